@@ -1,0 +1,123 @@
+/**
+ * The one place that reads the environment. `loadConfig` validates every setting, fails with one clear line
+ * naming the variable and how to fix it, and returns a frozen object that is passed down explicitly.
+ */
+import path from 'node:path';
+import { AppError } from './errors.js';
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export type DatabaseConfig =
+  | { readonly kind: 'pglite'; readonly dataDir: string }
+  | { readonly kind: 'postgres'; readonly url: string; readonly poolSize: number };
+
+export interface Config {
+  readonly host: string;
+  readonly port: number;
+  readonly database: DatabaseConfig;
+  readonly logLevel: LogLevel;
+  /** Largest accepted request body, in bytes. */
+  readonly bodyLimit: number;
+  /** How long a graceful shutdown waits for in-flight requests and jobs, in milliseconds. */
+  readonly shutdownTimeoutMs: number;
+  /** Whether this process runs background jobs (every `serve` process does unless told otherwise). */
+  readonly runJobs: boolean;
+}
+
+/** Command-line flags that override the environment. */
+export interface ConfigOverrides {
+  readonly host?: string | undefined;
+  readonly port?: string | number | undefined;
+  readonly dataDir?: string | undefined;
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+const logLevels: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function invalid(name: string, message: string): AppError {
+  return new AppError('config.invalid', `${name}: ${message}`, { location: { field: name } });
+}
+
+function readInteger(env: Env, name: string, fallback: number, min: number, max: number, raw?: string | number) {
+  const value = raw ?? env[name];
+  if (value === undefined || value === '') return fallback;
+  const text = String(value).trim();
+  if (!/^\d+$/.test(text)) throw invalid(name, `expected a whole number from ${min} to ${max}, got "${text}"`);
+  const n = Number(text);
+  if (n < min || n > max) throw invalid(name, `expected a whole number from ${min} to ${max}, got ${n}`);
+  return n;
+}
+
+function readBoolean(env: Env, name: string, fallback: boolean): boolean {
+  const value = env[name]?.trim().toLowerCase();
+  if (value === undefined || value === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(value)) return true;
+  if (['0', 'false', 'no', 'off'].includes(value)) return false;
+  throw invalid(name, `expected true or false, got "${value}"`);
+}
+
+/** Checks that `url` is a postgres:// URL with a host, and returns it unchanged. */
+export function validateDatabaseUrl(url: string, name = 'DATABASE_URL'): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw invalid(name, 'is not a URL; expected postgres://user:password@host:5432/database');
+  }
+  if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
+    throw invalid(
+      name,
+      `scheme "${parsed.protocol}" is not supported; expected postgres://user:password@host:5432/database`,
+    );
+  }
+  if (parsed.hostname === '' && !parsed.searchParams.has('host')) {
+    throw invalid(name, 'names no host; expected postgres://user:password@host:5432/database');
+  }
+  if (parsed.pathname.length <= 1) {
+    throw invalid(name, 'names no database; expected postgres://user:password@host:5432/database');
+  }
+  return url;
+}
+
+function readHost(value: string | undefined, name: string): string {
+  const host = (value ?? '127.0.0.1').trim();
+  if (host === '' || /\s|\//.test(host)) throw invalid(name, `"${host}" is not a host name or IP address`);
+  return host;
+}
+
+/** Reads and validates the configuration from `env` (normally `process.env`) and command-line overrides. */
+export function loadConfig(env: Env = process.env, overrides: ConfigOverrides = {}, cwd = process.cwd()): Config {
+  const databaseUrl = env.DATABASE_URL?.trim();
+  const database: DatabaseConfig =
+    databaseUrl !== undefined && databaseUrl !== ''
+      ? {
+          kind: 'postgres',
+          url: validateDatabaseUrl(databaseUrl),
+          poolSize: readInteger(env, 'LODESTAR_DB_POOL_SIZE', 10, 1, 500),
+        }
+      : { kind: 'pglite', dataDir: path.resolve(cwd, overrides.dataDir ?? env.LODESTAR_DATA_DIR ?? './data') };
+
+  const logLevel = (env.LODESTAR_LOG_LEVEL ?? 'info').trim().toLowerCase();
+  if (!logLevels.includes(logLevel as LogLevel)) {
+    throw invalid('LODESTAR_LOG_LEVEL', `expected one of ${logLevels.join(', ')}, got "${logLevel}"`);
+  }
+
+  return Object.freeze({
+    host: readHost(overrides.host ?? env.LODESTAR_HOST, overrides.host === undefined ? 'LODESTAR_HOST' : '--host'),
+    port: readInteger(env, overrides.port === undefined ? 'LODESTAR_PORT' : '--port', 8080, 0, 65535, overrides.port),
+    database: Object.freeze(database),
+    logLevel: logLevel as LogLevel,
+    bodyLimit: readInteger(env, 'LODESTAR_BODY_LIMIT', 1_048_576, 1024, 1_073_741_824),
+    shutdownTimeoutMs: readInteger(env, 'LODESTAR_SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
+    runJobs: readBoolean(env, 'LODESTAR_RUN_JOBS', true),
+  });
+}
+
+/** Settings only the test suite reads: which PostgreSQL server, if any, the database tests also run on. */
+export function loadTestSettings(env: Env = process.env): { readonly postgresUrl: string | undefined } {
+  const url = env.LODESTAR_TEST_DATABASE_URL?.trim();
+  return Object.freeze({
+    postgresUrl: url === undefined || url === '' ? undefined : validateDatabaseUrl(url, 'LODESTAR_TEST_DATABASE_URL'),
+  });
+}

@@ -1,0 +1,97 @@
+/**
+ * A running Lodestar server: the store opened and migrated, the job queue started, the HTTP app listening.
+ * `close()` shuts down in the safe order — stop accepting, finish in-flight requests, stop jobs, close the store —
+ * so that an embedded database is always closed cleanly.
+ */
+import type { Config } from '../config.js';
+import { openStore, type Store } from '../db/database.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { AppError } from '../errors.js';
+import { heartbeatJob, heartbeatJobName, thisServer } from '../jobs/heartbeat.job.js';
+import { JobQueue } from '../jobs/queue.js';
+import type { Logger } from '../logger.js';
+import { version } from '../version.js';
+import { buildApp, type App } from './app.js';
+
+export interface RunningServer {
+  readonly app: App;
+  readonly store: Store;
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+const heartbeatIntervalMs = 30_000;
+
+export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
+  const log = logger.child({ component: 'server' });
+  const store = await openStore(config.database);
+  let queue: JobQueue | undefined;
+  let app: App | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const cleanup = async () => {
+    if (timer !== undefined) clearInterval(timer);
+    await app?.close();
+    await queue?.stop(config.shutdownTimeoutMs);
+    await store.close();
+  };
+  try {
+    const applied = await migrateToLatest(store.db);
+    if (applied.length > 0) log.info({ applied }, 'migrations applied');
+    queue = await JobQueue.start(store, logger, { work: config.runJobs });
+    await queue.register(heartbeatJob(store.db));
+    app = await buildApp({ config, store, logger });
+    await listen(app, config);
+    const beat = thisServer(version);
+    const sendBeat = () => {
+      queue?.send(heartbeatJobName, beat).catch((error: unknown) => log.warn({ err: error }, 'heartbeat not queued'));
+    };
+    sendBeat();
+    timer = setInterval(sendBeat, heartbeatIntervalMs);
+    timer.unref();
+  } catch (error) {
+    await cleanup().catch(() => undefined);
+    throw error;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : config.port;
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  log.info({ url, database: store.description, version }, 'Lodestar is listening');
+  let closing: Promise<void> | undefined;
+  return {
+    app,
+    store,
+    url,
+    close: () => (closing ??= cleanup()),
+  };
+}
+
+async function listen(app: App, config: Config): Promise<void> {
+  try {
+    await app.listen({ host: config.host, port: config.port });
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    const where = `${config.host}:${config.port}`;
+    if (code === 'EADDRINUSE') {
+      throw new AppError(
+        'server.listen',
+        `port ${config.port} on ${config.host} is already in use — stop the other process or choose another port with --port or LODESTAR_PORT`,
+        { cause },
+      );
+    }
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+      throw new AppError(
+        'server.listen',
+        `cannot listen on ${where}: no such local address — set --host or LODESTAR_HOST to an address of this machine`,
+        { cause },
+      );
+    }
+    if (code === 'EACCES') {
+      throw new AppError(
+        'server.listen',
+        `not allowed to listen on ${where} — choose a port above 1023 with --port or LODESTAR_PORT`,
+        { cause },
+      );
+    }
+    throw new AppError('server.listen', `cannot listen on ${where}: ${(cause as Error).message}`, { cause });
+  }
+}

@@ -1,0 +1,76 @@
+import assert from 'node:assert/strict';
+import { after, before, it } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { describeEachBackend } from '../../test/database.js';
+import { silentLogger } from '../logger.js';
+import { heartbeatJob, heartbeatJobName, thisServer } from './heartbeat.job.js';
+import { liveServers } from './heartbeats.repository.js';
+import { JobQueue, type JobState } from './queue.js';
+
+async function settled(queue: JobQueue, name: string, id: string): Promise<JobState> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const state = await queue.get(name, id);
+    if (state !== undefined && (state.state === 'completed' || state.state === 'failed')) return state;
+    if (Date.now() > deadline) throw new Error(`job ${id} still ${state?.state ?? 'missing'} after 60 s`);
+    await sleep(200);
+  }
+}
+
+describeEachBackend('job queue', (database) => {
+  let queue: JobQueue;
+  before(async () => {
+    queue = await JobQueue.start(database().store, silentLogger(), { work: true, pollingIntervalSeconds: 0.5 });
+  });
+  after(() => queue.stop(2000));
+
+  it('runs the heartbeat job end to end', async () => {
+    await queue.register(heartbeatJob(database().db));
+    const beat = thisServer('test');
+    const id = await queue.send(heartbeatJobName, beat);
+    const state = await settled(queue, heartbeatJobName, id);
+    assert.equal(state.state, 'completed');
+    const servers = await liveServers(database().db, 60);
+    assert.ok(servers.some((s) => s.server_id === beat.serverId && s.beats === 1));
+  });
+
+  it('retries a job that fails, and completes it when a later attempt succeeds', async () => {
+    const attempts: number[] = [];
+    await queue.register<{ failTimes: number }>({
+      name: 'test.flaky',
+      retryLimit: 3,
+      retryDelaySeconds: 1,
+      expireInSeconds: 30,
+      run(data, job) {
+        attempts.push(job.attempt);
+        return job.attempt <= data.failTimes
+          ? Promise.reject(new Error(`attempt ${job.attempt} fails`))
+          : Promise.resolve();
+      },
+    });
+    const id = await queue.send('test.flaky', { failTimes: 2 });
+    const state = await settled(queue, 'test.flaky', id);
+    assert.equal(state.state, 'completed');
+    assert.equal(state.retryCount, 2);
+    assert.deepEqual(attempts, [1, 2, 3]);
+  });
+
+  it('marks a job failed with its error once its retries are spent', async () => {
+    await queue.register<object>({
+      name: 'test.broken',
+      retryLimit: 1,
+      retryDelaySeconds: 1,
+      expireInSeconds: 30,
+      run: () => Promise.reject(new Error('the input is broken')),
+    });
+    const id = await queue.send('test.broken', {});
+    const state = await settled(queue, 'test.broken', id);
+    assert.equal(state.state, 'failed');
+    assert.equal(state.retryCount, 1);
+    assert.deepEqual(state.output, { message: 'the input is broken' });
+  });
+
+  it('refuses a job of a kind nobody registered', async () => {
+    await assert.rejects(queue.send('test.unknown', {}), /no job named test.unknown is registered/);
+  });
+});

@@ -1,0 +1,125 @@
+/**
+ * The job queue: pg-boss on Lodestar's own pool, so it lives in the same PostgreSQL (embedded or server) and every
+ * `lodestar serve` process sharing that database shares the work. A job taken by a process that dies is expired
+ * and taken again; a job that throws is retried with its definition's policy.
+ */
+import PgBoss from 'pg-boss';
+import type { Store } from '../db/database.js';
+import { AppError } from '../errors.js';
+import type { Logger } from '../logger.js';
+
+/** What a kind of job is: its name, its retry policy and the function that does it. */
+export interface JobDefinition<T extends object> {
+  readonly name: string;
+  /** Attempts after the first one. */
+  readonly retryLimit: number;
+  /** Seconds before a retry (doubled each time when `retryBackoff`). */
+  readonly retryDelaySeconds: number;
+  readonly retryBackoff?: boolean;
+  /** A job running longer than this is presumed dead and retried. */
+  readonly expireInSeconds: number;
+  /** How many jobs one worker takes at a time. */
+  readonly batchSize?: number;
+  run(data: T, job: { readonly id: string; readonly attempt: number }): Promise<void>;
+}
+
+export interface JobState {
+  readonly id: string;
+  readonly state: 'created' | 'retry' | 'active' | 'completed' | 'cancelled' | 'failed';
+  readonly retryCount: number;
+  readonly output: unknown;
+}
+
+export interface QueueOptions {
+  /** Whether this process takes jobs, or only sends them. */
+  readonly work: boolean;
+  /** How often an idle worker looks for new jobs. pg-boss's minimum is 0.5 s. */
+  readonly pollingIntervalSeconds?: number;
+}
+
+export class JobQueue {
+  private readonly definitions = new Map<string, JobDefinition<object>>();
+
+  private constructor(
+    private readonly boss: PgBoss,
+    private readonly logger: Logger,
+    private readonly options: QueueOptions,
+  ) {}
+
+  /** Installs or upgrades the queue's schema (`pgboss`) if needed and starts it. */
+  static async start(store: Store, logger: Logger, options: QueueOptions): Promise<JobQueue> {
+    const boss = new PgBoss({
+      db: { executeSql: (text, values) => store.pool.query(text, values) },
+      schedule: false,
+      supervise: options.work,
+      maintenanceIntervalSeconds: 120,
+    });
+    const log = logger.child({ component: 'jobs' });
+    boss.on('error', (error) => {
+      log.error({ err: error }, 'job queue error');
+    });
+    try {
+      await boss.start();
+    } catch (cause) {
+      throw new AppError('job.failed', `cannot start the job queue: ${(cause as Error).message}`, { cause });
+    }
+    return new JobQueue(boss, log, options);
+  }
+
+  /** Declares a kind of job; when this process works, it starts taking jobs of that kind. */
+  async register<T extends object>(definition: JobDefinition<T>): Promise<void> {
+    this.definitions.set(definition.name, definition);
+    await this.boss.createQueue(definition.name, {
+      name: definition.name,
+      retryLimit: definition.retryLimit,
+      retryDelay: definition.retryDelaySeconds,
+      retryBackoff: definition.retryBackoff ?? false,
+      expireInSeconds: definition.expireInSeconds,
+    });
+    if (!this.options.work) return;
+    await this.boss.work<T>(
+      definition.name,
+      {
+        batchSize: definition.batchSize ?? 1,
+        pollingIntervalSeconds: this.options.pollingIntervalSeconds ?? 2,
+        includeMetadata: true,
+      },
+      async (jobs) => {
+        // pg-boss fails the whole batch when the handler throws, so each job is run and failed on its own.
+        for (const job of jobs) {
+          try {
+            await definition.run(job.data, { id: job.id, attempt: job.retryCount + 1 });
+            await this.boss.complete(definition.name, job.id);
+          } catch (error) {
+            this.logger.warn(
+              { err: error, job: job.id, name: definition.name, attempt: job.retryCount + 1 },
+              'job failed',
+            );
+            await this.boss.fail(definition.name, job.id, { message: (error as Error).message });
+          }
+        }
+      },
+    );
+  }
+
+  /** Queues a job of a registered kind; returns its id. */
+  async send<T extends object>(name: string, data: T, options: { singletonKey?: string } = {}): Promise<string> {
+    if (!this.definitions.has(name)) throw new AppError('job.failed', `no job named ${name} is registered`);
+    const id = await this.boss.send(name, data, options);
+    if (id === null)
+      throw new AppError('job.failed', `job ${name} was not queued (a job with the same key is pending)`);
+    return id;
+  }
+
+  /** The state of a job, or undefined when there is none with that id. */
+  async get(name: string, id: string): Promise<JobState | undefined> {
+    const job = await this.boss.getJobById(name, id, { includeArchive: true });
+    if (job === null) return undefined;
+    return { id: job.id, state: job.state, retryCount: job.retryCount, output: job.output };
+  }
+
+  /** Stops taking jobs, lets running ones finish (up to `timeoutMs`), then stops. */
+  async stop(timeoutMs: number): Promise<void> {
+    await this.boss.stop({ graceful: true, wait: true, close: false, timeout: Math.max(timeoutMs, 1000) });
+  }
+}

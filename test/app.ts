@@ -1,0 +1,14 @@
+/** An in-process Lodestar app on a test database, for HTTP tests through `app.inject`. */
+import type { Config } from '../src/config.js';
+import { loadConfig } from '../src/config.js';
+import { buildApp, type App } from '../src/http/app.js';
+import { silentLogger } from '../src/logger.js';
+import type { TestDatabase } from './database.js';
+
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  return loadConfig({ LODESTAR_LOG_LEVEL: 'silent', ...overrides });
+}
+
+export async function buildTestApp(database: TestDatabase, env: Record<string, string> = {}): Promise<App> {
+  return buildApp({ config: testConfig(env), store: database.store, logger: silentLogger() });
+}
