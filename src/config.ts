@@ -22,6 +22,22 @@ export interface Config {
   readonly shutdownTimeoutMs: number;
   /** Whether this process runs background jobs (every `serve` process does unless told otherwise). */
   readonly runJobs: boolean;
+  readonly access: AccessConfig;
+}
+
+export interface AccessConfig {
+  /** How long a sign-in lasts, in hours. */
+  readonly sessionTtlHours: number;
+  /** Whether the session cookie is sent only over HTTPS. */
+  readonly cookieSecure: boolean;
+  /** Failed sign-ins in a row that lock an account, and for how long. */
+  readonly lockoutAttempts: number;
+  readonly lockoutMinutes: number;
+  /** Requests per minute: sign-in attempts per client address, screening requests per caller. */
+  readonly signInRatePerMinute: number;
+  readonly screeningRatePerMinute: number;
+  /** Audit entries older than this many days are purged (never fewer than 180: the database refuses). */
+  readonly auditRetentionDays: number;
 }
 
 /** Command-line flags that override the environment. */
@@ -103,8 +119,22 @@ export function loadConfig(env: Env = process.env, overrides: ConfigOverrides = 
     throw invalid('LODESTAR_LOG_LEVEL', `expected one of ${logLevels.join(', ')}, got "${logLevel}"`);
   }
 
+  const host = readHost(overrides.host ?? env.LODESTAR_HOST, overrides.host === undefined ? 'LODESTAR_HOST' : '--host');
+  const loopback = host === '127.0.0.1' || host === 'localhost' || host === '::1';
+  const access: AccessConfig = Object.freeze({
+    sessionTtlHours: readInteger(env, 'LODESTAR_SESSION_TTL_HOURS', 12, 1, 24 * 30),
+    // Off the loopback interface the cookie must travel over HTTPS only (behind a TLS-terminating proxy).
+    cookieSecure: readBoolean(env, 'LODESTAR_COOKIE_SECURE', !loopback),
+    lockoutAttempts: readInteger(env, 'LODESTAR_LOCKOUT_ATTEMPTS', 5, 1, 100),
+    lockoutMinutes: readInteger(env, 'LODESTAR_LOCKOUT_MINUTES', 15, 1, 24 * 60),
+    signInRatePerMinute: readInteger(env, 'LODESTAR_SIGNIN_RATE_PER_MINUTE', 10, 1, 10_000),
+    screeningRatePerMinute: readInteger(env, 'LODESTAR_SCREENING_RATE_PER_MINUTE', 6000, 1, 10_000_000),
+    auditRetentionDays: readInteger(env, 'LODESTAR_AUDIT_RETENTION_DAYS', 1825, 180, 36_500),
+  });
+
   return Object.freeze({
-    host: readHost(overrides.host ?? env.LODESTAR_HOST, overrides.host === undefined ? 'LODESTAR_HOST' : '--host'),
+    host,
+    access,
     port: readInteger(env, overrides.port === undefined ? 'LODESTAR_PORT' : '--port', 8080, 0, 65535, overrides.port),
     database: Object.freeze(database),
     logLevel: logLevel as LogLevel,

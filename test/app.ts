@@ -3,6 +3,7 @@ import type { Config } from '../src/config.js';
 import { loadConfig } from '../src/config.js';
 import { buildApp, type App } from '../src/http/app.js';
 import { silentLogger } from '../src/logger.js';
+import { createServices } from '../src/services.js';
 import type { TestDatabase } from './database.js';
 
 export function testConfig(overrides: Record<string, string> = {}): Config {
@@ -10,5 +11,11 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
 }
 
 export async function buildTestApp(database: TestDatabase, env: Record<string, string> = {}): Promise<App> {
-  return buildApp({ config: testConfig(env), store: database.store, logger: silentLogger() });
+  const config = testConfig(env);
+  return buildApp({
+    config,
+    store: database.store,
+    logger: silentLogger(),
+    services: createServices(database.store, config),
+  });
 }

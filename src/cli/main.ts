@@ -8,6 +8,9 @@ import { version } from '../version.js';
 import { serveCommand } from './serve.command.js';
 import { migrateCommand } from './migrate.command.js';
 import { statusCommand } from './status.command.js';
+import { usersCommand } from './users.command.js';
+import { tokensCommand } from './tokens.command.js';
+import { auditCommand } from './audit.command.js';
 
 export function buildProgram(): Command {
   const program = new Command('lodestar')
@@ -20,6 +23,15 @@ export function buildProgram(): Command {
   program.addCommand(serveCommand());
   program.addCommand(migrateCommand());
   program.addCommand(statusCommand());
+  program.addCommand(usersCommand());
+  program.addCommand(tokensCommand());
+  program.addCommand(auditCommand());
+  // Commands added with addCommand do not inherit these settings: apply them to the whole tree.
+  const configure = (command: Command) => {
+    command.exitOverride().showHelpAfterError('(run with --help for usage)');
+    command.commands.forEach(configure);
+  };
+  configure(program);
   return program;
 }
 
@@ -28,7 +40,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   const program = buildProgram();
   try {
     await program.parseAsync([...argv], { from: 'user' });
-    return 0;
+    // A command that completed but found a problem (a broken audit chain, rejected rows) sets process.exitCode.
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
     if (error instanceof CommanderError) {
       return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version'

@@ -16,6 +16,81 @@ export interface ServerHeartbeatTable {
   beats: Generated<number>;
 }
 
+export interface UserTable {
+  id: Generated<string>;
+  email: string;
+  name: string;
+  country: string;
+  roles: string[];
+  password_hash: string;
+  must_change_password: Generated<boolean>;
+  failed_sign_ins: Generated<number>;
+  locked_until: Date | null;
+  disabled_at: Date | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  password_changed_at: Generated<Date>;
+}
+
+export interface SessionTable {
+  id: Generated<string>;
+  token_hash: string;
+  csrf_token: string;
+  user_id: string;
+  created_at: Generated<Date>;
+  expires_at: Date;
+  last_seen_at: Generated<Date>;
+  revoked_at: Date | null;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface ApiTokenTable {
+  id: Generated<string>;
+  name: string;
+  country: string;
+  scopes: string[];
+  token_hash: string;
+  prefix: string;
+  created_by: string;
+  created_at: Generated<Date>;
+  expires_at: Date | null;
+  revoked_at: Date | null;
+  last_used_at: Date | null;
+  use_count: Generated<number>;
+}
+
+export interface AuditLogTable {
+  seq: Generated<number>;
+  at: Date;
+  actor_kind: string;
+  actor_id: string | null;
+  actor_name: string | null;
+  actor_country: string | null;
+  action: string;
+  subject_type: string | null;
+  subject_id: string | null;
+  subject_country: string | null;
+  outcome: string;
+  details: ColumnType<Record<string, unknown>, string, string>;
+  ip: string | null;
+  request_id: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditCheckpointTable {
+  seq: number;
+  hash: string;
+  purged_count: number;
+  created_at: Generated<Date>;
+}
+
 export interface Database {
   server_heartbeats: ServerHeartbeatTable;
+  users: UserTable;
+  sessions: SessionTable;
+  api_tokens: ApiTokenTable;
+  audit_log: AuditLogTable;
+  audit_checkpoints: AuditCheckpointTable;
 }

@@ -11,14 +11,25 @@ import { randomUUID } from 'node:crypto';
 import type { Config } from '../config.js';
 import type { Store } from '../db/database.js';
 import type { Logger } from '../logger.js';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import { ErrorResponse, installErrorHandling } from './errors.js';
 import { systemRoutes } from './system.routes.js';
 import { version } from '../version.js';
+import type { Services } from '../services.js';
+import { installAuth } from './auth.js';
+import { authRoutes } from '../access/auth.routes.js';
+import { usersRoutes } from '../access/users.routes.js';
+import { tokensRoutes } from '../access/tokens.routes.js';
+import { auditRoutes } from '../access/audit.routes.js';
+import { AuditEntryView, TokenView, UserView } from '../access/access.schema.js';
 
 export interface AppDependencies {
   readonly config: Config;
   readonly store: Store;
   readonly logger: Logger;
+  readonly services: Services;
 }
 
 export type App = FastifyInstance<
@@ -59,14 +70,57 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
         description:
           'Watchlists, screening, flight monitoring and live figures for coordinated operations against human trafficking and migrant smuggling.',
       },
-      tags: [{ name: 'system', description: 'Liveness, readiness, API description' }],
+      tags: [
+        { name: 'system', description: 'Liveness, readiness, API description' },
+        { name: 'access', description: 'Sign-in, users, machine tokens' },
+        { name: 'audit', description: 'The hash-chained audit log' },
+      ],
+      components: {
+        securitySchemes: {
+          bearer: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'a machine token (lst_…) with the scope the route needs',
+          },
+          session: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'lodestar_session',
+            description: 'set by POST /api/auth/sign-in; writes also need the x-csrf-token header',
+          },
+        },
+      },
     },
   });
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+  await app.register(helmet, {
+    global: true,
+    contentSecurityPolicy: { useDefaults: true },
+    hsts: deps.config.access.cookieSecure,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    hook: 'preHandler',
+    keyGenerator: (request) => request.principal?.id ?? request.ip,
+    errorResponseBuilder: (_request, context) =>
+      Object.assign(new Error(`too many requests: at most ${context.max} per ${context.after}; retry later`), {
+        statusCode: 429,
+        code: 'FST_ERR_RATE_LIMIT',
+      }),
+  });
   app.addSchema(ErrorResponse);
+  app.addSchema(UserView);
+  app.addSchema(TokenView);
+  app.addSchema(AuditEntryView);
   installErrorHandling(app);
+  installAuth(app, deps.services);
 
   systemRoutes(app, deps.store);
+  authRoutes(app, deps.services, deps.config);
+  usersRoutes(app, deps.services);
+  tokensRoutes(app, deps.services);
+  auditRoutes(app, deps.services);
 
   await app.ready();
   return app;

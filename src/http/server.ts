@@ -12,6 +12,8 @@ import { JobQueue } from '../jobs/queue.js';
 import type { Logger } from '../logger.js';
 import { version } from '../version.js';
 import { buildApp, type App } from './app.js';
+import { createServices } from '../services.js';
+import { auditRetentionJob, auditRetentionJobName } from '../access/audit-retention.job.js';
 
 export interface RunningServer {
   readonly app: App;
@@ -21,6 +23,7 @@ export interface RunningServer {
 }
 
 const heartbeatIntervalMs = 30_000;
+const dailyTicks = (24 * 3_600_000) / heartbeatIntervalMs;
 
 export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
   const log = logger.child({ component: 'server' });
@@ -37,16 +40,24 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   try {
     const applied = await migrateToLatest(store.db);
     if (applied.length > 0) log.info({ applied }, 'migrations applied');
+    const services = createServices(store, config);
     queue = await JobQueue.start(store, logger, { work: config.runJobs });
     await queue.register(heartbeatJob(store.db));
-    app = await buildApp({ config, store, logger });
+    await queue.register(auditRetentionJob(services.audit, config.access.auditRetentionDays));
+    app = await buildApp({ config, store, logger, services });
     await listen(app, config);
     const beat = thisServer(version);
-    const sendBeat = () => {
+    let beats = 0;
+    const tick = () => {
       queue?.send(heartbeatJobName, beat).catch((error: unknown) => log.warn({ err: error }, 'heartbeat not queued'));
+      // Once a day (one job per day across all servers, by its singleton key), apply the audit retention period.
+      if (beats++ % dailyTicks === 0) {
+        const day = new Date().toISOString().slice(0, 10);
+        queue?.send(auditRetentionJobName, {}, { singletonKey: day }).catch(() => undefined);
+      }
     };
-    sendBeat();
-    timer = setInterval(sendBeat, heartbeatIntervalMs);
+    tick();
+    timer = setInterval(tick, heartbeatIntervalMs);
     timer.unref();
   } catch (error) {
     await cleanup().catch(() => undefined);

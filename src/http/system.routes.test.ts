@@ -6,6 +6,7 @@ import { describeEachBackend } from '../../test/database.js';
 import { openEmbedded, type Store } from '../db/database.js';
 import { silentLogger } from '../logger.js';
 import { buildApp, type App } from './app.js';
+import { createServices } from '../services.js';
 
 describeEachBackend('system routes', (database) => {
   let app: App;
@@ -60,7 +61,8 @@ describe('readiness before migrations', () => {
   let app: App;
   before(async () => {
     store = await openEmbedded('memory://');
-    app = await buildApp({ config: testConfig(), store, logger: silentLogger() });
+    const config = testConfig();
+    app = await buildApp({ config, store, logger: silentLogger(), services: createServices(store, config) });
   });
   after(async () => {
     await app.close();

@@ -21,13 +21,17 @@ const Readiness = Type.Object({
 export function systemRoutes(app: App, store: Store): void {
   app.get(
     '/healthz',
-    { schema: { tags: ['system'], summary: 'The process is alive', response: { 200: Health } } },
+    {
+      config: { access: 'public' },
+      schema: { tags: ['system'], summary: 'The process is alive', response: { 200: Health } },
+    },
     () => ({ status: 'ok' as const }),
   );
 
   app.get(
     '/readyz',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['system'],
         summary: 'The database is reachable and its migrations are applied',
@@ -56,5 +60,5 @@ export function systemRoutes(app: App, store: Store): void {
     },
   );
 
-  app.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
+  app.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
 }

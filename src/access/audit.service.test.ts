@@ -1,0 +1,94 @@
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { sql } from 'kysely';
+import { describeEachBackend } from '../../test/database.js';
+import { AuditService, noRequest } from './audit.service.js';
+import type { Principal } from './policy.js';
+
+const officer: Principal = {
+  kind: 'user',
+  id: 'u-1',
+  name: 'officer@police.example',
+  country: 'FRA',
+  roles: ['officer'],
+  sessionId: 's',
+};
+
+describeEachBackend('audit service', (database) => {
+  it('chains concurrent entries into one order that verifies', async () => {
+    const audit = new AuditService(database().db);
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        audit.record(officer, { action: 'screening.person', details: { hits: i, fingerprint: `q${i}` } }, noRequest),
+      ),
+    );
+    const result = await audit.verify(7);
+    assert.equal(result.ok, true);
+    assert.equal(result.entries, 20);
+  });
+
+  it('names the entry that was changed directly in the database', async () => {
+    const { db } = database();
+    const audit = new AuditService(db);
+    await audit.record(
+      officer,
+      [{ action: 'person.view', subject: { type: 'person', id: 'p-1', country: 'DEU' } }, { action: 'person.view' }],
+      noRequest,
+    );
+    const target = await db
+      .selectFrom('audit_log')
+      .select('seq')
+      .orderBy('seq', 'desc')
+      .offset(1)
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    // Only a superuser who switches the triggers off can do this; the application's role cannot.
+    await db.transaction().execute(async (trx) => {
+      await sql`set local session_replication_role = replica`.execute(trx);
+      await sql`update audit_log set subject_id = 'p-2' where seq = ${target.seq}`.execute(trx);
+    });
+    const result = await audit.verify();
+    assert.equal(result.ok, false);
+    assert.equal(result.firstBroken?.seq, target.seq);
+    // Put it back, so the chain verifies again for the next test.
+    await db.transaction().execute(async (trx) => {
+      await sql`set local session_replication_role = replica`.execute(trx);
+      await sql`update audit_log set subject_id = 'p-1' where seq = ${target.seq}`.execute(trx);
+    });
+    assert.equal((await audit.verify()).ok, true);
+  });
+
+  it('refuses to delete entries younger than 180 days, even directly', async () => {
+    const { db } = database();
+    await new AuditService(db).record(officer, { action: 'screening.document' }, noRequest);
+    await assert.rejects(
+      sql`delete from audit_log where at > now() - interval '1 day'`.execute(db),
+      /append-only: DELETE refused/,
+    );
+  });
+});
+
+describeEachBackend('audit retention', (database) => {
+  it('purges a prefix of old entries, leaves a checkpoint, and the rest verifies', async () => {
+    const { db } = database();
+    const old = new AuditService(db, () => new Date(Date.now() - 400 * 86_400_000));
+    await old.record(
+      officer,
+      [{ action: 'screening.person' }, { action: 'screening.person' }, { action: 'screening.person' }],
+      noRequest,
+    );
+    const audit = new AuditService(db);
+    await audit.record(officer, [{ action: 'person.view' }, { action: 'person.view' }], noRequest);
+    assert.equal(await audit.purge(365), 3);
+    const left = await db.selectFrom('audit_log').select('action').orderBy('seq').execute();
+    assert.deepEqual(
+      left.map((r) => r.action),
+      ['person.view', 'person.view'],
+    );
+    const result = await audit.verify();
+    assert.equal(result.ok, true);
+    assert.equal(result.entries, 2);
+    await audit.record(officer, { action: 'person.view' }, noRequest);
+    assert.equal((await audit.verify()).ok, true);
+  });
+});

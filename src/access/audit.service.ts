@@ -1,0 +1,123 @@
+/**
+ * The audit log as the rest of Lodestar uses it: `record` an event for a principal (inside the caller's
+ * transaction when there is one, so a change and its audit entry commit together), search it, verify its chain and
+ * apply the retention period.
+ */
+import type { Kysely } from 'kysely';
+import type { Db } from '../db/database.js';
+import type { Database } from '../db/schema.js';
+import { findChainBreak, type AuditEntry, type AuditEvent, type ChainBreak, type Outcome } from './audit.js';
+import {
+  appendAuditEntries,
+  latestCheckpoint,
+  purgeAuditEntries,
+  readAuditChain,
+  searchAuditEntries,
+  type AuditSearch,
+} from './audit.repository.js';
+import { canSeeAuditEntry, type Principal } from './policy.js';
+import { genesisHash } from './audit.js';
+
+/** Where a request came from, for the log. */
+export interface RequestContext {
+  readonly ip: string | null;
+  readonly requestId: string | null;
+}
+
+export const noRequest: RequestContext = { ip: null, requestId: null };
+
+/** What is being audited: the action and what it was about. */
+export interface AuditFacts {
+  readonly action: string;
+  readonly subject?:
+    { readonly type: string; readonly id: string; readonly country?: string | null | undefined } | undefined;
+  readonly outcome?: Outcome;
+  readonly details?: Readonly<Record<string, unknown>>;
+}
+
+export interface VerifyResult {
+  readonly ok: boolean;
+  readonly entries: number;
+  readonly head: { readonly seq: number; readonly hash: string };
+  readonly firstBroken: ChainBreak | undefined;
+}
+
+/** Builds the event for `facts` done by `principal` (or by nobody yet, when `principal` is undefined). */
+export function auditEvent(principal: Principal | undefined, facts: AuditFacts, context: RequestContext): AuditEvent {
+  return {
+    actorKind: principal?.kind ?? 'anonymous',
+    actorId: principal?.id ?? null,
+    actorName: principal?.name ?? null,
+    actorCountry: principal?.country ?? null,
+    action: facts.action,
+    subjectType: facts.subject?.type ?? null,
+    subjectId: facts.subject?.id ?? null,
+    subjectCountry: facts.subject?.country ?? null,
+    outcome: facts.outcome ?? 'ok',
+    details: facts.details ?? {},
+    ip: context.ip,
+    requestId: context.requestId,
+  };
+}
+
+export class AuditService {
+  /** `clock` stamps entries; tests of the retention period pass one that runs in the past. */
+  constructor(
+    private readonly db: Db,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  /** Appends entries; inside `trx` when given (the caller's transaction), else in a transaction of its own. */
+  async record(
+    principal: Principal | undefined,
+    facts: AuditFacts | readonly AuditFacts[],
+    context: RequestContext,
+    trx?: Kysely<Database>,
+  ): Promise<void> {
+    const list = Array.isArray(facts) ? (facts as readonly AuditFacts[]) : [facts as AuditFacts];
+    const events = list.map((f) => auditEvent(principal, f, context));
+    if (trx !== undefined && trx.isTransaction) {
+      await appendAuditEntries(trx, events, this.clock);
+      return;
+    }
+    await this.db.transaction().execute((t) => appendAuditEntries(t, events, this.clock));
+  }
+
+  /** Entries the principal may see, newest first. */
+  async search(principal: Principal, search: AuditSearch): Promise<AuditEntry[]> {
+    const visibleCountry = principal.kind === 'operator' ? undefined : principal.country;
+    const entries = await searchAuditEntries(this.db, search, visibleCountry);
+    return entries.filter((e) =>
+      canSeeAuditEntry(principal, { actorCountry: e.actorCountry, subjectCountry: e.subjectCountry }),
+    );
+  }
+
+  /** Walks the whole chain in batches and names the first entry that breaks it. */
+  async verify(batchSize = 5000): Promise<VerifyResult> {
+    let previous = (await latestCheckpoint(this.db)) ?? { seq: 0, hash: genesisHash };
+    let entries = 0;
+    for (;;) {
+      const batch = await readAuditChain(this.db, previous.seq, batchSize);
+      if (batch.length === 0) break;
+      const broken = findChainBreak(batch, previous);
+      if (broken !== undefined) {
+        return {
+          ok: false,
+          entries: entries + batch.findIndex((e) => e.seq === broken.seq),
+          head: previous,
+          firstBroken: broken,
+        };
+      }
+      entries += batch.length;
+      const last = batch[batch.length - 1]!;
+      previous = { seq: last.seq, hash: last.hash };
+    }
+    return { ok: true, entries, head: previous, firstBroken: undefined };
+  }
+
+  /** Removes entries older than `retentionDays` (the database refuses anything younger than 180 days). */
+  async purge(retentionDays: number, now = new Date()): Promise<number> {
+    const cutoff = new Date(now.getTime() - retentionDays * 86_400_000);
+    return this.db.transaction().execute((trx) => purgeAuditEntries(trx, cutoff));
+  }
+}

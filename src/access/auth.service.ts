@@ -1,0 +1,218 @@
+/**
+ * Authentication: people sign in with a password (argon2id) and get a session (an HTTP-only cookie holding a random
+ * secret, and a CSRF token for writes); machines present a bearer token. Both end as a `Principal`.
+ */
+import type { AccessConfig } from '../config.js';
+import type { Db } from '../db/database.js';
+import { AppError } from '../errors.js';
+import type { AuditService, RequestContext } from './audit.service.js';
+import type { Principal, Role } from './policy.js';
+import {
+  checkPasswordRules,
+  decoyPasswordHash,
+  digestSecret,
+  hashPassword,
+  machineTokenPrefix,
+  newSecret,
+  verifyPassword,
+} from './secrets.js';
+import { findTokenByHash, recordTokenUse } from './tokens.repository.js';
+import {
+  findLiveSession,
+  findUserByEmail,
+  findUserById,
+  insertSession,
+  recordFailedSignIn,
+  recordSuccessfulSignIn,
+  revokeSession,
+  revokeUserSessions,
+  setPassword,
+  withoutSecret,
+  type User,
+} from './users.repository.js';
+
+export interface SignedIn {
+  /** The session secret: goes into the HTTP-only cookie, never into a response body. */
+  readonly sessionToken: string;
+  readonly csrfToken: string;
+  readonly expiresAt: Date;
+  readonly user: User;
+}
+
+export interface SessionPrincipal {
+  readonly principal: Principal & { kind: 'user' };
+  readonly csrfToken: string;
+}
+
+const badCredentials = 'email or password is wrong, or the account is locked after repeated failures';
+
+export class AuthService {
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditService,
+    private readonly config: AccessConfig,
+  ) {}
+
+  /** Checks a password; locks the account after repeated failures. The same answer for every kind of failure. */
+  async signIn(
+    email: string,
+    password: string,
+    context: RequestContext & { userAgent: string | null },
+  ): Promise<SignedIn> {
+    const user = await findUserByEmail(this.db, email.trim());
+    const now = new Date();
+    if (user === undefined) {
+      await verifyPassword(decoyPasswordHash, password);
+      await this.audit.record(
+        undefined,
+        { action: 'session.sign_in', outcome: 'denied', details: { reason: 'unknown email' } },
+        context,
+      );
+      throw new AppError('auth.required', badCredentials);
+    }
+    const actor: Principal = {
+      kind: 'user',
+      id: user.id,
+      name: user.email,
+      country: user.country,
+      roles: user.roles,
+      sessionId: '',
+    };
+    const subject = { type: 'user', id: user.id, country: user.country };
+    const locked = user.lockedUntil !== null && user.lockedUntil > now;
+    const valid = await verifyPassword(user.passwordHash, password);
+    if (!valid || locked || user.disabled) {
+      if (!valid) {
+        const lockUntil = new Date(now.getTime() + this.config.lockoutMinutes * 60_000);
+        await recordFailedSignIn(this.db, user.id, this.config.lockoutAttempts, lockUntil);
+      }
+      const reason = user.disabled ? 'disabled' : locked ? 'locked' : 'wrong password';
+      await this.audit.record(
+        actor,
+        { action: 'session.sign_in', subject, outcome: 'denied', details: { reason } },
+        context,
+      );
+      throw new AppError('auth.required', badCredentials);
+    }
+    const sessionToken = newSecret();
+    const csrfToken = newSecret(24);
+    const expiresAt = new Date(now.getTime() + this.config.sessionTtlHours * 3_600_000);
+    const session = await this.db.transaction().execute(async (trx) => {
+      await recordSuccessfulSignIn(trx, user.id);
+      const row = await insertSession(trx, {
+        tokenHash: digestSecret(sessionToken),
+        csrfToken,
+        userId: user.id,
+        expiresAt,
+        ip: context.ip,
+        userAgent: context.userAgent,
+      });
+      await this.audit.record(
+        { ...actor, sessionId: row.id },
+        { action: 'session.sign_in', subject, details: { session: row.id } },
+        context,
+        trx,
+      );
+      return row;
+    });
+    return { sessionToken, csrfToken: session.csrfToken, expiresAt, user: withoutSecret(user) };
+  }
+
+  /** The principal of a session cookie, or undefined when the cookie is unknown, expired or revoked. */
+  async authenticateSession(sessionToken: string): Promise<SessionPrincipal | undefined> {
+    if (sessionToken.length === 0 || sessionToken.length > 200) return undefined;
+    const row = await findLiveSession(this.db, digestSecret(sessionToken), new Date());
+    if (row === undefined) return undefined;
+    return {
+      principal: {
+        kind: 'user',
+        id: row.id,
+        name: row.email,
+        country: row.country,
+        roles: row.roles as Role[],
+        sessionId: row.session_id,
+      },
+      csrfToken: row.csrf_token,
+    };
+  }
+
+  /**
+   * The principal of a machine token; records the use. Throws `auth.required` for an unknown, expired or revoked
+   * token (the message says which, since the caller already holds the token).
+   */
+  async authenticateToken(bearer: string, context: RequestContext): Promise<Principal & { kind: 'token' }> {
+    if (!bearer.startsWith(machineTokenPrefix) || bearer.length > 200) {
+      throw new AppError('auth.required', 'the bearer token is not a Lodestar machine token');
+    }
+    const token = await findTokenByHash(this.db, digestSecret(bearer));
+    if (token === undefined) throw new AppError('auth.required', 'the bearer token is not valid');
+    const subject = { type: 'api_token', id: token.id, country: token.country };
+    const principal = {
+      kind: 'token' as const,
+      id: token.id,
+      name: token.name,
+      country: token.country,
+      scopes: token.scopes,
+    };
+    const refused =
+      token.revokedAt !== null
+        ? 'revoked'
+        : token.expiresAt !== null && token.expiresAt <= new Date()
+          ? 'expired'
+          : undefined;
+    if (refused !== undefined) {
+      await this.audit.record(
+        principal,
+        { action: 'token.use', subject, outcome: 'denied', details: { reason: refused } },
+        context,
+      );
+      throw new AppError('auth.required', `the bearer token was ${refused}`);
+    }
+    await recordTokenUse(this.db, token.id);
+    await this.audit.record(principal, { action: 'token.use', subject }, context);
+    return principal;
+  }
+
+  async signOut(principal: Principal & { kind: 'user' }, context: RequestContext): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await revokeSession(trx, principal.sessionId);
+      await this.audit.record(
+        principal,
+        { action: 'session.sign_out', subject: { type: 'user', id: principal.id, country: principal.country } },
+        context,
+        trx,
+      );
+    });
+  }
+
+  /** Changes the caller's password after checking the current one; ends the caller's other sessions. */
+  async changePassword(
+    principal: Principal & { kind: 'user' },
+    current: string,
+    next: string,
+    context: RequestContext,
+  ): Promise<void> {
+    checkPasswordRules(next, 'newPassword');
+    const user = await findUserById(this.db, principal.id);
+    if (user === undefined) throw new AppError('resource.not_found', 'not found');
+    const subject = { type: 'user', id: user.id, country: user.country };
+    if (!(await verifyPassword(user.passwordHash, current))) {
+      await this.audit.record(
+        principal,
+        { action: 'user.password_change', subject, outcome: 'denied', details: { reason: 'wrong current password' } },
+        context,
+      );
+      throw new AppError('auth.forbidden', 'the current password is wrong', { location: { field: 'currentPassword' } });
+    }
+    if (current === next)
+      throw new AppError('request.invalid', 'the new password must differ from the current one', {
+        location: { field: 'newPassword' },
+      });
+    const passwordHash = await hashPassword(next);
+    await this.db.transaction().execute(async (trx) => {
+      await setPassword(trx, user.id, passwordHash, false);
+      await revokeUserSessions(trx, user.id, principal.sessionId);
+      await this.audit.record(principal, { action: 'user.password_change', subject }, context, trx);
+    });
+  }
+}

@@ -1,0 +1,105 @@
+/** SQL of machine tokens. */
+import type { Kysely, Selectable } from 'kysely';
+import { sql } from 'kysely';
+import type { Db } from '../db/database.js';
+import type { ApiTokenTable, Database } from '../db/schema.js';
+import type { Scope } from './policy.js';
+
+export interface ApiToken {
+  readonly id: string;
+  readonly name: string;
+  readonly country: string;
+  readonly scopes: readonly Scope[];
+  readonly prefix: string;
+  readonly createdBy: string;
+  readonly createdAt: Date;
+  readonly expiresAt: Date | null;
+  readonly revokedAt: Date | null;
+  readonly lastUsedAt: Date | null;
+  readonly useCount: number;
+}
+
+function toToken(row: Selectable<ApiTokenTable>): ApiToken {
+  return {
+    id: row.id,
+    name: row.name,
+    country: row.country,
+    scopes: row.scopes as Scope[],
+    prefix: row.prefix,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+    revokedAt: row.revoked_at,
+    lastUsedAt: row.last_used_at,
+    useCount: row.use_count,
+  };
+}
+
+export async function insertToken(
+  db: Kysely<Database>,
+  token: {
+    name: string;
+    country: string;
+    scopes: readonly Scope[];
+    tokenHash: string;
+    prefix: string;
+    createdBy: string;
+    expiresAt: Date | null;
+  },
+): Promise<ApiToken> {
+  const row = await db
+    .insertInto('api_tokens')
+    .values({
+      name: token.name,
+      country: token.country,
+      scopes: [...token.scopes],
+      token_hash: token.tokenHash,
+      prefix: token.prefix,
+      created_by: token.createdBy,
+      expires_at: token.expiresAt,
+      revoked_at: null,
+      last_used_at: null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toToken(row);
+}
+
+/** The token with this digest, whatever its state (the caller decides whether it is usable). */
+export async function findTokenByHash(db: Db, tokenHash: string): Promise<ApiToken | undefined> {
+  const row = await db.selectFrom('api_tokens').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+  return row === undefined ? undefined : toToken(row);
+}
+
+export async function findTokenById(db: Kysely<Database>, id: string): Promise<ApiToken | undefined> {
+  const row = await db.selectFrom('api_tokens').selectAll().where('id', '=', id).executeTakeFirst();
+  return row === undefined ? undefined : toToken(row);
+}
+
+export async function listTokensOfCountry(db: Db, country: string | undefined): Promise<ApiToken[]> {
+  const rows = await db
+    .selectFrom('api_tokens')
+    .selectAll()
+    .$if(country !== undefined, (q) => q.where('country', '=', country!))
+    .orderBy('created_at', 'desc')
+    .execute();
+  return rows.map(toToken);
+}
+
+export async function revokeToken(db: Kysely<Database>, id: string): Promise<void> {
+  await db
+    .updateTable('api_tokens')
+    .set({ revoked_at: new Date() })
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .execute();
+}
+
+/** Counts one use of a token. */
+export async function recordTokenUse(db: Db, id: string): Promise<void> {
+  await db
+    .updateTable('api_tokens')
+    .set({ last_used_at: new Date(), use_count: sql`use_count + 1` })
+    .where('id', '=', id)
+    .execute();
+}

@@ -1,0 +1,245 @@
+/** SQL of users and their sessions. */
+import type { Kysely, Selectable } from 'kysely';
+import { sql } from 'kysely';
+import type { Db } from '../db/database.js';
+import type { Database, UserTable } from '../db/schema.js';
+import type { Role } from './policy.js';
+
+export interface User {
+  readonly id: string;
+  readonly email: string;
+  readonly name: string;
+  readonly country: string;
+  readonly roles: readonly Role[];
+  readonly mustChangePassword: boolean;
+  readonly disabled: boolean;
+  readonly lockedUntil: Date | null;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+}
+
+export interface UserWithSecret extends User {
+  readonly passwordHash: string;
+  readonly failedSignIns: number;
+}
+
+function toUser(row: Selectable<UserTable>): UserWithSecret {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    country: row.country,
+    roles: row.roles as Role[],
+    mustChangePassword: row.must_change_password,
+    disabled: row.disabled_at !== null,
+    lockedUntil: row.locked_until,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    passwordHash: row.password_hash,
+    failedSignIns: row.failed_sign_ins,
+  };
+}
+
+/** Drops the secret fields before a user leaves the access module. */
+export function withoutSecret(user: UserWithSecret): User {
+  const { passwordHash: _hash, failedSignIns: _failed, ...rest } = user;
+  return rest;
+}
+
+export interface NewUser {
+  readonly email: string;
+  readonly name: string;
+  readonly country: string;
+  readonly roles: readonly Role[];
+  readonly passwordHash: string;
+  readonly mustChangePassword: boolean;
+}
+
+export async function insertUser(db: Kysely<Database>, user: NewUser): Promise<UserWithSecret> {
+  const row = await db
+    .insertInto('users')
+    .values({
+      email: user.email,
+      name: user.name,
+      country: user.country,
+      roles: [...user.roles],
+      password_hash: user.passwordHash,
+      must_change_password: user.mustChangePassword,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toUser(row);
+}
+
+export async function findUserByEmail(db: Kysely<Database>, email: string): Promise<UserWithSecret | undefined> {
+  const row = await db
+    .selectFrom('users')
+    .selectAll()
+    .where(sql`lower(email)`, '=', email.toLowerCase())
+    .executeTakeFirst();
+  return row === undefined ? undefined : toUser(row);
+}
+
+export async function findUserById(db: Kysely<Database>, id: string): Promise<UserWithSecret | undefined> {
+  const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  return row === undefined ? undefined : toUser(row);
+}
+
+export async function listUsersOfCountry(db: Db, country: string | undefined): Promise<User[]> {
+  const rows = await db
+    .selectFrom('users')
+    .selectAll()
+    .$if(country !== undefined, (q) => q.where('country', '=', country!))
+    .orderBy('email')
+    .execute();
+  return rows.map((r) => withoutSecret(toUser(r)));
+}
+
+export async function countAdmins(db: Kysely<Database>): Promise<number> {
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where(sql<boolean>`'admin' = any(roles)`)
+    .where('disabled_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return row.n;
+}
+
+export interface UserChanges {
+  readonly name?: string | undefined;
+  readonly roles?: readonly Role[] | undefined;
+  readonly disabled?: boolean | undefined;
+}
+
+export async function updateUser(
+  db: Kysely<Database>,
+  id: string,
+  changes: UserChanges,
+): Promise<UserWithSecret | undefined> {
+  const row = await db
+    .updateTable('users')
+    .set({
+      ...(changes.name === undefined ? {} : { name: changes.name }),
+      ...(changes.roles === undefined ? {} : { roles: [...changes.roles] }),
+      ...(changes.disabled === undefined ? {} : { disabled_at: changes.disabled ? new Date() : null }),
+      updated_at: new Date(),
+    })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
+  return row === undefined ? undefined : toUser(row);
+}
+
+/** Counts a failed sign-in; locks the account until `lockUntil` when the count reaches `limit`. */
+export async function recordFailedSignIn(
+  db: Kysely<Database>,
+  id: string,
+  limit: number,
+  lockUntil: Date,
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set((eb) => ({
+      failed_sign_ins: eb('failed_sign_ins', '+', 1),
+      locked_until: sql`case when failed_sign_ins + 1 >= ${limit} then ${lockUntil}::timestamptz else locked_until end`,
+    }))
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function recordSuccessfulSignIn(db: Kysely<Database>, id: string): Promise<void> {
+  await db.updateTable('users').set({ failed_sign_ins: 0, locked_until: null }).where('id', '=', id).execute();
+}
+
+export async function setPassword(
+  db: Kysely<Database>,
+  id: string,
+  passwordHash: string,
+  mustChange: boolean,
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({
+      password_hash: passwordHash,
+      must_change_password: mustChange,
+      password_changed_at: new Date(),
+      updated_at: new Date(),
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+export interface SessionRow {
+  readonly id: string;
+  readonly userId: string;
+  readonly csrfToken: string;
+  readonly expiresAt: Date;
+}
+
+export async function insertSession(
+  db: Kysely<Database>,
+  session: {
+    tokenHash: string;
+    csrfToken: string;
+    userId: string;
+    expiresAt: Date;
+    ip: string | null;
+    userAgent: string | null;
+  },
+): Promise<SessionRow> {
+  const row = await db
+    .insertInto('sessions')
+    .values({
+      token_hash: session.tokenHash,
+      csrf_token: session.csrfToken,
+      user_id: session.userId,
+      expires_at: session.expiresAt,
+      ip: session.ip,
+      user_agent: session.userAgent,
+      revoked_at: null,
+    })
+    .returning(['id', 'user_id', 'csrf_token', 'expires_at'])
+    .executeTakeFirstOrThrow();
+  return { id: row.id, userId: row.user_id, csrfToken: row.csrf_token, expiresAt: row.expires_at };
+}
+
+/** The live session with this token digest and its user, or undefined (unknown, expired, revoked, user disabled). */
+export async function findLiveSession(db: Db, tokenHash: string, now: Date) {
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select([
+      'sessions.id as session_id',
+      'sessions.csrf_token',
+      'users.id',
+      'users.email',
+      'users.country',
+      'users.roles',
+    ])
+    .where('sessions.token_hash', '=', tokenHash)
+    .where('sessions.revoked_at', 'is', null)
+    .where('sessions.expires_at', '>', now)
+    .where('users.disabled_at', 'is', null)
+    .executeTakeFirst();
+  return row;
+}
+
+export async function revokeSession(db: Kysely<Database>, sessionId: string): Promise<void> {
+  await db
+    .updateTable('sessions')
+    .set({ revoked_at: new Date() })
+    .where('id', '=', sessionId)
+    .where('revoked_at', 'is', null)
+    .execute();
+}
+
+/** Revokes every session of a user except `keep` (after a password change, or when the user is disabled). */
+export async function revokeUserSessions(db: Kysely<Database>, userId: string, keep?: string): Promise<void> {
+  await db
+    .updateTable('sessions')
+    .set({ revoked_at: new Date() })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .$if(keep !== undefined, (q) => q.where('id', '!=', keep!))
+    .execute();
+}

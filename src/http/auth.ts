@@ -1,0 +1,125 @@
+/**
+ * Authentication and authorisation for every route, in one place. Each route declares `config.access`: 'public'
+ * or the permission it needs; a route without a declaration refuses to register. Before anything else runs, the
+ * caller is identified (bearer token or session cookie: 401 if neither is valid), the permission is checked
+ * against the access policy (403), and a cookie-authenticated write must carry the session's CSRF token (403).
+ */
+import type { FastifyRequest } from 'fastify';
+import { AppError } from '../errors.js';
+import { authorize, type Permission, type Principal } from '../access/policy.js';
+import type { RequestContext } from '../access/audit.service.js';
+import { sameSecret } from '../access/secrets.js';
+import type { Services } from '../services.js';
+import type { App } from './app.js';
+
+export type RouteAccess = 'public' | { readonly permission: Permission };
+
+/** A route and the access it declared, as the authorisation matrix test reads them. */
+export interface DeclaredRoute {
+  readonly method: string;
+  readonly url: string;
+  readonly access: RouteAccess;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
+  interface FastifyInstance {
+    /** Every route with its declared access, in registration order. */
+    declaredRoutes: DeclaredRoute[];
+  }
+  interface FastifyRequest {
+    principal: Principal | undefined;
+  }
+}
+
+export const sessionCookie = 'lodestar_session';
+export const csrfHeader = 'x-csrf-token';
+
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Routes that come from plugins (the browsable docs) and are public by nature. */
+function isPluginPublic(url: string): boolean {
+  return url === '/docs' || url.startsWith('/docs/');
+}
+
+/** The request's origin, for the audit log. */
+export function requestContext(request: FastifyRequest): RequestContext {
+  return { ip: request.ip, requestId: request.id };
+}
+
+/** The authenticated caller of a route that required a permission. */
+export function principalOf(request: FastifyRequest): Principal {
+  const principal = request.principal;
+  if (principal === undefined) throw new AppError('auth.required', 'authentication required');
+  return principal;
+}
+
+/** The signed-in person of a route that only people may use. */
+export function userOf(request: FastifyRequest): Principal & { kind: 'user' } {
+  const principal = principalOf(request);
+  if (principal.kind !== 'user') throw new AppError('auth.forbidden', 'only a signed-in person may do this');
+  return principal;
+}
+
+export function installAuth(app: App, services: Services): void {
+  app.decorateRequest('principal', undefined);
+  const declared: DeclaredRoute[] = [];
+  app.decorate('declaredRoutes', declared);
+
+  app.addHook('onRoute', (route) => {
+    const access = route.config?.access;
+    if (isPluginPublic(route.url)) return;
+    if (access === undefined)
+      throw new Error(`route ${route.method.toString()} ${route.url} declares no access (config.access)`);
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') declared.push({ method, url: route.url, access });
+    }
+    // The OpenAPI description says how to authenticate each protected route.
+    if (access !== undefined && access !== 'public' && route.schema !== undefined) {
+      route.schema = { ...route.schema, security: [{ bearer: [] }, { session: [] }] };
+    }
+  });
+
+  app.addHook('onRequest', async (request) => {
+    const access = request.routeOptions.config.access;
+    if (access === undefined || access === 'public') return;
+
+    const authorization = request.headers.authorization;
+    let csrfToken: string | undefined;
+    let principal: Principal;
+    if (authorization !== undefined) {
+      const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+      if (match === null) throw new AppError('auth.required', 'the Authorization header must be "Bearer <token>"');
+      principal = await services.auth.authenticateToken(match[1]!, requestContext(request));
+    } else {
+      const cookie = request.cookies[sessionCookie];
+      const session = cookie === undefined ? undefined : await services.auth.authenticateSession(cookie);
+      if (session === undefined) {
+        throw new AppError(
+          'auth.required',
+          cookie === undefined
+            ? 'authentication required: sign in or send a bearer token'
+            : 'the session is not valid or has expired: sign in again',
+        );
+      }
+      principal = session.principal;
+      csrfToken = session.csrfToken;
+    }
+    request.principal = principal;
+
+    const decision = authorize(principal, access.permission);
+    if (!decision.allowed) throw new AppError('auth.forbidden', decision.reason);
+
+    if (csrfToken !== undefined && !safeMethods.has(request.method)) {
+      const sent = request.headers[csrfHeader];
+      if (typeof sent !== 'string' || !sameSecret(sent, csrfToken)) {
+        throw new AppError(
+          'auth.forbidden',
+          `a write with a session cookie must send the session's CSRF token in the ${csrfHeader} header`,
+        );
+      }
+    }
+  });
+}
