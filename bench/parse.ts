@@ -1,0 +1,92 @@
+/**
+ * Parse benchmark: synthetic PAXLST interchanges (150–400 travellers each) generated in memory, then tokenized and
+ * parsed end to end (`parsePaxlst` on the text). Prints a table and writes `bench/results/parse.json`.
+ * Run: `npm run bench:parse` (or `node --import tsx bench/parse.ts [messages] [rounds]`).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseEdifact } from '../src/travel/edifact.js';
+import { parsePaxlst } from '../src/travel/paxlst.js';
+import { seededRandom, syntheticPaxlst } from '../src/travel/paxlst-synthetic.js';
+
+const messageCount = Number(process.argv[2] ?? 400);
+const rounds = Number(process.argv[3] ?? 5);
+const random = seededRandom(20241001);
+const messages: string[] = [];
+let travellers = 0;
+for (let i = 0; i < messageCount; i++) {
+  const n = 150 + Math.floor(random() * 251);
+  travellers += n;
+  messages.push(
+    syntheticPaxlst({ seed: i + 1, travellers: n, reference: `B${i}`, lineBreak: i % 2 === 0 ? '\n' : '' }),
+  );
+}
+const megabytes = messages.reduce((n, m) => n + Buffer.byteLength(m), 0) / 1e6;
+
+interface Row {
+  readonly stage: string;
+  readonly seconds: number;
+  readonly messagesPerSecond: number;
+  readonly travellersPerSecond: number;
+  readonly megabytesPerSecond: number;
+}
+
+function measure(stage: string, run: (text: string) => number): Row {
+  // One warm-up round lets the JIT settle; the best of the timed rounds is reported (least disturbed by neighbours).
+  let check = 0;
+  for (const m of messages) check += run(m);
+  let best = Infinity;
+  for (let r = 0; r < rounds; r++) {
+    const start = process.hrtime.bigint();
+    for (const m of messages) check += run(m);
+    best = Math.min(best, Number(process.hrtime.bigint() - start) / 1e9);
+  }
+  if (check === 0) throw new Error('nothing parsed');
+  return {
+    stage,
+    seconds: best,
+    messagesPerSecond: messageCount / best,
+    travellersPerSecond: travellers / best,
+    megabytesPerSecond: megabytes / best,
+  };
+}
+
+const rows = [
+  measure('tokenize (parseEdifact)', (m) => parseEdifact(m).messages[0]!.segments.length),
+  measure('PAXLST end to end (parsePaxlst)', (m) => parsePaxlst(m).lists[0]!.travellers.length),
+];
+
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+console.log(
+  `${messageCount} messages, ${fmt(travellers)} travellers, ${megabytes.toFixed(1)} MB; best of ${rounds} rounds, one core`,
+);
+console.log('| stage | messages/s | travellers/s | MB/s |');
+console.log('|---|---:|---:|---:|');
+for (const row of rows) {
+  console.log(
+    `| ${row.stage} | ${fmt(row.messagesPerSecond)} | ${fmt(row.travellersPerSecond)} | ${row.megabytesPerSecond.toFixed(1)} |`,
+  );
+}
+
+const out = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
+mkdirSync(out, { recursive: true });
+writeFileSync(
+  path.join(out, 'parse.json'),
+  `${JSON.stringify(
+    {
+      benchmark: 'parse',
+      date: new Date().toISOString(),
+      node: process.version,
+      cpu: os.cpus()[0]?.model ?? 'unknown',
+      messages: messageCount,
+      travellers,
+      megabytes,
+      rounds,
+      results: rows,
+    },
+    null,
+    2,
+  )}\n`,
+);

@@ -1,0 +1,137 @@
+/**
+ * Multi-part PAXLST lists: a large flight's list is split into messages that share a UNH common access reference and
+ * carry sequence `01:C`, `02:C` … `nn:F`. The parts may arrive in any order and in separate interchanges; this joins
+ * them into one list once all are present, and says which are missing otherwise.
+ */
+import type { EdifactWarning, EdifactWarningCode } from './edifact-errors.js';
+import type { EdifactSegment } from './edifact.js';
+import { checkTotals } from './paxlst.js';
+import type { PaxlstList } from './paxlst.types.js';
+
+/** Stable codes of a failed assembly. */
+export type PaxlstAssemblyErrorCode =
+  /** No parts were given. */
+  | 'paxlst.no_parts'
+  /** The parts do not share one common access reference (they belong to different lists). */
+  | 'paxlst.parts_mismatch'
+  /** Two parts carry the same sequence number. */
+  | 'paxlst.part_duplicate'
+  /** A sequence number between 1 and the final part is absent, or no part is marked final. */
+  | 'paxlst.part_missing';
+
+/** Why parts could not be joined, naming the common access reference and the missing or duplicate parts. */
+export class PaxlstAssemblyError extends Error {
+  override readonly name = 'PaxlstAssemblyError';
+  readonly code: PaxlstAssemblyErrorCode;
+  readonly commonAccessReference: string;
+  /** Part numbers that are missing (for `paxlst.part_missing`) or duplicated (for `paxlst.part_duplicate`). */
+  readonly parts: readonly number[];
+
+  constructor(code: PaxlstAssemblyErrorCode, commonAccessReference: string, parts: readonly number[], message: string) {
+    super(message);
+    this.code = code;
+    this.commonAccessReference = commonAccessReference;
+    this.parts = parts;
+  }
+}
+
+/** True when the list is one part of a multi-part list (not `01:F`, not unnumbered). */
+export function isPartialList(list: PaxlstList): boolean {
+  return list.part !== undefined && !(list.part.number === 1 && list.part.final);
+}
+
+/** Joins the parts of one multi-part list (any order) into a single list; throws PaxlstAssemblyError if incomplete. */
+export function assemblePaxlst(parts: readonly PaxlstList[]): PaxlstList {
+  const first = parts[0];
+  if (first === undefined) throw new PaxlstAssemblyError('paxlst.no_parts', '', [], 'no PAXLST parts to assemble');
+  const car = first.commonAccessReference;
+  const others = parts.filter((p) => p.commonAccessReference !== car).map((p) => p.commonAccessReference);
+  if (others.length > 0) {
+    throw new PaxlstAssemblyError(
+      'paxlst.parts_mismatch',
+      car,
+      [],
+      `parts belong to different lists: common access references ${[car, ...new Set(others)].join(', ')}`,
+    );
+  }
+  const byNumber = new Map<number, PaxlstList>();
+  const duplicates: number[] = [];
+  for (const p of parts) {
+    const n = p.part?.number ?? 1;
+    if (byNumber.has(n)) duplicates.push(n);
+    byNumber.set(n, p);
+  }
+  if (duplicates.length > 0) {
+    throw new PaxlstAssemblyError(
+      'paxlst.part_duplicate',
+      car,
+      duplicates,
+      `list ${car}: part ${duplicates.join(', ')} received more than once`,
+    );
+  }
+  const finals = parts.filter((p) => p.part === undefined || p.part.final);
+  const highest = Math.max(...byNumber.keys());
+  const finalNumber = finals.length === 0 ? undefined : (finals[0]!.part?.number ?? 1);
+  const expected = finalNumber ?? highest + 1; // without a final part, at least the next one is missing
+  const missing: number[] = [];
+  for (let n = 1; n <= expected; n++) if (!byNumber.has(n)) missing.push(n);
+  if (missing.length > 0 || finalNumber === undefined || finalNumber < highest) {
+    const detail =
+      finalNumber === undefined
+        ? `no final part (sequence :F) among parts ${[...byNumber.keys()].sort((a, b) => a - b).join(', ')}`
+        : finalNumber < highest
+          ? `part ${finalNumber} is marked final but part ${highest} exists`
+          : `part${missing.length > 1 ? 's' : ''} ${missing.join(', ')} of ${finalNumber} missing`;
+    throw new PaxlstAssemblyError('paxlst.part_missing', car, missing, `list ${car}: ${detail}`);
+  }
+
+  const ordered = [...byNumber.keys()].sort((a, b) => a - b).map((n) => byNumber.get(n)!);
+  const head = ordered[0]!;
+  const warnings: EdifactWarning[] = ordered.flatMap((p) => p.warnings);
+  const warn = (code: EdifactWarningCode, segment: EdifactSegment, text: string): void => {
+    warnings.push(Object.freeze({ code, message: text, segment: segment.index, offset: segment.offset }));
+  };
+  const flightKey = `${head.flight.carrier}${head.flight.flightNumber}/${head.flight.scheduledDeparture ?? ''}`;
+  for (const p of ordered) {
+    const key = `${p.flight.carrier}${p.flight.flightNumber}/${p.flight.scheduledDeparture ?? ''}`;
+    if (key !== flightKey) {
+      warnings.push(
+        Object.freeze({
+          code: 'paxlst.part_flight_differs' as const,
+          message: `part ${p.part?.number ?? 1} names flight ${key}, part 1 ${flightKey}`,
+          segment: 0,
+          offset: 0,
+        }),
+      );
+    }
+  }
+  const travellers = ordered.flatMap((p) => p.travellers);
+  const passengerCount = ordered.reduce((n, p) => n + p.passengerCount, 0);
+  const crewCount = ordered.reduce((n, p) => n + p.crewCount, 0);
+  // CNT may give each part's own count or, on the last part, the whole list's: accept either.
+  const sumOf = (pick: (p: PaxlstList) => number | undefined): number | undefined =>
+    ordered.every((p) => pick(p) !== undefined) ? ordered.reduce((n, p) => n + pick(p)!, 0) : undefined;
+  const lastPart = ordered.at(-1)!;
+  const declared = (pick: (p: PaxlstList) => number | undefined, actual: number): number | undefined => {
+    const total = pick(lastPart);
+    const sum = sumOf(pick);
+    return total === actual || sum === undefined ? total : sum;
+  };
+  const declaredPassengers = declared((p) => p.declaredPassengers, passengerCount);
+  const declaredCrew = declared((p) => p.declaredCrew, crewCount);
+  const anchor: EdifactSegment = { kind: 'segment', tag: 'CNT', elements: [], index: 0, offset: 0 };
+  checkTotals(declaredPassengers, declaredCrew, passengerCount, crewCount, anchor, warn);
+
+  return Object.freeze({
+    ...head,
+    part: Object.freeze({ number: 1, final: true }),
+    partCount: ordered.length,
+    travellers: Object.freeze(travellers),
+    declaredPassengers,
+    declaredCrew,
+    passengerCount,
+    crewCount,
+    unknownSegments: Object.freeze(ordered.flatMap((p) => p.unknownSegments)),
+    warnings: Object.freeze(warnings),
+  });
+}
