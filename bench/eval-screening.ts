@@ -1,0 +1,248 @@
+/**
+ * Accuracy of the screening engine on the shared development set (/work/shared/eval, see its README): recall@1
+ * and recall@10 by script and mode, recall at the default threshold, false alerts per 1,000 negatives, a
+ * threshold sweep, and the time taken. The data names real people: it is read from ../shared/eval and never
+ * copied into the project. Run: node --import tsx bench/eval-screening.ts
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_THRESHOLD, MATCHER_NAME, MATCHER_VERSION, ScreeningEngine } from '../src/screening/engine.js';
+import type { PersonQuery, PersonRecord } from '../src/screening/types.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const evalDir = process.env.LODESTAR_EVAL_DIR ?? path.resolve(root, '../shared/eval');
+
+interface FtmEntity {
+  id: string;
+  properties: Record<string, string[] | undefined>;
+}
+
+function parseCsv(text: string): Record<string, string>[] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
+      } else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n') {
+      row.push(field.replace(/\r$/, ''));
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += c;
+  }
+  if (field.length > 0 || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  const [header, ...body] = rows;
+  if (header === undefined) return [];
+  return body.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
+}
+
+function loadWatchlist(file: string): PersonRecord[] {
+  const out: PersonRecord[] = [];
+  for (const line of readFileSync(path.join(evalDir, file), 'utf8').split('\n')) {
+    if (line.trim() === '') continue;
+    const e = JSON.parse(line) as FtmEntity;
+    const p = e.properties;
+    const docs = [
+      ...(p.passportNumber ?? []).map((n) => ({ number: n, type: 'passport' })),
+      ...(p.idNumber ?? []).map((n) => ({ number: n, type: 'id' })),
+    ];
+    const g = p.gender?.[0];
+    out.push({
+      key: out.length,
+      entityId: e.id,
+      names: [...(p.name ?? []), ...(p.alias ?? [])],
+      birthDates: p.birthDate ?? [],
+      nationalities: p.nationality ?? [],
+      gender: g === 'male' || g === 'female' || g === 'other' ? g : undefined,
+      documents: docs,
+    });
+  }
+  return out;
+}
+
+function toQuery(r: Record<string, string>): PersonQuery {
+  return {
+    names: [r.name ?? ''],
+    birthDate: r.birthDate || undefined,
+    nationality: r.nationality || undefined,
+    gender: r.gender || undefined,
+    documents: r.documentNumber ? [{ number: r.documentNumber, country: r.documentCountry || undefined }] : undefined,
+  };
+}
+
+interface Tally {
+  n: number;
+  at1: number;
+  at10: number;
+  atThreshold: number;
+}
+const add = (m: Map<string, Tally>, k: string): Tally => {
+  let t = m.get(k);
+  if (t === undefined) m.set(k, (t = { n: 0, at1: 0, at10: 0, atThreshold: 0 }));
+  return t;
+};
+
+function buildEngine(records: PersonRecord[]): { engine: ScreeningEngine; ms: number } {
+  const t0 = performance.now();
+  const engine = new ScreeningEngine({ expectedPersons: records.length });
+  for (const r of records) engine.add(r);
+  return { engine, ms: performance.now() - t0 };
+}
+
+function main(): void {
+  if (!existsSync(path.join(evalDir, 'queries_fold1.csv'))) {
+    console.log(`evaluation skipped: ${evalDir} is missing`);
+    return;
+  }
+  const started = performance.now();
+  const threshold = DEFAULT_THRESHOLD;
+  const byScript = new Map<string, Tally>();
+  const byMode = new Map<string, Tally>();
+  const byKind = new Map<string, Tally>();
+  const all: Tally = { n: 0, at1: 0, at10: 0, atThreshold: 0 };
+  const positiveBest: number[] = [];
+  let screenMs = 0;
+  let screened = 0;
+  const buildMs: number[] = [];
+  for (const fold of [1, 2]) {
+    const { engine, ms } = buildEngine(loadWatchlist(`watchlist_fold${fold}.ftm.jsonl`));
+    buildMs.push(ms);
+    const queries = parseCsv(readFileSync(path.join(evalDir, `queries_fold${fold}.csv`), 'utf8'));
+    const t0 = performance.now();
+    for (const row of queries) {
+      const expected = new Set((row.expected_ids ?? '').split('|'));
+      const res = engine.screenPerson(toQuery(row), { limit: 10, threshold });
+      const rank = res.hits.findIndex((h) => expected.has(h.entityId));
+      const best = res.hits.filter((h) => expected.has(h.entityId)).reduce((m, h) => Math.max(m, h.score), 0);
+      positiveBest.push(best);
+      for (const t of [
+        add(byScript, row.script ?? '?'),
+        add(byMode, row.mode ?? '?'),
+        add(byKind, row.variant_kind ?? '?'),
+        all,
+      ]) {
+        t.n++;
+        if (rank === 0) t.at1++;
+        if (rank >= 0 && rank < 10) t.at10++;
+        if (best >= threshold) t.atThreshold++;
+      }
+    }
+    screenMs += performance.now() - t0;
+    screened += queries.length;
+  }
+
+  const { engine: full } = buildEngine(loadWatchlist('watchlist_full.ftm.jsonl'));
+  const negatives = parseCsv(readFileSync(path.join(evalDir, 'negatives.csv'), 'utf8'));
+  const negByScript = new Map<string, { n: number; alerts: number }>();
+  const negByMode = new Map<string, { n: number; alerts: number }>();
+  const negativeTop: number[] = [];
+  const negativeScores: number[] = [];
+  const t1 = performance.now();
+  let alerts = 0;
+  for (const row of negatives) {
+    const res = full.screenPerson(toQuery(row), { limit: 10, threshold });
+    const n = res.hits.filter((h) => h.score >= threshold).length;
+    for (const h of res.hits) negativeScores.push(h.score);
+    negativeTop.push(res.hits[0]?.score ?? 0);
+    alerts += n;
+    for (const [m, k] of [
+      [negByScript, row.script ?? '?'],
+      [negByMode, row.mode ?? '?'],
+    ] as const) {
+      const t = m.get(k) ?? { n: 0, alerts: 0 };
+      t.n++;
+      t.alerts += n;
+      m.set(k, t);
+    }
+  }
+  screenMs += performance.now() - t1;
+  screened += negatives.length;
+
+  const pct = (x: number, n: number): string => (n === 0 ? '-' : (x / n).toFixed(3));
+  const table = (title: string, m: Map<string, Tally>): Record<string, unknown>[] => {
+    console.log(`\n${title}`);
+    const rows = [...m.entries()]
+      .sort((a, b) => b[1].n - a[1].n)
+      .map(([k, t]) => ({
+        [title]: k,
+        n: t.n,
+        'recall@1': pct(t.at1, t.n),
+        'recall@10': pct(t.at10, t.n),
+        [`recall@${threshold}`]: pct(t.atThreshold, t.n),
+      }));
+    console.table(rows);
+    return rows;
+  };
+  console.log(`matcher ${MATCHER_NAME} ${MATCHER_VERSION}, default threshold ${threshold}`);
+  const scriptRows = table('script', byScript);
+  const modeRows = table('mode', byMode);
+  const kindRows = table('variant_kind', byKind);
+  console.log(
+    `\nall positives: n=${all.n} recall@1=${pct(all.at1, all.n)} recall@10=${pct(all.at10, all.n)} recall@threshold=${pct(all.atThreshold, all.n)}`,
+  );
+
+  const negRows = (title: string, m: Map<string, { n: number; alerts: number }>): Record<string, unknown>[] => {
+    console.log(`\nfalse alerts per 1,000 negatives by ${title}`);
+    const rows = [...m.entries()]
+      .sort((a, b) => b[1].n - a[1].n)
+      .map(([k, t]) => ({ [title]: k, n: t.n, alerts: t.alerts, 'per 1000': ((1000 * t.alerts) / t.n).toFixed(2) }));
+    console.table(rows);
+    return rows;
+  };
+  const negScript = negRows('script', negByScript);
+  const negMode = negRows('mode', negByMode);
+  console.log(
+    `\nall negatives: n=${negatives.length} alerts=${alerts} per 1000=${((1000 * alerts) / negatives.length).toFixed(2)}`,
+  );
+
+  console.log('\nthreshold sweep (positives found at threshold; false alerts per 1,000 negatives)');
+  const sweep = [0.6, 0.65, 0.7, 0.72, 0.75, 0.78, 0.8, 0.82, 0.85, 0.88, 0.9].map((t) => ({
+    threshold: t,
+    recall: pct(positiveBest.filter((s) => s >= t).length, positiveBest.length),
+    'fa/1000': ((1000 * negativeScores.filter((s) => s >= t).length) / negatives.length).toFixed(2),
+  }));
+  console.table(sweep);
+  const elapsed = (performance.now() - started) / 1000;
+  const qps = screened / (screenMs / 1000);
+  console.log(
+    `\nbuild ${buildMs.map((m) => m.toFixed(0)).join(' / ')} ms; ${screened} screenings in ${(screenMs / 1000).toFixed(1)} s (${qps.toFixed(0)}/s, one core, with explanations); total ${elapsed.toFixed(1)} s`,
+  );
+
+  const outDir = path.join(root, 'bench/results');
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(
+    path.join(outDir, 'eval-screening.json'),
+    JSON.stringify(
+      {
+        matcher: MATCHER_NAME,
+        version: MATCHER_VERSION,
+        threshold,
+        positives: { all, byScript: scriptRows, byMode: modeRows, byKind: kindRows },
+        negatives: { n: negatives.length, alerts, byScript: negScript, byMode: negMode },
+        sweep,
+        seconds: elapsed,
+        screeningsPerSecond: qps,
+      },
+      null,
+      2,
+    ),
+  );
+}
+
+main();

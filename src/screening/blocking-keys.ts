@@ -1,0 +1,52 @@
+/**
+ * The blocking keys of a name, shared by indexing and querying. Keys are 32-bit hashes (no key strings are
+ * stored):
+ *  - the skeleton of each informative token (not a particle, title or initial): finds Mohammed for Muhammad,
+ *    and Hussein for حسين;
+ *  - the skeleton of two adjacent tokens written together: finds "Xijinping" for "Xi Jinping" and back;
+ *  - each unordered pair of token skeletons: rare even when both tokens are common ("Muhammad Ali"), so it
+ *    still finds the person when the single-token keys are too frequent to be walked.
+ */
+import { tokenSkeleton } from './tokens.js';
+import { SEED_SKELETON, hashString, type TokenTable } from './token-table.js';
+import { TOKEN_INITIAL, TOKEN_PARTICLE, TOKEN_TITLE } from './tokens.js';
+
+/** Key kinds, stored in the low bit of the key list next to each hash. */
+export const KEY_SKELETON = 0;
+export const KEY_PAIR = 1;
+
+const MAX_PAIR_TOKENS = 6;
+const SEED_PAIR = 0x9e3779b9;
+const eligible = new Int32Array(16);
+
+function mixPair(a: number, b: number): number {
+  const lo = a < b ? a : b;
+  const hi = a < b ? b : a;
+  let h = Math.imul(lo ^ SEED_PAIR, 0x85ebca6b) ^ hi;
+  h = Math.imul(h ^ (h >>> 15), 0xc2b2ae35);
+  return (h ^ (h >>> 13)) >>> 0;
+}
+
+/**
+ * Appends the keys of the name ids[start..end) (token ids of `table`) to `out` as [hash, kind] pairs.
+ * Allocates only for joined-token skeletons.
+ */
+export function nameKeys(table: TokenTable, ids: ArrayLike<number>, start: number, end: number, out: number[]): void {
+  let n = 0;
+  for (let i = start; i < end && n < eligible.length; i++) {
+    const id = ids[i]!;
+    if ((table.flags[id]! & (TOKEN_PARTICLE | TOKEN_TITLE | TOKEN_INITIAL)) !== 0) continue;
+    eligible[n++] = id;
+    out.push(table.skelHash[id]!, KEY_SKELETON);
+  }
+  for (let i = 0; i + 1 < n; i++) {
+    const joined = tokenSkeleton(table.ascii[eligible[i]!]! + table.ascii[eligible[i + 1]!]!);
+    out.push(hashString(joined, SEED_SKELETON), KEY_SKELETON);
+  }
+  const p = Math.min(n, MAX_PAIR_TOKENS);
+  for (let i = 0; i < p; i++) {
+    for (let j = i + 1; j < p; j++) {
+      out.push(mixPair(table.skelHash[eligible[i]!]!, table.skelHash[eligible[j]!]!), KEY_PAIR);
+    }
+  }
+}

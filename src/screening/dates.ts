@@ -1,0 +1,87 @@
+/**
+ * Birth dates as evidence. Dates are packed into one integer (year·10000 + month·100 + day, 0 for an unknown
+ * part) so a million persons' dates are one Int32Array. Watchlists give partial dates (`1962`, `1962-05`),
+ * several candidate dates, and clerks swap day and month or miss the year by one.
+ */
+
+/** How a query date relates to a candidate date, strongest agreement first. */
+export const DATE_EXACT = 1;
+export const DATE_PARTIAL = 2;
+export const DATE_SWAPPED = 3;
+export const DATE_YEAR_OFF = 4;
+export const DATE_NEAR = 5;
+export const DATE_MISMATCH = 6;
+export const DATE_NONE = 0;
+
+/** Packs an ISO 8601 date (possibly partial), or DD.MM.YYYY / DD/MM/YYYY / YYYYMMDD, into an integer; 0 if invalid. */
+export function parseDate(text: string): number {
+  const s = text.trim();
+  let m = /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:T.*)?$/.exec(s);
+  if (m === null) m = /^(\d{4})(\d{2})(\d{2})$/.exec(s);
+  if (m !== null) return pack(Number(m[1]), Number(m[2] ?? 0), Number(m[3] ?? 0));
+  const e = /^(\d{1,2})[./](\d{1,2})[./](\d{4})$/.exec(s);
+  if (e !== null) return pack(Number(e[3]), Number(e[2]), Number(e[1]));
+  return 0;
+}
+
+function pack(y: number, mo: number, d: number): number {
+  if (y < 1000 || y > 2999 || mo > 12 || d > 31) return 0;
+  return y * 10000 + mo * 100 + (mo === 0 ? 0 : d);
+}
+
+/** The ISO text of a packed date (`1962`, `1962-05`, `1962-05-14`). */
+export function formatDate(packed: number): string {
+  const y = Math.floor(packed / 10000);
+  const mo = Math.floor(packed / 100) % 100;
+  const d = packed % 100;
+  const p2 = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
+  return mo === 0 ? `${y}` : d === 0 ? `${y}-${p2(mo)}` : `${y}-${p2(mo)}-${p2(d)}`;
+}
+
+/** Compares two packed dates and returns a DATE_* code. */
+export function compareDates(q: number, c: number): number {
+  if (q === 0 || c === 0) return DATE_NONE;
+  const qy = Math.floor(q / 10000);
+  const cy = Math.floor(c / 10000);
+  const qm = Math.floor(q / 100) % 100;
+  const cm = Math.floor(c / 100) % 100;
+  const qd = q % 100;
+  const cd = c % 100;
+  const monthsKnown = qm !== 0 && cm !== 0;
+  const daysKnown = qd !== 0 && cd !== 0;
+  if (qy === cy) {
+    if (!monthsKnown) return DATE_PARTIAL;
+    if (qm === cm) {
+      if (!daysKnown) return DATE_PARTIAL;
+      return qd === cd ? DATE_EXACT : DATE_NEAR;
+    }
+    if (daysKnown && qd === cm && qm === cd) return DATE_SWAPPED;
+    return DATE_NEAR;
+  }
+  if (Math.abs(qy - cy) === 1) {
+    if (!monthsKnown || (qm === cm && (!daysKnown || qd === cd))) return DATE_YEAR_OFF;
+    return DATE_MISMATCH;
+  }
+  return DATE_MISMATCH;
+}
+
+/** The best (lowest code other than none) comparison of a query date with any of a candidate's dates. */
+export function bestDateMatch(q: number, dates: ArrayLike<number>, start: number, end: number): number {
+  let best = DATE_NONE;
+  let bestAt = -1;
+  for (let i = start; i < end; i++) {
+    const r = compareDates(q, dates[i]!);
+    if (r !== DATE_NONE && (best === DATE_NONE || r < best)) {
+      best = r;
+      bestAt = i;
+    }
+  }
+  lastBestAt = bestAt;
+  return best;
+}
+
+let lastBestAt = -1;
+/** Index (in the array given to bestDateMatch) of the date that gave its answer, -1 if none. */
+export function lastBestDateIndex(): number {
+  return lastBestAt;
+}

@@ -1,0 +1,188 @@
+// Table-driven tests of the screening engine on synthetic names (made up for these tests, not from any list).
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { DEFAULT_THRESHOLD, MATCHER_NAME, MATCHER_VERSION, ScreeningEngine } from './engine.js';
+import type { PersonQuery, PersonRecord } from './types.js';
+
+function record(key: number, names: string[], extra: Partial<PersonRecord> = {}): PersonRecord {
+  return { key, entityId: `e${key}`, names, birthDates: [], nationalities: [], documents: [], ...extra };
+}
+
+/** The score of `candidate` for `query` in an engine holding it and a few unrelated persons. */
+function score(query: PersonQuery | string, candidate: string[], extra: Partial<PersonRecord> = {}): number {
+  const engine = new ScreeningEngine();
+  engine.add(record(0, candidate, extra));
+  engine.add(record(1, ['Bartholomew Quennell']));
+  engine.add(record(2, ['Ingrid Solvang']));
+  const q = typeof query === 'string' ? { names: [query] } : query;
+  return engine.screenPerson(q, { limit: 10 }).hits.find((h) => h.key === 0)?.score ?? 0;
+}
+
+const mustMatch: [string, string, string][] = [
+  // [why, query, candidate]
+  ['identical', 'John Henry Smith', 'John Henry Smith'],
+  ['order and comma', 'SMITH, John Henry', 'John Henry Smith'],
+  ['surname first', 'Smith John Henry', 'John Henry Smith'],
+  ['case and spacing', '  jOHN   henry SMITH ', 'John Henry Smith'],
+  ['ICAO umlaut AE', 'Juergen Mueller', 'Jürgen Müller'],
+  ['umlaut stripped', 'Jurgen Muller', 'Jürgen Müller'],
+  ['sharp s', 'Hans Strasse', 'Hans Straße'],
+  ['nordic aa / oe', 'Aase Soerensen', 'Åse Sørensen'],
+  ['diacritics', 'Jose Maria Nunez', 'José María Núñez'],
+  ['Muhammad variants', 'Mohammed Yusuf Hussein', 'Muhammad Youssef Husayn'],
+  ['Mohamad', 'Mohamad Ali Haddad', 'Mohamed Aly Hadad'],
+  ['abd al-Rahman', 'Abdulrahman Karim Nasser', 'Abd al-Rahman Kareem Nasir'],
+  ['abdel', 'Abdel Rahman Karim Nasser', 'Abdurrahman Kareem Nasir'],
+  ['article assimilation', 'Khalid ar-Rashid', 'Khaled al-Rashid'],
+  ['particle dropped', 'Salim Haddad', 'Salim bin Haddad'],
+  ['bin / ibn', 'Faisal ibn Tamim Quraishi', 'Faisal bin Tamim Qurayshi'],
+  ['van / von', 'Pieter Van der Berg', 'Pieter van den Berg'],
+  ['missing middle name', 'Maria Kowalczyk', 'Maria Anna Kowalczyk'],
+  ['extra middle name', 'Tomasz Jan Wisniewski', 'Tomasz Wisniewski'],
+  ['initial', 'J. Wisniewski Tomasz', 'Jan Tomasz Wisniewski'],
+  ['typo one edit', 'Bartolomeo Ruggieri', 'Bartolomeo Rugieri'],
+  ['transposition', 'Alessandro Contarnii', 'Alessandro Contarini'],
+  ['two edits long', 'Konstantinopoulos Evangelos', 'Konstantinopulos Evangelos'],
+  ['Cyrillic', 'Дмитрий Шостакович', 'Dmitriy Shostakovich'],
+  ['Cyrillic French', 'Дмитрий Шостакович', 'Dmitri Chostakovitch'],
+  ['Cyrillic German', 'Щукин Борис', 'Boris Schtschukin'],
+  ['Cyrillic ICAO', 'Юлия Жукова', 'Iuliia Zhukova'],
+  ['Cyrillic -iy ending', 'Виталий Ковальский', 'Vitaly Kovalsky'],
+  ['Ukrainian', 'Григорій Гончаренко', 'Hryhorii Honcharenko'],
+  ['Greek', 'Ευάγγελος Παπαδόπουλος', 'Evangelos Papadopoulos'],
+  ['Georgian', 'გიორგი ბერიძე', 'Giorgi Beridze'],
+  ['Armenian', 'Արամ Պետրոսյան', 'Aram Petrosyan'],
+  ['Arabic script', 'محمد يوسف حسين', 'Mohammed Yousef Hussein'],
+  ['Arabic article', 'خالد الرشيد', 'Khalid al-Rashid'],
+  ['Arabic abd compound', 'عبد الرحمن ناصر', 'Abdulrahman Nasser'],
+  ['Persian', 'حسین رضایی', 'Hossein Rezaei'],
+  ['Chinese hanzi', '王建国', 'Wang Jianguo'],
+  ['pinyin spaced', 'Wang Jian Guo', 'Wang Jianguo'],
+  ['pinyin joined', 'Wangjianguo', 'Wang Jianguo'],
+  ['pinyin order', 'Jianguo Wang', 'Wang Jianguo'],
+  ['Korean RR', '박민수', 'Park Min Su'],
+  ['Korean surname Lee/Yi', 'Yi Seung Hoon', 'Lee Seung Hoon'],
+  ['Korean Hangul Lee', '이승훈', 'Rhee Seung-hoon'],
+  ['Korean Choi', 'Choe Young Jae', 'Choi Young Jae'],
+  ['Korean Jung', 'Chung Hae Won', 'Jung Hae Won'],
+  ['Japanese kana', 'やまだ たろう', 'Yamada Taro'],
+  ['Hebrew', 'יוסף כהן', 'Yosef Cohen'],
+  ['Devanagari', 'राम प्रसाद', 'Ram Prasad'],
+  ['homoglyph', 'Ivаn Petrov', 'Ivan Petrov'],
+  ['zero width and controls', 'Iv\u200ban\u0007 Pet\u00adrov', 'Ivan Petrov'],
+];
+
+const mustNotMatch: [string, string, string][] = [
+  ['different surname', 'John Henry Smith', 'John Henry Whitfield-Carrington'],
+  ['different given names', 'Anna Kowalska', 'Zofia Kowalska'],
+  ['Hassan is not Husayn (Arabic)', 'حسن عباس', 'Husayn Abbas'],
+  ['one shared common token', 'Mohammed Karim Saleh', 'Mohammed Tarek Osman'],
+  ['Wang is not Yang', 'Yang Wei', 'Wang Wei'],
+  ['Chinese syllables differ', '李雷', 'Li Lin'],
+  ['Korean given names differ', '김민준', 'Kim Min Jae'],
+  ['Samra is not Siwumar', 'Leila Samra', 'Leila Siwumar'],
+  ['similar-looking surname', 'Daniel Flowers', 'Daniel Frosch'],
+  ['initial only', 'J. Smith', 'Karen Smith'],
+];
+
+describe('screening: names that must match', () => {
+  for (const [why, q, c] of mustMatch) {
+    it(`${why}: ${q} ~ ${c}`, () => {
+      const s = score(q, [c]);
+      assert.ok(s >= DEFAULT_THRESHOLD, `score ${s} below ${DEFAULT_THRESHOLD}`);
+    });
+  }
+});
+
+describe('screening: names that must not match', () => {
+  for (const [why, q, c] of mustNotMatch) {
+    it(`${why}: ${q} ≁ ${c}`, () => {
+      const s = score(q, [c]);
+      assert.ok(s < DEFAULT_THRESHOLD, `score ${s} at or above ${DEFAULT_THRESHOLD}`);
+    });
+  }
+});
+
+describe('screening: evidence', () => {
+  const name = 'Omar Farouk Haddad';
+  const base = { birthDates: ['1971-04-12'], nationalities: ['SYR'], gender: 'male' as const };
+  const cases: [string, Partial<PersonQuery>, 'higher' | 'lower' | 'same'][] = [
+    ['exact birth date', { birthDate: '1971-04-12' }, 'higher'],
+    ['year only', { birthDate: '1971' }, 'higher'],
+    ['year and month', { birthDate: '1971-04' }, 'higher'],
+    ['day and month swapped', { birthDate: '1971-12-04' }, 'higher'],
+    ['a year apart', { birthDate: '1972-04-12' }, 'higher'],
+    ['different birth date', { birthDate: '1985-09-30' }, 'lower'],
+    ['nationality alpha-2 matches', { nationality: 'sy' }, 'higher'],
+    ['nationality mismatch', { nationality: 'FR' }, 'lower'],
+    ['gender mismatch', { gender: 'female' }, 'lower'],
+    ['absent evidence', {}, 'same'],
+  ];
+  const neutral = score({ names: ['Omar Farouk Hadad'] }, [name], base);
+  for (const [why, extra, expect] of cases) {
+    it(why, () => {
+      const s = score({ names: ['Omar Farouk Hadad'], ...extra }, [name], base);
+      if (expect === 'higher') assert.ok(s > neutral || s === 1, `${s} not above ${neutral}`);
+      else if (expect === 'lower') assert.ok(s < neutral, `${s} not below ${neutral}`);
+      else assert.equal(s, neutral);
+      assert.ok(s >= 0 && s <= 1);
+    });
+  }
+});
+
+describe('screening engine', () => {
+  it('explains a hit with the matcher name and features', () => {
+    const engine = new ScreeningEngine();
+    engine.add(record(0, ['MOHAMMED Yousef HADDAD'], { birthDates: ['1970-01-01'] }));
+    const r = engine.screenPerson({ names: ['Muhammad Yusuf Haddad'], birthDate: '1970-01-01' });
+    assert.equal(r.matcher, MATCHER_NAME);
+    assert.equal(r.version, MATCHER_VERSION);
+    const hit = r.hits[0]!;
+    assert.equal(hit.entityId, 'e0');
+    assert.ok(hit.match);
+    const token = hit.explanation.find((f) => f.feature === 'name.token' && f.query === 'MUHAMMAD');
+    assert.deepEqual({ candidate: token?.candidate, how: token?.how }, { candidate: 'MOHAMMED', how: 'phonetic' });
+    assert.ok(hit.explanation.some((f) => f.feature === 'birthDate' && f.how === 'exact'));
+  });
+
+  it('follows additions and removals without a rebuild', () => {
+    const engine = new ScreeningEngine();
+    engine.add(record(0, ['Elena Vasquez Moreno']));
+    engine.add(record(1, ['Teodor Lindqvist']));
+    assert.equal(engine.screenPerson({ names: ['Elena Vasquez Moreno'] }).hits[0]?.key, 0);
+    assert.equal(engine.remove(0), true);
+    assert.equal(engine.remove(0), false);
+    assert.equal(
+      engine.screenPerson({ names: ['Elena Vasquez Moreno'] }).hits.find((h) => h.key === 0),
+      undefined,
+    );
+    engine.add(record(0, ['Marta Eklund']));
+    assert.equal(engine.screenPerson({ names: ['Marta Eklund'] }).hits[0]?.key, 0);
+    assert.equal(engine.size, 2);
+  });
+
+  it('replaces a person added again under the same key', () => {
+    const engine = new ScreeningEngine();
+    engine.add(record(5, ['Old Name Person']));
+    engine.add(record(5, ['Nadia Okonkwo']));
+    assert.equal(engine.size, 1);
+    assert.equal(engine.screenPerson({ names: ['Old Name Person'] }).hits.length, 0);
+    assert.equal(engine.screenPerson({ names: ['Nadia Okonkwo'] }).hits[0]?.key, 5);
+  });
+
+  it('finds a person among many without scanning', () => {
+    const engine = new ScreeningEngine({ expectedPersons: 20000 });
+    for (let i = 0; i < 20000; i++) engine.add(record(i, [`Person${i.toString(36)} Family${(i * 7919).toString(36)}`]));
+    engine.add(record(20000, ['Zoltan Abernathy Kiplagat']));
+    const r = engine.screenPerson({ names: ['Kiplagat Zoltan'] });
+    assert.equal(r.hits[0]?.key, 20000);
+  });
+
+  it('respects limit, threshold and matchesOnly', () => {
+    const engine = new ScreeningEngine();
+    for (let i = 0; i < 30; i++) engine.add(record(i, [`Anders Holm${'x'.repeat(i % 5)}`]));
+    assert.ok(engine.screenPerson({ names: ['Anders Holm'] }, { limit: 3 }).hits.length <= 3);
+    const strict = engine.screenPerson({ names: ['Anders Holm'] }, { threshold: 0.99, matchesOnly: true });
+    assert.ok(strict.hits.every((h) => h.score >= 0.99 && h.match));
+  });
+});

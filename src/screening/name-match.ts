@@ -1,0 +1,389 @@
+/**
+ * Comparing two names token by token: each pair of tokens gets a similarity and a reason (exact, variant,
+ * phonetic, translit, fuzzy, initial), tokens are paired greedily best-first in any order, a token may also
+ * match two adjacent tokens written together (Xijinping / Xi Jinping), and the name score weighs what was
+ * matched on both sides by the tokens' weights (particles and titles weigh little, frequent tokens less).
+ * All scratch state is module level: no allocation per comparison.
+ */
+import { skeletonDistance, editDistance, jaroWinkler } from './similarity.js';
+import type { TokenTable } from './token-table.js';
+import { SLOT_A, SLOT_ANY, SLOT_I, SLOT_LONG, SLOT_U } from './phonetic.js';
+import {
+  MAX_TOKENS,
+  TOKEN_INITIAL,
+  TOKEN_LOSSY,
+  TOKEN_PARTICLE,
+  TOKEN_SYLLABIC,
+  TOKEN_TITLE,
+  TOKEN_TRANSLIT,
+} from './tokens.js';
+
+/** Why two tokens were found similar, as stored in the scratch arrays. */
+export const HOW_NONE = 0;
+export const HOW_EXACT = 1;
+export const HOW_VARIANT = 2;
+export const HOW_PHONETIC = 3;
+export const HOW_TRANSLIT = 4;
+export const HOW_FUZZY = 5;
+export const HOW_INITIAL = 6;
+export const HOW_JOINED = 7;
+
+/** The reason codes as explanation words. */
+export const howNames = ['none', 'exact', 'variant', 'phonetic', 'translit', 'fuzzy', 'initial', 'joined'] as const;
+
+let lastHow = HOW_NONE;
+
+function firstSound(ascii: string, skel: string, lossy: boolean): number {
+  const c = ascii.charCodeAt(0);
+  // a e i o u y: vowel start (ICAO writes Я/Ю as IA/IU where English writes YA/YU); w apart (Wang ≠ Yang).
+  if (c === 97 || c === 101 || c === 105 || c === 111 || c === 117 || c === 121) return 1;
+  if (c === 119) return lossy ? 1 : 2;
+  return skel.charCodeAt(0);
+}
+
+function clamp01(x: number): number {
+  return x < 0 ? 0 : x > 1 ? 1 : x;
+}
+
+/** Similarity in [0, 1] of token ia of table ta (query side) and token ib of table tb; the reason in lastHow. */
+export function tokenSimilarity(ta: TokenTable, ia: number, tb: TokenTable, ib: number): number {
+  const a = ta.ascii[ia]!;
+  const b = tb.ascii[ib]!;
+  const fa = ta.flags[ia]!;
+  const fb = tb.flags[ib]!;
+  const translit = ((fa ^ fb) & TOKEN_TRANSLIT) !== 0;
+  lastHow = HOW_NONE;
+  if (a === b) {
+    lastHow = translit ? HOW_TRANSLIT : HOW_EXACT;
+    return 1;
+  }
+  const aa = ta.alt[ia]!;
+  const ab = tb.alt[ib]!;
+  if ((aa !== '' && (aa === b || aa === ab)) || (ab !== '' && ab === a)) {
+    lastHow = HOW_VARIANT;
+    return 0.97;
+  }
+  if (((fa | fb) & TOKEN_INITIAL) !== 0) {
+    if ((fa & fb & TOKEN_INITIAL) !== 0 || ((fa | fb) & TOKEN_LOSSY) !== 0) return 0;
+    if (a.charCodeAt(0) === b.charCodeAt(0)) {
+      lastHow = HOW_INITIAL;
+      return 0.8;
+    }
+    return 0;
+  }
+  if (((fa | fb) & TOKEN_SYLLABIC) !== 0) return syllabicSimilarity(ta, ia, tb, ib);
+  const sa = ta.skel[ia]!;
+  const sb = tb.skel[ib]!;
+  const lossy = ((fa | fb) & TOKEN_LOSSY) !== 0;
+  const sameStart = firstSound(a, sa, lossy) === firstSound(b, sb, lossy);
+  if (lossy) {
+    // Only the consonant skeleton is comparable with a spelling from Arabic or Hebrew script.
+    if (!sameStart) return 0;
+    if (sa === sb) {
+      const both = (fa & fb & TOKEN_LOSSY) !== 0;
+      const ok =
+        both ||
+        ((fa & TOKEN_LOSSY) !== 0
+          ? slotsAgree(ta.slots[ia]!, tb.slots[ib]!)
+          : slotsAgree(tb.slots[ib]!, ta.slots[ia]!));
+      lastHow = HOW_TRANSLIT;
+      if (!ok) return 0.5;
+      return sa.length >= 2 ? 0.93 : 0.85;
+    }
+    if (sa.length >= 2 && sb.length >= 2 && sa.charCodeAt(0) !== 126 && sb.charCodeAt(0) !== 126) {
+      const d = skeletonDistance(sa, sb);
+      if (d <= 0.5) {
+        lastHow = HOW_TRANSLIT;
+        return 0.85;
+      }
+      if (d <= 1 && sa.length >= 4 && sb.length >= 4) {
+        lastHow = HOW_TRANSLIT;
+        return 0.76;
+      }
+    }
+    return 0;
+  }
+  const minLen = Math.min(a.length, b.length);
+  let s = 0;
+  let ed = -1;
+  if (sa === sb && sameStart && sa.charCodeAt(0) !== 126) {
+    if (minLen <= 4) {
+      ed = editDistance(a, b, 1);
+      if (ed <= 1) s = 0.88;
+    } else {
+      // Same consonants but spelled far apart (Samra / Siwumar) is coincidence, not a romanisation variant.
+      const jw = jaroWinkler(a, b);
+      if (jw >= (translit ? 0.7 : 0.78)) s = 0.88 + 0.1 * clamp01((jw - 0.78) / 0.22);
+    }
+    if (s > 0) lastHow = translit ? HOW_TRANSLIT : HOW_PHONETIC;
+  }
+  const maxEd = minLen <= 4 ? 0 : minLen <= 8 ? 1 : 2;
+  if (maxEd > 0 && s < 0.88) {
+    if (ed < 0) ed = editDistance(a, b, maxEd);
+    if (ed <= maxEd) {
+      const f = ed <= 1 ? 0.88 : 0.82;
+      if (f > s) {
+        s = f;
+        lastHow = HOW_FUZZY;
+      }
+    }
+  }
+  if (s < 0.84 && sameStart && sa.length >= 3 && sb.length >= 3 && Math.abs(sa.length - sb.length) <= 1) {
+    const d = skeletonDistance(sa, sb);
+    const p = d <= 0.5 && jaroWinkler(a, b) >= 0.75 ? 0.84 : 0;
+    if (p > s) {
+      s = p;
+      lastHow = translit ? HOW_TRANSLIT : HOW_PHONETIC;
+    }
+  }
+  return s;
+}
+
+/**
+ * Whether the long vowels an Arabic-script spelling writes (ا ي و) appear in the Latin spelling's vowels at the
+ * same place, and whether the Latin long vowels (ee, ou, ai, ay) have a written vowel there: حسين is Husayn or
+ * Hussein, not Hassan. Slot 0 (before the first consonant) is skipped: an initial alif or ع only carries a vowel.
+ */
+function slotsAgree(lossy: string, latin: string): boolean {
+  if (lossy.length !== latin.length) return true;
+  for (let k = 1; k < lossy.length; k++) {
+    const l = lossy.charCodeAt(k) - 64;
+    const t = latin.charCodeAt(k) - 64;
+    if ((l & SLOT_ANY) !== 0) continue;
+    if ((l & SLOT_I) !== 0 && (t & SLOT_I) === 0) return false;
+    if ((l & SLOT_U) !== 0 && (t & SLOT_U) === 0) return false;
+    if ((l & SLOT_A) !== 0 && (t & SLOT_A) === 0) return false;
+    if (l === 0 && (t & SLOT_LONG) !== 0) return false;
+    // A final -i (nisba, ي) is always written in Arabic script.
+    if (k === lossy.length - 1 && l === 0 && (t & SLOT_I) !== 0 && (t & SLOT_A) === 0) return false;
+  }
+  return true;
+}
+
+/** Folds the spelling differences between romanisations of Chinese and Korean syllables. */
+export function foldSyllables(s: string): string {
+  return s
+    .replace(/eo/g, 'o')
+    .replace(/eu/g, 'u')
+    .replace(/oo/g, 'u')
+    .replace(/ee/g, 'i')
+    .replace(/ou/g, 'o')
+    .replace(/hs/g, 's')
+    .replace(/(?:ch|zh|j|q)/g, 'j')
+    .replace(/sh|x/g, 's')
+    .replace(/ts|tz/g, 'z')
+    .replace(/k/g, 'g')
+    .replace(/t/g, 'd')
+    .replace(/p/g, 'b')
+    .replace(/r/g, 'l')
+    .replace(/h$/g, '');
+}
+
+function foldedOf(t: TokenTable, i: number): string {
+  let f = t.folded[i];
+  if (f === undefined) t.folded[i] = f = foldSyllables(t.ascii[i]!);
+  return f;
+}
+
+/** Chinese and Korean syllables: equal once romanisation differences are folded, or no match. */
+function syllabicSimilarity(ta: TokenTable, ia: number, tb: TokenTable, ib: number): number {
+  const a = foldedOf(ta, ia);
+  const b = foldedOf(tb, ib);
+  if (a === b) {
+    lastHow = HOW_TRANSLIT;
+    return 0.92;
+  }
+  if (a.length >= 7 && b.length >= 7 && editDistance(a, b, 1) <= 1) {
+    lastHow = HOW_TRANSLIT;
+    return 0.8;
+  }
+  return 0;
+}
+
+/** The reason of the last tokenSimilarity call. */
+export function lastTokenHow(): number {
+  return lastHow;
+}
+
+/** Base weight of a token by its kind, before frequency weighting. */
+export function kindWeight(flags: number): number {
+  if ((flags & TOKEN_TITLE) !== 0) return 0.05;
+  if ((flags & TOKEN_PARTICLE) !== 0) return 0.15;
+  if ((flags & TOKEN_INITIAL) !== 0) return 0.4;
+  return 1;
+}
+
+// Scratch for one comparison (tokens are capped at MAX_TOKENS per name).
+const N = MAX_TOKENS;
+const sim = new Float64Array(N * N);
+const how = new Uint8Array(N * N);
+/** For each query token of the last comparison: the candidate token it matched, or -1. */
+export const matchOfQuery = new Int32Array(N);
+/** For each query token: the second candidate token when it matched two joined ones, or -1. */
+export const matchOfQuery2 = new Int32Array(N);
+export const matchScore = new Float64Array(N);
+export const matchHow = new Uint8Array(N);
+const candUsed = new Int8Array(N);
+export const weightQ = new Float64Array(N);
+export const weightC = new Float64Array(N);
+const candBy = new Int32Array(N);
+
+/** Token weight provider: kind weight times an informativeness weight (from the index's frequencies). */
+export type WeightOf = (table: TokenTable, id: number) => number;
+
+function joinedMatch(t1: TokenTable, one: number, t2: TokenTable, x: number, y: number): number {
+  const a = t1.ascii[one]!;
+  const b = t2.ascii[x]!;
+  const c = t2.ascii[y]!;
+  if (a.length === b.length + c.length && a.startsWith(b) && a.endsWith(c)) return 0.95;
+  if (((t1.flags[one]! | t2.flags[x]! | t2.flags[y]!) & TOKEN_SYLLABIC) !== 0) {
+    // Syllables are compared folded: 승훈 "seunghun" is Seung-hoon.
+    const fa = foldedOf(t1, one);
+    const fb = foldedOf(t2, x);
+    const fc = foldedOf(t2, y);
+    return fa.length === fb.length + fc.length && fa.startsWith(fb) && fa.endsWith(fc) ? 0.9 : 0;
+  }
+  const sa = t1.skel[one]!;
+  const sb = t2.skel[x]!;
+  const sc = t2.skel[y]!;
+  if (sb.charCodeAt(0) === 126 || sc.charCodeAt(0) === 126) return 0;
+  if (
+    sa.startsWith(sb) &&
+    sa.endsWith(sc) &&
+    sa.length >= sb.length + sc.length - 1 &&
+    sa.length <= sb.length + sc.length
+  ) {
+    return sa.length >= 4 ? 0.88 : 0;
+  }
+  return 0;
+}
+
+/**
+ * Compares query name q[qs..qe) with candidate name c[cs..ce) (token ids of their tables) and returns the name
+ * score in [0, 1]. The match of each query token is left in matchOfQuery / matchScore / matchHow.
+ */
+export function compareNames(
+  qt: TokenTable,
+  q: ArrayLike<number>,
+  qs: number,
+  qe: number,
+  ct: TokenTable,
+  c: ArrayLike<number>,
+  cs: number,
+  ce: number,
+  weightOf: WeightOf,
+): number {
+  const n = Math.min(qe - qs, N);
+  const m = Math.min(ce - cs, N);
+  if (n <= 0 || m <= 0) return 0;
+  let totalQ = 0;
+  let totalC = 0;
+  for (let i = 0; i < n; i++) {
+    const w = weightOf(qt, q[qs + i]!);
+    weightQ[i] = w;
+    totalQ += w;
+    matchOfQuery[i] = -1;
+    matchOfQuery2[i] = -1;
+    matchScore[i] = 0;
+    matchHow[i] = HOW_NONE;
+  }
+  for (let j = 0; j < m; j++) {
+    const w = weightOf(ct, c[cs + j]!);
+    weightC[j] = w;
+    totalC += w;
+    candUsed[j] = 0;
+    candBy[j] = -1;
+  }
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < m; j++) {
+      sim[i * N + j] = tokenSimilarity(qt, q[qs + i]!, ct, c[cs + j]!);
+      how[i * N + j] = lastHow;
+    }
+  }
+  // Greedy best-first pairing: names are short, and the best pair is almost always right.
+  for (;;) {
+    let best = 0;
+    let bi = -1;
+    let bj = -1;
+    for (let i = 0; i < n; i++) {
+      if (matchOfQuery[i] !== -1) continue;
+      for (let j = 0; j < m; j++) {
+        if (candUsed[j] !== 0) continue;
+        const s = sim[i * N + j]!;
+        if (s > best) {
+          best = s;
+          bi = i;
+          bj = j;
+        }
+      }
+    }
+    if (bi < 0) break;
+    matchOfQuery[bi] = bj;
+    matchScore[bi] = best;
+    matchHow[bi] = how[bi * N + bj]!;
+    candUsed[bj] = 1;
+    candBy[bj] = bi;
+  }
+  let gotQ = 0;
+  let gotC = 0;
+  for (let i = 0; i < n; i++) {
+    const j = matchOfQuery[i]!;
+    if (j >= 0) {
+      gotQ += matchScore[i]! * weightQ[i]!;
+      gotC += matchScore[i]! * weightC[j]!;
+    }
+  }
+  // A query token written as two candidate tokens, or two query tokens written as one candidate token.
+  for (let i = 0; i < n; i++) {
+    if (matchOfQuery[i] !== -1) continue;
+    for (let j = 0; j + 1 < m; j++) {
+      if (candUsed[j] !== 0 || candUsed[j + 1] !== 0) continue;
+      let s = joinedMatch(qt, q[qs + i]!, ct, c[cs + j]!, c[cs + j + 1]!);
+      if (s === 0) s = joinedMatch(qt, q[qs + i]!, ct, c[cs + j + 1]!, c[cs + j]!);
+      if (s > 0) {
+        matchOfQuery[i] = j;
+        matchOfQuery2[i] = j + 1;
+        matchScore[i] = s;
+        matchHow[i] = HOW_JOINED;
+        candUsed[j] = 1;
+        candUsed[j + 1] = 1;
+        gotQ += s * weightQ[i]!;
+        gotC += s * (weightC[j]! + weightC[j + 1]!);
+        break;
+      }
+    }
+  }
+  for (let j = 0; j < m; j++) {
+    if (candUsed[j] !== 0) continue;
+    for (let i = 0; i + 1 < n; i++) {
+      if (matchOfQuery[i] !== -1 || matchOfQuery[i + 1] !== -1) continue;
+      let s = joinedMatch(ct, c[cs + j]!, qt, q[qs + i]!, q[qs + i + 1]!);
+      if (s === 0) s = joinedMatch(ct, c[cs + j]!, qt, q[qs + i + 1]!, q[qs + i]!);
+      if (s > 0) {
+        matchOfQuery[i] = j;
+        matchOfQuery[i + 1] = j;
+        matchScore[i] = s;
+        matchScore[i + 1] = s;
+        matchHow[i] = HOW_JOINED;
+        matchHow[i + 1] = HOW_JOINED;
+        candUsed[j] = 1;
+        gotQ += s * (weightQ[i]! + weightQ[i + 1]!);
+        gotC += s * weightC[j]!;
+        break;
+      }
+    }
+  }
+  if (gotQ <= 0 || totalQ <= 0 || totalC <= 0) return 0;
+  const covQ = Math.min(1, gotQ / totalQ);
+  const covC = Math.min(1, gotC / totalC);
+  return combineCoverage(covQ, covC);
+}
+
+/** Exponents of the coverage of the query and of the candidate name (the query's matters more). */
+export const COVERAGE_Q = 0.5;
+export const COVERAGE_C = 0.5;
+
+/** Name score from the weighted share of each name that was matched. */
+export function combineCoverage(covQ: number, covC: number): number {
+  return Math.pow(covQ, COVERAGE_Q) * Math.pow(covC, COVERAGE_C);
+}

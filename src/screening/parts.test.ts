@@ -1,0 +1,175 @@
+// Table-driven tests of the pure parts: documents, dates, normalisation; property tests of robustness.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import {
+  DATE_EXACT,
+  DATE_MISMATCH,
+  DATE_PARTIAL,
+  DATE_SWAPPED,
+  DATE_YEAR_OFF,
+  compareDates,
+  parseDate,
+} from './dates.js';
+import { cleanDocumentNumber, foldDocumentNumber } from './documents.js';
+import { ScreeningEngine } from './engine.js';
+import { normaliseText, romaniseName } from './normalize.js';
+import { skeleton } from './phonetic.js';
+import { prepareName } from './tokens.js';
+
+describe('document numbers', () => {
+  const same: [string, string][] = [
+    ['AB1023456', 'AB 102 3456'],
+    ['AB1023456', 'A81O23456'],
+    ['X1234567', 'XI234567'],
+    ['Z5678G', '25678 6'],
+    ['L898902C3', 'L898902C3<<'],
+  ];
+  for (const [a, b] of same) {
+    it(`${a} folds like ${b}`, () => {
+      assert.equal(foldDocumentNumber(cleanDocumentNumber(a)), foldDocumentNumber(cleanDocumentNumber(b)));
+    });
+  }
+
+  it('screens documents with OCR confusions and the issuing state', () => {
+    const engine = new ScreeningEngine();
+    engine.add({
+      key: 0,
+      entityId: 'e0',
+      names: ['Test Person'],
+      birthDates: [],
+      nationalities: [],
+      documents: [{ number: 'AB1023456', country: 'FRA', type: 'passport' }],
+    });
+    assert.equal(engine.screenDocument({ number: 'AB1023456', country: 'FR' })[0]?.how, 'exact');
+    assert.equal(engine.screenDocument({ number: 'A8IO23456' })[0]?.how, 'ocr');
+    assert.equal(engine.screenDocument({ number: 'AB1023456', country: 'DEU' }).length, 0);
+    assert.equal(engine.screenDocument({ number: 'AB1023457' }).length, 0);
+    const hit = engine.screenPerson({ names: ['Someone Else'], documents: [{ number: 'ab-102-3456' }] }).hits[0];
+    assert.ok(hit?.explanation.some((f) => f.feature === 'document'));
+    engine.remove(0);
+    assert.equal(engine.screenDocument({ number: 'AB1023456' }).length, 0);
+  });
+});
+
+describe('birth dates', () => {
+  const cases: [string, string, number][] = [
+    ['1962-05-14', '1962-05-14', DATE_EXACT],
+    ['1962', '1962-05-14', DATE_PARTIAL],
+    ['1962-05', '1962-05-14', DATE_PARTIAL],
+    ['1962-05-14', '1963-05-14', DATE_YEAR_OFF],
+    ['1962-05-04', '1962-04-05', DATE_SWAPPED],
+    ['1962-05-14', '1975-01-02', DATE_MISMATCH],
+    ['14.05.1962', '1962-05-14', DATE_EXACT],
+  ];
+  for (const [q, c, want] of cases) {
+    it(`${q} vs ${c}`, () => assert.equal(compareDates(parseDate(q), parseDate(c)), want));
+  }
+  it('rejects nonsense', () => {
+    assert.equal(parseDate('yesterday'), 0);
+    assert.equal(parseDate('1962-13-01'), 0);
+  });
+});
+
+describe('normalisation', () => {
+  const cases: [string, string[]][] = [
+    ['ＭＵＬＬＥＲ', ['muller']],
+    ['Müller', ['mueller']],
+    ["O'Brien", ['obrien']],
+    ['Jean-Luc\u200d Picard', ['jean', 'luc', 'picard']],
+    ['Þór Ægisson', ['thor', 'aegisson']],
+  ];
+  for (const [raw, words] of cases) {
+    it(raw, () =>
+      assert.deepEqual(
+        romaniseName(raw).map((w) => w.text),
+        words,
+      ),
+    );
+  }
+  it('gives the same skeleton to romanisation variants', () => {
+    for (const group of [
+      ['muhammad', 'mohammed', 'mohamed', 'mohamad'],
+      ['husayn', 'hussein', 'hussain'],
+      ['yusuf', 'youssef', 'yousef'],
+      ['shchukin', 'chtchoukine', 'schtschukin'],
+    ]) {
+      assert.equal(new Set(group.map((w) => skeleton(w))).size, 1, group.join('/'));
+    }
+  });
+  it('rebuilds Arabic compound names', () => {
+    for (const n of ['Abd al-Rahman', 'Abdulrahman', 'Abdel Rahman', 'Abdurrahman', 'عبد الرحمن']) {
+      assert.equal(prepareName(n)[0]?.skel, 'BDRHMN', n);
+    }
+  });
+});
+
+describe('robustness (properties)', () => {
+  const engine = new ScreeningEngine();
+  engine.add({
+    key: 0,
+    entityId: 'e0',
+    names: ['Muhammad Yusuf Haddad', 'محمد يوسف حداد'],
+    birthDates: ['1970'],
+    nationalities: ['SY'],
+    documents: [],
+  });
+  engine.add({
+    key: 1,
+    entityId: 'e1',
+    names: ['王建国', 'Wang Jianguo'],
+    birthDates: [],
+    nationalities: [],
+    documents: [],
+  });
+  const anyText = fc.oneof(
+    fc.string({ maxLength: 200 }),
+    fc.string({ unit: 'binary', maxLength: 200 }),
+    fc.string({ unit: 'grapheme', maxLength: 50 }),
+  );
+
+  it('normalisation never throws', () => {
+    fc.assert(
+      fc.property(anyText, (s) => {
+        normaliseText(s);
+        for (const t of prepareName(s)) assert.match(t.ascii, /^[a-z]*$/);
+      }),
+    );
+  });
+
+  it('screening never throws and scores stay in [0, 1]', () => {
+    fc.assert(
+      fc.property(anyText, fc.option(fc.string({ maxLength: 12 })), (s, d) => {
+        const r = engine.screenPerson({
+          names: [s, `${s} Haddad`],
+          birthDate: d ?? undefined,
+          nationality: d ?? undefined,
+          gender: d ?? undefined,
+        });
+        for (const h of r.hits) assert.ok(h.score >= 0 && h.score <= 1 && Number.isFinite(h.score));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('copes with huge, empty and mixed-script names', () => {
+    for (const s of [
+      '',
+      ' ',
+      'x'.repeat(10000),
+      'Muhammad محمد Мухаммад 穆罕默德 무함마드 '.repeat(300),
+      '\u0000\u0007\u200b',
+    ]) {
+      const r = engine.screenPerson({ names: [s] });
+      for (const h of r.hits) assert.ok(h.score >= 0 && h.score <= 1);
+    }
+    engine.add({
+      key: 2,
+      entityId: 'e2',
+      names: ['y'.repeat(10000), ''],
+      birthDates: ['not a date'],
+      nationalities: ['??'],
+      documents: [{ number: '' }],
+    });
+  });
+});

@@ -1,0 +1,266 @@
+/**
+ * The explained scorer: the best name pair between query and candidate, then birth date, nationality, gender
+ * and documents as evidence for or against. Evidence only moves a score that the names already support (a
+ * clear contradiction lowers it, agreement raises it a little, absence says nothing). Scoring is allocation
+ * free; the explanation objects are built only for the hits returned.
+ */
+import { nationalityKey } from '../countries/countries.js';
+import { DATE_NONE, bestDateMatch, formatDate, lastBestDateIndex, parseDate } from './dates.js';
+import {
+  compareNames,
+  howNames,
+  HOW_JOINED,
+  HOW_NONE,
+  matchHow,
+  matchOfQuery,
+  matchOfQuery2,
+  matchScore,
+  weightQ,
+  type WeightOf,
+} from './name-match.js';
+import { GENDER_UNKNOWN, genderCode, type PersonStore } from './person-store.js';
+import type { TokenTable } from './token-table.js';
+import { prepareName } from './tokens.js';
+import type { ExplanationFeature, MatchHow, PersonQuery } from './types.js';
+
+/** Effect of each birth-date comparison on the score, indexed by DATE_* code (none, exact, partial, swapped, year off, near, mismatch). */
+export const dateEffect = [0, 0.1, 0.05, 0.06, 0.02, -0.04, -0.15] as const;
+export const NATIONALITY_MATCH = 0.03;
+export const NATIONALITY_MISMATCH = -0.08;
+export const GENDER_MATCH = 0.01;
+export const GENDER_MISMATCH = -0.12;
+export const DOCUMENT_EXACT = 0.3;
+export const DOCUMENT_OCR = 0.25;
+
+const dateHow: readonly MatchHow[] = ['mismatch', 'exact', 'partial', 'swapped', 'year_off', 'mismatch', 'mismatch'];
+
+/** A query prepared once for all its candidates. */
+export interface PreparedQuery {
+  readonly table: TokenTable;
+  /** Token ids, each name followed by -1. */
+  readonly names: Int32Array;
+  readonly count: number;
+  readonly rawNames: readonly string[];
+  readonly birthDate: number;
+  readonly birthDateText: string | undefined;
+  readonly nationality: string | undefined;
+  readonly nationalityText: string | undefined;
+  readonly gender: number;
+  readonly genderText: string | undefined;
+  /** Person key → how its document matched a query document (filled by the engine). */
+  readonly documents: Map<number, { readonly exact: boolean; readonly number: string; readonly candidate: string }>;
+}
+
+/** Tokenises a query into `table` (which is cleared first). */
+export function prepareQuery(q: PersonQuery, table: TokenTable): PreparedQuery {
+  table.clear();
+  const ids: number[] = [];
+  for (const n of q.names) {
+    for (const t of prepareName(n)) ids.push(table.intern(t));
+    ids.push(-1);
+  }
+  const birth = q.birthDate === undefined ? 0 : parseDate(q.birthDate);
+  const nat = q.nationality === undefined || q.nationality === '' ? undefined : nationalityKey(q.nationality);
+  return {
+    table,
+    names: Int32Array.from(ids),
+    count: ids.length,
+    rawNames: q.names,
+    birthDate: birth,
+    birthDateText: birth === 0 ? undefined : formatDate(birth),
+    nationality: nat,
+    nationalityText: q.nationality,
+    gender: genderCode(q.gender),
+    genderText: q.gender,
+    documents: new Map(),
+  };
+}
+
+// The best name pair of the last scoreCandidate call, for its explanation.
+let bestQ = 0;
+let bestQEnd = 0;
+let bestC = 0;
+let bestCEnd = 0;
+let bestName = 0;
+
+/** Evidence effects of the last scoreCandidate call. */
+interface Evidence {
+  date: number;
+  dateAt: number;
+  nat: number;
+  natMatchId: number;
+  gender: number;
+  doc: number;
+}
+const ev: Evidence = { date: DATE_NONE, dateAt: -1, nat: 0, natMatchId: -1, gender: 0, doc: 0 };
+
+/** The name score of a candidate: the best over all query names × candidate names. */
+function nameScore(store: PersonStore, q: PreparedQuery, key: number, weightOf: WeightOf): number {
+  const arena = store.nameArena;
+  const cStart = store.nameStart[key]!;
+  const cEnd = cStart + store.nameLen[key]!;
+  let best = 0;
+  let qs = 0;
+  for (let i = 0; i < q.count; i++) {
+    if (q.names[i] !== -1) continue;
+    if (i > qs) {
+      let cs = cStart;
+      for (let j = cStart; j < cEnd; j++) {
+        if (arena[j] !== -1) continue;
+        if (j > cs) {
+          const s = compareNames(q.table, q.names, qs, i, store.tokens, arena, cs, j, weightOf);
+          if (s > best) {
+            best = s;
+            bestQ = qs;
+            bestQEnd = i;
+            bestC = cs;
+            bestCEnd = j;
+          }
+        }
+        cs = j + 1;
+      }
+    }
+    qs = i + 1;
+  }
+  bestName = best;
+  return best;
+}
+
+/** Scores one candidate in [0, 1]; remembers what is needed to explain it. */
+export function scoreCandidate(store: PersonStore, q: PreparedQuery, key: number, weightOf: WeightOf): number {
+  const name = nameScore(store, q, key, weightOf);
+  let score = name;
+  ev.date = DATE_NONE;
+  ev.nat = 0;
+  ev.gender = 0;
+  ev.doc = 0;
+  if (q.birthDate !== 0) {
+    const ds = store.dateStart[key]!;
+    ev.date = bestDateMatch(q.birthDate, store.dateArena, ds, ds + store.dateLen[key]!);
+    ev.dateAt = lastBestDateIndex();
+    score += dateEffect[ev.date]!;
+  }
+  if (q.nationality !== undefined && store.natLen[key]! > 0) {
+    const ns = store.natStart[key]!;
+    ev.nat = NATIONALITY_MISMATCH;
+    ev.natMatchId = -1;
+    for (let i = ns; i < ns + store.natLen[key]!; i++) {
+      if (store.countries[store.natArena[i]!] === q.nationality) {
+        ev.nat = NATIONALITY_MATCH;
+        ev.natMatchId = store.natArena[i]!;
+        break;
+      }
+    }
+    score += ev.nat;
+  }
+  const g = store.gender[key]!;
+  if (q.gender !== GENDER_UNKNOWN && g !== GENDER_UNKNOWN) {
+    ev.gender = q.gender === g ? GENDER_MATCH : GENDER_MISMATCH;
+    score += ev.gender;
+  }
+  const doc = q.documents.get(key);
+  if (doc !== undefined) {
+    ev.doc = doc.exact ? DOCUMENT_EXACT : DOCUMENT_OCR;
+    score += ev.doc;
+  }
+  return score < 0 ? 0 : score > 1 ? 1 : score;
+}
+
+const genderNames = ['', 'male', 'female', 'other'];
+
+function upper(table: TokenTable, id: number): string {
+  return table.ascii[id]!.toUpperCase();
+}
+
+/** The features behind the last scoreCandidate call (call it right after, for the same candidate). */
+export function explainCandidate(
+  store: PersonStore,
+  q: PreparedQuery,
+  key: number,
+  weightOf: WeightOf,
+): ExplanationFeature[] {
+  const out: ExplanationFeature[] = [];
+  if (bestName > 0) {
+    const arena = store.nameArena;
+    compareNames(q.table, q.names, bestQ, bestQEnd, store.tokens, arena, bestC, bestCEnd, weightOf);
+    let segment = 0;
+    for (let i = store.nameStart[key]!; i < bestC; i++) if (arena[i] === -1) segment++;
+    let qSegment = 0;
+    for (let i = 0; i < bestQ; i++) if (q.names[i] === -1) qSegment++;
+    out.push({
+      feature: 'name',
+      weight: 1,
+      contribution: bestName,
+      query: q.rawNames[qSegment] ?? '',
+      candidate: store.rawNames[key]?.[segment] ?? '',
+      how: bestName >= 0.999 ? 'exact' : 'partial',
+    });
+    let totalQ = 0;
+    for (let i = 0; i < bestQEnd - bestQ; i++) totalQ += weightQ[i]!;
+    for (let i = 0; i < bestQEnd - bestQ; i++) {
+      const j = matchOfQuery[i]!;
+      const j2 = matchOfQuery2[i]!;
+      const h = matchHow[i]!;
+      const w = totalQ > 0 ? weightQ[i]! / totalQ : 0;
+      let cand = j >= 0 ? upper(store.tokens, arena[bestC + j]!) : '';
+      if (j2 >= 0) cand += ` ${upper(store.tokens, arena[bestC + j2]!)}`;
+      out.push({
+        feature: 'name.token',
+        weight: round(w),
+        contribution: round(w * matchScore[i]!),
+        query: upper(q.table, q.names[bestQ + i]!),
+        candidate: cand,
+        how: h === HOW_NONE ? 'mismatch' : h === HOW_JOINED ? 'joined' : (howNames[h] as MatchHow),
+      });
+    }
+  }
+  if (ev.date !== DATE_NONE) {
+    out.push({
+      feature: 'birthDate',
+      weight: dateEffect[ev.date]!,
+      contribution: dateEffect[ev.date]!,
+      query: q.birthDateText ?? '',
+      candidate: ev.dateAt >= 0 ? formatDate(store.dateArena[ev.dateAt]!) : '',
+      how: dateHow[ev.date]!,
+    });
+  }
+  if (ev.nat !== 0) {
+    const ns = store.natStart[key]!;
+    const theirs: string[] = [];
+    for (let i = ns; i < ns + store.natLen[key]!; i++) theirs.push(store.countries[store.natArena[i]!]!);
+    out.push({
+      feature: 'nationality',
+      weight: ev.nat,
+      contribution: ev.nat,
+      query: q.nationalityText ?? '',
+      candidate: theirs.join(','),
+      how: ev.nat > 0 ? 'match' : 'mismatch',
+    });
+  }
+  if (ev.gender !== 0) {
+    out.push({
+      feature: 'gender',
+      weight: ev.gender,
+      contribution: ev.gender,
+      query: q.genderText ?? '',
+      candidate: genderNames[store.gender[key]!] ?? '',
+      how: ev.gender > 0 ? 'match' : 'mismatch',
+    });
+  }
+  const doc = q.documents.get(key);
+  if (doc !== undefined) {
+    out.push({
+      feature: 'document',
+      weight: ev.doc,
+      contribution: ev.doc,
+      query: doc.number,
+      candidate: doc.candidate,
+      how: doc.exact ? 'exact' : 'ocr',
+    });
+  }
+  return out;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

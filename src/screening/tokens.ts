@@ -1,0 +1,275 @@
+/**
+ * Name parts: romanised words turned into the tokens the index and scorer compare. Word order and commas do not
+ * matter ("SMITH, John" = "John Smith"). Particles and titles are kept but flagged so they weigh little: a name
+ * with or without al-, bin, van or de is the same name, and "Dr." or "Shaykh" says nothing of identity.
+ * Arabic compound names are rebuilt into one token whatever the spelling: Abd al-Rahman, Abdulrahman,
+ * Abdel Rahman, Abdurrahman → abdrahman; Abu Bakr / Abubakar → abubakr; Nasr ad-Din / Nasreddin → nasrdin;
+ * Habib Allah / Habibullah → habiblah; then Korean surname spellings are folded (Rhee/Yi/Lee).
+ */
+import { isSyllabic, romaniseName } from './normalize.js';
+import { lastVowelSlots, skeleton } from './phonetic.js';
+import type { Script } from './scripts.js';
+import { foldKoreanSurname } from './translit/korean.js';
+
+export const TOKEN_PARTICLE = 1;
+export const TOKEN_TITLE = 2;
+export const TOKEN_INITIAL = 4;
+/** Romanised from a script without short vowels: compare by skeleton only. */
+export const TOKEN_LOSSY = 8;
+/** Romanised from a non-Latin script. */
+export const TOKEN_TRANSLIT = 16;
+/** Romanised from a syllabic script (Chinese, Korean, Japanese): syllables must agree, not just consonants. */
+export const TOKEN_SYLLABIC = 32;
+
+/** The most name parts kept per name: longer names are cut (and are garbage or lists, not names). */
+export const MAX_TOKENS = 10;
+const MAX_TOKEN_LENGTH = 40;
+
+/** One name part, romanised. */
+export interface PreparedToken {
+  readonly ascii: string;
+  /** The alternative spelling (ICAO old forms: Ä→A) when it differs. */
+  readonly alt: string | undefined;
+  /** Consonant-class skeleton, or "~" + ascii when the word has no consonant (Wu, Yao, Ai). */
+  readonly skel: string;
+  /** Vowel slots aligned with the skeleton (see phonetic.ts). */
+  readonly slots: string;
+  readonly flags: number;
+}
+
+/** Name particles: articles and patronymic or nobiliary links in the languages watchlists write. */
+export const particles = new Set([
+  'al',
+  'el',
+  'ul',
+  'il',
+  'ol',
+  'ar',
+  'as',
+  'ash',
+  'ad',
+  'adh',
+  'at',
+  'ath',
+  'az',
+  'an',
+  'ad',
+  'bin',
+  'ibn',
+  'bint',
+  'binti',
+  'binte',
+  'bte',
+  'ben',
+  'bent',
+  'ould',
+  'wuld',
+  'walad',
+  'van',
+  'von',
+  'der',
+  'den',
+  'de',
+  'da',
+  'del',
+  'della',
+  'dello',
+  'delle',
+  'dei',
+  'degli',
+  'di',
+  'du',
+  'des',
+  'dos',
+  'das',
+  'do',
+  'la',
+  'le',
+  'les',
+  'lo',
+  'ter',
+  'ten',
+  'te',
+  'y',
+  'zu',
+  'zur',
+  'ap',
+  'af',
+  'av',
+  'st',
+  'mac',
+  'mc',
+  'ou',
+]);
+const articles = new Set(['al', 'el', 'ul', 'il', 'ol', 'ar', 'as', 'ash', 'ad', 'adh', 'at', 'ath', 'az', 'an', 'ad']);
+
+/** Honorifics, ranks and religious titles: not part of the identity. */
+export const titles = new Set([
+  'dr',
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'sir',
+  'prof',
+  'haji',
+  'hajji',
+  'hadji',
+  'hajj',
+  'alhaj',
+  'alhaji',
+  'sheikh',
+  'shaykh',
+  'shaikh',
+  'sheik',
+  'cheikh',
+  'sheykh',
+  'mullah',
+  'mulla',
+  'maulana',
+  'mawlana',
+  'maulvi',
+  'mawlawi',
+  'mawlavi',
+  'moulavi',
+  'qari',
+  'mufti',
+  'imam',
+  'colonel',
+  'col',
+  'general',
+  'gen',
+  'commandant',
+  'commander',
+  'captain',
+  'capt',
+  'major',
+  'maj',
+  'lieutenant',
+  'lt',
+  'sgt',
+  'sergeant',
+  'brigadier',
+  'admiral',
+  'emir',
+  'prince',
+  'princess',
+  'king',
+  'judge',
+  'engineer',
+  'eng',
+  'father',
+  'brother',
+  'sister',
+  'doctor',
+  'ustadh',
+  'ustaz',
+  'hafiz',
+  'sayyed',
+  'seyed',
+  'sayed',
+  'syed',
+  'sheikha',
+  'shaykha',
+  'mme',
+  'mlle',
+  'herr',
+  'frau',
+  'senor',
+  'sr',
+  'sra',
+  'don',
+  'dona',
+  'mister',
+]);
+
+// abd + the article written into the word ("abdul", "abdel", "abdur" before a sun letter…).
+const abdHeads = /^abd(?:[aeiou]{1,2}(?:[lrsdtzn]|sh)?)?$/;
+const abuHeads = new Set(['abu', 'abou', 'abo', 'abw', 'aboo']);
+// The second half of "Nasr ad-Din", "Habib Allah" when written as its own word (Latin or Arabic script).
+const dinWord = /^(?:[aeiou]?[dl]?d(?:i|ee)n|dyn)$/;
+const lahWord = /^(?:[aeiou]llah|lah|llh)$/;
+
+function stripArticlePrefix(rest: string): string {
+  // Abdul-Aziz, Abdel-Nasser, Abd al-Rahman, Abdurrahman: drop the linking vowel and article or its assimilation.
+  const m = /^(?:[aeiou]l|[aeiou]?([bcdfghjklmnpqrstvwxyz])\1|ou|u|e|o|a)(.+)$/.exec(rest);
+  if (m === null || m[2]!.length < 2) return rest;
+  return (m[1] ?? '') + m[2]!;
+}
+
+function joinCompounds(words: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    let w = words[i]!;
+    const next = words[i + 1];
+    if ((abdHeads.test(w) || abuHeads.has(w)) && next !== undefined) {
+      // "Abd al Rahman", "Abu al-Walid": skip a separate article, then join.
+      let j = i + 1;
+      if (articles.has(words[j]!) && words[j + 1] !== undefined) j++;
+      const head = w.startsWith('abd') ? 'abd' : 'abu';
+      const tail = words[j]!;
+      out.push(head + (tail.startsWith('al') && tail.length > 4 ? tail.slice(2) : tail));
+      i = j;
+      continue;
+    }
+    if (w.length > 5 && w.startsWith('abd')) w = 'abd' + stripArticlePrefix(w.slice(3));
+    else if (w.length > 5 && (w.startsWith('abou') || w.startsWith('abu'))) {
+      w = 'abu' + w.slice(w.startsWith('abou') ? 4 : 3);
+    }
+    // X ad-Din / X al-Din / X Allah as separate words: join onto the previous name.
+    const isDin = dinWord.test(w);
+    if ((isDin || (w.length >= 3 && lahWord.test(w))) && out.length > 0) {
+      let prevIdx = out.length - 1;
+      if (articles.has(out[prevIdx]!) && prevIdx > 0) {
+        out.pop();
+        prevIdx--;
+      }
+      out[prevIdx] = out[prevIdx]! + (isDin ? 'din' : 'lah');
+      continue;
+    }
+    const din = /^(.{3,}?)(?:[aeiou][dl]din|[aeiou]ddeen|aldin|eldin|uldin)$/.exec(w);
+    if (din !== null) w = din[1]! + 'din';
+    const lah = /^(.{3,}?)(?:ullah|allah|ollah|ulla|ulah)$/.exec(w);
+    if (lah !== null && !w.startsWith('abd')) w = lah[1]! + 'lah';
+    out.push(w);
+  }
+  return out;
+}
+
+function flagsOf(word: string, script: Script, lossy: boolean): number {
+  let f = 0;
+  if (particles.has(word)) f |= TOKEN_PARTICLE;
+  else if (titles.has(word)) f |= TOKEN_TITLE;
+  else if (word.length === 1 && !lossy) f |= TOKEN_INITIAL;
+  if (lossy) f |= TOKEN_LOSSY;
+  if (script !== 'latin') f |= TOKEN_TRANSLIT;
+  if (isSyllabic(script)) f |= TOKEN_SYLLABIC;
+  return f;
+}
+
+/** The skeleton used for a token: consonant classes, or the word itself when it has no consonant. */
+export function tokenSkeleton(ascii: string, lossy = false): string {
+  const s = skeleton(ascii, lossy);
+  return s.length > 0 ? s : '~' + ascii;
+}
+
+/** Splits, romanises and normalises one name into tokens. Never throws. */
+export function prepareName(raw: string): PreparedToken[] {
+  const words = romaniseName(raw);
+  if (words.length === 0) return [];
+  // Compound rebuilding works on the primary spellings; a word's alternative survives only if untouched.
+  const joined = joinCompounds(words.map((w) => w.text));
+  const byText = new Map(words.map((w) => [w.text, w]));
+  const lossyAll = words.every((w) => w.lossy);
+  const tokens: PreparedToken[] = [];
+  for (const j of joined) {
+    if (tokens.length >= MAX_TOKENS) break;
+    const source = byText.get(j);
+    const text = foldKoreanSurname(j.length > MAX_TOKEN_LENGTH ? j.slice(0, MAX_TOKEN_LENGTH) : j);
+    const lossy = source?.lossy ?? lossyAll;
+    const script = source?.script ?? words[0]!.script;
+    const skel = tokenSkeleton(text, lossy);
+    tokens.push({ ascii: text, alt: source?.alt, skel, slots: lastVowelSlots(), flags: flagsOf(text, script, lossy) });
+  }
+  return tokens;
+}
