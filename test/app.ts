@@ -3,19 +3,24 @@ import type { Config } from '../src/config.js';
 import { loadConfig } from '../src/config.js';
 import { buildApp, type App } from '../src/http/app.js';
 import { silentLogger } from '../src/logger.js';
-import { createServices } from '../src/services.js';
+import { createServices, type Services } from '../src/services.js';
 import type { TestDatabase } from './database.js';
 
 export function testConfig(overrides: Record<string, string> = {}): Config {
   return loadConfig({ LODESTAR_LOG_LEVEL: 'silent', ...overrides });
 }
 
-export async function buildTestApp(database: TestDatabase, env: Record<string, string> = {}): Promise<App> {
+/** The app over `database`; pass `services` to share them (and their screening index) with the test. */
+export async function buildTestApp(
+  database: TestDatabase,
+  env: Record<string, string> = {},
+  services?: Services,
+): Promise<App> {
   const config = testConfig(env);
   return buildApp({
     config,
     store: database.store,
     logger: silentLogger(),
-    services: createServices(database.store, config),
+    services: services ?? createServices(database.store, config),
   });
 }

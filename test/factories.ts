@@ -1,5 +1,6 @@
 /** Factories for realistic, unique rows, built through the services (so they are audited like real ones). */
 import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
 import type { Role, Scope } from '../src/access/policy.js';
 import type { Services } from '../src/services.js';
 import type { App } from '../src/http/app.js';
@@ -75,6 +76,87 @@ export async function signIn(app: App, user: { email: string; password: string }
   return {
     cookie: header,
     csrf,
-    headers: (write = false): Record<string, string> => (write ? { cookie: header, 'x-csrf-token': csrf } : { cookie: header }),
+    headers: (write = false): Record<string, string> =>
+      write ? { cookie: header, 'x-csrf-token': csrf } : { cookie: header },
   };
+}
+
+export interface TestPerson {
+  readonly id: string;
+  readonly name: string;
+  readonly aliases?: string[];
+  readonly birthDate?: string;
+  readonly nationality?: string;
+  readonly gender?: string;
+  readonly documentNumber?: string;
+  readonly documentCountry?: string;
+  readonly noticeType?: string;
+  readonly restrictedTo?: string[];
+}
+
+function csvCell(value: string): string {
+  return /[",\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+/** A watchlist of `ownerCountry` holding `persons`, imported through the real importer; the index has caught up. */
+export async function buildWatchlist(
+  services: Services,
+  options: {
+    ownerCountry?: string;
+    id?: string;
+    persons?: TestPerson[];
+    documents?: { number: string; issuingState: string; status?: string; type?: string }[];
+  } = {},
+) {
+  counter += 1;
+  const id = options.id ?? `list-${counter}-${randomUUID().slice(0, 6)}`;
+  const kind = options.documents !== undefined && options.persons === undefined ? 'documents' : 'mixed';
+  const list = await services.watchlists.create(
+    operator,
+    { id, name: `List ${counter}`, kind, ownerCountry: options.ownerCountry ?? 'FRA' },
+    noRequest,
+  );
+  if (options.persons !== undefined) {
+    const header =
+      'id,name,aliases,birthDate,nationality,gender,documentNumber,documentCountry,noticeType,restrictedTo';
+    const rows = options.persons.map((p) =>
+      [
+        p.id,
+        p.name,
+        (p.aliases ?? []).join('|'),
+        p.birthDate ?? '',
+        p.nationality ?? '',
+        p.gender ?? '',
+        p.documentNumber ?? '',
+        p.documentCountry ?? '',
+        p.noticeType ?? '',
+        (p.restrictedTo ?? []).join('|'),
+      ]
+        .map(csvCell)
+        .join(','),
+    );
+    const summary = await services.imports.importStream(
+      operator,
+      id,
+      Readable.from([`${header}\n${rows.join('\n')}\n`]),
+      { format: 'csv' },
+      noRequest,
+    );
+    if (summary.rejected > 0) throw new Error(`buildWatchlist: ${summary.rejected} persons rejected`);
+  }
+  if (options.documents !== undefined) {
+    const rows = options.documents.map((d) =>
+      [d.number, d.type ?? 'P', d.issuingState, d.status ?? 'stolen'].join(','),
+    );
+    const summary = await services.imports.importStream(
+      operator,
+      id,
+      Readable.from([`number,type,issuingState,status\n${rows.join('\n')}\n`]),
+      { format: 'sltd' },
+      noRequest,
+    );
+    if (summary.rejected > 0) throw new Error(`buildWatchlist: ${summary.rejected} documents rejected`);
+  }
+  await services.index.catchUp();
+  return list;
 }

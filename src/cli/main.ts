@@ -11,6 +11,8 @@ import { statusCommand } from './status.command.js';
 import { usersCommand } from './users.command.js';
 import { tokensCommand } from './tokens.command.js';
 import { auditCommand } from './audit.command.js';
+import { watchlistCommand } from './watchlist.command.js';
+import { screenCommand } from './screen.command.js';
 
 export function buildProgram(): Command {
   const program = new Command('lodestar')
@@ -26,6 +28,8 @@ export function buildProgram(): Command {
   program.addCommand(usersCommand());
   program.addCommand(tokensCommand());
   program.addCommand(auditCommand());
+  program.addCommand(watchlistCommand());
+  program.addCommand(screenCommand());
   // Commands added with addCommand do not inherit these settings: apply them to the whole tree.
   const configure = (command: Command) => {
     command.exitOverride().showHelpAfterError('(run with --help for usage)');

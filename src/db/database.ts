@@ -29,6 +29,8 @@ export interface Store {
 // PostgreSQL returns int8 and numeric as strings by default; Lodestar's counts fit in a double.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
+// A calendar date stays the string it is (a JS Date would shift it by the time zone).
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 
 /** Extensions Lodestar may use; the embedded build loads the same ones. */
 export const pgliteExtensions = { pg_trgm, fuzzystrmatch };

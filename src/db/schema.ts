@@ -86,7 +86,70 @@ export interface AuditCheckpointTable {
   created_at: Generated<Date>;
 }
 
+export interface WatchlistTable {
+  id: string;
+  name: string;
+  kind: string;
+  owner_country: string;
+  description: Generated<string>;
+  match_threshold: number;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+type Json<T> = ColumnType<T, string, string>;
+
+export interface WatchlistPersonTable {
+  key: Generated<number>;
+  list_id: string;
+  entity_id: string;
+  name: string;
+  aliases: Json<{ name: string; kind: string }[]>;
+  birth_dates: string[];
+  nationalities: string[];
+  gender: string | null;
+  documents: Json<{ number: string; type: string | null; country: string | null }[]>;
+  notice_type: string | null;
+  owner_country: string;
+  restricted_to: string[];
+  reference: string | null;
+  remarks: string | null;
+  import_id: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface WatchlistDocumentTable {
+  key: Generated<number>;
+  list_id: string;
+  entity_id: string;
+  number: string;
+  document_type: string | null;
+  issuing_state: string | null;
+  status: string;
+  reported_at: ColumnType<string | null, string | null, string | null>;
+  owner_country: string;
+  restricted_to: string[];
+  reference: string | null;
+  import_id: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface WatchlistChangeTable {
+  seq: Generated<number>;
+  entry_kind: string;
+  list_id: string;
+  entry_key: number;
+  op: string;
+  at: Generated<Date>;
+}
+
 export interface Database {
+  watchlists: WatchlistTable;
+  watchlist_persons: WatchlistPersonTable;
+  watchlist_documents: WatchlistDocumentTable;
+  watchlist_changes: WatchlistChangeTable;
   server_heartbeats: ServerHeartbeatTable;
   users: UserTable;
   sessions: SessionTable;

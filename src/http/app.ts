@@ -24,6 +24,9 @@ import { usersRoutes } from '../access/users.routes.js';
 import { tokensRoutes } from '../access/tokens.routes.js';
 import { auditRoutes } from '../access/audit.routes.js';
 import { AuditEntryView, TokenView, UserView } from '../access/access.schema.js';
+import { watchlistsRoutes } from '../watchlists/watchlists.routes.js';
+import { screeningRoutes } from '../screening/screening.routes.js';
+import { DocumentView, PersonView, RestrictedView, WatchlistView } from '../watchlists/watchlists.schema.js';
 
 export interface AppDependencies {
   readonly config: Config;
@@ -74,6 +77,8 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
         { name: 'system', description: 'Liveness, readiness, API description' },
         { name: 'access', description: 'Sign-in, users, machine tokens' },
         { name: 'audit', description: 'The hash-chained audit log' },
+        { name: 'watchlists', description: 'Wanted and missing persons, stolen and lost documents' },
+        { name: 'screening', description: 'Persons and documents checked against the watchlists' },
       ],
       components: {
         securitySchemes: {
@@ -113,6 +118,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   app.addSchema(UserView);
   app.addSchema(TokenView);
   app.addSchema(AuditEntryView);
+  for (const schema of [WatchlistView, PersonView, DocumentView, RestrictedView]) app.addSchema(schema);
   installErrorHandling(app);
   installAuth(app, deps.services);
 
@@ -121,6 +127,8 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   usersRoutes(app, deps.services);
   tokensRoutes(app, deps.services);
   auditRoutes(app, deps.services);
+  watchlistsRoutes(app, deps.services);
+  screeningRoutes(app, deps.services, deps.config);
 
   await app.ready();
   return app;

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, it } from 'node:test';
 import { buildTestApp } from '../../test/app.js';
 import { describeEachBackend } from '../../test/database.js';
-import { buildToken, buildUser, signIn, type TestUser } from '../../test/factories.js';
+import { buildToken, buildUser, buildWatchlist, signIn, type TestUser } from '../../test/factories.js';
 import { testServices } from '../../test/services.js';
 import { authorize, roles, scopes, type Permission, type Principal, type Role, type Scope } from '../access/policy.js';
 import type { Services } from '../services.js';
@@ -19,13 +19,21 @@ interface Targets {
   readonly userId: string;
   readonly tokenId: string;
   readonly password: string;
+  readonly listId: string;
+  readonly entityId: string;
+}
+
+interface MatrixRequest {
+  readonly url: string;
+  readonly payload?: Record<string, unknown> | string;
+  readonly headers?: Record<string, string>;
 }
 
 interface MatrixEntry {
   readonly access: RouteAccess;
   /** Whether the route addresses one record of a country (a foreign caller must get 404). */
   readonly countryRecord?: boolean;
-  request(targets: Targets, self: TestUser): { url: string; payload?: Record<string, unknown> };
+  request(targets: Targets, self: TestUser): MatrixRequest;
 }
 
 const matrix: Readonly<Record<string, MatrixEntry>> = {
@@ -76,6 +84,50 @@ const matrix: Readonly<Record<string, MatrixEntry>> = {
   },
   'GET /api/audit': { access: { permission: 'audit.read' }, request: () => ({ url: '/api/audit?limit=5' }) },
   'GET /api/audit/verify': { access: { permission: 'audit.read' }, request: () => ({ url: '/api/audit/verify' }) },
+  'GET /api/watchlists': { access: { permission: 'watchlists.read' }, request: () => ({ url: '/api/watchlists' }) },
+  'POST /api/watchlists': {
+    access: { permission: 'watchlists.write' },
+    request: () => ({
+      url: '/api/watchlists',
+      payload: { id: `l-${randomUUID().slice(0, 8)}`, name: 'Matrix list', kind: 'persons' },
+    }),
+  },
+  'GET /api/watchlists/:list': {
+    access: { permission: 'watchlists.read' },
+    request: (t) => ({ url: `/api/watchlists/${t.listId}` }),
+  },
+  'GET /api/watchlists/:list/persons': {
+    access: { permission: 'watchlists.read' },
+    request: (t) => ({ url: `/api/watchlists/${t.listId}/persons` }),
+  },
+  'GET /api/watchlists/:list/persons/:entityId': {
+    access: { permission: 'watchlists.read' },
+    request: (t) => ({ url: `/api/watchlists/${t.listId}/persons/${t.entityId}` }),
+  },
+  'GET /api/watchlists/:list/documents': {
+    access: { permission: 'watchlists.read' },
+    request: (t) => ({ url: `/api/watchlists/${t.listId}/documents` }),
+  },
+  'POST /api/watchlists/:list/import': {
+    access: { permission: 'watchlists.write' },
+    countryRecord: true,
+    request: (t) => ({
+      url: `/api/watchlists/${t.listId}/import?format=csv`,
+      payload: 'id,name,birthDate\nmx-2,Karim Haddad,1980-02-01\n',
+      headers: { 'content-type': 'text/csv' },
+    }),
+  },
+  'POST /api/screenings': {
+    access: { permission: 'screening.run' },
+    request: () => ({ url: '/api/screenings', payload: { person: { names: ['Karim Hadad'] } } }),
+  },
+  'POST /match/:list': {
+    access: { permission: 'screening.run' },
+    request: (t) => ({
+      url: `/match/${t.listId}`,
+      payload: { queries: { q1: { schema: 'Person', properties: { name: ['Karim Hadad'] } } } },
+    }),
+  },
 };
 
 type Caller =
@@ -120,7 +172,7 @@ describeEachBackend('authorisation matrix', (database) => {
   let targets: Targets;
   before(async () => {
     services = testServices(database());
-    app = await buildTestApp(database(), { LODESTAR_SIGNIN_RATE_PER_MINUTE: '10000' });
+    app = await buildTestApp(database(), { LODESTAR_SIGNIN_RATE_PER_MINUTE: '10000' }, services);
     for (const role of roles)
       callers.push({
         kind: 'user',
@@ -138,7 +190,17 @@ describeEachBackend('authorisation matrix', (database) => {
       });
     const target = await buildUser(services, { country: 'FRA', roles: ['officer'] });
     const token = await buildToken(services, { country: 'FRA', scopes: ['screen'] });
-    targets = { userId: target.id, tokenId: token.record.id, password: target.password };
+    const list = await buildWatchlist(services, {
+      ownerCountry: 'FRA',
+      persons: [{ id: 'mx-1', name: 'Karim Haddad', restrictedTo: ['ITA'] }],
+    });
+    targets = {
+      userId: target.id,
+      tokenId: token.record.id,
+      password: target.password,
+      listId: list.id,
+      entityId: 'mx-1',
+    };
   });
   after(() => app.close());
 
@@ -158,15 +220,15 @@ describeEachBackend('authorisation matrix', (database) => {
         let headers: Record<string, string> = {};
         if (caller.kind === 'token') headers = { authorization: `Bearer ${caller.token}` };
         if (caller.kind === 'user') headers = (await signIn(app, caller.user)).headers(true);
-        const { url, payload } = entry.request(
+        const req = entry.request(
           targets,
           caller.kind === 'user' ? caller.user : (callers[1] as { user: TestUser }).user,
         );
         const res = await app.inject({
           method: route.method as 'GET',
-          url,
-          headers,
-          ...(payload === undefined ? {} : { payload }),
+          url: req.url,
+          headers: { ...headers, ...req.headers },
+          ...(req.payload === undefined ? {} : { payload: req.payload }),
         });
         if (!expected(entry, caller)(res.statusCode)) {
           failures.push(

@@ -31,16 +31,22 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   let queue: JobQueue | undefined;
   let app: App | undefined;
   let timer: NodeJS.Timeout | undefined;
+  let stopIndex: (() => Promise<void>) | undefined;
   const cleanup = async () => {
     if (timer !== undefined) clearInterval(timer);
     await app?.close();
+    await stopIndex?.();
     await queue?.stop(config.shutdownTimeoutMs);
     await store.close();
   };
   try {
     const applied = await migrateToLatest(store.db);
     if (applied.length > 0) log.info({ applied }, 'migrations applied');
-    const services = createServices(store, config);
+    const services = createServices(store, config, logger);
+    const loaded = await services.index.load();
+    log.info(loaded, 'screening index loaded');
+    services.index.start();
+    stopIndex = () => services.index.stop();
     queue = await JobQueue.start(store, logger, { work: config.runJobs });
     await queue.register(heartbeatJob(store.db));
     await queue.register(auditRetentionJob(services.audit, config.access.auditRetentionDays));

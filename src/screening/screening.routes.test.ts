@@ -1,0 +1,219 @@
+import assert from 'node:assert/strict';
+import { after, before, it } from 'node:test';
+import { buildTestApp } from '../../test/app.js';
+import { describeEachBackend } from '../../test/database.js';
+import { buildToken, buildUser, buildWatchlist, signIn } from '../../test/factories.js';
+import { testServices } from '../../test/services.js';
+import type { App } from '../http/app.js';
+import type { Services } from '../services.js';
+
+interface Hit {
+  restricted: boolean;
+  list: string;
+  score: number;
+  match: boolean;
+  entry?: { entityId: string; name: string };
+  contactCountry?: string;
+  explanation?: { feature: string }[];
+}
+
+describeEachBackend('screening routes', (database) => {
+  let app: App;
+  let services: Services;
+  let headers: Record<string, string>;
+  let listId: string;
+  before(async () => {
+    services = testServices(database());
+    app = await buildTestApp(database(), {}, services);
+    const list = await buildWatchlist(services, {
+      ownerCountry: 'FRA',
+      persons: [
+        {
+          id: 'w-1',
+          name: 'Karim Haddad',
+          birthDate: '1980-02-01',
+          nationality: 'LBN',
+          gender: 'male',
+          documentNumber: 'RL1234567',
+          documentCountry: 'LBN',
+        },
+        {
+          id: 'w-2',
+          name: 'Олена Коваленко',
+          aliases: ['Olena Kovalenko'],
+          birthDate: '1992-07-14',
+          nationality: 'UKR',
+          gender: 'female',
+        },
+        { id: 'w-3', name: 'Matteo Ricci', birthDate: '1975', nationality: 'ITA', restrictedTo: ['DEU'] },
+      ],
+      documents: [{ number: 'X0001234', issuingState: 'ESP' }],
+    });
+    listId = list.id;
+    const officer = await buildUser(services, { country: 'ITA', roles: ['officer'] });
+    headers = (await signIn(app, officer)).headers(true);
+  });
+  after(() => app.close());
+
+  it('finds a person under a variant spelling and explains the score', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/screenings',
+      headers,
+      payload: { person: { names: ['HADDAD, Kareem'], birthDate: '1980-02-01' } },
+    });
+    assert.equal(res.statusCode, 200, res.body);
+    const body = res.json<{ matcher: { name: string; version: string }; persons: Hit[] }>();
+    assert.equal(body.matcher.name, 'lodestar-name');
+    const top = body.persons[0]!;
+    assert.equal(top.entry?.entityId, 'w-1');
+    assert.equal(top.match, true);
+    assert.ok(
+      top.explanation!.some((f) => f.feature.startsWith('name')) &&
+        top.explanation!.some((f) => f.feature === 'birthDate'),
+    );
+  });
+
+  it('finds a Cyrillic entry from its Latin spelling', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/screenings',
+      headers,
+      payload: { person: { names: ['Olena Kovalenko'] } },
+    });
+    assert.equal(res.json<{ persons: Hit[] }>().persons[0]?.entry?.entityId, 'w-2');
+  });
+
+  it('answers a hit on a restricted entry with only the owner to contact', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/screenings',
+      headers,
+      payload: { person: { names: ['Matteo Ricci'], birthDate: '1975' } },
+    });
+    const hit = res.json<{ persons: Hit[] }>().persons[0]!;
+    assert.equal(hit.restricted, true);
+    assert.equal(hit.contactCountry, 'FRA');
+    assert.ok(!res.body.includes('Ricci'), 'no detail of the restricted record');
+  });
+
+  it('looks a stolen document up, tolerating OCR confusions', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/screenings',
+      headers,
+      payload: { document: { number: 'XOOO1234', country: 'ESP' } },
+    });
+    assert.equal(res.statusCode, 200, res.body);
+    const docs = res.json<{ documents: { kind: string; how: string; document?: { number: string } }[] }>().documents;
+    assert.equal(docs[0]?.document?.number, 'X0001234');
+    assert.equal(docs[0]?.how, 'ocr');
+  });
+
+  it('audits every screening with a fingerprint, not the names', async () => {
+    await app.inject({
+      method: 'POST',
+      url: '/api/screenings',
+      headers,
+      payload: { person: { names: ['Somebody Unlisted'] } },
+    });
+    const row = await database()
+      .db.selectFrom('audit_log')
+      .select(['details', 'actor_country'])
+      .where('action', '=', 'screening.person')
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    assert.equal(row.actor_country, 'ITA');
+    assert.ok(!JSON.stringify(row.details).includes('Unlisted'));
+    assert.equal(typeof (row.details as { query: unknown }).query, 'string');
+  });
+
+  it('answers invalid requests with 400 naming the field', async () => {
+    const cases: [unknown, string][] = [
+      [{ person: { names: [] } }, 'body.person.names'],
+      [{ person: { names: ['x'.repeat(400)] } }, 'body.person.names.0'],
+      [{ person: { names: ['Karim'], birthDate: '1980-13-45' } }, 'person.birthDate'],
+      [{ person: { names: ['\u0007\u0008'] } }, 'person.names[0]'],
+      [{}, 'body'],
+    ];
+    for (const [payload, field] of cases) {
+      const res = await app.inject({ method: 'POST', url: '/api/screenings', headers, payload: payload as object });
+      assert.equal(res.statusCode, 400, JSON.stringify(payload));
+      assert.equal(res.json<{ error: { field: string } }>().error.field, field);
+    }
+  });
+
+  it('answers a request in yente’s format in yente’s format', async () => {
+    const { token } = await buildToken(services, { country: 'ITA', scopes: ['screen'] });
+    const res = await app.inject({
+      method: 'POST',
+      url: `/match/${listId}?limit=3`,
+      headers: { authorization: `Bearer ${token}` },
+      payload: {
+        queries: {
+          q1: {
+            schema: 'Person',
+            properties: { name: ['Karim Hadad'], birthDate: ['1980-02-01'], nationality: ['lb'] },
+          },
+          q2: { schema: 'Person', properties: { firstName: ['Olena'], lastName: ['Kovalenko'] } },
+        },
+      },
+    });
+    assert.equal(res.statusCode, 200, res.body);
+    const body = res.json<{
+      responses: Record<
+        string,
+        {
+          status: number;
+          results: {
+            id: string;
+            caption: string;
+            score: number;
+            match: boolean;
+            features: Record<string, number>;
+            properties: { nationality?: string[] };
+          }[];
+          total: { value: number };
+        }
+      >;
+      limit: number;
+    }>();
+    assert.equal(body.limit, 3);
+    const q1 = body.responses.q1!;
+    assert.equal(q1.status, 200);
+    assert.equal(q1.results[0]?.id, 'w-1');
+    assert.equal(q1.results[0]?.caption, 'Karim Haddad');
+    assert.deepEqual(q1.results[0]?.properties.nationality, ['lb']);
+    assert.ok(Object.keys(q1.results[0].features).length > 0);
+    assert.equal(body.responses.q2?.results[0]?.id, 'w-2');
+    const unknown = await app.inject({
+      method: 'POST',
+      url: '/match/no-such-list',
+      headers: { authorization: `Bearer ${token}` },
+      payload: { queries: {} },
+    });
+    assert.equal(unknown.statusCode, 404);
+  });
+
+  it('sees entries imported after start-up without a restart', async () => {
+    const before = await app.inject({
+      method: 'POST',
+      url: '/api/screenings',
+      headers,
+      payload: { person: { names: ['Zhang Wei'] }, lists: [listId] },
+    });
+    assert.ok(!before.json<{ persons: Hit[] }>().persons.some((h) => h.match));
+    await buildWatchlist(services, {
+      ownerCountry: 'FRA',
+      persons: [{ id: 'z-1', name: '张伟', birthDate: '1988-03-03' }],
+    });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/screenings',
+      headers,
+      payload: { person: { names: ['Zhang Wei'], birthDate: '1988-03-03' } },
+    });
+    assert.equal(res.json<{ persons: Hit[] }>().persons[0]?.entry?.entityId, 'z-1');
+  });
+});

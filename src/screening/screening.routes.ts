@@ -1,0 +1,135 @@
+/** Screening routes: Lodestar's own `POST /api/screenings`, and `POST /match/{list}` in yente's format. */
+import { Type } from 'typebox';
+import type { Config } from '../config.js';
+import type { App } from '../http/app.js';
+import { principalOf, requestContext } from '../http/auth.js';
+import type { Services } from '../services.js';
+import { presentDocument, presentPerson } from '../watchlists/watchlists.schema.js';
+import { MATCHER_NAME, MATCHER_VERSION } from './engine.js';
+import {
+  MatchBody,
+  MatchParams,
+  MatchQuerystring,
+  ScreeningBody,
+  ScreeningResponse,
+  fromYenteQuery,
+  presentYenteResult,
+  restrictedMessage,
+} from './screening.schema.js';
+import type { DocumentHitView, PersonHitView } from './screening.service.js';
+
+const errors = {
+  400: Type.Ref('ErrorResponse'),
+  401: Type.Ref('ErrorResponse'),
+  403: Type.Ref('ErrorResponse'),
+  404: Type.Ref('ErrorResponse'),
+  429: Type.Ref('ErrorResponse'),
+};
+
+function presentPersonHit(hit: PersonHitView) {
+  if (hit.restricted) return { ...hit, message: restrictedMessage(hit.contactCountry) };
+  return {
+    restricted: false as const,
+    list: hit.list,
+    score: hit.score,
+    match: hit.match,
+    entry: presentPerson(hit.entry),
+    explanation: [...hit.explanation],
+  };
+}
+
+function presentDocHit(hit: DocumentHitView) {
+  if (hit.restricted) return { ...hit, message: restrictedMessage(hit.contactCountry) };
+  return {
+    restricted: false as const,
+    list: hit.list,
+    kind: hit.kind,
+    number: hit.number,
+    score: hit.score,
+    how: hit.how,
+    ...(hit.document === undefined ? {} : { document: presentDocument(hit.document) }),
+    ...(hit.person === undefined ? {} : { person: presentPerson(hit.person) }),
+  };
+}
+
+export function screeningRoutes(app: App, services: Services, config: Config): void {
+  const rateLimit = { max: config.access.screeningRatePerMinute, timeWindow: 60_000 };
+
+  app.post(
+    '/api/screenings',
+    {
+      config: { access: { permission: 'screening.run' }, rateLimit },
+      schema: {
+        tags: ['screening'],
+        summary: 'Screen a person and/or a travel document against the watchlists, with explained scores',
+        body: ScreeningBody,
+        response: { 200: ScreeningResponse, ...errors },
+      },
+    },
+    async (request) => {
+      const { person, document, lists, limit, threshold } = request.body;
+      const answer = await services.screening.screen(
+        principalOf(request),
+        { person, document },
+        { lists, limit, threshold },
+        requestContext(request),
+      );
+      return {
+        matcher: answer.matcher,
+        persons: answer.persons.map(presentPersonHit),
+        documents: answer.documents.map(presentDocHit),
+      };
+    },
+  );
+
+  app.post(
+    '/match/:list',
+    {
+      config: { access: { permission: 'screening.run' }, rateLimit },
+      schema: {
+        tags: ['screening'],
+        summary:
+          'Screen a batch of persons, in the request and response format of yente (the OpenSanctions screening API)',
+        params: MatchParams,
+        querystring: MatchQuerystring,
+        body: MatchBody,
+        response: {
+          200: Type.Object({
+            responses: Type.Record(
+              Type.String(),
+              Type.Object({
+                status: Type.Integer(),
+                results: Type.Array(Type.Record(Type.String(), Type.Unknown())),
+                total: Type.Object({ value: Type.Integer(), relation: Type.String() }),
+                query: Type.Unknown(),
+              }),
+            ),
+            matcher: Type.Object({ name: Type.String(), version: Type.String() }),
+            limit: Type.Integer(),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => {
+      const list = request.params.list;
+      const limit = request.query.limit ?? 5;
+      const queries = Object.fromEntries(
+        Object.entries(request.body.queries).map(([id, q]) => [id, fromYenteQuery(q)]),
+      );
+      const hits = await services.screening.screenBatch(
+        principalOf(request),
+        queries,
+        { lists: list === 'default' ? [] : [list], limit, threshold: request.query.threshold },
+        requestContext(request),
+      );
+      const responses = Object.fromEntries(
+        Object.entries(request.body.queries).map(([id, query]) => {
+          const results = (hits[id] ?? []).map(presentYenteResult);
+          return [id, { status: 200, results, total: { value: results.length, relation: 'eq' }, query }];
+        }),
+      );
+      return { responses, matcher: { name: MATCHER_NAME, version: MATCHER_VERSION }, limit };
+    },
+  );
+}

@@ -1,0 +1,280 @@
+/**
+ * The in-memory screening index of every watchlist, built from the database at start-up and kept current by
+ * following the change log (`watchlist_changes`): a server applies every change after the last one it applied,
+ * so one that was busy or missed a wake-up catches up on its next poll. Each list has its own engine (its own
+ * threshold, no competition between lists for candidates); database keys map to dense engine keys.
+ */
+import type { Db } from '../db/database.js';
+import type { Logger } from '../logger.js';
+import type { DocumentEntry, PersonEntry } from '../watchlists/entries.js';
+import {
+  changesSince,
+  findDocumentsByKeys,
+  findPersonsByKeys,
+  latestChangeSeq,
+  listWatchlists,
+  pageDocuments,
+  pagePersons,
+  type Watchlist,
+} from '../watchlists/watchlists.repository.js';
+import { DocumentIndex } from './document-index.js';
+import { ScreeningEngine } from './engine.js';
+import type { DocumentHit, DocumentQuery, PersonQuery, PersonRecord, ScreenOptions, ScreeningHit } from './types.js';
+
+/** Maps database keys to dense engine keys, reusing the keys of removed entries. */
+class KeyMap {
+  private readonly engineKey = new Map<number, number>();
+  private readonly dbKeys: number[] = [];
+  private readonly free: number[] = [];
+
+  /** The engine key of `dbKey`, allocating one if it has none. */
+  acquire(dbKey: number): number {
+    let key = this.engineKey.get(dbKey);
+    if (key === undefined) {
+      key = this.free.pop() ?? this.dbKeys.length;
+      this.engineKey.set(dbKey, key);
+      this.dbKeys[key] = dbKey;
+    }
+    return key;
+  }
+
+  find(dbKey: number): number | undefined {
+    return this.engineKey.get(dbKey);
+  }
+
+  release(dbKey: number): number | undefined {
+    const key = this.engineKey.get(dbKey);
+    if (key === undefined) return undefined;
+    this.engineKey.delete(dbKey);
+    this.dbKeys[key] = -1;
+    this.free.push(key);
+    return key;
+  }
+
+  dbKey(engineKey: number): number {
+    return this.dbKeys[engineKey] ?? -1;
+  }
+}
+
+interface ListIndex {
+  list: Watchlist;
+  readonly engine: ScreeningEngine;
+  readonly persons: KeyMap;
+  readonly documents: DocumentIndex;
+  readonly documentKeys: KeyMap;
+}
+
+/** A person hit with the database key of its entry. */
+export interface IndexedPersonHit extends ScreeningHit {
+  readonly listId: string;
+  readonly entryKey: number;
+}
+
+/** A document hit with the database key of its entry and whether it is a listed document or a person's. */
+export interface IndexedDocumentHit extends DocumentHit {
+  readonly listId: string;
+  readonly entryKey: number;
+  readonly entryKind: 'document' | 'person';
+}
+
+/** A person entry as the engine sees it. */
+export function toPersonRecord(entry: PersonEntry, key: number): PersonRecord {
+  return {
+    key,
+    entityId: entry.entityId,
+    names: [entry.name, ...entry.aliases.map((a) => a.name)],
+    birthDates: entry.birthDates,
+    nationalities: entry.nationalities,
+    gender: entry.gender ?? undefined,
+    documents: entry.documents.map((d) => ({
+      number: d.number,
+      country: d.country ?? undefined,
+      type: d.type ?? undefined,
+    })),
+  };
+}
+
+const pageSize = 5000;
+
+export class WatchlistIndex {
+  private readonly lists = new Map<string, ListIndex>();
+  private applied = 0;
+  /** A gap in the change sequence (a transaction still in flight, or rolled back) and when it was first seen. */
+  private gap: { seq: number; since: number } | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private polling: Promise<void> | undefined;
+
+  constructor(
+    private readonly db: Db,
+    private readonly logger: Logger,
+  ) {}
+
+  /** The seq of the last change applied. */
+  get appliedSeq(): number {
+    return this.applied;
+  }
+
+  /** Loads every list from the database. Changes made meanwhile are applied by the next `catchUp`. */
+  async load(): Promise<{ persons: number; documents: number; seconds: number }> {
+    const started = performance.now();
+    // Read the change position first: anything written while the tables are read is applied again later.
+    this.applied = await latestChangeSeq(this.db);
+    await this.refreshLists();
+    let persons = 0;
+    let documents = 0;
+    for (let after = 0; ;) {
+      const page = await pagePersons(this.db, undefined, after, pageSize);
+      for (const entry of page) this.putPerson(entry);
+      persons += page.length;
+      if (page.length < pageSize) break;
+      after = page[page.length - 1]!.key;
+    }
+    for (let after = 0; ;) {
+      const page = await pageDocuments(this.db, undefined, after, pageSize);
+      for (const entry of page) this.putDocument(entry);
+      documents += page.length;
+      if (page.length < pageSize) break;
+      after = page[page.length - 1]!.key;
+    }
+    return { persons, documents, seconds: (performance.now() - started) / 1000 };
+  }
+
+  /** Applies the changes written since the last one applied; returns how many it applied. */
+  async catchUp(): Promise<number> {
+    let count = 0;
+    for (;;) {
+      const changes = await changesSince(this.db, this.applied, 10_000);
+      if (changes.length === 0) return count;
+      // Stop at a gap in the sequence until it fills or is clearly a rolled-back transaction (5 s).
+      let usable = changes.length;
+      let expected = this.applied + 1;
+      for (let i = 0; i < changes.length; i++) {
+        if (changes[i]!.seq !== expected) {
+          const now = Date.now();
+          if (this.gap?.seq !== expected) this.gap = { seq: expected, since: now };
+          if (now - this.gap.since < 5000) {
+            usable = i;
+            break;
+          }
+        }
+        expected = changes[i]!.seq + 1;
+      }
+      const batch = changes.slice(0, usable);
+      if (batch.length === 0) return count;
+      if (batch.some((c) => !this.lists.has(c.listId))) await this.refreshLists();
+      const upserts = { person: new Set<number>(), document: new Set<number>() };
+      for (const change of batch) {
+        if (change.op === 'delete') {
+          upserts[change.entryKind].delete(change.entryKey);
+          this.removeEntry(change.listId, change.entryKind, change.entryKey);
+        } else {
+          upserts[change.entryKind].add(change.entryKey);
+        }
+      }
+      for (const entry of await findPersonsByKeys(this.db, [...upserts.person])) this.putPerson(entry);
+      for (const entry of await findDocumentsByKeys(this.db, [...upserts.document])) this.putDocument(entry);
+      this.applied = batch[batch.length - 1]!.seq;
+      count += batch.length;
+      if (usable < changes.length) return count;
+    }
+  }
+
+  /** Follows the change log every `intervalMs` until `stop`. */
+  start(intervalMs = 250): void {
+    const tick = () => {
+      this.polling = this.catchUp()
+        .then(() => undefined)
+        .catch((error: unknown) => this.logger.warn({ err: error }, 'screening index catch-up failed; retrying'))
+        .finally(() => {
+          if (this.timer !== undefined) this.timer = setTimeout(tick, intervalMs);
+        });
+    };
+    this.timer = setTimeout(tick, intervalMs);
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+    await this.polling;
+  }
+
+  /** The lists known to the index (refreshed when a change names an unknown one). */
+  watchlist(id: string): Watchlist | undefined {
+    return this.lists.get(id)?.list;
+  }
+
+  listIds(): string[] {
+    return [...this.lists.keys()];
+  }
+
+  /** Screens a person against one list; hits carry the database key of their entry. */
+  screenPerson(listId: string, query: PersonQuery, options: ScreenOptions): IndexedPersonHit[] {
+    const index = this.lists.get(listId);
+    if (index === undefined) return [];
+    const result = index.engine.screenPerson(query, { threshold: index.list.matchThreshold, ...options });
+    return result.hits.map((hit) => ({ ...hit, listId, entryKey: index.persons.dbKey(hit.key) }));
+  }
+
+  /** Looks a document up in one list: its listed documents and its persons' documents. */
+  screenDocument(listId: string, query: DocumentQuery): IndexedDocumentHit[] {
+    const index = this.lists.get(listId);
+    if (index === undefined) return [];
+    const hits: IndexedDocumentHit[] = [];
+    index.documents.forEachMatch(query, (entry, exact) => {
+      const key = index.documents.ownerOf(entry);
+      hits.push({
+        ...index.documents.hit(entry, '', exact),
+        listId,
+        entryKey: index.documentKeys.dbKey(key),
+        entryKind: 'document',
+      });
+    });
+    for (const hit of index.engine.screenDocument(query)) {
+      hits.push({ ...hit, listId, entryKey: index.persons.dbKey(hit.key), entryKind: 'person' });
+    }
+    return hits.sort((a, b) => b.score - a.score);
+  }
+
+  private async refreshLists(): Promise<void> {
+    for (const list of await listWatchlists(this.db)) {
+      const known = this.lists.get(list.id);
+      if (known !== undefined) known.list = list;
+      else
+        this.lists.set(list.id, {
+          list,
+          engine: new ScreeningEngine(),
+          persons: new KeyMap(),
+          documents: new DocumentIndex(),
+          documentKeys: new KeyMap(),
+        });
+    }
+  }
+
+  private putPerson(entry: PersonEntry): void {
+    const index = this.lists.get(entry.listId);
+    if (index === undefined) return;
+    index.engine.add(toPersonRecord(entry, index.persons.acquire(entry.key)));
+  }
+
+  private putDocument(entry: DocumentEntry): void {
+    const index = this.lists.get(entry.listId);
+    if (index === undefined) return;
+    const key = index.documentKeys.acquire(entry.key);
+    index.documents.remove(key);
+    index.documents.add(key, [
+      { number: entry.number, country: entry.issuingState ?? undefined, type: entry.type ?? undefined },
+    ]);
+  }
+
+  private removeEntry(listId: string, kind: 'person' | 'document', dbKey: number): void {
+    const index = this.lists.get(listId);
+    if (index === undefined) return;
+    if (kind === 'person') {
+      const key = index.persons.release(dbKey);
+      if (key !== undefined) index.engine.remove(key);
+    } else {
+      const key = index.documentKeys.release(dbKey);
+      if (key !== undefined) index.documents.remove(key);
+    }
+  }
+}

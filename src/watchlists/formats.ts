@@ -1,0 +1,228 @@
+/**
+ * The import formats, row by row: FollowTheMoney JSON lines, a person CSV and a stolen/lost document CSV. Each
+ * mapper turns one raw row into a clean entry (or a skip, for FollowTheMoney schemata that are not persons) and
+ * throws `RowError` naming the field otherwise.
+ */
+import {
+  RowError,
+  cleanCountry,
+  cleanDate,
+  cleanDocumentNumber,
+  cleanGender,
+  cleanId,
+  cleanName,
+  cleanNoticeType,
+  cleanStatus,
+  distinct,
+  type AliasKind,
+  type DocumentInput,
+  type PersonDocument,
+  type PersonInput,
+} from './entries.js';
+
+export const importFormats = ['ftm', 'csv', 'sltd'] as const;
+export type ImportFormat = (typeof importFormats)[number];
+
+export type ParsedRow = PersonInput | DocumentInput | { readonly kind: 'skipped'; readonly schema: string };
+
+/** Columns of the person CSV; multi-valued cells separate values with `|`. */
+export const personCsvColumns = [
+  'id',
+  'name',
+  'aliases',
+  'birthDate',
+  'nationality',
+  'gender',
+  'documentNumber',
+  'documentCountry',
+  'noticeType',
+  'ownerCountry',
+  'restrictedTo',
+  'reference',
+  'remarks',
+] as const;
+export const personCsvRequired = ['id', 'name'] as const;
+
+/** Columns of the stolen/lost document CSV. */
+export const documentCsvColumns = [
+  'number',
+  'type',
+  'issuingState',
+  'status',
+  'reportedAt',
+  'ownerCountry',
+  'reference',
+] as const;
+export const documentCsvRequired = ['number', 'issuingState', 'status'] as const;
+
+function values(raw: unknown, field: string): string[] {
+  if (raw === undefined || raw === null) return [];
+  if (!Array.isArray(raw)) throw new RowError(`properties.${field}`, 'must be a list of strings');
+  return raw.map((v) => {
+    if (typeof v !== 'string') throw new RowError(`properties.${field}`, 'must be a list of strings');
+    return v;
+  });
+}
+
+function splitCell(cell: string | undefined): string[] {
+  return (cell ?? '')
+    .split('|')
+    .map((v) => v.trim())
+    .filter((v) => v.length > 0);
+}
+
+function optional(cell: string | undefined): string | null {
+  const value = cell?.trim() ?? '';
+  return value === '' ? null : value.slice(0, 2000);
+}
+
+/**
+ * A person's document number as listed. Lists write them loosely ("#H0044232", "D000000483,"): the letters and
+ * digits are kept; a value with too few of them to be a number is dropped with a warning, not the person.
+ */
+function personDocumentNumber(raw: string, field: string, warnings: string[]): string | undefined {
+  const number = raw.toUpperCase().replace(/[^A-Z0-9]/g, '');
+  if (number.length < 4 || number.length > 40 || !/\d/.test(number)) {
+    warnings.push(`${field}: "${raw.slice(0, 40)}" is not a document number: dropped`);
+    return undefined;
+  }
+  if (number !== raw.toUpperCase().replace(/[\s\-./]/g, ''))
+    warnings.push(`${field}: "${raw.slice(0, 40)}" read as ${number}`);
+  return number;
+}
+
+/**
+ * Nationalities that are known, canonical; an unknown code (a historical one such as FollowTheMoney's `suhh` for
+ * the Soviet Union) does not lose the person: it is dropped with a warning.
+ */
+function nationalitiesOf(raw: readonly string[], field: string, warnings: string[]): string[] {
+  const out: string[] = [];
+  for (const code of raw) {
+    try {
+      out.push(cleanCountry(code, field));
+    } catch (error) {
+      if (!(error instanceof RowError)) throw error;
+      warnings.push(`${error.message}: dropped`);
+    }
+  }
+  return distinct(out);
+}
+
+/** One FollowTheMoney entity (a JSON line) as an entry, or a skip for another schema; `warnings` collects what was dropped. */
+export function parseFtmLine(line: string, warnings: string[] = []): ParsedRow {
+  let entity: unknown;
+  try {
+    entity = JSON.parse(line);
+  } catch (error) {
+    throw new RowError('json', `not valid JSON (${(error as Error).message.slice(0, 80)})`);
+  }
+  if (typeof entity !== 'object' || entity === null || Array.isArray(entity))
+    throw new RowError('json', 'expected a JSON object');
+  const record = entity as { id?: unknown; schema?: unknown; properties?: unknown };
+  if (typeof record.schema !== 'string') throw new RowError('schema', 'is missing');
+  if (record.schema !== 'Person') return { kind: 'skipped', schema: record.schema.slice(0, 50) };
+  if (typeof record.id !== 'string') throw new RowError('id', 'is missing');
+  const entityId = cleanId(record.id, 'id');
+  const props = (record.properties ?? {}) as Record<string, unknown>;
+  if (typeof props !== 'object' || Array.isArray(props)) throw new RowError('properties', 'must be an object');
+
+  let names = values(props.name, 'name').map((n) => cleanName(n, 'properties.name'));
+  if (names.length === 0) {
+    // No full name: compose one from its parts, given names first as FollowTheMoney's own rule does.
+    const parts = ['firstName', 'middleName', 'fatherName', 'lastName'].flatMap((f) => values(props[f], f));
+    if (parts.length > 0) names = [cleanName(parts.join(' '), 'properties.firstName/lastName')];
+  }
+  const [name, ...otherNames] = distinct(names);
+  if (name === undefined) throw new RowError('properties.name', 'the person has no name');
+  const aliases: { name: string; kind: AliasKind }[] = otherNames.map((n) => ({ name: n, kind: 'alias' }));
+  for (const kind of ['alias', 'weakAlias', 'previousName'] as const) {
+    for (const alias of values(props[kind], kind)) {
+      const clean = cleanName(alias, `properties.${kind}`);
+      if (clean !== name && !aliases.some((a) => a.name === clean)) aliases.push({ name: clean, kind });
+    }
+  }
+  const documents: PersonDocument[] = [];
+  for (const [field, type] of [
+    ['passportNumber', 'P'],
+    ['idNumber', 'ID'],
+  ] as const) {
+    for (const number of values(props[field], field)) {
+      const clean = personDocumentNumber(number, `properties.${field}`, warnings);
+      if (clean !== undefined) documents.push({ number: clean, type, country: null });
+    }
+  }
+  const nationalities = nationalitiesOf(
+    [...values(props.nationality, 'nationality'), ...values(props.citizenship, 'citizenship')],
+    'properties.nationality',
+    warnings,
+  );
+  const genders = values(props.gender, 'gender');
+  return {
+    kind: 'person',
+    entityId,
+    name,
+    aliases,
+    birthDates: distinct(values(props.birthDate, 'birthDate').map((d) => cleanDate(d, 'properties.birthDate'))),
+    nationalities,
+    gender: cleanGender(genders[0], 'properties.gender'),
+    documents,
+    noticeType: null,
+    ownerCountry: null,
+    restrictedTo: [],
+    reference: null,
+    remarks: values(props.notes, 'notes').join(' ').slice(0, 2000) || null,
+  };
+}
+
+/** One row of the person CSV as an entry. */
+export function parsePersonCsvRow(row: Readonly<Record<string, string>>, warnings: string[] = []): PersonInput {
+  const name = cleanName(row.name ?? '', 'name');
+  const aliases = distinct(splitCell(row.aliases).map((a) => cleanName(a, 'aliases')))
+    .filter((a) => a !== name)
+    .map((a) => ({ name: a, kind: 'alias' as const }));
+  const numbers = splitCell(row.documentNumber);
+  const countries = splitCell(row.documentCountry);
+  return {
+    kind: 'person',
+    entityId: cleanId(row.id ?? '', 'id'),
+    name,
+    aliases,
+    birthDates: distinct(splitCell(row.birthDate).map((d) => cleanDate(d, 'birthDate'))),
+    nationalities: nationalitiesOf(splitCell(row.nationality), 'nationality', warnings),
+    gender: cleanGender(row.gender, 'gender'),
+    documents: numbers.flatMap((n, i) => {
+      const country = countries[i] ?? countries[0];
+      const number = personDocumentNumber(n, 'documentNumber', warnings);
+      return number === undefined
+        ? []
+        : [{ number, type: null, country: country === undefined ? null : cleanCountry(country, 'documentCountry') }];
+    }),
+    noticeType: cleanNoticeType(row.noticeType, 'noticeType'),
+    ownerCountry: optional(row.ownerCountry) === null ? null : cleanCountry(row.ownerCountry!, 'ownerCountry'),
+    restrictedTo: distinct(splitCell(row.restrictedTo).map((c) => cleanCountry(c, 'restrictedTo'))),
+    reference: optional(row.reference),
+    remarks: optional(row.remarks),
+  };
+}
+
+/** One row of the stolen/lost document CSV as an entry; its id is the issuing state and the number. */
+export function parseDocumentCsvRow(row: Readonly<Record<string, string>>): DocumentInput {
+  const number = cleanDocumentNumber(row.number ?? '', 'number');
+  const issuingState = cleanCountry(row.issuingState ?? '', 'issuingState');
+  const reported = optional(row.reportedAt);
+  const type = optional(row.type)?.toUpperCase() ?? null;
+  if (type !== null && !/^[A-Z0-9]{1,3}$/.test(type))
+    throw new RowError('type', `"${type.slice(0, 10)}" is not a document type code (P, ID, V, …)`);
+  return {
+    kind: 'document',
+    entityId: `${issuingState}:${number}`,
+    number,
+    type,
+    issuingState,
+    status: cleanStatus(row.status ?? '', 'status'),
+    reportedAt: reported === null ? null : cleanDate(reported, 'reportedAt'),
+    ownerCountry: optional(row.ownerCountry) === null ? null : cleanCountry(row.ownerCountry!, 'ownerCountry'),
+    restrictedTo: [],
+    reference: optional(row.reference),
+  };
+}
