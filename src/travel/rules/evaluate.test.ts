@@ -1,0 +1,146 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { builtinRule } from './builtin.js';
+import { appliesIn, compileRule, evaluateRules } from './evaluate.js';
+import { type Rule, validateRule } from './rule-format.js';
+import { buildBooking, buildDocument, buildFactSet, buildTraveller } from './rules.factories.js';
+
+function rule(subject: string, when: unknown, extra: Record<string, unknown> = {}): Rule {
+  return validateRule({
+    id: 't',
+    version: 3,
+    title: 'test',
+    subject,
+    when,
+    severity: 'low',
+    countries: 'all',
+    enabled: true,
+    ...extra,
+  });
+}
+
+const maria = buildTraveller({
+  surname: 'SANTOS',
+  givenNames: 'MARIA',
+  age: 16,
+  minor: true,
+  adult: false,
+  nationality: 'BRA',
+  bags: undefined,
+  dateOfBirth: '2008-05-01',
+  document: buildDocument({ issuer: 'BRA', expiresOn: '2029-01-01' }),
+});
+const set = buildFactSet({ travellers: [maria], bookings: [buildBooking()] });
+const fires = (r: Rule) => evaluateRules([r], set, { country: 'FRA' }).length === 1;
+
+describe('evaluateRules', () => {
+  it('skips a disabled rule and a rule restricted to other countries; country codes in any form', () => {
+    const minor = { fact: 'traveller.minor', op: 'eq', value: true };
+    assert.ok(fires(rule('traveller', minor)));
+    assert.ok(!fires(rule('traveller', minor, { enabled: false })));
+    assert.ok(!fires(rule('traveller', minor, { countries: ['NLD', 'BEL'] })));
+    const germany = rule('traveller', minor, { countries: ['DEU'] });
+    assert.equal(evaluateRules([germany], set, { country: 'D' }).length, 1);
+    assert.ok(appliesIn(germany, 'deu') && !appliesIn(germany, 'FRA'));
+  });
+
+  it('applies each operator, an absent fact matching nothing but exists: false', () => {
+    const cases: [unknown, boolean][] = [
+      [{ fact: 'traveller.age', op: 'lt', value: 18 }, true],
+      [{ fact: 'traveller.age', op: 'lte', value: 15 }, false],
+      [{ fact: 'traveller.age', op: 'gt', value: 15 }, true],
+      [{ fact: 'traveller.age', op: 'gte', value: 17 }, false],
+      [{ fact: 'traveller.age', op: 'between', value: [16, 16] }, true],
+      [{ fact: 'traveller.age', op: 'ne', value: 16 }, false],
+      [{ fact: 'traveller.nationality', op: 'eq', value: 'BRA' }, true],
+      [{ fact: 'traveller.nationality', op: 'in', value: ['PRT', 'BR'] }, true],
+      [{ fact: 'traveller.dateOfBirth', op: 'gte', value: '2008-05-01' }, true],
+      [{ fact: 'traveller.document.expiresOn', op: 'lt', value: '2029-01-01' }, false],
+      [{ fact: 'traveller.bookingLocators', op: 'contains', value: 'ABC123' }, true],
+      [{ fact: 'traveller.surname', op: 'matches', value: '^san' }, true],
+      [{ fact: 'traveller.bookingLocators', op: 'matches', value: '^ABC\\d{3}$' }, true],
+      [{ fact: 'booking.contacts.emails', op: 'exists', value: true }, true],
+      // bags is absent: every comparison is false, exists false is true, and not inverts as written
+      [{ fact: 'traveller.bags', op: 'eq', value: 0 }, false],
+      [{ fact: 'traveller.bags', op: 'ne', value: 0 }, false],
+      [{ fact: 'traveller.bags', op: 'lt', value: 5 }, false],
+      [{ fact: 'traveller.bags', op: 'exists', value: false }, true],
+      [{ not: { fact: 'traveller.bags', op: 'eq', value: 0 } }, true],
+    ];
+    for (const [when, expected] of cases) assert.equal(fires(rule('traveller', when)), expected, JSON.stringify(when));
+  });
+
+  it('explains a hit: the facts that made each part hold, with their values, negations marked', () => {
+    const r = rule('traveller', {
+      all: [
+        { fact: 'traveller.minor', op: 'eq', value: true },
+        {
+          any: [
+            { fact: 'traveller.age', op: 'lt', value: 12 },
+            { fact: 'booking.oneWay', op: 'exists', value: true },
+          ],
+        },
+        { not: { fact: 'traveller.nationality', op: 'in', value: ['FRA'] } },
+      ],
+    });
+    const [hit] = evaluateRules([r], set, { country: 'FRA' });
+    assert.deepEqual(hit, {
+      ruleId: 't',
+      ruleVersion: 3,
+      title: 'test',
+      severity: 'low',
+      subject: {
+        kind: 'traveller',
+        key: maria.key,
+        surname: 'SANTOS',
+        givenNames: 'MARIA',
+        bookingLocators: ['ABC123'],
+      },
+      matched: [
+        { fact: 'traveller.minor', op: 'eq', expected: true, actual: true, negated: false },
+        { fact: 'booking.oneWay', op: 'exists', expected: true, actual: false, negated: false },
+        { fact: 'traveller.nationality', op: 'in', expected: ['FRA'], actual: 'BRA', negated: true },
+      ],
+    });
+  });
+
+  it('runs booking rules per booking and flight rules once', () => {
+    const two = buildFactSet({ bookings: [buildBooking(), buildBooking({ locator: 'XYZ789', oneWay: true })] });
+    const hits = evaluateRules([builtinRule('one-way-ticket')], two, { country: 'FRA' });
+    assert.deepEqual(
+      hits.map((h) => h.subject),
+      [{ kind: 'booking', locator: 'XYZ789' }],
+    );
+    const flightRule = rule('flight', { fact: 'flight.passengerCount', op: 'eq', value: 0 });
+    assert.deepEqual(evaluateRules([flightRule], two, { country: 'FRA' })[0]!.subject, {
+      kind: 'flight',
+      carrier: 'LA',
+      number: '417',
+    });
+  });
+
+  it('gives a traveller rule the booking its locators name, and none when the push lacks it', () => {
+    const cash = rule('traveller', { fact: 'booking.payment.kinds', op: 'contains', value: 'cash' });
+    const paid = buildFactSet({
+      travellers: [maria, buildTraveller({ bookingLocators: ['NOPE00'] })],
+      bookings: [buildBooking({ paymentKinds: ['cash'] })],
+    });
+    assert.deepEqual(
+      evaluateRules([cash], paid, { country: 'FRA' }).map((h) => (h.subject.kind === 'traveller' ? h.subject.key : '')),
+      [maria.key],
+    );
+  });
+
+  it('compiles a rule once and accepts compiled rules', () => {
+    const r = builtinRule('cash-payment');
+    assert.equal(compileRule(r), compileRule(r));
+    const cash = buildFactSet({ bookings: [buildBooking({ paymentKinds: ['cash'] })] });
+    assert.equal(evaluateRules([compileRule(r)], cash, { country: 'FRA' }).length, 1);
+  });
+
+  it('tests at most the first 256 characters of a long value', () => {
+    const long = buildFactSet({ travellers: [buildTraveller({ surname: `${'A'.repeat(300)}Z` })] });
+    const endsInZ = rule('traveller', { fact: 'traveller.surname', op: 'matches', value: 'Z$' });
+    assert.equal(evaluateRules([endsInZ], long, { country: 'FRA' }).length, 0);
+  });
+});

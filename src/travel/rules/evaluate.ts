@@ -1,0 +1,219 @@
+/**
+ * Rule evaluation. A validated rule is compiled once into closures (`compileRule`): each comparison becomes a
+ * getter from the catalogue and a test specialised to its operator, so running a rule over a traveller is a few
+ * property reads and comparisons with no allocation. Only when a rule fires is the explanation built: which
+ * facts, with which values, made each part of the condition hold.
+ */
+import { nationalityKey } from '../../countries/countries.js';
+import { type FactValue, type Scope, factCatalogue } from './catalogue.js';
+import type { BookingFacts, FlightFactSet } from './facts.types.js';
+import type { Comparison, Condition, ConditionValue, Operator, Rule, Scalar, Severity } from './rule-format.js';
+import { compilePattern } from './safe-regex.js';
+
+/** One fact a hit rests on: the comparison and the value the data gave (`negated` under a `not`). */
+export interface MatchedFact {
+  readonly fact: string;
+  readonly op: Operator;
+  readonly expected: ConditionValue;
+  readonly actual: FactValue;
+  readonly negated: boolean;
+}
+
+/** What a hit is about. */
+export type HitSubject =
+  | {
+      readonly kind: 'traveller';
+      readonly key: string;
+      readonly surname: string;
+      readonly givenNames: string;
+      readonly bookingLocators: readonly string[];
+    }
+  | { readonly kind: 'booking'; readonly locator: string }
+  | { readonly kind: 'flight'; readonly carrier: string; readonly number: string };
+
+/** A rule that fired, with its explanation. */
+export interface RuleHit {
+  readonly ruleId: string;
+  readonly ruleVersion: number;
+  readonly title: string;
+  readonly severity: Severity;
+  readonly subject: HitSubject;
+  readonly matched: readonly MatchedFact[];
+}
+
+type Test = (s: Scope) => boolean;
+
+interface Node {
+  readonly test: Test;
+  /** Appends the facts that make this node evaluate to `want`. */
+  readonly explain: (s: Scope, want: boolean, out: MatchedFact[]) => void;
+}
+
+/** A rule ready to run. */
+export interface CompiledRule {
+  readonly kind: 'compiled-rule';
+  readonly rule: Rule;
+  readonly test: Test;
+  /** The facts that made the rule fire for this scope. */
+  readonly explain: (s: Scope) => readonly MatchedFact[];
+}
+
+function comparisonTest(c: Comparison): Test {
+  const get = factCatalogue.get(c.fact)!.get;
+  const v = c.value;
+  // Ordered operators run on numbers or on ISO date strings; JavaScript orders both with `<`, so one closure
+  // serves both and the casts only quiet the type checker. An absent fact compares false: `undefined < n` is false.
+  const n = v as number;
+  switch (c.op) {
+    case 'eq':
+      return (s) => get(s) === v;
+    case 'ne':
+      return (s) => {
+        const x = get(s);
+        return x !== undefined && x !== v;
+      };
+    case 'in': {
+      const set = new Set<unknown>(v as readonly Scalar[]);
+      return (s) => set.has(get(s));
+    }
+    case 'contains':
+      return (s) => (get(s) as readonly string[] | undefined)?.includes(v as string) === true;
+    case 'lt':
+      return (s) => (get(s) as number | undefined)! < n;
+    case 'lte':
+      return (s) => (get(s) as number | undefined)! <= n;
+    case 'gt':
+      return (s) => (get(s) as number | undefined)! > n;
+    case 'gte':
+      return (s) => (get(s) as number | undefined)! >= n;
+    case 'between': {
+      const [lo, hi] = v as readonly [number, number];
+      return (s) => {
+        const x = get(s) as number | undefined;
+        return x !== undefined && x >= lo && x <= hi;
+      };
+    }
+    case 'exists':
+      return (s) => {
+        const x = get(s);
+        return (x !== undefined && (typeof x !== 'object' || x.length > 0)) === v;
+      };
+    case 'matches': {
+      const test = compilePattern(v as string);
+      return (s) => {
+        const x = get(s);
+        return typeof x === 'string' ? test(x) : typeof x === 'object' && x.some(test);
+      };
+    }
+  }
+}
+
+function compileNode(c: Condition): Node {
+  if ('fact' in c) {
+    const test = comparisonTest(c);
+    const get = factCatalogue.get(c.fact)!.get;
+    return {
+      test,
+      explain: (s, want, out) =>
+        out.push({ fact: c.fact, op: c.op, expected: c.value, actual: get(s), negated: !want }),
+    };
+  }
+  if ('not' in c) {
+    const inner = compileNode(c.not);
+    const test = inner.test;
+    return { test: (s) => !test(s), explain: (s, want, out) => inner.explain(s, !want, out) };
+  }
+  const all = 'all' in c;
+  const children = (all ? c.all : c.any).map(compileNode);
+  const tests = children.map((ch) => ch.test);
+  const test: Test = all ? (s) => tests.every((t) => t(s)) : (s) => tests.some((t) => t(s));
+  // `all` holds because every child holds, fails because of the children that fail; `any` the reverse.
+  return {
+    test,
+    explain: (s, want, out) => {
+      for (const ch of children) if (ch.test(s) === want) ch.explain(s, want, out);
+    },
+  };
+}
+
+const compiled = new WeakMap<Rule, CompiledRule>();
+
+/** Compiles a validated rule into closures (memoised per rule object). */
+export function compileRule(rule: Rule): CompiledRule {
+  let c = compiled.get(rule);
+  if (c === undefined) {
+    const root = compileNode(rule.when);
+    const explain = (s: Scope): readonly MatchedFact[] => {
+      const out: MatchedFact[] = [];
+      root.explain(s, true, out);
+      return Object.freeze(out);
+    };
+    c = Object.freeze({ kind: 'compiled-rule', rule, test: root.test, explain });
+    compiled.set(rule, c);
+  }
+  return c;
+}
+
+/** Whether an enabled rule runs for `country` (a code in any form nationalityKey reads). */
+export function appliesIn(rule: Rule, country: string): boolean {
+  if (!rule.enabled) return false;
+  if (rule.countries === 'all') return true;
+  return rule.countries.includes(nationalityKey(country) ?? country.toUpperCase());
+}
+
+function hit(rule: Rule, subject: HitSubject, matched: readonly MatchedFact[]): RuleHit {
+  return Object.freeze({
+    ruleId: rule.id,
+    ruleVersion: rule.version,
+    title: rule.title,
+    severity: rule.severity,
+    subject: Object.freeze(subject),
+    matched,
+  });
+}
+
+/** Runs every enabled rule that applies in `country` over a flight's facts; returns the hits, rule by rule. */
+export function evaluateRules(
+  rules: readonly (Rule | CompiledRule)[],
+  facts: FlightFactSet,
+  options: { readonly country: string },
+): RuleHit[] {
+  const active = rules.map((r) => ('kind' in r ? r : compileRule(r))).filter((c) => appliesIn(c.rule, options.country));
+  const byLocator = new Map<string, BookingFacts>();
+  for (const b of facts.bookings) if (!byLocator.has(b.locator)) byLocator.set(b.locator, b);
+  // A traveller's booking is the first of its locators the push holds (the PNR it was linked from, else RFF+AVF).
+  const bookingOf = facts.travellers.map((t) => {
+    for (const l of t.bookingLocators) {
+      const b = byLocator.get(l);
+      if (b !== undefined) return b;
+    }
+    return undefined;
+  });
+  const scope: Scope = { flight: facts.flight, booking: undefined, traveller: undefined };
+  const hits: RuleHit[] = [];
+  for (const c of active) {
+    const { rule, test } = c;
+    if (rule.subject === 'traveller') {
+      for (let i = 0; i < facts.travellers.length; i++) {
+        const t = facts.travellers[i]!;
+        scope.traveller = t;
+        scope.booking = bookingOf[i];
+        if (!test(scope)) continue;
+        const { key, surname, givenNames, bookingLocators } = t;
+        hits.push(hit(rule, { kind: 'traveller', key, surname, givenNames, bookingLocators }, c.explain(scope)));
+      }
+    } else if (rule.subject === 'booking') {
+      scope.traveller = undefined;
+      for (const b of facts.bookings) {
+        scope.booking = b;
+        if (test(scope)) hits.push(hit(rule, { kind: 'booking', locator: b.locator }, c.explain(scope)));
+      }
+    } else {
+      scope.traveller = undefined;
+      scope.booking = undefined;
+      const { carrier, number } = facts.flight;
+      if (test(scope)) hits.push(hit(rule, { kind: 'flight', carrier, number }, c.explain(scope)));
+    }
+  }
+  return hits;
+}

@@ -1,0 +1,169 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { isAppError } from '../../errors.js';
+import { type FactDef, factCatalogue } from './catalogue.js';
+import { compileRule, evaluateRules } from './evaluate.js';
+import { operatorTypes } from './rule-conditions.js';
+import { operators, validateRule } from './rule-format.js';
+import { buildBooking, buildFactSet, buildTraveller } from './rules.factories.js';
+import { compilePattern, unsafePatternReason } from './safe-regex.js';
+
+const facts = [...factCatalogue.values()];
+const factNames = facts.map((f) => f.name);
+
+/** validateRule either returns a rule or throws request.invalid with a field path — nothing else. */
+function returnsOrRejects(json: unknown): void {
+  try {
+    validateRule(json);
+  } catch (error) {
+    assert.ok(isAppError(error, 'request.invalid'), `unexpected ${String(error)}`);
+    assert.equal(typeof error.location?.field, 'string');
+    assert.ok(error.message.startsWith(`${error.location!.field!}: `));
+  }
+}
+
+const anyValue = fc.jsonValue({ maxDepth: 3 });
+
+// Rule-shaped JSON with random parts: reaches the deep checks that arbitrary JSON almost never gets to.
+const nearCondition = fc.letrec<{ cond: unknown }>((tie) => ({
+  cond: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    fc.record({
+      fact: fc.oneof(fc.constantFrom(...factNames), fc.string()),
+      op: fc.oneof(fc.constantFrom(...operators), fc.string()),
+      value: anyValue,
+    }),
+    fc.record({ all: fc.array(tie('cond'), { maxLength: 4 }) }),
+    fc.record({ any: fc.oneof(fc.array(tie('cond'), { maxLength: 4 }), anyValue) }),
+    fc.record({ not: tie('cond') }),
+    anyValue,
+  ),
+})).cond;
+
+const nearRule = fc.record(
+  {
+    id: fc.oneof(fc.constant('r-1'), anyValue),
+    version: fc.oneof(fc.constant(1), anyValue),
+    title: fc.oneof(fc.constant('A rule'), anyValue),
+    subject: fc.oneof(fc.constantFrom('traveller', 'booking', 'flight'), anyValue),
+    when: nearCondition,
+    severity: fc.oneof(fc.constantFrom('low', 'medium', 'high'), anyValue),
+    countries: fc.oneof(fc.constant('all'), fc.array(fc.constantFrom('FRA', 'D', 'XXB', 'ZZZ', '')), anyValue),
+    enabled: fc.oneof(fc.boolean(), anyValue),
+  },
+  { requiredKeys: [] },
+);
+
+function scalarFor(def: FactDef): fc.Arbitrary<unknown> {
+  switch (def.type) {
+    case 'number':
+      return fc.integer({ min: -5, max: 200 });
+    case 'boolean':
+      return fc.boolean();
+    case 'date':
+      return fc.constantFrom('1999-12-31', '2024-10-01');
+    case 'datetime':
+      return fc.constantFrom('2024-10-01', '2024-10-01T12:10');
+    case 'country':
+      return fc.constantFrom('FRA', 'D', 'xxb', 'IRL');
+    default:
+      return def.values === undefined ? fc.string({ maxLength: 12 }) : fc.constantFrom(...def.values);
+  }
+}
+
+// Well-typed comparisons for every fact, with an operator that applies to its type.
+const validComparison = fc.constantFrom(...facts).chain((def) => {
+  const ops = operators.filter((op) => operatorTypes[op].includes(def.type));
+  return fc.constantFrom(...ops).chain((op) => {
+    const value =
+      op === 'exists'
+        ? fc.boolean()
+        : op === 'matches'
+          ? fc.constantFrom('^A', '[0-9]{3}$', '^(MR|MRS) ')
+          : op === 'in'
+            ? fc.array(scalarFor(def), { minLength: 1, maxLength: 4 })
+            : op === 'between'
+              ? fc
+                  .tuple(scalarFor(def), scalarFor(def))
+                  .map(([a, b]) => ((a as number) <= (b as number) ? [a, b] : [b, a]))
+              : scalarFor(def);
+    return value.map((v) => ({ subject: def.subject, cond: { fact: def.name, op, value: v } }));
+  });
+});
+
+describe('validateRule on arbitrary input (property)', () => {
+  it('arbitrary JSON: returns a rule or throws request.invalid with a path, never anything else', () => {
+    fc.assert(fc.property(anyValue, returnsOrRejects), { numRuns: 2000 });
+  });
+
+  it('rule-shaped JSON with random parts: the same', () => {
+    fc.assert(fc.property(nearRule, returnsOrRejects), { numRuns: 3000 });
+  });
+
+  it('well-typed rules validate, re-validate to the same rule, and evaluate without throwing', () => {
+    const set = buildFactSet({
+      travellers: [buildTraveller(), buildTraveller({ companions: undefined })],
+      bookings: [buildBooking()],
+    });
+    fc.assert(
+      fc.property(fc.array(validComparison, { minLength: 1, maxLength: 5 }), fc.boolean(), (parts, useAll) => {
+        // The subject that may read every fact used.
+        const subject = parts.some((p) => p.subject === 'traveller')
+          ? 'traveller'
+          : parts.some((p) => p.subject === 'booking')
+            ? 'booking'
+            : 'flight';
+        const conds = parts.map((p) => p.cond);
+        const json = {
+          id: 'p',
+          version: 1,
+          title: 'p',
+          subject,
+          when: useAll ? { all: conds } : { any: conds },
+          severity: 'low',
+          countries: 'all',
+          enabled: true,
+        };
+        const rule = validateRule(json);
+        assert.deepEqual(validateRule(JSON.parse(JSON.stringify(rule))), rule);
+        const hits = evaluateRules([compileRule(rule)], set, { country: 'FRA' });
+        for (const h of hits) assert.ok(h.matched.length >= 1);
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('patterns it accepts run fast on adversarial subjects', () => {
+    const tokens = [
+      'a',
+      'a*',
+      'a+',
+      '(a|b)',
+      '(?:a+)',
+      'a?',
+      '[ab]*',
+      '.',
+      '.*',
+      '(a*)',
+      'b',
+      '$',
+      '^',
+      '{2,5}',
+      '+',
+      '\\w+',
+    ];
+    const subjects = [`${'a'.repeat(300)}!`, 'ab'.repeat(150), `${'a'.repeat(255)}b`];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...tokens), { minLength: 1, maxLength: 12 }), (parts) => {
+        const pattern = parts.join('');
+        if (unsafePatternReason(pattern) !== undefined) return;
+        const test = compilePattern(pattern);
+        const start = performance.now();
+        for (const s of subjects) test(s);
+        assert.ok(performance.now() - start < 200, `${pattern} is slow`);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
