@@ -8,6 +8,8 @@ import type { Logger } from './logger.js';
 import { silentLogger } from './logger.js';
 import { ScreeningService } from './screening/screening.service.js';
 import { WatchlistIndex } from './screening/watchlist-index.js';
+import { IngestService } from './travel/ingest.service.js';
+import { FlightsService } from './travel/flights.service.js';
 import { AuditService } from './access/audit.service.js';
 import { AuthService } from './access/auth.service.js';
 import { TokensService } from './access/tokens.service.js';
@@ -25,6 +27,8 @@ export interface Services {
   /** The in-memory screening index; `load()` it before screening, `start()` it to follow changes. */
   readonly index: WatchlistIndex;
   readonly screening: ScreeningService;
+  readonly ingest: IngestService;
+  readonly flights: FlightsService;
 }
 
 export function createServices(store: Store, config: Config, logger: Logger = silentLogger()): Services {
@@ -33,6 +37,8 @@ export function createServices(store: Store, config: Config, logger: Logger = si
   return {
     index,
     screening: new ScreeningService(store.db, index, audit),
+    ingest: new IngestService(store.db, index, audit),
+    flights: new FlightsService(store.db, audit),
     audit,
     auth: new AuthService(store.db, audit, config.access),
     users: new UsersService(store.db, audit),

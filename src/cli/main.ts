@@ -13,6 +13,8 @@ import { tokensCommand } from './tokens.command.js';
 import { auditCommand } from './audit.command.js';
 import { watchlistCommand } from './watchlist.command.js';
 import { screenCommand } from './screen.command.js';
+import { flightsCommand, ingestCommand } from './ingest.command.js';
+import { synthCommand } from './synth.command.js';
 
 export function buildProgram(): Command {
   const program = new Command('lodestar')
@@ -30,6 +32,9 @@ export function buildProgram(): Command {
   program.addCommand(auditCommand());
   program.addCommand(watchlistCommand());
   program.addCommand(screenCommand());
+  program.addCommand(ingestCommand());
+  program.addCommand(flightsCommand());
+  program.addCommand(synthCommand());
   // Commands added with addCommand do not inherit these settings: apply them to the whole tree.
   const configure = (command: Command) => {
     command.exitOverride().showHelpAfterError('(run with --help for usage)');

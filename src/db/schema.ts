@@ -145,7 +145,106 @@ export interface WatchlistChangeTable {
   at: Generated<Date>;
 }
 
+export interface MessageTable {
+  id: Generated<string>;
+  received_at: Generated<Date>;
+  received_by: string;
+  owner_country: string;
+  content_hash: string;
+  raw: Buffer;
+  size: number;
+  kind: string | null;
+  status: string;
+  error: Json<Record<string, unknown>> | null;
+  warnings: Json<unknown[]>;
+  flight_id: string | null;
+  travellers: Generated<number>;
+  bookings: Generated<number>;
+  alerts: Generated<number>;
+  processed_at: Date | null;
+}
+
+export interface FlightTable {
+  id: Generated<string>;
+  owner_country: string;
+  carrier: string;
+  flight_number: string;
+  departure_date: ColumnType<string, string, string>;
+  origin: string | null;
+  destination: string | null;
+  scheduled_departure: string | null;
+  scheduled_arrival: string | null;
+  status: Generated<string>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface TravellerTable {
+  id: Generated<string>;
+  flight_id: string;
+  source: string;
+  traveller_key: string;
+  role: string;
+  surname: string;
+  given_names: string;
+  birth_date: string | null;
+  gender: string | null;
+  nationality: string | null;
+  documents: Json<
+    { type: string; number: string; issuer: string | null; expiry: string | null; issued: string | null }[]
+  >;
+  in_transit: boolean;
+  embarkation: string | null;
+  debarkation: string | null;
+  seat: string | null;
+  record_locator: string | null;
+  details: Json<Record<string, unknown>>;
+  message_id: string;
+  removed: Generated<boolean>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface BookingTable {
+  id: Generated<string>;
+  flight_id: string;
+  record_locator: string;
+  booked_at: string | null;
+  data: Json<Record<string, unknown>>;
+  message_id: string;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface AlertTable {
+  id: Generated<string>;
+  owner_country: string;
+  kind: string;
+  status: Generated<string>;
+  severity: string;
+  flight_id: string | null;
+  traveller_id: string | null;
+  booking_id: string | null;
+  message_id: string | null;
+  subject_key: string;
+  list_id: string | null;
+  entity_id: string | null;
+  entry_key: number | null;
+  score: number | null;
+  matcher: string | null;
+  rule_id: string | null;
+  rule_version: number | null;
+  explanation: Json<unknown[]>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
 export interface Database {
+  messages: MessageTable;
+  flights: FlightTable;
+  travellers: TravellerTable;
+  bookings: BookingTable;
+  alerts: AlertTable;
   watchlists: WatchlistTable;
   watchlist_persons: WatchlistPersonTable;
   watchlist_documents: WatchlistDocumentTable;

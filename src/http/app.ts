@@ -19,6 +19,7 @@ import { systemRoutes } from './system.routes.js';
 import { version } from '../version.js';
 import type { Services } from '../services.js';
 import { installAuth } from './auth.js';
+import { installRawBodies } from './raw-body.js';
 import { authRoutes } from '../access/auth.routes.js';
 import { usersRoutes } from '../access/users.routes.js';
 import { tokensRoutes } from '../access/tokens.routes.js';
@@ -26,6 +27,7 @@ import { auditRoutes } from '../access/audit.routes.js';
 import { AuditEntryView, TokenView, UserView } from '../access/access.schema.js';
 import { watchlistsRoutes } from '../watchlists/watchlists.routes.js';
 import { screeningRoutes } from '../screening/screening.routes.js';
+import { travelRoutes } from '../travel/travel.routes.js';
 import { DocumentView, PersonView, RestrictedView, WatchlistView } from '../watchlists/watchlists.schema.js';
 
 export interface AppDependencies {
@@ -33,6 +35,8 @@ export interface AppDependencies {
   readonly store: Store;
   readonly logger: Logger;
   readonly services: Services;
+  /** Hands a received message to processing: the job queue in a server; inline when absent (tests, one-shot use). */
+  readonly dispatchMessage?: (messageId: string) => Promise<void>;
 }
 
 export type App = FastifyInstance<
@@ -79,6 +83,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
         { name: 'audit', description: 'The hash-chained audit log' },
         { name: 'watchlists', description: 'Wanted and missing persons, stolen and lost documents' },
         { name: 'screening', description: 'Persons and documents checked against the watchlists' },
+        { name: 'flights', description: 'Passenger data (PAXLST, PNRGOV), flights, travellers, bookings, alerts' },
       ],
       components: {
         securitySchemes: {
@@ -121,6 +126,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   for (const schema of [WatchlistView, PersonView, DocumentView, RestrictedView]) app.addSchema(schema);
   installErrorHandling(app);
   installAuth(app, deps.services);
+  installRawBodies(app);
 
   systemRoutes(app, deps.store);
   authRoutes(app, deps.services, deps.config);
@@ -129,6 +135,14 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   auditRoutes(app, deps.services);
   watchlistsRoutes(app, deps.services);
   screeningRoutes(app, deps.services, deps.config);
+  travelRoutes(
+    app,
+    deps.services,
+    deps.dispatchMessage ??
+      (async (id) => {
+        await deps.services.ingest.process(id);
+      }),
+  );
 
   await app.ready();
   return app;

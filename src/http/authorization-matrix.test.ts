@@ -7,7 +7,8 @@ import { randomUUID } from 'node:crypto';
 import { after, before, it } from 'node:test';
 import { buildTestApp } from '../../test/app.js';
 import { describeEachBackend } from '../../test/database.js';
-import { buildToken, buildUser, buildWatchlist, signIn, type TestUser } from '../../test/factories.js';
+import { buildToken, buildUser, buildWatchlist, operator, signIn, type TestUser } from '../../test/factories.js';
+import { readFileSync } from 'node:fs';
 import { testServices } from '../../test/services.js';
 import { authorize, roles, scopes, type Permission, type Principal, type Role, type Scope } from '../access/policy.js';
 import type { Services } from '../services.js';
@@ -21,6 +22,9 @@ interface Targets {
   readonly password: string;
   readonly listId: string;
   readonly entityId: string;
+  readonly messageId: string;
+  readonly flightId: string;
+  readonly travellerId: string;
 }
 
 interface MatrixRequest {
@@ -117,6 +121,31 @@ const matrix: Readonly<Record<string, MatrixEntry>> = {
       headers: { 'content-type': 'text/csv' },
     }),
   },
+  'POST /api/messages': {
+    access: { permission: 'messages.push' },
+    request: () => ({
+      url: '/api/messages',
+      payload: `UNA:+.? 'UNB+UNOA:4+X:ZZ+Y:ZZ+241001:0930+${randomUUID().slice(0, 8)}'`,
+      headers: { 'content-type': 'application/edifact' },
+    }),
+  },
+  'GET /api/messages': { access: { permission: 'messages.push' }, request: () => ({ url: '/api/messages' }) },
+  'GET /api/messages/:id': {
+    access: { permission: 'messages.push' },
+    countryRecord: true,
+    request: (t) => ({ url: `/api/messages/${t.messageId}` }),
+  },
+  'GET /api/flights': { access: { permission: 'flights.read' }, request: () => ({ url: '/api/flights' }) },
+  'GET /api/flights/:id': {
+    access: { permission: 'flights.read' },
+    countryRecord: true,
+    request: (t) => ({ url: `/api/flights/${t.flightId}` }),
+  },
+  'GET /api/flights/:id/travellers/:travellerId/history': {
+    access: { permission: 'flights.read' },
+    countryRecord: true,
+    request: (t) => ({ url: `/api/flights/${t.flightId}/travellers/${t.travellerId}/history` }),
+  },
   'POST /api/screenings': {
     access: { permission: 'screening.run' },
     request: () => ({ url: '/api/screenings', payload: { person: { names: ['Karim Hadad'] } } }),
@@ -194,12 +223,28 @@ describeEachBackend('authorisation matrix', (database) => {
       ownerCountry: 'FRA',
       persons: [{ id: 'mx-1', name: 'Karim Haddad', restrictedTo: ['ITA'] }],
     });
+    const received = await services.ingest.receive(
+      operator,
+      readFileSync(new URL('../../test/fixtures/travel/paxlst-d05b-passengers.edi', import.meta.url)),
+      { ip: null, requestId: null },
+      'FRA',
+    );
+    const processed = await services.ingest.process(received.message.id);
+    const traveller = await database()
+      .db.selectFrom('travellers')
+      .select('id')
+      .where('flight_id', '=', processed.flightId!)
+      .limit(1)
+      .executeTakeFirstOrThrow();
     targets = {
       userId: target.id,
       tokenId: token.record.id,
       password: target.password,
       listId: list.id,
       entityId: 'mx-1',
+      messageId: received.message.id,
+      flightId: processed.flightId!,
+      travellerId: traveller.id,
     };
   });
   after(() => app.close());

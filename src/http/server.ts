@@ -14,6 +14,7 @@ import { version } from '../version.js';
 import { buildApp, type App } from './app.js';
 import { createServices } from '../services.js';
 import { auditRetentionJob, auditRetentionJobName } from '../access/audit-retention.job.js';
+import { processMessageJob, processMessageJobName } from '../travel/process-message.job.js';
 
 export interface RunningServer {
   readonly app: App;
@@ -42,15 +43,20 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   try {
     const applied = await migrateToLatest(store.db);
     if (applied.length > 0) log.info({ applied }, 'migrations applied');
+    const started = await JobQueue.start(store, logger, { work: config.runJobs, pollingIntervalSeconds: 0.5 });
+    queue = started;
     const services = createServices(store, config, logger);
     const loaded = await services.index.load();
     log.info(loaded, 'screening index loaded');
     services.index.start();
     stopIndex = () => services.index.stop();
-    queue = await JobQueue.start(store, logger, { work: config.runJobs });
     await queue.register(heartbeatJob(store.db));
     await queue.register(auditRetentionJob(services.audit, config.access.auditRetentionDays));
-    app = await buildApp({ config, store, logger, services });
+    await queue.register(processMessageJob(services.ingest));
+    const dispatchMessage = async (messageId: string) => {
+      await started.send(processMessageJobName, { messageId });
+    };
+    app = await buildApp({ config, store, logger, services, dispatchMessage });
     await listen(app, config);
     const beat = thisServer(version);
     let beats = 0;

@@ -39,6 +39,8 @@ export interface QueueOptions {
 
 export class JobQueue {
   private readonly definitions = new Map<string, JobDefinition<object>>();
+  /** This process's worker of each kind, woken at once when this process queues a job of that kind. */
+  private readonly workers = new Map<string, string>();
 
   private constructor(
     private readonly boss: PgBoss,
@@ -77,7 +79,7 @@ export class JobQueue {
       expireInSeconds: definition.expireInSeconds,
     });
     if (!this.options.work) return;
-    await this.boss.work<T>(
+    const workerId = await this.boss.work<T>(
       definition.name,
       {
         batchSize: definition.batchSize ?? 1,
@@ -100,6 +102,7 @@ export class JobQueue {
         }
       },
     );
+    this.workers.set(definition.name, workerId);
   }
 
   /** Queues a job of a registered kind; returns its id. */

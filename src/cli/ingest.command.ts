@@ -1,0 +1,97 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { Command } from 'commander';
+import { AppError } from '../errors.js';
+import { withCli } from './context.js';
+import { progressBar } from './progress.js';
+
+/** Every file under the given paths (directories are walked), in a stable order. */
+function filesOf(paths: readonly string[]): string[] {
+  const out: string[] = [];
+  const walk = (p: string) => {
+    let stat;
+    try {
+      stat = statSync(p);
+    } catch {
+      throw new AppError('request.invalid', `cannot read ${p}: no such file or directory`);
+    }
+    if (stat.isDirectory()) {
+      for (const name of readdirSync(p).sort()) if (!name.startsWith('.')) walk(path.join(p, name));
+    } else if (stat.isFile()) {
+      out.push(p);
+    }
+  };
+  paths.forEach(walk);
+  return out;
+}
+
+export function ingestCommand(): Command {
+  return new Command('ingest')
+    .description(
+      'ingest PAXLST and PNRGOV files on the local database: store, parse, screen every traveller, run the rules',
+    )
+    .argument('<paths...>', 'files or directories of raw EDIFACT messages')
+    .requiredOption('--country <code>', 'the receiving country (owner of the flights)')
+    .option('--data-dir <dir>', 'embedded database directory (LODESTAR_DATA_DIR, default ./data)')
+    .action(async (paths: string[], options: { country: string; dataDir?: string }) => {
+      const files = filesOf(paths);
+      await withCli(options, async ({ services, operator, request }) => {
+        await services.index.load();
+        const bar = progressBar('ingesting', files.length, 'items');
+        const totals = { messages: 0, duplicates: 0, screened: 0, failed: 0, travellers: 0, bookings: 0, alerts: 0 };
+        const started = performance.now();
+        for (const file of files) {
+          const { message, duplicate } = await services.ingest.receive(
+            operator,
+            readFileSync(file),
+            request,
+            options.country.toUpperCase(),
+          );
+          totals.messages += 1;
+          if (duplicate) totals.duplicates += 1;
+          else {
+            const result = await services.ingest.process(message.id);
+            totals[result.status] += 1;
+            totals.travellers += result.travellers;
+            totals.bookings += result.bookings;
+            totals.alerts += result.alerts;
+            if (result.status === 'failed')
+              console.error(`${file}: failed — see lodestar messages or GET /api/messages/${message.id}`);
+          }
+          bar.update(totals.messages);
+        }
+        bar.finish();
+        const seconds = (performance.now() - started) / 1000;
+        console.log(
+          `${totals.messages} messages (${totals.duplicates} duplicates, ${totals.failed} failed): ${totals.travellers} travellers, ${totals.bookings} bookings, ${totals.alerts} alerts in ${seconds.toFixed(1)} s (${Math.round(totals.travellers / Math.max(seconds, 1e-6))} travellers/s)`,
+        );
+        if (totals.failed > 0) process.exitCode = 1;
+      });
+    });
+}
+
+export function flightsCommand(): Command {
+  const flights = new Command('flights').description('flights on the local database');
+  flights
+    .command('list')
+    .description('flights with their counts of travellers, bookings and alerts')
+    .option('--date <yyyy-mm-dd>', 'departure date')
+    .option('--airport <iata>', 'origin or destination')
+    .option('--limit <n>', 'how many', (v) => Number(v), 50)
+    .option('--data-dir <dir>', 'embedded database directory (LODESTAR_DATA_DIR, default ./data)')
+    .action(async (options: { date?: string; airport?: string; limit: number; dataDir?: string }) => {
+      await withCli(options, async ({ services, operator }) => {
+        const list = await services.flights.list(operator, {
+          date: options.date,
+          airport: options.airport?.toUpperCase(),
+          limit: options.limit,
+        });
+        for (const f of list) {
+          console.log(
+            `${f.departureDate} ${`${f.carrier}${f.flightNumber}`.padEnd(8)} ${(f.origin ?? '???').padEnd(3)}→${(f.destination ?? '???').padEnd(3)} ${f.status.padEnd(9)} ${String(f.travellers).padStart(4)} travellers ${String(f.bookings).padStart(4)} bookings ${String(f.alerts).padStart(4)} alerts  ${f.ownerCountry} ${f.id}`,
+          );
+        }
+      });
+    });
+  return flights;
+}

@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { isAppError } from '../errors.js';
+import { synthCommand } from './synth.command.js';
+
+async function run(args: string[]): Promise<string> {
+  const lines: string[] = [];
+  const log = console.log;
+  console.log = (...parts: unknown[]) => lines.push(parts.map(String).join(' '));
+  try {
+    await synthCommand().exitOverride().parseAsync(args, { from: 'user' });
+  } finally {
+    console.log = log;
+  }
+  return lines.join('\n');
+}
+
+describe('lodestar synth watchlist', () => {
+  it('writes persons, documents and queries into the directory', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'lodestar-synth-'));
+    const printed = await run(['watchlist', '--persons', '50', '--documents', '200', '--queries', '40', '--out', dir]);
+    assert.deepEqual(readdirSync(dir).sort(), ['documents.csv', 'persons.ftm.jsonl', 'queries.csv']);
+    assert.equal(readFileSync(path.join(dir, 'persons.ftm.jsonl'), 'utf8').trimEnd().split('\n').length, 50);
+    assert.equal(readFileSync(path.join(dir, 'documents.csv'), 'utf8').trimEnd().split('\n').length, 201);
+    assert.match(printed, /persons\.ftm\.jsonl: 50 rows/);
+    assert.match(printed, /done in/);
+  });
+
+  it('writes the same files for the same seed, and a person CSV on request', async () => {
+    const a = mkdtempSync(path.join(tmpdir(), 'lodestar-synth-'));
+    const b = mkdtempSync(path.join(tmpdir(), 'lodestar-synth-'));
+    const args = ['watchlist', '--persons', '30', '--documents', '30', '--queries', '30', '--seed', '9'];
+    await run([...args, '--out', a, '--format', 'csv']);
+    await run([...args, '--out', b, '--format', 'csv']);
+    for (const f of ['persons.csv', 'documents.csv', 'queries.csv']) {
+      assert.equal(readFileSync(path.join(a, f), 'utf8'), readFileSync(path.join(b, f), 'utf8'), f);
+    }
+  });
+
+  it('rejects invalid flags with a request.invalid error naming the flag', async () => {
+    for (const [flag, value] of [
+      ['--persons', '3x'],
+      ['--documents', 'many'],
+      ['--seed', '1.5'],
+      ['--format', 'xml'],
+    ] as const) {
+      await assert.rejects(
+        run(['watchlist', '--persons', '1', '--documents', '1', flag, value, '--out', tmpdir()]),
+        (error: unknown) => isAppError(error, 'request.invalid') && error.message.startsWith(flag),
+      );
+    }
+  });
+});

@@ -1,0 +1,328 @@
+/** SQL of flights, their travellers and bookings. */
+import { sql, type Kysely } from 'kysely';
+import type { Db } from '../db/database.js';
+import type { Database } from '../db/schema.js';
+import type { BookingRow, FlightKey, FlightStatus, TravellerRow } from './ingest-mapping.js';
+
+export interface Flight {
+  readonly id: string;
+  readonly ownerCountry: string;
+  readonly carrier: string;
+  readonly flightNumber: string;
+  readonly departureDate: string;
+  readonly origin: string | null;
+  readonly destination: string | null;
+  readonly scheduledDeparture: string | null;
+  readonly scheduledArrival: string | null;
+  readonly status: FlightStatus;
+}
+
+export interface FlightSummary extends Flight {
+  readonly travellers: number;
+  readonly bookings: number;
+  readonly alerts: number;
+}
+
+export interface StoredTraveller extends Omit<TravellerRow, 'removed' | 'details'> {
+  readonly id: string;
+  readonly flightId: string;
+  readonly removed: boolean;
+  readonly details: Readonly<Record<string, unknown>>;
+  readonly messageId: string;
+}
+
+/** Finds or creates the flight of `key` for `ownerCountry`; applies a status change when the message carries one. */
+export async function upsertFlight(
+  db: Kysely<Database>,
+  ownerCountry: string,
+  key: FlightKey,
+  status: FlightStatus | undefined,
+): Promise<string> {
+  const row = await db
+    .insertInto('flights')
+    .values({
+      owner_country: ownerCountry,
+      carrier: key.carrier,
+      flight_number: key.flightNumber,
+      departure_date: key.departureDate,
+      origin: key.origin,
+      destination: key.destination,
+      scheduled_departure: key.scheduledDeparture,
+      scheduled_arrival: key.scheduledArrival,
+      ...(status === undefined ? {} : { status }),
+    })
+    .onConflict((oc) =>
+      oc.constraint('flights_key').doUpdateSet((eb) => ({
+        origin: sql`coalesce(${eb.ref('excluded.origin')}, flights.origin)`,
+        destination: sql`coalesce(${eb.ref('excluded.destination')}, flights.destination)`,
+        scheduled_departure: sql`coalesce(${eb.ref('excluded.scheduled_departure')}, flights.scheduled_departure)`,
+        scheduled_arrival: sql`coalesce(${eb.ref('excluded.scheduled_arrival')}, flights.scheduled_arrival)`,
+        ...(status === undefined ? {} : { status }),
+        updated_at: sql`now()`,
+      })),
+    )
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Inserts or updates travellers by their stable key; returns their ids in input order. */
+export async function upsertTravellers(
+  db: Kysely<Database>,
+  flightId: string,
+  messageId: string,
+  rows: readonly TravellerRow[],
+): Promise<string[]> {
+  if (rows.length === 0) return [];
+  // A list can name the same traveller twice (a resent part): the last one wins.
+  const unique = [...new Map(rows.map((r) => [`${r.source}|${r.travellerKey}`, r])).values()];
+  const result = await db
+    .insertInto('travellers')
+    .values(
+      unique.map((t) => ({
+        flight_id: flightId,
+        source: t.source,
+        traveller_key: t.travellerKey,
+        role: t.role,
+        surname: t.surname,
+        given_names: t.givenNames,
+        birth_date: t.birthDate,
+        gender: t.gender,
+        nationality: t.nationality,
+        documents: JSON.stringify(t.documents),
+        in_transit: t.inTransit,
+        embarkation: t.embarkation,
+        debarkation: t.debarkation,
+        seat: t.seat,
+        record_locator: t.recordLocator,
+        details: JSON.stringify(t.details),
+        message_id: messageId,
+        removed: t.removed,
+      })),
+    )
+    .onConflict((oc) =>
+      oc.constraint('travellers_key').doUpdateSet((eb) => ({
+        role: eb.ref('excluded.role'),
+        surname: eb.ref('excluded.surname'),
+        given_names: eb.ref('excluded.given_names'),
+        birth_date: eb.ref('excluded.birth_date'),
+        gender: eb.ref('excluded.gender'),
+        nationality: eb.ref('excluded.nationality'),
+        documents: eb.ref('excluded.documents'),
+        in_transit: eb.ref('excluded.in_transit'),
+        embarkation: eb.ref('excluded.embarkation'),
+        debarkation: eb.ref('excluded.debarkation'),
+        seat: eb.ref('excluded.seat'),
+        record_locator: eb.ref('excluded.record_locator'),
+        details: eb.ref('excluded.details'),
+        message_id: eb.ref('excluded.message_id'),
+        removed: eb.ref('excluded.removed'),
+        updated_at: sql`now()`,
+      })),
+    )
+    .returning(['id', 'source', 'traveller_key'])
+    .execute();
+  const ids = new Map(result.map((r) => [`${r.source}|${r.traveller_key}`, r.id]));
+  return rows.map((r) => ids.get(`${r.source}|${r.travellerKey}`)!);
+}
+
+export async function upsertBookings(
+  db: Kysely<Database>,
+  flightId: string,
+  messageId: string,
+  rows: readonly BookingRow[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const unique = [...new Map(rows.map((r) => [r.recordLocator, r])).values()];
+  await db
+    .insertInto('bookings')
+    .values(
+      unique.map((b) => ({
+        flight_id: flightId,
+        record_locator: b.recordLocator,
+        booked_at: b.bookedAt,
+        data: JSON.stringify(b.data),
+        message_id: messageId,
+      })),
+    )
+    .onConflict((oc) =>
+      oc.constraint('bookings_key').doUpdateSet((eb) => ({
+        booked_at: eb.ref('excluded.booked_at'),
+        data: eb.ref('excluded.data'),
+        message_id: eb.ref('excluded.message_id'),
+        updated_at: sql`now()`,
+      })),
+    )
+    .execute();
+}
+
+const flightColumns = [
+  'f.id',
+  'f.owner_country',
+  'f.carrier',
+  'f.flight_number',
+  'f.departure_date',
+  'f.origin',
+  'f.destination',
+  'f.scheduled_departure',
+  'f.scheduled_arrival',
+  'f.status',
+] as const;
+
+export interface FlightFilter {
+  readonly country?: string | undefined;
+  readonly date?: string | undefined;
+  readonly airport?: string | undefined;
+  readonly status?: FlightStatus | undefined;
+  readonly limit: number;
+}
+
+/** Flights with their counts of travellers, bookings and alerts, newest departure first. */
+export async function listFlights(db: Db, filter: FlightFilter): Promise<FlightSummary[]> {
+  const rows = await db
+    .selectFrom('flights as f')
+    .select(flightColumns)
+    .select((eb) => [
+      eb
+        .selectFrom('travellers as t')
+        .whereRef('t.flight_id', '=', 'f.id')
+        .where('t.removed', '=', false)
+        .where('t.source', '=', 'api')
+        .select(eb.fn.countAll<number>().as('n'))
+        .as('travellers'),
+      eb
+        .selectFrom('bookings as b')
+        .whereRef('b.flight_id', '=', 'f.id')
+        .select(eb.fn.countAll<number>().as('n'))
+        .as('bookings'),
+      eb
+        .selectFrom('alerts as a')
+        .whereRef('a.flight_id', '=', 'f.id')
+        .select(eb.fn.countAll<number>().as('n'))
+        .as('alerts'),
+    ])
+    .$if(filter.country !== undefined, (q) => q.where('f.owner_country', '=', filter.country!))
+    .$if(filter.date !== undefined, (q) => q.where('f.departure_date', '=', filter.date!))
+    .$if(filter.airport !== undefined, (q) =>
+      q.where((eb) => eb.or([eb('f.origin', '=', filter.airport!), eb('f.destination', '=', filter.airport!)])),
+    )
+    .$if(filter.status !== undefined, (q) => q.where('f.status', '=', filter.status!))
+    .orderBy('f.departure_date', 'desc')
+    .orderBy('f.carrier')
+    .orderBy('f.flight_number')
+    .limit(filter.limit)
+    .execute();
+  return rows.map((r) => ({
+    ...toFlight(r),
+    travellers: r.travellers ?? 0,
+    bookings: r.bookings ?? 0,
+    alerts: r.alerts ?? 0,
+  }));
+}
+
+function toFlight(r: {
+  id: string;
+  owner_country: string;
+  carrier: string;
+  flight_number: string;
+  departure_date: string;
+  origin: string | null;
+  destination: string | null;
+  scheduled_departure: string | null;
+  scheduled_arrival: string | null;
+  status: string;
+}): Flight {
+  return {
+    id: r.id,
+    ownerCountry: r.owner_country,
+    carrier: r.carrier,
+    flightNumber: r.flight_number,
+    departureDate: r.departure_date,
+    origin: r.origin,
+    destination: r.destination,
+    scheduledDeparture: r.scheduled_departure,
+    scheduledArrival: r.scheduled_arrival,
+    status: r.status as FlightStatus,
+  };
+}
+
+export async function findFlight(db: Db, id: string): Promise<Flight | undefined> {
+  const row = await db.selectFrom('flights as f').select(flightColumns).where('f.id', '=', id).executeTakeFirst();
+  return row === undefined ? undefined : toFlight(row);
+}
+
+export async function travellersOfFlight(db: Db, flightId: string): Promise<StoredTraveller[]> {
+  const rows = await db
+    .selectFrom('travellers')
+    .selectAll()
+    .where('flight_id', '=', flightId)
+    .orderBy('source')
+    .orderBy('surname')
+    .orderBy('given_names')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    flightId: r.flight_id,
+    source: r.source as 'api' | 'pnr',
+    travellerKey: r.traveller_key,
+    role: r.role as TravellerRow['role'],
+    surname: r.surname,
+    givenNames: r.given_names,
+    birthDate: r.birth_date,
+    gender: r.gender,
+    nationality: r.nationality,
+    documents: r.documents,
+    inTransit: r.in_transit,
+    embarkation: r.embarkation,
+    debarkation: r.debarkation,
+    seat: r.seat,
+    recordLocator: r.record_locator,
+    details: r.details,
+    messageId: r.message_id,
+    removed: r.removed,
+  }));
+}
+
+export async function bookingsOfFlight(db: Db, flightId: string) {
+  return db
+    .selectFrom('bookings')
+    .select(['id', 'record_locator', 'booked_at', 'data'])
+    .where('flight_id', '=', flightId)
+    .orderBy('record_locator')
+    .execute();
+}
+
+/** A traveller's other appearances: the same surname and birth date, or the same document, on any flight of the country. */
+export async function travellerHistory(db: Db, traveller: StoredTraveller, country: string | undefined) {
+  const numbers = traveller.documents.map((d) => d.number);
+  return db
+    .selectFrom('travellers as t')
+    .innerJoin('flights as f', 'f.id', 't.flight_id')
+    .select([
+      't.id',
+      't.surname',
+      't.given_names',
+      't.birth_date',
+      't.source',
+      'f.id as flight_id',
+      'f.carrier',
+      'f.flight_number',
+      'f.departure_date',
+      'f.origin',
+      'f.destination',
+    ])
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('t.surname', '=', traveller.surname), eb('t.birth_date', '=', traveller.birthDate)]),
+        ...(numbers.length === 0
+          ? []
+          : [
+              sql<boolean>`exists (select 1 from jsonb_array_elements(t.documents) d where d->>'number' in (${sql.join(numbers)}))`,
+            ]),
+      ]),
+    )
+    .$if(country !== undefined, (q) => q.where('f.owner_country', '=', country!))
+    .orderBy('f.departure_date', 'desc')
+    .limit(200)
+    .execute();
+}

@@ -1,0 +1,217 @@
+/**
+ * From parsed passenger data to the rows Lodestar keeps: one flight key per list or push, travellers with a stable
+ * key (so a message applied twice, or a later list for the same flight, updates rather than duplicates), bookings.
+ * Pure.
+ */
+import type { LocalDateTime } from './dates.js';
+import type { PaxlstList, PaxlstTraveller } from './paxlst.types.js';
+import type { PnrgovBooking, PnrgovMessage, PnrgovTraveller } from './pnrgov.types.js';
+
+export interface FlightKey {
+  readonly carrier: string;
+  readonly flightNumber: string;
+  /** Local date of scheduled departure, `YYYY-MM-DD`. */
+  readonly departureDate: string;
+  readonly origin: string | null;
+  readonly destination: string | null;
+  readonly scheduledDeparture: string | null;
+  readonly scheduledArrival: string | null;
+}
+
+export interface TravellerDocumentRow {
+  readonly type: string;
+  readonly number: string;
+  readonly issuer: string | null;
+  readonly expiry: string | null;
+  readonly issued: string | null;
+}
+
+export interface TravellerRow {
+  readonly source: 'api' | 'pnr';
+  readonly travellerKey: string;
+  readonly role: 'passenger' | 'crew' | 'infant';
+  readonly surname: string;
+  readonly givenNames: string;
+  readonly birthDate: string | null;
+  readonly gender: string | null;
+  readonly nationality: string | null;
+  readonly documents: readonly TravellerDocumentRow[];
+  readonly inTransit: boolean;
+  readonly embarkation: string | null;
+  readonly debarkation: string | null;
+  readonly seat: string | null;
+  readonly recordLocator: string | null;
+  readonly details: Readonly<Record<string, unknown>>;
+  /** Whether the message cancels this traveller (PAXLST XR) rather than adding or changing it. */
+  readonly removed: boolean;
+}
+
+export interface BookingRow {
+  readonly recordLocator: string;
+  readonly bookedAt: string | null;
+  readonly data: Readonly<Record<string, unknown>>;
+}
+
+export type FlightStatus = 'open' | 'closed' | 'cancelled';
+
+export interface MappedMessage {
+  readonly kind: 'paxlst' | 'pnrgov';
+  readonly flight: FlightKey;
+  readonly status: FlightStatus | undefined;
+  readonly travellers: readonly TravellerRow[];
+  readonly bookings: readonly BookingRow[];
+}
+
+/** The date part of a local date-time (`2026-11-24T10:35` → `2026-11-24`). */
+function dateOf(value: LocalDateTime | undefined): string | undefined {
+  return value === undefined ? undefined : value.slice(0, 10);
+}
+
+const key = (...parts: (string | undefined | null)[]) => parts.map((p) => (p ?? '').trim().toUpperCase()).join('|');
+
+/** PAXLST message functions that change the flight's state (domain.md §1.2, BGM element 2). */
+function paxlstStatus(fn: string): FlightStatus | undefined {
+  if (fn === 'CL' || fn === 'CLOB' || fn === 'CLNB') return 'closed';
+  if (fn === 'XF') return 'cancelled';
+  return undefined;
+}
+
+function apiTraveller(t: PaxlstTraveller, cancel: boolean): TravellerRow {
+  const documents = t.documents.map((d) => ({
+    type: d.type,
+    number: d.number,
+    issuer: d.issuingState?.key ?? d.issuingState?.code ?? null,
+    expiry: d.expiry ?? null,
+    issued: d.issued ?? null,
+  }));
+  const main = documents.find((d) => d.type !== 'V') ?? documents[0];
+  return {
+    source: 'api',
+    // A traveller is the same across lists when their main document is; without one, by name and birth date.
+    travellerKey:
+      main !== undefined ? key(t.role, main.issuer, main.number) : key(t.role, t.surname, t.givenNames, t.dateOfBirth),
+    role: t.role,
+    surname: t.surname,
+    givenNames: t.givenNames,
+    birthDate: t.dateOfBirth ?? null,
+    gender: t.gender ?? null,
+    nationality: t.nationality?.key ?? t.nationality?.code ?? null,
+    documents,
+    inTransit: t.inTransit,
+    embarkation: t.embarkation ?? null,
+    debarkation: t.debarkation ?? null,
+    seat: t.seat ?? null,
+    recordLocator: t.recordLocator ?? null,
+    details: {
+      residence: t.residence?.code,
+      placeOfBirth: t.placeOfBirth,
+      ticketNumber: t.ticketNumber,
+      bags: t.bags === undefined ? undefined : { count: t.bags.count, weight: t.bags.weight },
+      crewFunction: t.crewFunction,
+      segment: t.segment,
+    },
+    removed: cancel,
+  };
+}
+
+/** A PAXLST list as rows. `referenceDate` dates a flight whose list gives no schedule. */
+export function mapPaxlst(list: PaxlstList, referenceDate: string): MappedMessage {
+  const f = list.flight;
+  const fn = list.messageFunction.toUpperCase();
+  return {
+    kind: 'paxlst',
+    flight: {
+      carrier: f.carrier,
+      flightNumber: f.flightNumber,
+      departureDate: dateOf(f.scheduledDeparture) ?? dateOf(f.scheduledArrival) ?? referenceDate,
+      origin: f.origin ?? null,
+      destination: f.destination ?? null,
+      scheduledDeparture: f.scheduledDeparture ?? null,
+      scheduledArrival: f.scheduledArrival ?? null,
+    },
+    status: paxlstStatus(fn),
+    travellers: list.travellers.map((t) => apiTraveller(t, fn === 'XR')),
+    bookings: [],
+  };
+}
+
+function pnrTraveller(booking: PnrgovBooking, t: PnrgovTraveller): TravellerRow {
+  const documents = t.documents.map((d) => ({
+    type: d.type,
+    number: d.number,
+    issuer: d.issuingState?.key ?? d.issuingState?.code ?? null,
+    expiry: d.expiry ?? null,
+    issued: d.issued ?? null,
+  }));
+  const docs = t.documents.find((d) => d.source === 'DOCS');
+  return {
+    source: 'pnr',
+    travellerKey: key(booking.recordLocator, t.reference || `${t.surname}/${t.givenNames}`),
+    role: t.type === 'infant' ? 'infant' : 'passenger',
+    surname: docs?.surname || t.surname,
+    givenNames: docs?.givenNames || t.givenNames,
+    birthDate: docs?.dateOfBirth ?? t.dateOfBirth ?? null,
+    gender: docs?.gender ?? t.gender ?? null,
+    nationality: docs?.nationality?.key ?? t.nationality?.key ?? null,
+    documents,
+    inTransit: false,
+    embarkation: null,
+    debarkation: null,
+    seat: t.seats[0] ?? null,
+    recordLocator: booking.recordLocator,
+    details: {
+      type: t.type,
+      unaccompaniedMinor: t.unaccompaniedMinor,
+      emails: t.emails,
+      phones: t.phones,
+      tickets: t.tickets.map((k) => ({ number: k.number, payments: k.payments.map((p) => p.type) })),
+    },
+    removed: false,
+  };
+}
+
+/** A PNRGOV push as rows for the flight it was sent for. */
+export function mapPnrgov(message: PnrgovMessage, referenceDate: string): MappedMessage | undefined {
+  const leg = message.flight ?? message.bookings[0]?.itinerary[0];
+  if (leg === undefined) return undefined;
+  return {
+    kind: 'pnrgov',
+    flight: {
+      carrier: leg.marketing.carrier,
+      flightNumber: leg.marketing.flightNumber,
+      departureDate: dateOf(leg.departure) ?? referenceDate,
+      origin: leg.departureAirport || null,
+      destination: leg.arrivalAirport || null,
+      scheduledDeparture: leg.departure ?? null,
+      scheduledArrival: leg.arrival ?? null,
+    },
+    status: undefined,
+    travellers: message.bookings.flatMap((b) => b.travellers.map((t) => pnrTraveller(b, t))),
+    bookings: message.bookings.map((b) => ({
+      recordLocator: b.recordLocator,
+      bookedAt: b.createdAt ?? null,
+      data: {
+        locators: b.locators,
+        agency: b.agency,
+        itinerary: b.itinerary.map((l) => ({
+          from: l.departureAirport,
+          to: l.arrivalAirport,
+          departure: l.departure,
+          marketing: l.marketing,
+          operating: l.operating,
+          codeshare: l.codeshare,
+        })),
+        payments: b.payments.map((p) => ({
+          type: p.type,
+          amount: p.amount,
+          card: p.cardNumber,
+          sponsor: p.sponsor?.name,
+        })),
+        phones: b.phones,
+        emails: b.emails,
+        travellers: b.travellers.length,
+        history: b.history.length,
+      },
+    })),
+  };
+}

@@ -1,0 +1,168 @@
+/** SQL of received passenger-data messages. */
+import type { Kysely, Selectable } from 'kysely';
+import type { Db } from '../db/database.js';
+import type { Database, MessageTable } from '../db/schema.js';
+
+export type MessageStatus = 'received' | 'parsed' | 'screened' | 'failed';
+
+export interface StoredMessage {
+  readonly id: string;
+  readonly receivedAt: Date;
+  readonly receivedBy: string;
+  readonly ownerCountry: string;
+  readonly contentHash: string;
+  readonly size: number;
+  readonly kind: string | null;
+  readonly status: MessageStatus;
+  readonly error: Readonly<Record<string, unknown>> | null;
+  readonly warnings: readonly unknown[];
+  readonly flightId: string | null;
+  readonly travellers: number;
+  readonly bookings: number;
+  readonly alerts: number;
+  readonly processedAt: Date | null;
+}
+
+function toMessage(row: Omit<Selectable<MessageTable>, 'raw'>): StoredMessage {
+  return {
+    id: row.id,
+    receivedAt: row.received_at,
+    receivedBy: row.received_by,
+    ownerCountry: row.owner_country,
+    contentHash: row.content_hash,
+    size: row.size,
+    kind: row.kind,
+    status: row.status as MessageStatus,
+    error: row.error,
+    warnings: row.warnings,
+    flightId: row.flight_id,
+    travellers: row.travellers,
+    bookings: row.bookings,
+    alerts: row.alerts,
+    processedAt: row.processed_at,
+  };
+}
+
+const columns = [
+  'id',
+  'received_at',
+  'received_by',
+  'owner_country',
+  'content_hash',
+  'size',
+  'kind',
+  'status',
+  'error',
+  'warnings',
+  'flight_id',
+  'travellers',
+  'bookings',
+  'alerts',
+  'processed_at',
+] as const;
+
+/** Stores a raw message; when the same content was stored already for this country, returns that one instead. */
+export async function insertMessage(
+  db: Kysely<Database>,
+  message: { receivedBy: string; ownerCountry: string; contentHash: string; raw: Buffer },
+): Promise<{ message: StoredMessage; duplicate: boolean }> {
+  const inserted = await db
+    .insertInto('messages')
+    .values({
+      received_by: message.receivedBy,
+      owner_country: message.ownerCountry,
+      content_hash: message.contentHash,
+      raw: message.raw,
+      size: message.raw.length,
+      status: 'received',
+      kind: null,
+      error: null,
+      warnings: '[]',
+      flight_id: null,
+      processed_at: null,
+    })
+    .onConflict((oc) => oc.constraint('messages_content_key').doNothing())
+    .returning(columns)
+    .executeTakeFirst();
+  if (inserted !== undefined) return { message: toMessage(inserted), duplicate: false };
+  const existing = await db
+    .selectFrom('messages')
+    .select(columns)
+    .where('owner_country', '=', message.ownerCountry)
+    .where('content_hash', '=', message.contentHash)
+    .executeTakeFirstOrThrow();
+  return { message: toMessage(existing), duplicate: true };
+}
+
+export async function findMessage(db: Kysely<Database>, id: string): Promise<StoredMessage | undefined> {
+  const row = await db.selectFrom('messages').select(columns).where('id', '=', id).executeTakeFirst();
+  return row === undefined ? undefined : toMessage(row);
+}
+
+export async function readRawMessage(db: Kysely<Database>, id: string): Promise<Buffer | undefined> {
+  const row = await db.selectFrom('messages').select('raw').where('id', '=', id).executeTakeFirst();
+  return row?.raw;
+}
+
+/** The raw content of every parsed message of a flight (to rebuild its facts for the rules). */
+export async function rawMessagesOfFlight(
+  db: Db,
+  flightId: string,
+): Promise<{ id: string; kind: string | null; raw: Buffer }[]> {
+  return db
+    .selectFrom('messages')
+    .select(['id', 'kind', 'raw'])
+    .where('flight_id', '=', flightId)
+    .where('status', '!=', 'failed')
+    .orderBy('received_at')
+    .execute();
+}
+
+export async function updateMessage(
+  db: Kysely<Database>,
+  id: string,
+  changes: {
+    status: MessageStatus;
+    kind?: string | null;
+    error?: Record<string, unknown> | null;
+    warnings?: readonly unknown[];
+    flightId?: string | null;
+    travellers?: number;
+    bookings?: number;
+    alerts?: number;
+  },
+): Promise<void> {
+  await db
+    .updateTable('messages')
+    .set({
+      status: changes.status,
+      ...(changes.kind === undefined ? {} : { kind: changes.kind }),
+      ...(changes.error === undefined ? {} : { error: changes.error === null ? null : JSON.stringify(changes.error) }),
+      ...(changes.warnings === undefined ? {} : { warnings: JSON.stringify(changes.warnings) }),
+      ...(changes.flightId === undefined ? {} : { flight_id: changes.flightId }),
+      ...(changes.travellers === undefined ? {} : { travellers: changes.travellers }),
+      ...(changes.bookings === undefined ? {} : { bookings: changes.bookings }),
+      ...(changes.alerts === undefined ? {} : { alerts: changes.alerts }),
+      processed_at: new Date(),
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Messages of a country, newest first. */
+export async function listMessages(
+  db: Db,
+  country: string | undefined,
+  status: MessageStatus | undefined,
+  limit: number,
+): Promise<StoredMessage[]> {
+  const rows = await db
+    .selectFrom('messages')
+    .select(columns)
+    .$if(country !== undefined, (q) => q.where('owner_country', '=', country!))
+    .$if(status !== undefined, (q) => q.where('status', '=', status!))
+    .orderBy('received_at', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map(toMessage);
+}
