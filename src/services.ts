@@ -10,6 +10,7 @@ import { ScreeningService } from './screening/screening.service.js';
 import { WatchlistIndex } from './screening/watchlist-index.js';
 import { IngestService } from './travel/ingest.service.js';
 import { FlightsService } from './travel/flights.service.js';
+import { RulesService } from './travel/rules.service.js';
 import { AuditService } from './access/audit.service.js';
 import { AuthService } from './access/auth.service.js';
 import { TokensService } from './access/tokens.service.js';
@@ -29,15 +30,18 @@ export interface Services {
   readonly screening: ScreeningService;
   readonly ingest: IngestService;
   readonly flights: FlightsService;
+  readonly rules: RulesService;
 }
 
 export function createServices(store: Store, config: Config, logger: Logger = silentLogger()): Services {
   const audit = new AuditService(store.db);
   const index = new WatchlistIndex(store.db, logger.child({ component: 'screening-index' }));
+  const rules = new RulesService(store.db, audit);
   return {
+    rules,
     index,
     screening: new ScreeningService(store.db, index, audit),
-    ingest: new IngestService(store.db, index, audit),
+    ingest: new IngestService(store.db, index, rules, audit),
     flights: new FlightsService(store.db, audit),
     audit,
     auth: new AuthService(store.db, audit, config.access),

@@ -74,6 +74,16 @@ export const permissions = {
     scopes: ['messages:push'],
     description: 'push passenger data messages',
   },
+  'rules.read': {
+    roles: ['analyst', 'coordinator', 'admin'],
+    scopes: ['flights:read'],
+    description: 'see the targeting rules and whether they run for one’s country',
+  },
+  'rules.write': {
+    roles: ['analyst', 'admin'],
+    scopes: [],
+    description: 'write targeting rules and switch them for one’s country',
+  },
   'flights.read': {
     roles: ['analyst', 'coordinator', 'admin'],
     scopes: ['flights:read'],

@@ -239,7 +239,26 @@ export interface AlertTable {
   updated_at: Generated<Date>;
 }
 
+export interface RuleTable {
+  id: string;
+  version: number;
+  definition: Json<Record<string, unknown>>;
+  builtin: Generated<boolean>;
+  created_by: string;
+  created_at: Generated<Date>;
+}
+
+export interface RuleCountrySettingTable {
+  rule_id: string;
+  country: string;
+  enabled: boolean;
+  updated_by: string;
+  updated_at: Generated<Date>;
+}
+
 export interface Database {
+  rules: RuleTable;
+  rule_country_settings: RuleCountrySettingTable;
   messages: MessageTable;
   flights: FlightTable;
   travellers: TravellerTable;

@@ -28,6 +28,7 @@ import { AuditEntryView, TokenView, UserView } from '../access/access.schema.js'
 import { watchlistsRoutes } from '../watchlists/watchlists.routes.js';
 import { screeningRoutes } from '../screening/screening.routes.js';
 import { travelRoutes } from '../travel/travel.routes.js';
+import { rulesRoutes } from '../travel/rules.routes.js';
 import { DocumentView, PersonView, RestrictedView, WatchlistView } from '../watchlists/watchlists.schema.js';
 
 export interface AppDependencies {
@@ -135,6 +136,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   auditRoutes(app, deps.services);
   watchlistsRoutes(app, deps.services);
   screeningRoutes(app, deps.services, deps.config);
+  rulesRoutes(app, deps.services);
   travelRoutes(
     app,
     deps.services,

@@ -146,6 +146,26 @@ const matrix: Readonly<Record<string, MatrixEntry>> = {
     countryRecord: true,
     request: (t) => ({ url: `/api/flights/${t.flightId}/travellers/${t.travellerId}/history` }),
   },
+  'GET /api/rules': { access: { permission: 'rules.read' }, request: () => ({ url: '/api/rules' }) },
+  'POST /api/rules': {
+    access: { permission: 'rules.write' },
+    request: (_t, self) => ({
+      url: '/api/rules',
+      payload: {
+        id: 'matrix-rule',
+        title: 'Matrix rule',
+        subject: 'traveller',
+        when: { fact: 'traveller.minor', op: 'eq', value: true },
+        severity: 'low',
+        countries: [self.country],
+        enabled: true,
+      },
+    }),
+  },
+  'PUT /api/rules/:id/enabled': {
+    access: { permission: 'rules.write' },
+    request: () => ({ url: '/api/rules/cash-payment/enabled', payload: { enabled: true } }),
+  },
   'POST /api/screenings': {
     access: { permission: 'screening.run' },
     request: () => ({ url: '/api/screenings', payload: { person: { names: ['Karim Hadad'] } } }),

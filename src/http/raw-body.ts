@@ -29,7 +29,8 @@ export async function readRawBody(body: unknown, limit: number): Promise<Buffer>
   if (typeof body === 'string') return Buffer.from(body);
   const chunks: Buffer[] = [];
   let size = 0;
-  if (!(body instanceof Readable)) throw new AppError('request.invalid', 'the body could not be read', { location: { field: 'body' } });
+  if (!(body instanceof Readable))
+    throw new AppError('request.invalid', 'the body could not be read', { location: { field: 'body' } });
   for await (const chunk of body) {
     const buffer = chunk as Buffer;
     size += buffer.length;

@@ -10,6 +10,7 @@ import { AppError } from '../errors.js';
 import type { AuditService, RequestContext } from '../access/audit.service.js';
 import { canAdminister, type Principal } from '../access/policy.js';
 import type { WatchlistIndex } from '../screening/watchlist-index.js';
+import type { RulesService } from './rules.service.js';
 import { MATCHER_NAME, MATCHER_VERSION } from '../screening/engine.js';
 import { insertAlerts, type NewAlert } from '../alerts/alerts.repository.js';
 import { EdifactParseError } from './edifact-errors.js';
@@ -29,7 +30,6 @@ import {
 } from './messages.repository.js';
 import { evaluateRules } from './rules/evaluate.js';
 import { buildFlightFacts } from './rules/facts.js';
-import { builtinRules } from './rules/builtin.js';
 import type { PaxlstList } from './paxlst.types.js';
 import type { PnrgovBooking } from './pnrgov.types.js';
 
@@ -106,6 +106,7 @@ export class IngestService {
   constructor(
     private readonly db: Db,
     private readonly index: WatchlistIndex,
+    private readonly rules: RulesService,
     private readonly audit: AuditService,
   ) {}
 
@@ -275,7 +276,9 @@ export class IngestService {
       }
     }
     const facts = buildFlightFacts(lists, bookings);
-    const hits = evaluateRules(builtinRules, facts, { country: message.ownerCountry });
+    const hits = evaluateRules(await this.rules.activeRules(message.ownerCountry), facts, {
+      country: message.ownerCountry,
+    });
     return hits.map((hit) => ({
       ownerCountry: message.ownerCountry,
       kind: 'rule' as const,
