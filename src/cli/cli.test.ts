@@ -16,13 +16,26 @@ function assertOneLine(stderr: string, pattern: RegExp) {
 }
 
 describe('lodestar command', () => {
-  it('has --help on every command', () => {
-    const names = buildProgram().commands.map((c) => c.name());
-    for (const args of [[], ...names.map((n) => [n])]) {
-      const result = runCli([...args, '--help']);
-      assert.equal(result.status, 0, `lodestar ${args.join(' ')} --help: ${result.stderr}`);
-      assert.match(result.stdout, /^Usage: lodestar/);
+  it('has --help on every command, nested ones included', () => {
+    const paths: string[][] = [[]];
+    const walk = (command: ReturnType<typeof buildProgram>, prefix: string[]) => {
+      for (const sub of command.commands) {
+        paths.push([...prefix, sub.name()]);
+        walk(sub, [...prefix, sub.name()]);
+      }
+    };
+    walk(buildProgram(), []);
+    assert.ok(paths.length > 15, `found ${paths.length} commands`);
+    for (const args of paths) {
+      // In-process: rendering help must not throw and must describe the command (spawning 20 processes is slow).
+      let command = buildProgram();
+      for (const name of args) command = command.commands.find((c) => c.name() === name)!;
+      assert.match(command.helpInformation(), /^Usage: /, `lodestar ${args.join(' ')} --help`);
+      assert.ok(command.description().length > 0 || args.length === 0, `lodestar ${args.join(' ')} has a description`);
     }
+    const result = runCli(['watchlist', 'import', '--help']);
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stdout, /^Usage: lodestar watchlist import \[options\] <file>/);
   });
 
   it('rejects a malformed DATABASE_URL with one line and exit code 78', () => {

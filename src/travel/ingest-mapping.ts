@@ -4,8 +4,8 @@
  * Pure.
  */
 import type { LocalDateTime } from './dates.js';
-import type { PaxlstList, PaxlstTraveller } from './paxlst.types.js';
-import type { PnrgovBooking, PnrgovMessage, PnrgovTraveller } from './pnrgov.types.js';
+import type { PaxlstDocument, PaxlstList, PaxlstTraveller } from './paxlst.types.js';
+import type { PnrgovBooking, PnrgovDocument, PnrgovMessage, PnrgovTraveller } from './pnrgov.types.js';
 
 export interface FlightKey {
   readonly carrier: string;
@@ -76,14 +76,19 @@ function paxlstStatus(fn: string): FlightStatus | undefined {
   return undefined;
 }
 
-function apiTraveller(t: PaxlstTraveller, cancel: boolean): TravellerRow {
-  const documents = t.documents.map((d) => ({
+/** A document of either message type as kept with the traveller (issuer as its nationality key when known). */
+function documentRow(d: PaxlstDocument | PnrgovDocument): TravellerDocumentRow {
+  return {
     type: d.type,
     number: d.number,
     issuer: d.issuingState?.key ?? d.issuingState?.code ?? null,
     expiry: d.expiry ?? null,
     issued: d.issued ?? null,
-  }));
+  };
+}
+
+function apiTraveller(t: PaxlstTraveller, cancel: boolean): TravellerRow {
+  const documents = t.documents.map(documentRow);
   const main = documents.find((d) => d.type !== 'V') ?? documents[0];
   return {
     source: 'api',
@@ -136,13 +141,7 @@ export function mapPaxlst(list: PaxlstList, referenceDate: string): MappedMessag
 }
 
 function pnrTraveller(booking: PnrgovBooking, t: PnrgovTraveller): TravellerRow {
-  const documents = t.documents.map((d) => ({
-    type: d.type,
-    number: d.number,
-    issuer: d.issuingState?.key ?? d.issuingState?.code ?? null,
-    expiry: d.expiry ?? null,
-    issued: d.issued ?? null,
-  }));
+  const documents = t.documents.map(documentRow);
   const docs = t.documents.find((d) => d.source === 'DOCS');
   return {
     source: 'pnr',

@@ -161,9 +161,11 @@ describe('validateRule on arbitrary input (property)', () => {
         const test = compilePattern(pattern);
         const start = performance.now();
         for (const s of subjects) test(s);
-        assert.ok(performance.now() - start < 200, `${pattern} is slow`);
+        // Only an exponential (catastrophic) pattern takes seconds on 300 characters; quadratic ones are bounded by
+        // the 256-character cap. The bound is loose on purpose: this is a safety property, not a speed target.
+        assert.ok(performance.now() - start < 2000, `${pattern} backtracks catastrophically`);
       }),
-      { numRuns: 2000 },
+      { numRuns: 500 },
     );
   });
 });
