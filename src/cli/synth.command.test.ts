@@ -54,3 +54,24 @@ describe('lodestar synth watchlist', () => {
     }
   });
 });
+
+describe('lodestar synth flights', () => {
+  it('writes one file per message under paxlst/ and pnrgov/ and prints a summary', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'lodestar-synth-flights-'));
+    const printed = await run(['flights', '--flights', '3', '--seed', '7', '--persons', '100', '--out', dir]);
+    assert.deepEqual(readdirSync(dir).sort(), ['paxlst', 'pnrgov']);
+    const pnr = readdirSync(path.join(dir, 'pnrgov'));
+    assert.equal(pnr.length, 3);
+    assert.ok(readdirSync(path.join(dir, 'paxlst')).filter((f) => f.endsWith('-crew.edi')).length === 3);
+    assert.match(readFileSync(path.join(dir, 'pnrgov', pnr[0]!), 'utf8'), /PNRGOV/);
+    assert.match(printed, /^3 flights: \d+ passengers/m);
+    assert.match(printed, /done in/);
+  });
+
+  it('rejects a bad flight count naming the flag', async () => {
+    await assert.rejects(
+      run(['flights', '--flights', 'ten', '--out', tmpdir()]),
+      (error: unknown) => isAppError(error, 'request.invalid') && error.message.startsWith('--flights'),
+    );
+  });
+});

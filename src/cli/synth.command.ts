@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { Command } from 'commander';
 import { AppError } from '../errors.js';
+import { DEFAULT_HIT_RATE, generateFlights } from '../synth/flights.js';
 import { generateWatchlist } from '../synth/watchlist.js';
+import { progressBar } from './progress.js';
 
 /** A whole number flag within bounds, or a one-line `request.invalid` error naming the flag. */
 function count(flag: string, max: number): (value: string) => number {
@@ -31,6 +33,69 @@ interface WatchlistFlags {
   seed: number;
   out: string;
   format: 'ftm' | 'csv';
+}
+
+interface FlightsFlags {
+  flights: number;
+  seed: number;
+  persons: number;
+  out: string;
+}
+
+/** `synth flights`: PAXLST and PNRGOV files for synthetic flights, planted from the watchlist of the same seed. */
+function flightsSubcommand(): Command {
+  return new Command('flights')
+    .description(
+      'write PAXLST (passenger lists, multi-part for big flights, crew lists) and PNRGOV files for synthetic ' +
+        'flights of 150–400 travellers, with planted watchlist persons and trafficking-indicator patterns',
+    )
+    .requiredOption('--flights <n>', 'number of flights', count('--flights', 1_000_000))
+    .option(
+      '--seed <n>',
+      'seed: use the one given to `synth watchlist` so planted persons hit',
+      count('--seed', 0xffffffff),
+      1,
+    )
+    .option(
+      '--persons <n>',
+      'size of the watchlist written with that seed (planted travellers are drawn from it)',
+      count('--persons', 100_000_000),
+      1000,
+    )
+    .option('--out <dir>', 'output directory (files go to <dir>/paxlst and <dir>/pnrgov)', './synth/flights')
+    .addHelpText(
+      'after',
+      '\nExample: lodestar synth watchlist --persons 1000 --documents 1000 --seed 7 --out ./synth\n' +
+        '         lodestar synth flights --flights 50 --seed 7 --persons 1000 --out ./synth/flights\n' +
+        '         lodestar ingest ./synth/flights --country NLD',
+    )
+    .action(async (flags: FlightsFlags) => {
+      const bar = progressBar('flights', flags.flights, 'items');
+      const summary = await generateFlights({
+        dir: flags.out,
+        flights: flags.flights,
+        seed: flags.seed,
+        personCount: flags.persons,
+        hitRate: DEFAULT_HIT_RATE,
+        onProgress: (written) => bar.update(written),
+      });
+      if (flags.flights > 0) bar.finish();
+      const p = summary.patterns;
+      console.log(
+        `${summary.flights} flights: ${summary.passengers} passengers, ${summary.crew} crew, ${summary.bookings} bookings; ` +
+          `${summary.planted} travellers planted from the first ${flags.persons} listed persons of seed ${flags.seed}`,
+      );
+      console.log(
+        `${summary.files.paxlst} PAXLST files (${summary.multipartLists} multi-part lists), ${summary.files.pnrgov} PNRGOV files, ` +
+          `${(summary.bytes / 1e6).toFixed(1)} MB in ${path.relative('.', flags.out) || '.'}`,
+      );
+      console.log(
+        `patterns: ${p.family} families, ${p['minor-with-other-adults']} minors with adults of another surname, ` +
+          `${p['unaccompanied-minor']} unaccompanied minors, ${p.group} groups, ${p['shared-contact']} bookings sharing a contact, ` +
+          `${p.refugee} refugee/stateless travellers`,
+      );
+      console.log(`done in ${(summary.millis / 1000).toFixed(1)} s (seed ${flags.seed})`);
+    });
 }
 
 /** `lodestar synth …`: synthetic data for tests, benchmarks and demonstrations — never real people. */
@@ -86,5 +151,6 @@ export function synthCommand(): Command {
       }
       console.log(`done in ${(summary.millis / 1000).toFixed(1)} s (seed ${flags.seed})`);
     });
+  synth.addCommand(flightsSubcommand());
   return synth;
 }

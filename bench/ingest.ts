@@ -1,0 +1,188 @@
+/**
+ * Ingest benchmark: synthetic flights (`src/synth/flights.ts`, 150–400 travellers each, PNRGOV push + PAXLST parts +
+ * crew list) go through `ingest.receive` + `ingest.process` — store raw, parse, upsert, screen every traveller
+ * against a synthetic watchlist, run the rules, raise alerts — on embedded PGlite and on PostgreSQL; plus parse-only
+ * speed and a per-stage profile. Prints a table and writes JSON (default bench/results/ingest.json).
+ * Run: `npm run bench:ingest -- [--flights 200] [--seed 1] [--persons 100000] [--documents 100000]
+ *      [--pg-url postgres://postgres@127.0.0.1:5432/postgres] [--skip-pglite] [--skip-postgres] [--out FILE]`
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { progressBar } from '../src/cli/progress.js';
+import { DEFAULT_HIT_RATE, flightMessages } from '../src/synth/flights.js';
+import { profiledProcess, StageClock } from './ingest/profile.js';
+import { orderedMessages, runEndToEnd, runParseOnly, type EndToEnd } from './ingest/run.js';
+import { loadWatchlist, noRequest, openBackend, operator, type Backend, type WatchlistLoad } from './ingest/setup.js';
+
+const { values: flags } = parseArgs({
+  options: {
+    flights: { type: 'string', default: '200' },
+    seed: { type: 'string', default: '1' },
+    persons: { type: 'string', default: '100000' },
+    documents: { type: 'string', default: '100000' },
+    'profile-flights': { type: 'string' },
+    'pg-url': { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/postgres' },
+    'skip-pglite': { type: 'boolean', default: false },
+    'skip-postgres': { type: 'boolean', default: false },
+    out: { type: 'string', default: 'bench/results/ingest.json' },
+  },
+});
+const flights = Number(flags.flights);
+const personCount = Number(flags.persons);
+const options = { seed: Number(flags.seed), personCount, hitRate: DEFAULT_HIT_RATE };
+const profileFlights = Number(flags['profile-flights'] ?? Math.max(5, Math.round(flights / 10)));
+const target = { flights: 24_000, travellers: 5_000_000, seconds: 300, travellersPerSecond: 17_000, parse: 200_000 };
+
+interface BackendResult {
+  readonly backend: string;
+  readonly watchlist?: WatchlistLoad;
+  readonly endToEnd?: EndToEnd;
+  readonly profile?: { readonly flights: number; readonly messages: number; readonly stagesMs: Record<string, number> };
+  readonly error?: string;
+}
+
+/** Receives and processes flights [first, first + count) through the stage-timed replica of `process`. */
+async function runProfile(b: Backend, first: number, count: number) {
+  const clock = new StageClock();
+  let messages = 0;
+  for (let i = first; i < first + count; i++) {
+    const generated = flightMessages(options, i);
+    for (const m of orderedMessages(generated)) {
+      const country = generated.flight.destination.country;
+      const { message } = await clock.time('receive', () =>
+        b.services.ingest.receive(operator, Buffer.from(m.text), noRequest, country),
+      );
+      await profiledProcess(b.store.db, b.services.index, message.id, clock);
+      messages++;
+    }
+  }
+  return { flights: count, messages, stagesMs: Object.fromEntries([...clock.ms].map(([k, v]) => [k, Math.round(v)])) };
+}
+
+async function runBackend(name: Backend['name']): Promise<BackendResult> {
+  let b: Backend | undefined;
+  try {
+    b = await openBackend(name, flags['pg-url']);
+    console.error(`${name}: loading ${personCount} persons and ${flags.documents} documents…`);
+    const watchlist = await loadWatchlist(b.services, options.seed, personCount, Number(flags.documents));
+    const bar = progressBar(`${name} ingest`, flights, 'items');
+    const endToEnd = await runEndToEnd(b, options, 0, flights, (n) => bar.update(n));
+    bar.finish();
+    const profile = await runProfile(b, flights, profileFlights);
+    return { backend: name, watchlist, endToEnd, profile };
+  } catch (error) {
+    return { backend: name, error: error instanceof Error ? error.message : String(error) };
+  } finally {
+    await b?.close();
+  }
+}
+
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+const parseOnly = runParseOnly(options, Math.min(flights, 200));
+const results: BackendResult[] = [];
+if (!flags['skip-pglite']) results.push(await runBackend('pglite'));
+if (!flags['skip-postgres']) results.push(await runBackend('postgres'));
+
+console.log(
+  `\n${flights} synthetic flights (seed ${options.seed}), watchlist ${fmt(personCount)} persons + ${fmt(Number(flags.documents))} documents; node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'})`,
+);
+console.log('| backend | quantity | value | target | met? |');
+console.log('|---|---|---:|---:|---|');
+const row = (b: string, q: string, v: string, t = '', met?: boolean) =>
+  console.log(`| ${b} | ${q} | ${v} | ${t} | ${met === undefined ? '' : met ? 'yes' : 'NO'} |`);
+row(
+  '—',
+  'parse only, PAXLST (travellers/s)',
+  fmt(parseOnly.paxlstTravellersPerSecond),
+  '≥ 200,000',
+  parseOnly.paxlstTravellersPerSecond >= target.parse,
+);
+row(
+  '—',
+  'parse only, PAXLST + PNRGOV (travellers/s)',
+  fmt(parseOnly.allTravellersPerSecond),
+  '≥ 200,000',
+  parseOnly.allTravellersPerSecond >= target.parse,
+);
+for (const r of results) {
+  const e = r.endToEnd;
+  if (e === undefined) {
+    row(r.backend, 'error', r.error ?? 'unknown');
+    continue;
+  }
+  const tps = e.travellers / e.seconds;
+  const whole = target.travellers / tps;
+  row(
+    r.backend,
+    `end to end: ${e.flights} flights, ${fmt(e.messages)} messages, ${fmt(e.travellers)} travellers`,
+    `${e.seconds.toFixed(1)} s`,
+  );
+  row(r.backend, 'messages/s', (e.messages / e.seconds).toFixed(1));
+  row(r.backend, 'travellers/s (list travellers)', fmt(tps), '≥ 17,000', tps >= target.travellersPerSecond);
+  row(
+    r.backend,
+    'Liberterra II (5 M travellers) at this rate',
+    `${(whole / 60).toFixed(1)} min`,
+    '≤ 5 min',
+    whole <= target.seconds,
+  );
+  row(
+    r.backend,
+    '24,000 flights at this rate',
+    `${((target.flights * e.seconds) / e.flights / 60).toFixed(1)} min`,
+    '≤ 5 min',
+    (target.flights * e.seconds) / e.flights <= target.seconds,
+  );
+  row(
+    r.backend,
+    'per-message latency p50 / p99 / max',
+    `${e.latencyMs.p50.toFixed(0)} / ${e.latencyMs.p99.toFixed(0)} / ${e.latencyMs.max.toFixed(0)} ms`,
+  );
+  row(
+    r.backend,
+    `receive → alert, planted person (${e.plantedAlertMs.count} msgs) p50 / max`,
+    `${e.plantedAlertMs.p50.toFixed(0)} / ${e.plantedAlertMs.max.toFixed(0)} ms`,
+    '≤ 1,000 ms',
+    e.plantedAlertMs.max <= 1000,
+  );
+  row(
+    r.backend,
+    'alerts raised',
+    `${fmt(e.alerts)} (${Object.entries(e.alertsByKind)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ')})`,
+  );
+  if (e.failed > 0) row(r.backend, 'messages failed', String(e.failed));
+}
+for (const r of results) {
+  if (r.profile === undefined) continue;
+  const total = Object.values(r.profile.stagesMs).reduce((a, b) => a + b, 0);
+  console.log(
+    `\n${r.backend}: where the time goes (${r.profile.flights} more flights, ${r.profile.messages} messages, stage-timed replica of process)`,
+  );
+  for (const [stage, ms] of Object.entries(r.profile.stagesMs)) {
+    console.log(
+      `  ${stage.padEnd(40)} ${(ms / 1000).toFixed(2).padStart(7)} s  ${((ms / total) * 100).toFixed(1).padStart(5)} %`,
+    );
+  }
+}
+
+const out = path.resolve(flags.out);
+mkdirSync(path.dirname(out), { recursive: true });
+const cpu = os.cpus()[0]?.model ?? 'unknown';
+const report = {
+  benchmark: 'ingest',
+  date: new Date().toISOString(),
+  node: process.version,
+  cpu,
+  cores: os.cpus().length,
+  flights,
+  options,
+  targets: target,
+  parseOnly,
+  results,
+};
+writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
+console.log(`\nwritten ${path.relative('.', out)}`);

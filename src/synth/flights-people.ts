@@ -1,0 +1,135 @@
+/**
+ * Travellers of synthetic flights as a passenger list carries them: `travellerAt` gives the person (planted from a
+ * listed person now and then, with the variant screening must see through); this completes what a passport always
+ * has and a query may lack — full birth date, gender, nationality, a document with expiry and often issue date —
+ * deterministically, and reshapes unlisted draws into the family members and minors a booking pattern needs.
+ */
+import { passportNumber, idCardNumber } from './doc-numbers.js';
+import { personAt } from './persons.js';
+import { deriveSeed, Rng } from './prng.js';
+import { travellerAt, type SynthQuery } from './queries.js';
+
+/** A travel document as API data gives it. */
+export interface SynthTravelDocument {
+  readonly type: 'P' | 'I';
+  readonly number: string;
+  /** ICAO/ISO alpha-3 issuing state. */
+  readonly issuer: string;
+  readonly expiry: string;
+  /** Issue date, when the carrier sends one (DTM+182). */
+  readonly issued: string | undefined;
+}
+
+/** One person on a flight. */
+export interface SynthPassenger {
+  readonly id: string;
+  readonly surname: string;
+  readonly givenNames: string;
+  /** `YYYY-MM-DD`. */
+  readonly birthDate: string;
+  readonly gender: 'M' | 'F';
+  readonly nationality: string;
+  readonly document: SynthTravelDocument;
+  /** Checked bags declared in the API list; undefined when the carrier sends none. */
+  readonly bags: number | undefined;
+  /** Listed persons this traveller is (empty for nobody). */
+  readonly expectedIds: readonly string[];
+}
+
+// Its own random stream, so completing a traveller never shifts the draws of `travellerAt` itself.
+const completionStream = 104;
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Adds days to an ISO date (UTC calendar arithmetic). */
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date.slice(0, 10)}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Whole years from `birth` to `on`. */
+export function ageAt(birth: string, on: string): number {
+  const years = Number(on.slice(0, 4)) - Number(birth.slice(0, 4));
+  return on.slice(5, 10) < birth.slice(5, 10) ? years - 1 : years;
+}
+
+/** A birth date giving an age in [min, max] on `on`. */
+export function birthDateForAge(rng: Rng, on: string, min: number, max: number): string {
+  return addDays(on, -(min * 365 + rng.int((max - min + 1) * 365 - 2) + 1));
+}
+
+// Passport names are MRZ-transliterated: upper-case Latin letters, spaces, hyphens and apostrophes only.
+function mrzName(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toUpperCase()
+    .replace(/[^A-Z '-]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function fullBirthDate(rng: Rng, value: string): string | undefined {
+  if (value.length === 10) return value;
+  if (value.length === 7) return `${value}-${pad(rng.range(1, 28))}`;
+  if (value.length === 4) return `${value}-${pad(rng.range(1, 12))}-${pad(rng.range(1, 28))}`;
+  return undefined;
+}
+
+/** Options shared by every traveller of one generation run. */
+export interface PeopleOptions {
+  readonly seed: number;
+  /** Size of the watchlist generated with the same seed (planted travellers are drawn from it). */
+  readonly personCount: number;
+  readonly hitRate: number;
+}
+
+/**
+ * The complete passenger for `travellerAt(seed, index, …)` on a flight leaving on `departure`: gaps in a planted
+ * traveller are filled from the listed person (a passport has what the list may lack), others drawn.
+ */
+export function passengerAt(options: PeopleOptions, index: number, departure: string): SynthPassenger {
+  const q: SynthQuery = travellerAt(options.seed, index, options.personCount, options.hitRate);
+  const rng = new Rng(deriveSeed(options.seed, completionStream, index));
+  // `synth-p-000190` is person index 189.
+  const listed = q.expectedIds.length > 0 ? personAt(options.seed, Number(q.expectedIds[0]!.slice(8)) - 1) : undefined;
+  const surname = mrzName(q.surname) || mrzName(q.givenNames);
+  const givenNames = q.surname === '' ? '' : mrzName(q.givenNames);
+  const birthDate =
+    fullBirthDate(rng, q.birthDate) ??
+    (listed === undefined ? undefined : fullBirthDate(rng, listed.birthDate)) ??
+    birthDateForAge(rng, departure, 18, 70);
+  const gender = (q.gender || listed?.gender || (rng.chance(0.5) ? 'male' : 'female')) === 'male' ? 'M' : 'F';
+  const nationality = q.nationality || listed?.nationalities[0] || q.documentCountry || 'GBR';
+  const issuer = q.documentCountry || nationality;
+  const type = q.documentNumber !== '' || rng.chance(0.93) ? 'P' : 'I';
+  const number =
+    q.documentNumber || (type === 'P' ? passportNumber(rng, issuer) : idCardNumber(rng, issuer)).replace(/\W/g, '');
+  // About 1 % hold a document issued in the month before travel (an indicator); the rest older ones.
+  const recent = rng.chance(0.01);
+  const issued = addDays(departure, -(recent ? rng.range(1, 28) : rng.range(60, 3600)));
+  return {
+    id: q.id,
+    surname,
+    givenNames,
+    birthDate,
+    gender,
+    nationality,
+    document: {
+      type,
+      number,
+      issuer,
+      expiry: addDays(issued, 3650),
+      issued: recent || rng.chance(0.5) ? issued : undefined,
+    },
+    // Most carriers send a bag count; a few travellers check none (an indicator on long-haul flights).
+    bags: rng.chance(0.7) ? (rng.chance(0.05) ? 0 : rng.range(1, 2)) : undefined,
+    expectedIds: q.expectedIds,
+  };
+}
+
+/** The same person with some fields replaced (family members, minors, refugees). */
+export function reshape(p: SynthPassenger, changes: Partial<Omit<SynthPassenger, 'id'>>): SynthPassenger {
+  return { ...p, ...changes };
+}
