@@ -152,6 +152,26 @@ describeEachBackend('watchlist import', (database) => {
     );
   });
 
+  it('takes the same id twice in one batch, the later row winning, with a warning', async () => {
+    const text = 'number,type,issuingState,status\nAB123456,P,FRA,stolen\nAB123456,P,FRA,lost\nCD777888,P,FRA,lost\n';
+    const { list, summary, problems } = await importText(text, 'sltd');
+    assert.equal(summary.rejected, 0);
+    assert.deepEqual(
+      problems.map((p) => [p.line, p.severity]),
+      [[3, 'warning']],
+    );
+    const rows = await database()
+      .db.selectFrom('watchlist_documents')
+      .select(['number', 'status'])
+      .where('list_id', '=', list)
+      .orderBy('number')
+      .execute();
+    assert.deepEqual(rows, [
+      { number: 'AB123456', status: 'lost' },
+      { number: 'CD777888', status: 'lost' },
+    ]);
+  });
+
   it('refuses a CSV without the required header, naming the missing columns', async () => {
     await assert.rejects(importText('name,birthDate\nA,1990\n', 'csv'), /line 1: the header lacks the column\(s\) id/);
   });

@@ -144,25 +144,26 @@ export class ImportService {
 
     const counts = { read: 0, inserted: 0, updated: 0, removed: 0, rejected: 0, warnings: 0 };
     const skipped: Record<string, number> = {};
-    const persons: (PersonInput & { ownerCountry: string })[] = [];
-    const documents: (DocumentInput & { ownerCountry: string })[] = [];
+    // Keyed by entity id: the same entity twice in one batch would make the upsert touch a row twice.
+    const persons = new Map<string, PersonInput & { ownerCountry: string }>();
+    const documents = new Map<string, DocumentInput & { ownerCountry: string }>();
     const problem = (p: ImportProblem) => {
       if (p.severity === 'rejected') counts.rejected += 1;
       else counts.warnings += 1;
       options.onProblem?.(p);
     };
     const flush = async () => {
-      if (persons.length === 0 && documents.length === 0) return;
+      if (persons.size === 0 && documents.size === 0) return;
       const [p, d] = await this.db
         .transaction()
         .execute(async (trx) => [
-          await upsertPersons(trx, list.id, persons, importId),
-          await upsertDocuments(trx, list.id, documents, importId),
+          await upsertPersons(trx, list.id, [...persons.values()], importId),
+          await upsertDocuments(trx, list.id, [...documents.values()], importId),
         ]);
       counts.inserted += p.inserted + d.inserted;
       counts.updated += p.updated + d.updated;
-      persons.length = 0;
-      documents.length = 0;
+      persons.clear();
+      documents.clear();
       options.onProgress?.(bytes);
     };
 
@@ -193,9 +194,20 @@ export class ImportService {
       }
       for (const warning of warnings)
         problem({ line: raw.line, entityId: parsed.entityId, severity: 'warning', reason: warning });
-      if (parsed.kind === 'person') persons.push({ ...parsed, ownerCountry: owner });
-      else documents.push({ ...parsed, ownerCountry: owner });
-      if (persons.length + documents.length >= batchSize) await flush();
+      const batch: Map<string, unknown> = parsed.kind === 'person' ? persons : documents;
+      if (batch.delete(parsed.entityId)) {
+        // The later row wins, as it would across batches.
+        counts.updated += 1;
+        problem({
+          line: raw.line,
+          entityId: parsed.entityId,
+          severity: 'warning',
+          reason: 'the same id appeared earlier in the file: this row replaces it',
+        });
+      }
+      if (parsed.kind === 'person') persons.set(parsed.entityId, { ...parsed, ownerCountry: owner });
+      else documents.set(parsed.entityId, { ...parsed, ownerCountry: owner });
+      if (persons.size + documents.size >= batchSize) await flush();
     }
     await flush();
     if (options.replace === true) {
