@@ -114,13 +114,16 @@ export function documentReference(index: number): string {
   return `synth-d-${String(index + 1).padStart(9, '0')}`;
 }
 
-/** Adds `offset` to the trailing digits of a number, keeping its width (C01X00T47 + 3 → C01X00T50). */
+/**
+ * Adds `offset` to the last run of digits of a number, keeping its width (C01X00T47 + 3 → C01X00T50; a number that
+ * ends in a letter counts up its last digits: JL0PU90UV + 1 → JL0PU91UV), so the blanks of one batch never repeat.
+ */
 function countUp(number: string, offset: number): string {
-  const m = /(\d+)$/.exec(number);
-  if (m === null) return number;
+  const m = /(\d+)(\D*)$/.exec(number);
+  if (m === null) return `${number}${offset}`;
   const digits = m[1]!;
   const next = String((Number(digits) + offset) % 10 ** digits.length).padStart(digits.length, '0');
-  return number.slice(0, number.length - digits.length) + next;
+  return number.slice(0, m.index) + next + m[2]!;
 }
 
 /** Overwrites `target` with document `index` of `seed`, reusing `rng` (hot path: no allocation but strings). */
