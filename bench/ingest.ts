@@ -54,7 +54,7 @@ async function runProfile(b: Backend, first: number, count: number) {
       const { message } = await clock.time('receive', () =>
         b.services.ingest.receive(operator, Buffer.from(m.text), noRequest, country),
       );
-      await profiledProcess(b.store.db, b.services.index, message.id, clock);
+      await profiledProcess(b.store.db, b.services, message.id, clock);
       messages++;
     }
   }

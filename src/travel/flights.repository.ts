@@ -283,6 +283,17 @@ export async function travellersOfFlight(db: Db, flightId: string): Promise<Stor
   }));
 }
 
+/** The names on a flight's passenger and crew lists. */
+export async function apiTravellerNames(db: Db, flightId: string): Promise<{ surname: string; givenNames: string }[]> {
+  return db
+    .selectFrom('travellers')
+    .select(['surname', 'given_names as givenNames'])
+    .where('flight_id', '=', flightId)
+    .where('source', '=', 'api')
+    .where('removed', '=', false)
+    .execute();
+}
+
 export async function bookingsOfFlight(db: Db, flightId: string) {
   return db
     .selectFrom('bookings')

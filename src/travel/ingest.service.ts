@@ -19,11 +19,11 @@ import { todayUtc } from './dates.js';
 import { mapPaxlst, mapPnrgov, type MappedMessage, type TravellerRow } from './ingest-mapping.js';
 import { parsePaxlst } from './paxlst.js';
 import { parsePnrgov } from './pnrgov.js';
-import { upsertBookings, upsertFlight, upsertTravellers } from './flights.repository.js';
+import { apiTravellerNames, upsertBookings, upsertFlight, upsertTravellers } from './flights.repository.js';
 import {
   findMessage,
   insertMessage,
-  rawMessagesOfFlight,
+  messagesOfFlight,
   readRawMessage,
   updateMessage,
   type StoredMessage,
@@ -102,12 +102,52 @@ function personQuery(t: TravellerRow) {
   };
 }
 
+type ParsedMessage = ReturnType<typeof parseAll>;
+
+/** Where processing spends its time: `process` reports each stage's duration here when given one (benchmarks). */
+export interface StageTimer {
+  time<T>(stage: string, work: () => Promise<T> | T): Promise<T>;
+}
+
+const untimed: StageTimer = { time: async (_stage, work) => work() };
+
+/** Parsed messages by id, newest kept: the rules of a flight need all its messages, parsed once, not once each. */
+class ParsedCache {
+  private readonly entries = new Map<string, ParsedMessage>();
+  constructor(private readonly capacity: number) {}
+  get(id: string): ParsedMessage | undefined {
+    return this.entries.get(id);
+  }
+  set(id: string, parsed: ParsedMessage): void {
+    this.entries.delete(id);
+    this.entries.set(id, parsed);
+    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+  }
+}
+
+/** Surname and given names as compared between a PNR and a passenger list (letters only, upper case). */
+function nameKey(surname: string, givenNames: string): string {
+  const clean = (v: string) =>
+    v
+      .normalize('NFKD')
+      .replace(/[^\p{L}]/gu, '')
+      .toUpperCase();
+  return `${clean(surname)}|${clean(givenNames.split(/\s+/)[0] ?? '')}`;
+}
+
+async function apiNamesOfFlight(db: Db, flightId: string): Promise<Set<string>> {
+  return new Set((await apiTravellerNames(db, flightId)).map((t) => nameKey(t.surname, t.givenNames)));
+}
+
 export class IngestService {
+  private readonly parsedCache = new ParsedCache(2000);
+
   constructor(
     private readonly db: Db,
     private readonly index: WatchlistIndex,
     private readonly rules: RulesService,
     private readonly audit: AuditService,
+    private readonly timer: StageTimer = untimed,
   ) {}
 
   /** Stores a raw message for the principal's country; a duplicate returns the stored one. */
@@ -147,13 +187,16 @@ export class IngestService {
 
   /** Parses, stores, screens and runs the rules for one received message. Safe to run twice. */
   async process(messageId: string): Promise<ProcessResult> {
-    const message = await findMessage(this.db, messageId);
-    const raw = await readRawMessage(this.db, messageId);
+    const t = this.timer;
+    const { message, raw } = await t.time('load message', async () => ({
+      message: await findMessage(this.db, messageId),
+      raw: await readRawMessage(this.db, messageId),
+    }));
     if (message === undefined || raw === undefined) throw new AppError('resource.not_found', `no message ${messageId}`);
     const referenceDate = todayUtc(message.receivedAt);
-    let parsed: ReturnType<typeof parseAll>;
+    let parsed: ParsedMessage;
     try {
-      parsed = parseAll(raw, referenceDate);
+      parsed = await t.time('parse', () => parseAll(raw, referenceDate));
     } catch (error) {
       if (!(error instanceof EdifactParseError)) throw error;
       await updateMessage(this.db, messageId, { status: 'failed', error: describeParseError(error) });
@@ -168,36 +211,50 @@ export class IngestService {
       return { status: 'failed', flightId: null, travellers: 0, bookings: 0, alerts: 0 };
     }
     const kind = parsed.mapped[0]!.kind;
-    let flightId: string | null = null;
     let travellers = 0;
     let bookings = 0;
     const screenedTravellers: { id: string; row: TravellerRow; flightId: string }[] = [];
-    await this.db.transaction().execute(async (trx) => {
-      for (const m of parsed.mapped) {
-        const id = await upsertFlight(trx, message.ownerCountry, m.flight, m.status);
-        flightId ??= id;
-        const ids = await upsertTravellers(trx, id, messageId, m.travellers);
-        await upsertBookings(trx, id, messageId, m.bookings);
-        m.travellers.forEach((row, i) => {
-          if (!row.removed) screenedTravellers.push({ id: ids[i]!, row, flightId: id });
+    const flightId = await t.time('upsert (flight, travellers, bookings)', () =>
+      this.db.transaction().execute(async (trx) => {
+        let first: string | undefined;
+        for (const m of parsed.mapped) {
+          const id = await upsertFlight(trx, message.ownerCountry, m.flight, m.status);
+          first ??= id;
+          const ids = await upsertTravellers(trx, id, messageId, m.travellers);
+          await upsertBookings(trx, id, messageId, m.bookings);
+          m.travellers.forEach((row, i) => {
+            if (!row.removed) screenedTravellers.push({ id: ids[i]!, row, flightId: id });
+          });
+          travellers += m.travellers.length;
+          bookings += m.bookings.length;
+        }
+        await updateMessage(trx, messageId, {
+          status: 'parsed',
+          kind,
+          flightId: first ?? null,
+          travellers,
+          bookings,
+          warnings: parsed.warnings.slice(0, 1000),
+          error: null,
         });
-        travellers += m.travellers.length;
-        bookings += m.bookings.length;
-      }
-      await updateMessage(trx, messageId, {
-        status: 'parsed',
-        kind,
-        flightId,
-        travellers,
-        bookings,
-        warnings: parsed.warnings.slice(0, 1000),
-        error: null,
-      });
-    });
+        return first!;
+      }),
+    );
 
-    const alerts = [...this.screen(message, screenedTravellers), ...(await this.runRules(message, flightId!))];
-    const raised = await insertAlerts(this.db, alerts);
-    await updateMessage(this.db, messageId, { status: 'screened', alerts: raised });
+    const personAlerts = await t.time('screen (watchlist index)', async () => {
+      // A traveller on the flight's passenger list is screened from it; their PNR copy need not be screened again.
+      const listed = kind === 'pnrgov' ? await apiNamesOfFlight(this.db, flightId) : new Set<string>();
+      const toScreen = screenedTravellers.filter(
+        (x) => x.row.source === 'api' || !listed.has(nameKey(x.row.surname, x.row.givenNames)),
+      );
+      return this.screen(message, toScreen);
+    });
+    const ruleAlerts = await this.runRules(message, flightId, parsed);
+    const raised = await t.time('insert alerts + mark screened', async () => {
+      const count = await insertAlerts(this.db, [...personAlerts, ...ruleAlerts]);
+      await updateMessage(this.db, messageId, { status: 'screened', alerts: count });
+      return count;
+    });
     return { status: 'screened', flightId, travellers, bookings, alerts: raised };
   }
 
@@ -260,25 +317,38 @@ export class IngestService {
   }
 
   /**
-   * Runs the targeting rules over the whole flight as it now stands: every parsed message of the flight is read
-   * again from its raw form (parsing is cheap), so API and PNR data that arrived separately are linked.
+   * Runs the targeting rules over the whole flight as it now stands, from all its messages (each parsed once and
+   * kept in a bounded cache; read again from its raw form only when the cache has dropped it), so API and PNR data
+   * that arrived separately are linked.
    */
-  private async runRules(message: StoredMessage, flightId: string): Promise<NewAlert[]> {
+  private async runRules(message: StoredMessage, flightId: string, current: ParsedMessage): Promise<NewAlert[]> {
     const lists: PaxlstList[] = [];
     const bookings: PnrgovBooking[] = [];
-    for (const stored of await rawMessagesOfFlight(this.db, flightId)) {
-      try {
-        const parsed = parseAll(stored.raw, todayUtc(message.receivedAt));
+    this.parsedCache.set(message.id, current);
+    const t = this.timer;
+    await t.time('rules: gather the flight', async () => {
+      for (const stored of await messagesOfFlight(this.db, flightId)) {
+        let parsed = this.parsedCache.get(stored.id);
+        if (parsed === undefined) {
+          try {
+            parsed = parseAll(
+              (await readRawMessage(this.db, stored.id)) ?? Buffer.alloc(0),
+              todayUtc(message.receivedAt),
+            );
+            this.parsedCache.set(stored.id, parsed);
+          } catch {
+            // A message that does not parse was marked failed when it arrived; it has no facts to give.
+            continue;
+          }
+        }
         lists.push(...parsed.lists);
         bookings.push(...parsed.bookings);
-      } catch {
-        // A message that does not parse was marked failed when it arrived; it has no facts to give.
       }
-    }
-    const facts = buildFlightFacts(lists, bookings);
-    const hits = evaluateRules(await this.rules.activeRules(message.ownerCountry), facts, {
-      country: message.ownerCountry,
     });
+    const rules = await this.rules.activeRules(message.ownerCountry);
+    const hits = await t.time('rules: facts + evaluate', () =>
+      evaluateRules(rules, buildFlightFacts(lists, bookings), { country: message.ownerCountry }),
+    );
     return hits.map((hit) => ({
       ownerCountry: message.ownerCountry,
       kind: 'rule' as const,

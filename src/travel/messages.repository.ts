@@ -104,14 +104,11 @@ export async function readRawMessage(db: Kysely<Database>, id: string): Promise<
   return row?.raw;
 }
 
-/** The raw content of every parsed message of a flight (to rebuild its facts for the rules). */
-export async function rawMessagesOfFlight(
-  db: Db,
-  flightId: string,
-): Promise<{ id: string; kind: string | null; raw: Buffer }[]> {
+/** The messages of a flight that did not fail, oldest first (to rebuild its facts for the rules). */
+export async function messagesOfFlight(db: Db, flightId: string): Promise<{ id: string; kind: string | null }[]> {
   return db
     .selectFrom('messages')
-    .select(['id', 'kind', 'raw'])
+    .select(['id', 'kind'])
     .where('flight_id', '=', flightId)
     .where('status', '!=', 'failed')
     .orderBy('received_at')
