@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { AppError } from '../errors.js';
 import { withCli } from './context.js';
 import { progressBar } from './progress.js';
@@ -77,6 +77,8 @@ export function flightsCommand(): Command {
     .description('flights with their counts of travellers, bookings and alerts')
     .option('--date <yyyy-mm-dd>', 'departure date')
     .option('--airport <iata>', 'origin or destination')
+    .option('--country <code>', 'receiving country')
+    .addOption(new Option('--status <status>', 'flight status').choices(['open', 'closed', 'cancelled']))
     .option('--limit <n>', 'how many', (v) => Number(v), 50)
     .option('--data-dir <dir>', 'embedded database directory (LODESTAR_DATA_DIR, default ./data)')
     .action(async (options: { date?: string; airport?: string; limit: number; dataDir?: string }) => {
@@ -91,6 +93,39 @@ export function flightsCommand(): Command {
             `${f.departureDate} ${`${f.carrier}${f.flightNumber}`.padEnd(8)} ${(f.origin ?? '???').padEnd(3)}→${(f.destination ?? '???').padEnd(3)} ${f.status.padEnd(9)} ${String(f.travellers).padStart(4)} travellers ${String(f.bookings).padStart(4)} bookings ${String(f.alerts).padStart(4)} alerts  ${f.ownerCountry} ${f.id}`,
           );
         }
+      });
+    });
+  flights
+    .command('show')
+    .description('one flight: its travellers (with alerts) and bookings')
+    .argument('<id>', 'the flight id (from flights list)')
+    .option('--data-dir <dir>', 'embedded database directory (LODESTAR_DATA_DIR, default ./data)')
+    .action(async (id: string, options: { dataDir?: string }) => {
+      await withCli(options, async ({ services, operator, request }) => {
+        const { flight, travellers, bookings, alerts } = await services.flights.get(operator, id, request);
+        console.log(
+          `${flight.carrier}${flight.flightNumber} ${flight.departureDate} ${flight.origin ?? '?'}→${flight.destination ?? '?'} ${flight.status} (${flight.ownerCountry})`,
+        );
+        const byTraveller = new Map<string, string[]>();
+        for (const a of alerts) {
+          if (a.traveller_id === null) continue;
+          const list = byTraveller.get(a.traveller_id) ?? [];
+          list.push(
+            a.kind === 'rule'
+              ? `rule ${a.rule_id}`
+              : `${a.kind} hit ${a.list_id}/${a.entity_id ?? '?'} ${a.score ?? ''}`,
+          );
+          byTraveller.set(a.traveller_id, list);
+        }
+        for (const t of travellers.filter((x) => x.source === 'api')) {
+          const flags = byTraveller.get(t.id) ?? [];
+          console.log(
+            `  ${t.role.padEnd(9)} ${`${t.surname}, ${t.givenNames}`.padEnd(36)} ${t.birthDate ?? '????-??-??'} ${t.nationality ?? '???'} ${flags.length > 0 ? `ALERT ${flags.join('; ')}` : ''}`,
+          );
+        }
+        console.log(
+          `${bookings.length} bookings; ${alerts.length} alerts (${alerts.filter((a) => a.kind === 'rule').length} from rules)`,
+        );
       });
     });
   return flights;

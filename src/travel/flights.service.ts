@@ -28,8 +28,9 @@ export class FlightsService {
     private readonly audit: AuditService,
   ) {}
 
-  list(principal: Principal, filter: Omit<FlightFilter, 'country'>) {
-    return listFlights(this.db, { ...filter, country: visibleCountry(principal) });
+  /** Flights the principal may see; an operator may narrow them to one country. */
+  list(principal: Principal, filter: FlightFilter) {
+    return listFlights(this.db, { ...filter, country: visibleCountry(principal) ?? filter.country });
   }
 
   /** One flight with its travellers, bookings and alerts; the view is audited (it shows people). */
