@@ -283,14 +283,24 @@ export async function travellersOfFlight(db: Db, flightId: string): Promise<Stor
   }));
 }
 
-/** The names on a flight's passenger and crew lists. */
-export async function apiTravellerNames(db: Db, flightId: string): Promise<{ surname: string; givenNames: string }[]> {
+/** The travellers of a flight by name and source (to attach rule hits to them). */
+export async function subjectsOfFlight(
+  db: Db,
+  flightId: string,
+): Promise<{ id: string; source: string; surname: string; givenNames: string }[]> {
   return db
     .selectFrom('travellers')
-    .select(['surname', 'given_names as givenNames'])
+    .select(['id', 'source', 'surname', 'given_names as givenNames'])
     .where('flight_id', '=', flightId)
-    .where('source', '=', 'api')
     .where('removed', '=', false)
+    .execute();
+}
+
+export async function bookingIdsOfFlight(db: Db, flightId: string): Promise<{ id: string; recordLocator: string }[]> {
+  return db
+    .selectFrom('bookings')
+    .select(['id', 'record_locator as recordLocator'])
+    .where('flight_id', '=', flightId)
     .execute();
 }
 

@@ -67,6 +67,8 @@ describeEachBackend('passenger data ingestion', (database) => {
     );
     const rules = alerts.filter((a) => a.kind === 'rule').map((a) => a.rule_id);
     assert.ok(rules.length > 0, `indicator rules fired: ${rules.join(', ')}`);
+    const refugee = alerts.find((a) => a.kind === 'rule' && a.rule_id === 'stateless-or-refugee');
+    assert.equal(refugee?.traveller_id, haddad.id, 'a rule hit on a traveller is attached to that traveller');
     const stored = await db
       .selectFrom('messages')
       .select(['status', 'alerts', 'travellers', 'kind'])

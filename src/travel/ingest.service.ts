@@ -19,7 +19,13 @@ import { todayUtc } from './dates.js';
 import { mapPaxlst, mapPnrgov, type MappedMessage, type TravellerRow } from './ingest-mapping.js';
 import { parsePaxlst } from './paxlst.js';
 import { parsePnrgov } from './pnrgov.js';
-import { apiTravellerNames, upsertBookings, upsertFlight, upsertTravellers } from './flights.repository.js';
+import {
+  bookingIdsOfFlight,
+  subjectsOfFlight,
+  upsertBookings,
+  upsertFlight,
+  upsertTravellers,
+} from './flights.repository.js';
 import {
   findMessage,
   insertMessage,
@@ -136,7 +142,8 @@ function nameKey(surname: string, givenNames: string): string {
 }
 
 async function apiNamesOfFlight(db: Db, flightId: string): Promise<Set<string>> {
-  return new Set((await apiTravellerNames(db, flightId)).map((t) => nameKey(t.surname, t.givenNames)));
+  const travellers = await subjectsOfFlight(db, flightId);
+  return new Set(travellers.filter((t) => t.source === 'api').map((t) => nameKey(t.surname, t.givenNames)));
 }
 
 export class IngestService {
@@ -349,13 +356,28 @@ export class IngestService {
     const hits = await t.time('rules: facts + evaluate', () =>
       evaluateRules(rules, buildFlightFacts(lists, bookings), { country: message.ownerCountry }),
     );
+    if (hits.length === 0) return [];
+    // A hit names its subject by name or locator: attach it to the stored traveller (list copy first) or booking.
+    const [storedTravellers, storedBookings] = await Promise.all([
+      subjectsOfFlight(this.db, flightId),
+      bookingIdsOfFlight(this.db, flightId),
+    ]);
+    const travellerIds = new Map<string, string>();
+    for (const t of storedTravellers) {
+      const key = nameKey(t.surname, t.givenNames);
+      if (t.source === 'api' || !travellerIds.has(key)) travellerIds.set(key, t.id);
+    }
+    const bookingIds = new Map(storedBookings.map((b) => [b.recordLocator, b.id]));
     return hits.map((hit) => ({
       ownerCountry: message.ownerCountry,
       kind: 'rule' as const,
       severity: hit.severity,
       flightId,
-      travellerId: null,
-      bookingId: null,
+      travellerId:
+        hit.subject.kind === 'traveller'
+          ? (travellerIds.get(nameKey(hit.subject.surname, hit.subject.givenNames)) ?? null)
+          : null,
+      bookingId: hit.subject.kind === 'booking' ? (bookingIds.get(hit.subject.locator) ?? null) : null,
       messageId: message.id,
       subjectKey: `${flightId}|${hit.ruleId}@${hit.ruleVersion}|${JSON.stringify(hit.subject)}`,
       listId: null,
