@@ -2,6 +2,7 @@ import { createReadStream, createWriteStream, statSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { AppError } from '../errors.js';
 import { importFormats, type ImportFormat } from '../watchlists/formats.js';
+import { DEFAULT_THRESHOLD } from '../screening/engine.js';
 import { withCli } from './context.js';
 import { progressBar } from './progress.js';
 
@@ -20,7 +21,11 @@ export function watchlistCommand(): Command {
     .addOption(
       new Option('--kind <kind>', 'what it holds').choices(['persons', 'documents', 'mixed']).default('persons'),
     )
-    .option('--threshold <score>', 'match threshold in (0, 1] (default 0.8)', (v) => Number(v))
+    .option(
+      '--threshold <score>',
+      `match threshold in (0, 1] (default ${DEFAULT_THRESHOLD}, the matcher's operating point)`,
+      (v) => Number(v),
+    )
     .addOption(dataDirOption())
     .action(
       async (options: {

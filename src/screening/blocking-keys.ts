@@ -5,15 +5,24 @@
  *    and Hussein for حسين;
  *  - the skeleton of two adjacent tokens written together: finds "Xijinping" for "Xi Jinping" and back;
  *  - each unordered pair of token skeletons: rare even when both tokens are common ("Muhammad Ali"), so it
- *    still finds the person when the single-token keys are too frequent to be walked.
+ *    still finds the person when the single-token keys are too frequent to be walked;
+ *  - a full birth date (day known): finds a person listed under an alias unrelated to the name asked about.
  */
 import { tokenSkeleton } from './tokens.js';
 import { SEED_SKELETON, hashString, type TokenTable } from './token-table.js';
 import { TOKEN_INITIAL, TOKEN_PARTICLE, TOKEN_TITLE } from './tokens.js';
 
-/** Key kinds, stored in the low bit of the key list next to each hash. */
+/** Key kinds, stored in the key list next to each hash. */
 export const KEY_SKELETON = 0;
 export const KEY_PAIR = 1;
+export const KEY_DATE = 2;
+
+/** The key of a full birth date (packed as in dates.ts). */
+export function dateKey(packed: number): number {
+  let h = Math.imul(packed ^ 0x5bd1e995, 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 15), 0xc2b2ae35);
+  return (h ^ (h >>> 13)) >>> 0;
+}
 
 const MAX_PAIR_TOKENS = 6;
 const SEED_PAIR = 0x9e3779b9;

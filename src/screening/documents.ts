@@ -4,8 +4,18 @@
  * I/L→1, Z→2, S→5, G→6, B→8), so "AB1O2345" and "A81023 45" meet.
  */
 
+/** Already clean (the usual case: MRZ and API input): no normalisation needed. */
+function isPlain(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90))) return false;
+  }
+  return true;
+}
+
 /** Upper-case letters and digits only. */
 export function cleanDocumentNumber(raw: string): string {
+  if (isPlain(raw)) return raw;
   return raw
     .normalize('NFKC')
     .toUpperCase()

@@ -2,8 +2,10 @@
  * Comparing two names token by token: each pair of tokens gets a similarity and a reason (exact, variant,
  * phonetic, translit, fuzzy, initial), tokens are paired greedily best-first in any order, a token may also
  * match two adjacent tokens written together (Xijinping / Xi Jinping), and the name score weighs what was
- * matched on both sides by the tokens' weights (particles and titles weigh little, frequent tokens less).
- * All scratch state is module level: no allocation per comparison.
+ * matched on both sides by the tokens' weights (particles and titles weigh little, frequent tokens less). A
+ * name matched only through frequent tokens loses up to COMMON_PENALTY: what identifies a person is the
+ * information the matched tokens carry, not only the share of the name they cover. Token similarities are
+ * memoised per query. All scratch state is module level or per engine: no allocation per comparison.
  */
 import { skeletonDistance, editDistance, jaroWinkler } from './similarity.js';
 import type { TokenTable } from './token-table.js';
@@ -32,6 +34,12 @@ export const HOW_JOINED = 7;
 export const howNames = ['none', 'exact', 'variant', 'phonetic', 'translit', 'fuzzy', 'initial', 'joined'] as const;
 
 let lastHow = HOW_NONE;
+let lastInfo = 0;
+
+/** Summed informativeness of the matched query tokens in the last compareNames call. */
+export function lastNameInfo(): number {
+  return lastInfo;
+}
 
 function firstSound(ascii: string, skel: string, lossy: boolean): number {
   const c = ascii.charCodeAt(0);
@@ -117,7 +125,8 @@ export function tokenSimilarity(ta: TokenTable, ia: number, tb: TokenTable, ib: 
     }
     if (s > 0) lastHow = translit ? HOW_TRANSLIT : HOW_PHONETIC;
   }
-  const maxEd = minLen <= 4 ? 0 : minLen <= 8 ? 1 : 2;
+  // Four letters against five or more: one inserted letter (Qumu / Qhumu) is still a spelling of the name.
+  const maxEd = minLen < 4 ? 0 : minLen === 4 ? (Math.max(a.length, b.length) > 4 ? 1 : 0) : minLen <= 8 ? 1 : 2;
   if (maxEd > 0 && s < 0.88) {
     if (ed < 0) ed = editDistance(a, b, maxEd);
     if (ed <= maxEd) {
@@ -205,6 +214,11 @@ export function lastTokenHow(): number {
   return lastHow;
 }
 
+/** Sets the reason a memoised similarity had, as if tokenSimilarity had just computed it. */
+export function recallTokenHow(h: number): void {
+  lastHow = h;
+}
+
 /** Base weight of a token by its kind, before frequency weighting. */
 export function kindWeight(flags: number): number {
   if ((flags & TOKEN_TITLE) !== 0) return 0.05;
@@ -228,13 +242,39 @@ export const weightQ = new Float64Array(N);
 export const weightC = new Float64Array(N);
 const candBy = new Int32Array(N);
 
-/** Token weight provider: kind weight times an informativeness weight (from the index's frequencies). */
-export type WeightOf = (table: TokenTable, id: number) => number;
+/**
+ * What a name comparison needs besides the two token lists: the weights of both sides' tokens and their
+ * informativeness, and a per-query memo of token similarities. A query has few distinct tokens while its
+ * candidates share many (they were found through shared keys), so most token pairs are compared once per query.
+ */
+export interface NameContext {
+  /** Weight of a query token id (kind × informativeness). */
+  readonly queryWeight: Float64Array;
+  /** Informativeness in [0, 1] of a query token id (0 for particles and titles). */
+  readonly queryInfo: Float64Array;
+  /** Weight of a candidate token id. */
+  candidateWeight(id: number): number;
+  /** Similarity of query token qi and candidate token ci, the reason in lastHow (memoised). */
+  similarity(qi: number, ci: number): number;
+}
+
+/** Informativeness of the matched query tokens at which a name counts as fully identifying. */
+export const INFO_FULL = 2;
+/** How much a name made only of frequent tokens loses (at zero information). */
+export const COMMON_PENALTY = 0.45;
 
 function joinedMatch(t1: TokenTable, one: number, t2: TokenTable, x: number, y: number): number {
   const a = t1.ascii[one]!;
   const b = t2.ascii[x]!;
   const c = t2.ascii[y]!;
+  // Every way of joining needs the same first sound (letter, skeleton or folded syllable): a cheap early out.
+  if (
+    a.charCodeAt(0) !== b.charCodeAt(0) &&
+    t1.skel[one]!.charCodeAt(0) !== t2.skel[x]!.charCodeAt(0) &&
+    ((t1.flags[one]! | t2.flags[x]! | t2.flags[y]!) & TOKEN_SYLLABIC) === 0
+  ) {
+    return 0;
+  }
   if (a.length === b.length + c.length && a.startsWith(b) && a.endsWith(c)) return 0.95;
   if (((t1.flags[one]! | t2.flags[x]! | t2.flags[y]!) & TOKEN_SYLLABIC) !== 0) {
     // Syllables are compared folded: 승훈 "seunghun" is Seung-hoon.
@@ -271,7 +311,7 @@ export function compareNames(
   c: ArrayLike<number>,
   cs: number,
   ce: number,
-  weightOf: WeightOf,
+  ctx: NameContext,
 ): number {
   const n = Math.min(qe - qs, N);
   const m = Math.min(ce - cs, N);
@@ -279,7 +319,7 @@ export function compareNames(
   let totalQ = 0;
   let totalC = 0;
   for (let i = 0; i < n; i++) {
-    const w = weightOf(qt, q[qs + i]!);
+    const w = ctx.queryWeight[q[qs + i]!]!;
     weightQ[i] = w;
     totalQ += w;
     matchOfQuery[i] = -1;
@@ -288,7 +328,7 @@ export function compareNames(
     matchHow[i] = HOW_NONE;
   }
   for (let j = 0; j < m; j++) {
-    const w = weightOf(ct, c[cs + j]!);
+    const w = ctx.candidateWeight(c[cs + j]!);
     weightC[j] = w;
     totalC += w;
     candUsed[j] = 0;
@@ -296,7 +336,7 @@ export function compareNames(
   }
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < m; j++) {
-      sim[i * N + j] = tokenSimilarity(qt, q[qs + i]!, ct, c[cs + j]!);
+      sim[i * N + j] = ctx.similarity(q[qs + i]!, c[cs + j]!);
       how[i * N + j] = lastHow;
     }
   }
@@ -326,11 +366,13 @@ export function compareNames(
   }
   let gotQ = 0;
   let gotC = 0;
+  let info = 0;
   for (let i = 0; i < n; i++) {
     const j = matchOfQuery[i]!;
     if (j >= 0) {
       gotQ += matchScore[i]! * weightQ[i]!;
       gotC += matchScore[i]! * weightC[j]!;
+      info += matchScore[i]! * ctx.queryInfo[q[qs + i]!]!;
     }
   }
   // A query token written as two candidate tokens, or two query tokens written as one candidate token.
@@ -349,6 +391,7 @@ export function compareNames(
         candUsed[j + 1] = 1;
         gotQ += s * weightQ[i]!;
         gotC += s * (weightC[j]! + weightC[j + 1]!);
+        info += s * ctx.queryInfo[q[qs + i]!]!;
         break;
       }
     }
@@ -369,6 +412,7 @@ export function compareNames(
         candUsed[j] = 1;
         gotQ += s * (weightQ[i]! + weightQ[i + 1]!);
         gotC += s * weightC[j]!;
+        info += s * Math.max(ctx.queryInfo[q[qs + i]!]!, ctx.queryInfo[q[qs + i + 1]!]!);
         break;
       }
     }
@@ -376,7 +420,11 @@ export function compareNames(
   if (gotQ <= 0 || totalQ <= 0 || totalC <= 0) return 0;
   const covQ = Math.min(1, gotQ / totalQ);
   const covC = Math.min(1, gotC / totalC);
-  return combineCoverage(covQ, covC);
+  // A name matched only through frequent tokens (Mohammed Ali, Kim Jong) identifies no one: it loses up to
+  // COMMON_PENALTY; one rare token matched, or several ordinary ones, carries the full score.
+  const rarity = info >= INFO_FULL ? 1 : info / INFO_FULL;
+  lastInfo = info;
+  return combineCoverage(covQ, covC) * (1 - COMMON_PENALTY * (1 - rarity));
 }
 
 /** Exponents of the coverage of the query and of the candidate name (the query's matters more). */

@@ -1,12 +1,14 @@
 /**
- * Candidate retrieval without scanning the list. Blocking keys (hashes) go to a fixed number of buckets; each
- * bucket holds a linked list of person keys in two flat Int32Arrays (person, next), so adding a person appends
- * and removing one unlinks it: the index follows imports and deletions without a rebuild. A query walks only
- * the buckets of its own keys, skipping keys too frequent to discriminate, and scores persons by the summed
- * informativeness of the keys they share; the best few go on to the full scorer. Cost per query depends on the
- * query's keys and the posting cap, not on the size of the list.
+ * Candidate retrieval without scanning the list. Blocking keys (hashes of name skeletons, token pairs and full
+ * birth dates) go to a fixed number of buckets. Postings live in compact arrays (each bucket's persons
+ * contiguous, 4 bytes a posting) plus, for what was added since the last compaction, a linked list in two flat
+ * Int32Arrays (person, next): adding a person appends, removing one unlinks it or leaves a hole, and the engine
+ * compacts again when the changes reach a quarter of the index, so the index follows imports and deletions
+ * without a rebuild. A query walks its own keys rarest first within a budget of postings, and ranks persons by
+ * the summed informativeness of the keys they share; the best go on to the quick score, then the full scorer.
+ * Cost per query depends on the query's keys and the budget, not on the size of the list.
  */
-import { nameKeys, KEY_PAIR } from './blocking-keys.js';
+import { dateKey, nameKeys, KEY_DATE, KEY_PAIR } from './blocking-keys.js';
 import type { PersonStore } from './person-store.js';
 import type { TokenTable } from './token-table.js';
 
@@ -16,6 +18,8 @@ export interface PersonIndexOptions {
   readonly expectedPersons?: number;
   /** Keys with more postings than this are not walked (they would find everybody). */
   readonly maxPostings?: number;
+  /** Postings walked per query at most, rarest keys first (bounds the time of a query at any list size). */
+  readonly walkBudget?: number;
 }
 
 function nextPow2(n: number): number {
@@ -25,6 +29,8 @@ function nextPow2(n: number): number {
 }
 
 const keyScratch: number[] = [];
+const keyBuckets = new Int32Array(64);
+const keyKinds = new Int32Array(64);
 
 /** Posting lists of blocking keys over a PersonStore. */
 export class PersonIndex {
@@ -35,7 +41,13 @@ export class PersonIndex {
   private postPerson = new Int32Array(1 << 16);
   private postNext = new Int32Array(1 << 16);
   private postUsed = 0;
+  /** Compacted postings: bucket b's persons are csrPersons[csrStart[b] .. csrStart[b + 1]). */
+  private csrStart = new Int32Array(0);
+  private csrPersons = new Int32Array(0);
+  /** Holes (-1) left in the compact arrays by removed persons. */
+  private stale = 0;
   private readonly maxPostings: number;
+  private readonly walkBudget: number;
   // Per-query accumulation, reused (stamped instead of cleared).
   private acc = new Float32Array(1024);
   private stamp = new Uint32Array(1024);
@@ -53,11 +65,12 @@ export class PersonIndex {
     this.heads = new Int32Array(buckets).fill(-1);
     this.counts = new Int32Array(buckets);
     this.maxPostings = options.maxPostings ?? 4000;
+    this.walkBudget = options.walkBudget ?? 1500;
   }
 
-  /** Number of postings (memory is about 8 bytes each). */
+  /** Number of postings (4 bytes each once compacted, 8 before). */
   get postings(): number {
-    return this.postUsed;
+    return this.postUsed + this.csrPersons.length - this.stale;
   }
 
   /** The buckets of a stored person's keys, each once. */
@@ -72,6 +85,13 @@ export class PersonIndex {
         nameKeys(s.tokens, s.nameArena, ns, i, keyScratch);
         ns = i + 1;
       }
+    }
+    // Full birth dates (day known) are keys too: a person listed under an unrelated alias is still found by the
+    // date, and ranked by the scorer (a date alone never reaches the threshold).
+    const ds = s.dateStart[key]!;
+    for (let i = ds; i < ds + s.dateLen[key]!; i++) {
+      const d = s.dateArena[i]!;
+      if (d % 100 !== 0) keyScratch.push(dateKey(d), KEY_DATE);
     }
     this.bucketSeen.clear();
     const out: number[] = [];
@@ -110,15 +130,67 @@ export class PersonIndex {
   /** Removes the postings of a person still in the store (call before dropping it there). */
   delete(key: number): void {
     for (const b of this.personBuckets(key)) {
+      this.counts[b]!--;
       let prev = -1;
+      let found = false;
       for (let at = this.heads[b]!; at !== -1; prev = at, at = this.postNext[at]!) {
         if (this.postPerson[at] !== key) continue;
         if (prev === -1) this.heads[b] = this.postNext[at]!;
         else this.postNext[prev] = this.postNext[at]!;
-        this.counts[b]!--;
+        found = true;
+        break;
+      }
+      if (found || b + 1 >= this.csrStart.length) continue;
+      // In the compact arrays: leave a hole (-1) until the next compaction; walks skip it.
+      for (let i = this.csrStart[b]!; i < this.csrStart[b + 1]!; i++) {
+        if (this.csrPersons[i] !== key) continue;
+        this.csrPersons[i] = -1;
+        this.stale++;
         break;
       }
     }
+  }
+
+  /**
+   * Moves every posting into compact arrays (each bucket's persons contiguous), which walks read sequentially
+   * and which take half the memory of the linked lists. Postings added later go to the linked lists again;
+   * the engine compacts when those (and the stale postings of removed persons) grow past a quarter of the index.
+   */
+  compact(): void {
+    const buckets = this.mask + 1;
+    const start = new Int32Array(buckets + 1);
+    for (let b = 0; b < buckets; b++) {
+      let n = this.csrStart.length > b + 1 ? this.csrStart[b + 1]! - this.csrStart[b]! : 0;
+      for (let at = this.heads[b]!; at !== -1; at = this.postNext[at]!) n++;
+      start[b + 1] = start[b]! + n;
+    }
+    const persons = new Int32Array(start[buckets]!);
+    const alive = this.store.alive;
+    let used = 0;
+    for (let b = 0; b < buckets; b++) {
+      start[b] = used;
+      // Delta postings are newest first; compact ones keep their order after them.
+      for (let at = this.heads[b]!; at !== -1; at = this.postNext[at]!) persons[used++] = this.postPerson[at]!;
+      if (this.csrStart.length > b + 1) {
+        for (let i = this.csrStart[b]!; i < this.csrStart[b + 1]!; i++) {
+          const p = this.csrPersons[i]!;
+          if (p >= 0 && alive[p] === 1) persons[used++] = p;
+        }
+      }
+    }
+    start[buckets] = used;
+    this.csrStart = start;
+    this.csrPersons = used === persons.length ? persons : persons.slice(0, used);
+    this.heads.fill(-1);
+    this.postPerson = new Int32Array(1 << 16);
+    this.postNext = new Int32Array(1 << 16);
+    this.postUsed = 0;
+    this.stale = 0;
+  }
+
+  /** Whether enough was added or removed since the last compaction to compact again. */
+  get needsCompaction(): boolean {
+    return this.postUsed + this.stale > Math.max(4096, this.csrPersons.length >> 2);
   }
 
   /** Rebuilds every posting list into a bucket table of the given size (when the list has grown). */
@@ -126,6 +198,9 @@ export class PersonIndex {
     this.mask = nextPow2(buckets) - 1;
     this.heads = new Int32Array(this.mask + 1).fill(-1);
     this.counts = new Int32Array(this.mask + 1);
+    this.csrStart = new Int32Array(0);
+    this.csrPersons = new Int32Array(0);
+    this.stale = 0;
     this.postUsed = 0;
     const s = this.store;
     for (let k = 0; k < s.alive.length; k++)
@@ -149,7 +224,14 @@ export class PersonIndex {
    * Finds the candidates of a query whose names are in `names` (token ids of `table`, names separated by -1),
    * writes up to `limit` person keys, best blocking score first, into `out`, and returns their number.
    */
-  candidates(table: TokenTable, names: ArrayLike<number>, count: number, limit: number, out: Int32Array): number {
+  candidates(
+    table: TokenTable,
+    names: ArrayLike<number>,
+    count: number,
+    limit: number,
+    out: Int32Array,
+    birthDate = 0,
+  ): number {
     keyScratch.length = 0;
     let ns = 0;
     for (let i = 0; i < count; i++) {
@@ -158,30 +240,46 @@ export class PersonIndex {
         ns = i + 1;
       }
     }
+    if (birthDate % 100 !== 0) keyScratch.push(dateKey(birthDate), KEY_DATE);
     this.prepareAccumulators();
     this.bucketSeen.clear();
-    let rarest = -1;
-    let walked = 0;
+    // Rarest keys first, within a budget of postings: the rare keys (a rare surname, a pair of tokens, a birth
+    // date) find the person; a frequent one would only add thousands of weak candidates and the time to walk them.
+    let nk = 0;
     for (let i = 0; i < keyScratch.length; i += 2) {
       const b = keyScratch[i]! & this.mask;
       if (this.bucketSeen.has(b)) continue;
       this.bucketSeen.add(b);
       const df = this.counts[b]!;
       if (df === 0) continue;
-      if (rarest === -1 || df < this.counts[rarest]!) rarest = b;
-      if (df > this.maxPostings) continue;
-      this.walk(b, this.weightOf(df, keyScratch[i + 1]!), this.maxPostings);
-      walked++;
+      let at = nk++;
+      while (at > 0 && this.counts[keyBuckets[at - 1]!]! > df) {
+        keyBuckets[at] = keyBuckets[at - 1]!;
+        keyKinds[at] = keyKinds[at - 1]!;
+        at--;
+      }
+      keyBuckets[at] = b;
+      keyKinds[at] = keyScratch[i + 1]!;
+      if (nk === keyBuckets.length) break;
     }
-    // Every key too frequent (a lone "Muhammad"): take a bounded slice of the rarest one.
-    if (walked === 0 && rarest !== -1) this.walk(rarest, 1, this.maxPostings);
+    let budget = this.walkBudget;
+    for (let k = 0; k < nk; k++) {
+      const b = keyBuckets[k]!;
+      const df = this.counts[b]!;
+      const tooMany = df > this.maxPostings || df > budget;
+      if (tooMany && k > 0) break;
+      // Every key too frequent (a lone "Muhammad"): take a bounded slice of the rarest one.
+      const cap = Math.min(df, budget, this.maxPostings);
+      this.walk(b, tooMany ? 1 : this.weightOf(df, keyKinds[k]!), cap);
+      budget -= cap;
+    }
     return this.selectTop(limit, out);
   }
 
   private weightOf(df: number, kind: number): number {
     const n = this.store.liveCount;
     const idf = n <= 1 ? 1 : Math.log(1 + n / df) / Math.log(1 + n);
-    return kind === KEY_PAIR ? 1.5 * idf : idf;
+    return kind === KEY_PAIR ? 1.5 * idf : kind === KEY_DATE ? 0.9 * idf : idf;
   }
 
   private prepareAccumulators(): void {
@@ -202,19 +300,31 @@ export class PersonIndex {
   private walk(b: number, w: number, cap: number): void {
     let seen = 0;
     for (let at = this.heads[b]!; at !== -1 && seen < cap; at = this.postNext[at]!, seen++) {
-      const p = this.postPerson[at]!;
-      if (this.stamp[p] !== this.epoch) {
-        this.stamp[p] = this.epoch;
-        this.acc[p] = w;
-        if (this.touchedCount >= this.touched.length) {
-          const t = new Int32Array(this.touched.length * 2);
-          t.set(this.touched);
-          this.touched = t;
-        }
-        this.touched[this.touchedCount++] = p;
-      } else {
-        this.acc[p]! += w;
+      this.accumulate(this.postPerson[at]!, w);
+    }
+    if (b + 1 >= this.csrStart.length) return;
+    const alive = this.store.alive;
+    const end = this.csrStart[b + 1]!;
+    for (let i = this.csrStart[b]!; i < end && seen < cap; i++) {
+      const p = this.csrPersons[i]!;
+      if (p < 0 || alive[p] !== 1) continue;
+      this.accumulate(p, w);
+      seen++;
+    }
+  }
+
+  private accumulate(p: number, w: number): void {
+    if (this.stamp[p] !== this.epoch) {
+      this.stamp[p] = this.epoch;
+      this.acc[p] = w;
+      if (this.touchedCount >= this.touched.length) {
+        const t = new Int32Array(this.touched.length * 2);
+        t.set(this.touched);
+        this.touched = t;
       }
+      this.touched[this.touchedCount++] = p;
+    } else {
+      this.acc[p]! += w;
     }
   }
 

@@ -53,6 +53,8 @@ export class PersonStore {
   natStart = new Int32Array(1024);
   natLen = new Int32Array(1024);
   nameArena = new Int32Array(1 << 16);
+  /** The skeleton hash of each token in nameArena, side by side (the quick score reads only these). */
+  nameSkel = new Int32Array(1 << 16);
   nameUsed = 0;
   dateArena = new Int32Array(1 << 12);
   dateUsed = 0;
@@ -96,7 +98,13 @@ export class PersonStore {
     for (const name of r.names) {
       const toks = prepareName(name);
       this.nameArena = grownInt32(this.nameArena, this.nameUsed + toks.length + 1);
-      for (const t of toks) this.nameArena[this.nameUsed++] = this.tokens.intern(t);
+      this.nameSkel = grownInt32(this.nameSkel, this.nameArena.length);
+      for (const t of toks) {
+        const id = this.tokens.intern(t);
+        this.nameSkel[this.nameUsed] = this.tokens.skelHash[id]! | 0;
+        this.nameArena[this.nameUsed++] = id;
+      }
+      this.nameSkel[this.nameUsed] = 0;
       this.nameArena[this.nameUsed++] = -1;
     }
     this.nameStart[k] = start;

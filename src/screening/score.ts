@@ -1,11 +1,14 @@
 /**
  * The explained scorer: the best name pair between query and candidate, then birth date, nationality, gender
- * and documents as evidence for or against. Evidence only moves a score that the names already support (a
- * clear contradiction lowers it, agreement raises it a little, absence says nothing). Scoring is allocation
- * free; the explanation objects are built only for the hits returned.
+ * and documents as evidence for or against; absence says nothing. A birth date is strong evidence both ways:
+ * lists and travellers rarely share a full date by chance, so an exact date lifts a name that agrees only in
+ * part (another alias of the same person) over the threshold, and a contradicting one takes a namesake below
+ * it. An exact date with a name that hardly agrees adds less: it ranks the person (found through the date key)
+ * but never makes a match on its own. Scoring is allocation free; the explanation objects are built only for
+ * the hits returned, and only when asked.
  */
 import { nationalityKey } from '../countries/countries.js';
-import { DATE_NONE, bestDateMatch, formatDate, lastBestDateIndex, parseDate } from './dates.js';
+import { DATE_EXACT, DATE_NONE, bestDateMatch, formatDate, lastBestDateIndex, parseDate } from './dates.js';
 import {
   compareNames,
   howNames,
@@ -16,7 +19,7 @@ import {
   matchOfQuery2,
   matchScore,
   weightQ,
-  type WeightOf,
+  type NameContext,
 } from './name-match.js';
 import { GENDER_UNKNOWN, genderCode, type PersonStore } from './person-store.js';
 import type { TokenTable } from './token-table.js';
@@ -24,8 +27,11 @@ import { prepareName } from './tokens.js';
 import type { ExplanationFeature, MatchHow, PersonQuery } from './types.js';
 
 /** Effect of each birth-date comparison on the score, indexed by DATE_* code (none, exact, partial, swapped, year off, near, mismatch). */
-export const dateEffect = [0, 0.1, 0.05, 0.06, 0.02, -0.04, -0.15] as const;
-export const NATIONALITY_MATCH = 0.03;
+export const dateEffect = [0, 0.4, 0.15, 0.15, 0.03, -0.1, -0.3] as const;
+/** An exact birth date with a name that shares less than this adds only DATE_EXACT_WEAK_NAME. */
+export const DATE_EXACT_NAME_FLOOR = 0.3;
+export const DATE_EXACT_WEAK_NAME = 0.25;
+export const NATIONALITY_MATCH = 0.06;
 export const NATIONALITY_MISMATCH = -0.08;
 export const GENDER_MATCH = 0.01;
 export const GENDER_MISMATCH = -0.12;
@@ -86,16 +92,17 @@ let bestName = 0;
 /** Evidence effects of the last scoreCandidate call. */
 interface Evidence {
   date: number;
+  dateEffect: number;
   dateAt: number;
   nat: number;
   natMatchId: number;
   gender: number;
   doc: number;
 }
-const ev: Evidence = { date: DATE_NONE, dateAt: -1, nat: 0, natMatchId: -1, gender: 0, doc: 0 };
+const ev: Evidence = { date: DATE_NONE, dateEffect: 0, dateAt: -1, nat: 0, natMatchId: -1, gender: 0, doc: 0 };
 
 /** The name score of a candidate: the best over all query names × candidate names. */
-function nameScore(store: PersonStore, q: PreparedQuery, key: number, weightOf: WeightOf): number {
+function nameScore(store: PersonStore, q: PreparedQuery, key: number, ctx: NameContext): number {
   const arena = store.nameArena;
   const cStart = store.nameStart[key]!;
   const cEnd = cStart + store.nameLen[key]!;
@@ -108,7 +115,7 @@ function nameScore(store: PersonStore, q: PreparedQuery, key: number, weightOf: 
       for (let j = cStart; j < cEnd; j++) {
         if (arena[j] !== -1) continue;
         if (j > cs) {
-          const s = compareNames(q.table, q.names, qs, i, store.tokens, arena, cs, j, weightOf);
+          const s = compareNames(q.table, q.names, qs, i, store.tokens, arena, cs, j, ctx);
           if (s > best) {
             best = s;
             bestQ = qs;
@@ -127,8 +134,8 @@ function nameScore(store: PersonStore, q: PreparedQuery, key: number, weightOf: 
 }
 
 /** Scores one candidate in [0, 1]; remembers what is needed to explain it. */
-export function scoreCandidate(store: PersonStore, q: PreparedQuery, key: number, weightOf: WeightOf): number {
-  const name = nameScore(store, q, key, weightOf);
+export function scoreCandidate(store: PersonStore, q: PreparedQuery, key: number, ctx: NameContext): number {
+  const name = nameScore(store, q, key, ctx);
   let score = name;
   ev.date = DATE_NONE;
   ev.nat = 0;
@@ -138,7 +145,9 @@ export function scoreCandidate(store: PersonStore, q: PreparedQuery, key: number
     const ds = store.dateStart[key]!;
     ev.date = bestDateMatch(q.birthDate, store.dateArena, ds, ds + store.dateLen[key]!);
     ev.dateAt = lastBestDateIndex();
-    score += dateEffect[ev.date]!;
+    ev.dateEffect =
+      ev.date === DATE_EXACT && name < DATE_EXACT_NAME_FLOOR ? DATE_EXACT_WEAK_NAME : dateEffect[ev.date]!;
+    score += ev.dateEffect;
   }
   if (q.nationality !== undefined && store.natLen[key]! > 0) {
     const ns = store.natStart[key]!;
@@ -177,12 +186,12 @@ export function explainCandidate(
   store: PersonStore,
   q: PreparedQuery,
   key: number,
-  weightOf: WeightOf,
+  ctx: NameContext,
 ): ExplanationFeature[] {
   const out: ExplanationFeature[] = [];
   if (bestName > 0) {
     const arena = store.nameArena;
-    compareNames(q.table, q.names, bestQ, bestQEnd, store.tokens, arena, bestC, bestCEnd, weightOf);
+    compareNames(q.table, q.names, bestQ, bestQEnd, store.tokens, arena, bestC, bestCEnd, ctx);
     let segment = 0;
     for (let i = store.nameStart[key]!; i < bestC; i++) if (arena[i] === -1) segment++;
     let qSegment = 0;
@@ -217,8 +226,8 @@ export function explainCandidate(
   if (ev.date !== DATE_NONE) {
     out.push({
       feature: 'birthDate',
-      weight: dateEffect[ev.date]!,
-      contribution: dateEffect[ev.date]!,
+      weight: ev.dateEffect,
+      contribution: ev.dateEffect,
       query: q.birthDateText ?? '',
       candidate: ev.dateAt >= 0 ? formatDate(store.dateArena[ev.dateAt]!) : '',
       how: dateHow[ev.date]!,

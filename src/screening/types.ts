@@ -109,4 +109,9 @@ export interface ScreenOptions {
   readonly threshold?: number;
   /** Return only hits at or above the threshold (default false: the top `limit` whatever their score). */
   readonly matchesOnly?: boolean;
+  /**
+   * Which hits get an explanation: `all` (default), `matches` (hits at or above the threshold; the others get
+   * an empty list) or `none` (fastest: scores only).
+   */
+  readonly explain?: 'all' | 'matches' | 'none' | undefined;
 }

@@ -9,6 +9,7 @@ import type { AuditService, RequestContext } from '../access/audit.service.js';
 import { canSeeRecord, type Principal } from '../access/policy.js';
 import { requireCountry } from '../access/users.service.js';
 import type { DocumentEntry, PersonEntry } from './entries.js';
+import { DEFAULT_THRESHOLD } from '../screening/engine.js';
 import {
   findDocument,
   findPerson,
@@ -35,7 +36,8 @@ export interface NewWatchlistInput {
 /** An entry the caller may see whole, or only the owner's contact. */
 export type Visible<T> = { readonly visible: true; readonly entry: T } | { readonly visible: false; readonly entry: T };
 
-export const defaultMatchThreshold = 0.8;
+/** A new list's threshold: the matcher's operating point (see `DEFAULT_THRESHOLD`). */
+export const defaultMatchThreshold = DEFAULT_THRESHOLD;
 
 export class WatchlistsService {
   constructor(

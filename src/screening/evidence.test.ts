@@ -1,0 +1,183 @@
+// Tests of matcher version 2: frequency-weighted names, birth dates as strong evidence and as a blocking key,
+// lazy explanations, the compacted index and the flat document index. Names are made up for these tests.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { DocumentIndex } from './document-index.js';
+import { DEFAULT_THRESHOLD, ScreeningEngine } from './engine.js';
+import type { PersonRecord } from './types.js';
+
+function record(key: number, names: string[], extra: Partial<PersonRecord> = {}): PersonRecord {
+  return { key, entityId: `e${key}`, names, birthDates: [], nationalities: [], documents: [], ...extra };
+}
+
+const given = ['Mohammed', 'Ali', 'Ahmed', 'Hassan', 'Omar', 'Youssef'];
+const family = ['Rahman', 'Haddad', 'Saleh', 'Nasser', 'Karim', 'Aziz'];
+
+/** A list where a few given names and family names are very frequent, plus two persons to find. */
+function crowdedList(): ScreeningEngine {
+  const engine = new ScreeningEngine({ expectedPersons: 2000 });
+  let key = 0;
+  for (let i = 0; i < 1800; i++) {
+    const rare = `Qz${(i * 7919).toString(36)}`;
+    engine.add(record(key++, [`${given[i % 6]!} ${given[(i >> 3) % 6]!} ${family[(i >> 1) % 6]!} ${rare}`]));
+  }
+  engine.add(record(5000, ['Mohammed Ali Haddad']));
+  engine.add(record(5001, ['Mohammed Ali Drevenkar'], { birthDates: ['1971-04-12'] }));
+  return engine;
+}
+
+function scoreOf(engine: ScreeningEngine, key: number, q: Parameters<ScreeningEngine['screenPerson']>[0]): number {
+  return engine.screenPerson(q, { limit: 20 }).hits.find((h) => h.key === key)?.score ?? 0;
+}
+
+describe('screening v2: frequent and rare tokens', () => {
+  const engine = crowdedList();
+
+  it('a name made only of frequent tokens does not reach the threshold', () => {
+    for (const name of ['Mohammed Ali Hadad', 'Mohammed Ali', 'Muhammad Ali Haddad']) {
+      const s = scoreOf(engine, 5000, { names: [name] });
+      assert.ok(s > 0 && s < DEFAULT_THRESHOLD, `${name}: score ${s}`);
+    }
+  });
+
+  it('a rare surname matches, and a birth date makes it certain', () => {
+    const nameOnly = scoreOf(engine, 5001, { names: ['Mohamed Drevenkar'] });
+    const withDate = scoreOf(engine, 5001, { names: ['Mohamed Drevenkar'], birthDate: '1971-04-12' });
+    assert.ok(withDate >= DEFAULT_THRESHOLD, `score ${withDate}`);
+    assert.ok(withDate > nameOnly);
+  });
+
+  it('a contradicting birth date takes a rare-name match below the threshold', () => {
+    const s = scoreOf(engine, 5001, { names: ['Mohammed Ali Drevenkar'], birthDate: '1989-11-30' });
+    assert.ok(s < DEFAULT_THRESHOLD, `score ${s}`);
+  });
+});
+
+describe('screening v2: birth dates find persons listed under other names', () => {
+  it('ranks a person with the same full birth date, without a match', () => {
+    const engine = new ScreeningEngine();
+    engine.add(record(0, ['Branimir Tokarczuk'], { birthDates: ['1966-09-17'] }));
+    engine.add(record(1, ['Ottilie Fairweather'], { birthDates: ['1980-01-02'] }));
+    const hit = engine.screenPerson({ names: ['Leopold Marchetti'], birthDate: '1966-09-17' }).hits[0];
+    assert.equal(hit?.key, 0);
+    assert.equal(hit?.match, false);
+  });
+
+  it('does not block on a year alone', () => {
+    const engine = new ScreeningEngine();
+    engine.add(record(0, ['Branimir Tokarczuk'], { birthDates: ['1966'] }));
+    assert.equal(engine.screenPerson({ names: ['Leopold Marchetti'], birthDate: '1966-09-17' }).hits.length, 0);
+  });
+});
+
+describe('screening v2: explanations on demand', () => {
+  const engine = new ScreeningEngine();
+  engine.add(record(0, ['Fenella Oyelaran-Quist'], { birthDates: ['1975-03-08'] }));
+  engine.add(record(1, ['Fenella Brannigan']));
+  const q = { names: ['Fenella Oyelaran Quist'], birthDate: '1975-03-08' };
+
+  it('gives the same scores whatever is explained', () => {
+    const all = engine.screenPerson(q, { explain: 'all' }).hits;
+    const none = engine.screenPerson(q, { explain: 'none' }).hits;
+    assert.deepEqual(
+      none.map((h) => [h.key, h.score]),
+      all.map((h) => [h.key, h.score]),
+    );
+    assert.ok(none.every((h) => h.explanation.length === 0));
+    assert.ok(all.every((h) => h.explanation.length > 0));
+  });
+
+  it('explains only matches when asked', () => {
+    const hits = engine.screenPerson(q, { explain: 'matches' }).hits;
+    assert.ok(hits.some((h) => h.match));
+    for (const h of hits) assert.equal(h.explanation.length > 0, h.match);
+  });
+});
+
+describe('screening v2: compacted index', () => {
+  it('follows removals and replacements after compaction', () => {
+    const engine = new ScreeningEngine();
+    for (let i = 0; i < 6000; i++) engine.add(record(i, [`Ingvar${i.toString(36)} Sollberg${(i * 31).toString(36)}`]));
+    engine.add(record(6000, ['Cordelia Vantongeren']));
+    engine.compact();
+    assert.equal(engine.screenPerson({ names: ['Cordelia Vantongeren'] }).hits[0]?.key, 6000);
+    engine.remove(6000);
+    assert.equal(engine.screenPerson({ names: ['Cordelia Vantongeren'] }).hits.length, 0);
+    engine.add(record(17, ['Cordelia Vantongeren']));
+    engine.add(record(17, ['Aurelio Pettersen-Mbeki']));
+    assert.equal(engine.screenPerson({ names: ['Cordelia Vantongeren'] }).hits.length, 0);
+    assert.equal(engine.screenPerson({ names: ['Aurelio Pettersen Mbeki'] }).hits[0]?.key, 17);
+    for (let i = 100; i < 3000; i++) engine.remove(i);
+    engine.compact();
+    assert.equal(engine.screenPerson({ names: ['Aurelio Pettersen Mbeki'] }).hits[0]?.key, 17);
+    assert.equal(engine.size, 6000 - 2900);
+  });
+});
+
+describe('document index (flat)', () => {
+  it('keeps numbers as written, folds OCR confusions, checks the state and removes', () => {
+    const index = new DocumentIndex();
+    for (let k = 0; k < 5000; k++)
+      index.add(k, [{ number: `P${(k * 7919 + 100000).toString(36).toUpperCase()}X`, country: 'FR' }]);
+    index.add(9000, [
+      { number: 'ab-102-3456', country: 'DEU', type: 'passport' },
+      { number: 'Z5678G', type: 'id' },
+    ]);
+    const found: number[] = [];
+    index.forEachMatch({ number: 'AB1O23456' }, (entry, exact) => {
+      found.push(index.ownerOf(entry));
+      assert.equal(exact, false);
+      const hit = index.hit(entry, 'x', exact);
+      assert.deepEqual([hit.number, hit.country, hit.type, hit.how], ['ab-102-3456', 'DEU', 'passport', 'ocr']);
+    });
+    assert.deepEqual(found, [9000]);
+    assert.equal(
+      index.forEachMatch({ number: 'AB1023456', country: 'D' }, () => {}),
+      1,
+    );
+    assert.equal(
+      index.forEachMatch({ number: 'AB1023456', country: 'FR' }, () => {}),
+      0,
+    );
+    assert.equal(
+      index.forEachMatch({ number: 'AB1023456', country: 'JP' }, () => {}),
+      0,
+    );
+    assert.equal(
+      index.forEachMatch({ number: '25678 6', country: 'JP' }, () => {}),
+      1,
+    );
+    assert.equal(index.size, 5002);
+    index.remove(9000);
+    assert.equal(
+      index.forEachMatch({ number: 'AB1023456' }, () => {}),
+      0,
+    );
+    assert.equal(index.size, 5000);
+  });
+});
+
+describe('document index (flat): many removals', () => {
+  it('finds every remaining number and none of the removed ones', () => {
+    const index = new DocumentIndex();
+    // Digits only, so no two numbers meet through OCR folding.
+    const number = (k: number, d: number): string => `N${((k * 2654435761 + d * 97) >>> 0).toString(10)}`;
+    for (let k = 0; k < 4000; k++) index.add(k, [{ number: number(k, 0) }, { number: number(k, 1) }]);
+    for (let k = 0; k < 4000; k += 3) index.remove(k);
+    for (let k = 0; k < 4000; k++) {
+      for (let d = 0; d < 2; d++) {
+        const owners: number[] = [];
+        index.forEachMatch({ number: number(k, d) }, (entry) => owners.push(index.ownerOf(entry)));
+        assert.deepEqual(owners, k % 3 === 0 ? [] : [k], `person ${k} document ${d}`);
+      }
+    }
+  });
+});
+
+describe('screening v2: limits', () => {
+  it('returns more hits than the engine fully scores by default when asked', () => {
+    const engine = new ScreeningEngine();
+    for (let i = 0; i < 60; i++) engine.add(record(i, [`Evander Quillfeather${'x'.repeat(i % 7)} ${i}`]));
+    assert.equal(engine.screenPerson({ names: ['Evander Quillfeather'] }, { limit: 50 }).hits.length, 50);
+  });
+});
