@@ -201,6 +201,7 @@ export interface TravellerTable {
   details: Json<Record<string, unknown>>;
   message_id: string;
   removed: Generated<boolean>;
+  linked_to: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }

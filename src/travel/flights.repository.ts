@@ -29,6 +29,8 @@ export interface StoredTraveller extends Omit<TravellerRow, 'removed' | 'details
   readonly removed: boolean;
   readonly details: Readonly<Record<string, unknown>>;
   readonly messageId: string;
+  /** For a PNR traveller: the same person on the passenger list. */
+  readonly linkedTo: string | null;
 }
 
 /** Finds or creates the flight of `key` for `ownerCountry`; applies a status change when the message carries one. */
@@ -280,7 +282,27 @@ export async function travellersOfFlight(db: Db, flightId: string): Promise<Stor
     details: r.details,
     messageId: r.message_id,
     removed: r.removed,
+    linkedTo: r.linked_to,
   }));
+}
+
+/**
+ * Links the flight's PNR travellers to the same people on its passenger list: same surname and first given name
+ * (letters only, any case), and birth dates that do not disagree. Run after every message, so the link is made
+ * whichever of the two arrived first.
+ */
+export async function linkPnrTravellers(db: Kysely<Database>, flightId: string): Promise<number> {
+  const result = await sql`
+    update travellers p set linked_to = a.id
+    from travellers a
+    where p.flight_id = ${flightId} and a.flight_id = ${flightId}
+      and p.source = 'pnr' and a.source = 'api' and not a.removed
+      and regexp_replace(upper(p.surname), '[^[:alpha:]]', '', 'g') = regexp_replace(upper(a.surname), '[^[:alpha:]]', '', 'g')
+      and regexp_replace(upper(split_part(p.given_names, ' ', 1)), '[^[:alpha:]]', '', 'g')
+        = regexp_replace(upper(split_part(a.given_names, ' ', 1)), '[^[:alpha:]]', '', 'g')
+      and (p.birth_date is null or a.birth_date is null or p.birth_date = a.birth_date)
+      and p.linked_to is distinct from a.id`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
 }
 
 /** The travellers of a flight by name and source (to attach rule hits to them). */

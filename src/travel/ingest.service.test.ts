@@ -95,6 +95,16 @@ describeEachBackend('passenger data ingestion', (database) => {
     const result = await services.ingest.process(message.id);
     assert.equal(result.status, 'screened');
     assert.equal(result.bookings, 3);
+    const linked = await database()
+      .db.selectFrom('travellers as p')
+      .innerJoin('travellers as a', 'a.id', 'p.linked_to')
+      .select(['p.surname', 'a.source'])
+      .where('p.flight_id', '=', result.flightId!)
+      .execute();
+    assert.ok(
+      linked.length > 0 && linked.every((l) => l.source === 'api'),
+      'PNR travellers are linked to the passenger list',
+    );
   });
 
   it('keeps a broken message, marked failed with where it went wrong', async () => {

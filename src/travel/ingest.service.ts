@@ -21,6 +21,7 @@ import { parsePaxlst } from './paxlst.js';
 import { parsePnrgov } from './pnrgov.js';
 import {
   bookingIdsOfFlight,
+  linkPnrTravellers,
   subjectsOfFlight,
   upsertBookings,
   upsertFlight,
@@ -235,6 +236,7 @@ export class IngestService {
           travellers += m.travellers.length;
           bookings += m.bookings.length;
         }
+        if (first !== undefined) await linkPnrTravellers(trx, first);
         await updateMessage(trx, messageId, {
           status: 'parsed',
           kind,

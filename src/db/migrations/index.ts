@@ -8,6 +8,7 @@ import * as m0002 from './0002_access.js';
 import * as m0003 from './0003_watchlists.js';
 import * as m0004 from './0004_travel.js';
 import * as m0005 from './0005_rules.js';
+import * as m0006 from './0006_traveller_links.js';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001_foundation': m0001,
@@ -15,4 +16,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0003_watchlists': m0003,
   '0004_travel': m0004,
   '0005_rules': m0005,
+  '0006_traveller_links': m0006,
 };
