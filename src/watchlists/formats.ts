@@ -82,7 +82,8 @@ function optional(cell: string | undefined): string | null {
  */
 function personDocumentNumber(raw: string, field: string, warnings: string[]): string | undefined {
   const number = raw.toUpperCase().replace(/[^A-Z0-9]/g, '');
-  if (number.length < 4 || number.length > 40 || !/\d/.test(number)) {
+  // Too short to identify a document ("B", "No."), unless it holds digits; some states issue letters-only numbers.
+  if (number.length > 40 || number.length < 4 || (number.length < 6 && !/\d/.test(number))) {
     warnings.push(`${field}: "${raw.slice(0, 40)}" is not a document number: dropped`);
     return undefined;
   }
