@@ -1,11 +1,12 @@
 /** The audit log, for auditors: search it, verify its chain. */
 import { Type } from 'typebox';
 import type { App } from '../http/app.js';
+import { errorResponses } from '../http/errors.js';
 import { principalOf, requestContext } from '../http/auth.js';
 import type { Services } from '../services.js';
 import { AuditQuery, AuditVerifyView, presentAuditEntry } from './access.schema.js';
 
-const errors = { 400: Type.Ref('ErrorResponse'), 401: Type.Ref('ErrorResponse'), 403: Type.Ref('ErrorResponse') };
+const errors = errorResponses(400, 401, 403);
 
 export function auditRoutes(app: App, services: Services): void {
   app.get(

@@ -1,12 +1,13 @@
 /** Sign-in, sign-out, who am I, password change. */
 import { Type } from 'typebox';
 import type { App } from '../http/app.js';
+import { errorResponses } from '../http/errors.js';
 import { csrfHeader, principalOf, requestContext, sessionCookie, userOf } from '../http/auth.js';
 import type { Config } from '../config.js';
 import type { Services } from '../services.js';
 import { MeView, PasswordBody, SignInBody, SignedInView, presentUser } from './access.schema.js';
 
-const errors = { 400: Type.Ref('ErrorResponse'), 401: Type.Ref('ErrorResponse'), 403: Type.Ref('ErrorResponse') };
+const errors = errorResponses(400, 401, 403);
 
 export function authRoutes(app: App, services: Services, config: Config): void {
   app.post(

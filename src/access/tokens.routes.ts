@@ -1,16 +1,12 @@
 /** Machine tokens of a country, managed by its admins. */
 import { Type } from 'typebox';
 import type { App } from '../http/app.js';
+import { errorResponses } from '../http/errors.js';
 import { principalOf, requestContext } from '../http/auth.js';
 import type { Services } from '../services.js';
 import { CreatedTokenView, IdParams, NewTokenBody, presentToken } from './access.schema.js';
 
-const errors = {
-  400: Type.Ref('ErrorResponse'),
-  401: Type.Ref('ErrorResponse'),
-  403: Type.Ref('ErrorResponse'),
-  404: Type.Ref('ErrorResponse'),
-};
+const errors = errorResponses(400, 401, 403, 404);
 
 export function tokensRoutes(app: App, services: Services): void {
   app.get(

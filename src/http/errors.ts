@@ -20,6 +20,14 @@ export const ErrorResponse = Type.Object(
   { $id: 'ErrorResponse' },
 );
 
+/** The error responses a route documents, by status: `errorResponses(400, 401, 403)`. */
+export function errorResponses<S extends number>(...statuses: S[]): Record<S, ReturnType<typeof Type.Ref>> {
+  return Object.fromEntries(statuses.map((s) => [s, Type.Ref('ErrorResponse')])) as Record<
+    S,
+    ReturnType<typeof Type.Ref>
+  >;
+}
+
 /** Fastify's own error codes that are the client's fault, as Lodestar codes. */
 const fastifyCodes: Readonly<Record<string, ErrorCode>> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'request.too_large',

@@ -2,6 +2,7 @@
 import { Type } from 'typebox';
 import type { Config } from '../config.js';
 import type { App } from '../http/app.js';
+import { errorResponses } from '../http/errors.js';
 import { principalOf, requestContext } from '../http/auth.js';
 import type { Services } from '../services.js';
 import { presentDocument, presentPerson } from '../watchlists/watchlists.schema.js';
@@ -18,13 +19,7 @@ import {
 } from './screening.schema.js';
 import type { DocumentHitView, PersonHitView } from './screening.service.js';
 
-const errors = {
-  400: Type.Ref('ErrorResponse'),
-  401: Type.Ref('ErrorResponse'),
-  403: Type.Ref('ErrorResponse'),
-  404: Type.Ref('ErrorResponse'),
-  429: Type.Ref('ErrorResponse'),
-};
+const errors = errorResponses(400, 401, 403, 404, 429);
 
 function presentPersonHit(hit: PersonHitView) {
   if (hit.restricted) return { ...hit, message: restrictedMessage(hit.contactCountry) };

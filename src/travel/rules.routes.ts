@@ -1,16 +1,12 @@
 /** Targeting rules: list them, write a new one or a new version, switch one for the caller's country. */
 import { Type } from 'typebox';
 import type { App } from '../http/app.js';
+import { errorResponses } from '../http/errors.js';
 import { principalOf, requestContext } from '../http/auth.js';
 import type { Services } from '../services.js';
 import type { RuleView } from './rules.service.js';
 
-const errors = {
-  400: Type.Ref('ErrorResponse'),
-  401: Type.Ref('ErrorResponse'),
-  403: Type.Ref('ErrorResponse'),
-  404: Type.Ref('ErrorResponse'),
-};
+const errors = errorResponses(400, 401, 403, 404);
 const RuleParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) });
 
 function presentRule(view: RuleView) {

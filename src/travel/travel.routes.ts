@@ -1,19 +1,14 @@
 /** Passenger-data messages (push and status) and flights (list, one flight, a traveller's history). */
 import { Type } from 'typebox';
 import type { App } from '../http/app.js';
+import { errorResponses } from '../http/errors.js';
 import { principalOf, requestContext } from '../http/auth.js';
 import { readRawBody } from '../http/raw-body.js';
 import type { Services } from '../services.js';
 import { maxMessageBytes } from './ingest.service.js';
 import type { StoredMessage } from './messages.repository.js';
 
-const errors = {
-  400: Type.Ref('ErrorResponse'),
-  401: Type.Ref('ErrorResponse'),
-  403: Type.Ref('ErrorResponse'),
-  404: Type.Ref('ErrorResponse'),
-  413: Type.Ref('ErrorResponse'),
-};
+const errors = errorResponses(400, 401, 403, 404, 413);
 
 const MessageView = Type.Object(
   {

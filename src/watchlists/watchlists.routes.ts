@@ -2,6 +2,7 @@
 import { Type } from 'typebox';
 import type { Readable } from 'node:stream';
 import type { App } from '../http/app.js';
+import { errorResponses } from '../http/errors.js';
 import { principalOf, requestContext } from '../http/auth.js';
 import type { Services } from '../services.js';
 import type { ImportProblem } from './import.service.js';
@@ -22,13 +23,7 @@ import {
   presentWatchlist,
 } from './watchlists.schema.js';
 
-const errors = {
-  400: Type.Ref('ErrorResponse'),
-  401: Type.Ref('ErrorResponse'),
-  403: Type.Ref('ErrorResponse'),
-  404: Type.Ref('ErrorResponse'),
-  409: Type.Ref('ErrorResponse'),
-};
+const errors = errorResponses(400, 401, 403, 404, 409);
 const maxUploadBytes = 2 * 1024 ** 3;
 
 export function watchlistsRoutes(app: App, services: Services): void {
