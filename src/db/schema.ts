@@ -202,6 +202,7 @@ export interface TravellerTable {
   message_id: string;
   removed: Generated<boolean>;
   linked_to: ColumnType<string | null, string | null | undefined, string | null>;
+  name_key: Generated<string>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }

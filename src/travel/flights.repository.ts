@@ -33,6 +33,16 @@ export interface StoredTraveller extends Omit<TravellerRow, 'removed' | 'details
   readonly linkedTo: string | null;
 }
 
+/** Surname and first given name as PNR and API copies of a traveller are compared: letters only, upper case. */
+export function travellerNameKey(surname: string, givenNames: string): string {
+  const clean = (v: string) =>
+    v
+      .normalize('NFKD')
+      .replace(/[^\p{L}]/gu, '')
+      .toUpperCase();
+  return `${clean(surname)}|${clean(givenNames.trim().split(/\s+/)[0] ?? '')}`;
+}
+
 /** Finds or creates the flight of `key` for `ownerCountry`; applies a status change when the message carries one. */
 export async function upsertFlight(
   db: Kysely<Database>,
@@ -100,6 +110,7 @@ export async function upsertTravellers(
         details: JSON.stringify(t.details),
         message_id: messageId,
         removed: t.removed,
+        name_key: travellerNameKey(t.surname, t.givenNames),
       })),
     )
     .onConflict((oc) =>
@@ -119,6 +130,7 @@ export async function upsertTravellers(
         details: eb.ref('excluded.details'),
         message_id: eb.ref('excluded.message_id'),
         removed: eb.ref('excluded.removed'),
+        name_key: eb.ref('excluded.name_key'),
         updated_at: sql`now()`,
       })),
     )
@@ -297,9 +309,7 @@ export async function linkPnrTravellers(db: Kysely<Database>, flightId: string):
     from travellers a
     where p.flight_id = ${flightId} and a.flight_id = ${flightId}
       and p.source = 'pnr' and a.source = 'api' and not a.removed
-      and regexp_replace(upper(p.surname), '[^[:alpha:]]', '', 'g') = regexp_replace(upper(a.surname), '[^[:alpha:]]', '', 'g')
-      and regexp_replace(upper(split_part(p.given_names, ' ', 1)), '[^[:alpha:]]', '', 'g')
-        = regexp_replace(upper(split_part(a.given_names, ' ', 1)), '[^[:alpha:]]', '', 'g')
+      and p.name_key = a.name_key and p.name_key <> ''
       and (p.birth_date is null or a.birth_date is null or p.birth_date = a.birth_date)
       and p.linked_to is distinct from a.id`.execute(db);
   return Number(result.numAffectedRows ?? 0);

@@ -22,6 +22,7 @@ import { parsePnrgov } from './pnrgov.js';
 import {
   bookingIdsOfFlight,
   linkPnrTravellers,
+  travellerNameKey,
   subjectsOfFlight,
   upsertBookings,
   upsertFlight,
@@ -132,19 +133,9 @@ class ParsedCache {
   }
 }
 
-/** Surname and given names as compared between a PNR and a passenger list (letters only, upper case). */
-function nameKey(surname: string, givenNames: string): string {
-  const clean = (v: string) =>
-    v
-      .normalize('NFKD')
-      .replace(/[^\p{L}]/gu, '')
-      .toUpperCase();
-  return `${clean(surname)}|${clean(givenNames.split(/\s+/)[0] ?? '')}`;
-}
-
 async function apiNamesOfFlight(db: Db, flightId: string): Promise<Set<string>> {
   const travellers = await subjectsOfFlight(db, flightId);
-  return new Set(travellers.filter((t) => t.source === 'api').map((t) => nameKey(t.surname, t.givenNames)));
+  return new Set(travellers.filter((t) => t.source === 'api').map((t) => travellerNameKey(t.surname, t.givenNames)));
 }
 
 export class IngestService {
@@ -254,7 +245,7 @@ export class IngestService {
       // A traveller on the flight's passenger list is screened from it; their PNR copy need not be screened again.
       const listed = kind === 'pnrgov' ? await apiNamesOfFlight(this.db, flightId) : new Set<string>();
       const toScreen = screenedTravellers.filter(
-        (x) => x.row.source === 'api' || !listed.has(nameKey(x.row.surname, x.row.givenNames)),
+        (x) => x.row.source === 'api' || !listed.has(travellerNameKey(x.row.surname, x.row.givenNames)),
       );
       return this.screen(message, toScreen);
     });
@@ -366,7 +357,7 @@ export class IngestService {
     ]);
     const travellerIds = new Map<string, string>();
     for (const t of storedTravellers) {
-      const key = nameKey(t.surname, t.givenNames);
+      const key = travellerNameKey(t.surname, t.givenNames);
       if (t.source === 'api' || !travellerIds.has(key)) travellerIds.set(key, t.id);
     }
     const bookingIds = new Map(storedBookings.map((b) => [b.recordLocator, b.id]));
@@ -377,7 +368,7 @@ export class IngestService {
       flightId,
       travellerId:
         hit.subject.kind === 'traveller'
-          ? (travellerIds.get(nameKey(hit.subject.surname, hit.subject.givenNames)) ?? null)
+          ? (travellerIds.get(travellerNameKey(hit.subject.surname, hit.subject.givenNames)) ?? null)
           : null,
       bookingId: hit.subject.kind === 'booking' ? (bookingIds.get(hit.subject.locator) ?? null) : null,
       messageId: message.id,
