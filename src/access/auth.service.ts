@@ -168,8 +168,11 @@ export class AuthService {
       );
       throw new AppError('auth.required', `the bearer token was ${refused}`);
     }
-    await recordTokenUse(this.db, token.id);
-    await this.audit.record(principal, { action: 'token.use', subject }, context);
+    // The count and the audit entry of a use commit together: one transaction per request, not two.
+    await this.db.transaction().execute(async (trx) => {
+      await recordTokenUse(trx, token.id);
+      await this.audit.record(principal, { action: 'token.use', subject }, context, trx);
+    });
     return principal;
   }
 

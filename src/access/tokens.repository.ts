@@ -96,7 +96,7 @@ export async function revokeToken(db: Kysely<Database>, id: string): Promise<voi
 }
 
 /** Counts one use of a token. */
-export async function recordTokenUse(db: Db, id: string): Promise<void> {
+export async function recordTokenUse(db: Kysely<Database>, id: string): Promise<void> {
   await db
     .updateTable('api_tokens')
     .set({ last_used_at: new Date(), use_count: sql`use_count + 1` })
