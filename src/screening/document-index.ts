@@ -57,11 +57,13 @@ class Interned {
   }
 }
 
-// Fields of an entry in `entries` (stride ENTRY): arena offset; length | state << 8 | type << 24; owner; next
+// Fields of an entry in `entries` (stride ENTRY): arena offset; length | state << 8 | type << 24 | HAS_RAW; owner; next
 // entry of the same person (-1 at the end).
 const ENTRY = 4;
 const E_OFFSET = 0;
 const E_PACKED = 1;
+/** Set in the packed field when the number as written differs from the cleaned one (kept in `raw`). */
+const HAS_RAW = 1 << 31;
 const E_OWNER = 2;
 const E_NEXT = 3;
 
@@ -85,6 +87,8 @@ export class DocumentIndex {
   private live = 0;
   // The query's cleaned number, as bytes (reused).
   private readonly queryBytes = new Uint8Array(MAX_NUMBER);
+  /** The query's cleaned number while forEachMatch runs: the number of every exact hit without raw text. */
+  private queryClean: string | undefined;
 
   /** Number of live entries. */
   get size(): number {
@@ -123,7 +127,7 @@ export class DocumentIndex {
       }
       const e = at * ENTRY;
       this.entries[e + E_OFFSET] = off;
-      this.entries[e + E_PACKED] = clean.length | (country << 8) | (type << 24);
+      this.entries[e + E_PACKED] = clean.length | (country << 8) | (type << 24) | (d.number !== clean ? HAS_RAW : 0);
       this.entries[e + E_OWNER] = key;
       this.entries[e + E_NEXT] = this.personHead[key]!;
       this.personHead[key] = at;
@@ -155,7 +159,7 @@ export class DocumentIndex {
       const e = at * ENTRY;
       this.unplace(foldedHash(this.arena, entries[e + E_OFFSET]!, entries[e + E_PACKED]! & 0xff) | 0, at);
       entries[e + E_OWNER] = -1;
-      this.raw.delete(at);
+      if ((entries[e + E_PACKED]! & HAS_RAW) !== 0) this.raw.delete(at);
       this.live--;
     }
     this.personHead[key] = -1;
@@ -221,7 +225,12 @@ export class DocumentIndex {
       if (!same) continue;
       const c = (packed >>> 8) & 0xffff;
       if (qc !== 0 && c !== 0 && c !== qc) continue;
-      found(entry, exact);
+      this.queryClean = len === clean.length ? clean : undefined;
+      try {
+        found(entry, exact);
+      } finally {
+        this.queryClean = undefined;
+      }
       n++;
     }
     return n;
@@ -263,11 +272,16 @@ export class DocumentIndex {
 
   /** The number of an entry as it was written. */
   numberOf(entry: number): string {
-    const raw = this.raw.get(entry);
-    if (raw !== undefined) return raw;
+    const packed = this.entries[entry * ENTRY + E_PACKED]!;
+    if ((packed & HAS_RAW) !== 0) {
+      const raw = this.raw.get(entry);
+      if (raw !== undefined) return raw;
+    }
     const off = this.entries[entry * ENTRY + E_OFFSET]!;
-    const len = this.entries[entry * ENTRY + E_PACKED]! & 0xff;
-    return String.fromCharCode(...this.arena.subarray(off, off + len));
+    const len = packed & 0xff;
+    let out = '';
+    for (let i = off; i < off + len; i++) out += String.fromCharCode(this.arena[i]!);
+    return out;
   }
 
   /** An entry as a hit for `entityId`. */
@@ -276,9 +290,11 @@ export class DocumentIndex {
     return {
       key: this.ownerOf(entry),
       entityId,
-      number: this.numberOf(entry),
+      // An exact hit found by the running lookup has the query's cleaned number: no string to rebuild.
+      number:
+        exact && this.queryClean !== undefined && (packed & HAS_RAW) === 0 ? this.queryClean : this.numberOf(entry),
       country: this.countries.values[(packed >>> 8) & 0xffff],
-      type: this.types.values[packed >>> 24],
+      type: this.types.values[(packed >>> 24) & 0x7f],
       score: exact ? 1 : OCR_DOCUMENT_SCORE,
       how: exact ? 'exact' : 'ocr',
     };

@@ -7,9 +7,16 @@ import { DocumentIndex } from './document-index.js';
 import { kindWeight, type NameContext } from './name-match.js';
 import { PersonIndex } from './person-index.js';
 import { PersonStore } from './person-store.js';
-import { quickScore } from './prerank.js';
+import { QuickScorer } from './prerank.js';
 import { SimilarityMemo } from './similarity-memo.js';
-import { explainCandidate, prepareQuery, scoreCandidate, type PreparedQuery } from './score.js';
+import {
+  explainCandidate,
+  prepareQuery,
+  restoreScoreState,
+  saveScoreState,
+  scoreCandidate,
+  type PreparedQuery,
+} from './score.js';
 import { TokenTable } from './token-table.js';
 import type {
   ExplanationFeature,
@@ -24,8 +31,12 @@ import type {
 
 /** The matcher's name, recorded with every hit. */
 export const MATCHER_NAME = 'lodestar-name';
-/** The matcher's version: changes whenever scores can change. */
-export const MATCHER_VERSION = '2.0.0';
+/**
+ * The matcher's version: changes whenever scores can change. 2.1 keeps memoised token similarities and token
+ * weights in full precision: rounded to float32 they broke ties between equally similar tokens differently
+ * depending on which candidates had been scored first, so a candidate's score depended on its neighbours.
+ */
+export const MATCHER_VERSION = '2.1.0';
 /**
  * Score at or above which a hit is a match unless the caller says otherwise. Set at the operating point of the
  * development set (bench/eval-screening.ts): about one false alert per 1,000 screened non-listed travellers.
@@ -65,9 +76,10 @@ export class ScreeningEngine {
   private readonly scoreBuf: Float64Array;
   private readonly orderBuf: Int32Array;
   private readonly memo: SimilarityMemo;
+  private readonly quick = new QuickScorer();
   /** Bumped by every add and remove: cached candidate token weights older than it are recomputed. */
   private version = 1;
-  private tokenWeight = new Float32Array(1024);
+  private tokenWeight = new Float64Array(1024);
   private tokenWeightAt = new Uint32Array(1024);
   private queryWeight = new Float64Array(64);
   private queryInfo = new Float64Array(64);
@@ -132,7 +144,7 @@ export class ScreeningEngine {
   private candidateWeight(id: number): number {
     if (id >= this.tokenWeight.length) {
       const size = Math.max(id + 1, this.tokenWeight.length * 2);
-      const w = new Float32Array(size);
+      const w = new Float64Array(size);
       w.set(this.tokenWeight);
       this.tokenWeight = w;
       const a = new Uint32Array(size);
@@ -170,10 +182,12 @@ export class ScreeningEngine {
       return m;
     }
     const quick = this.quickBuf;
+    this.quick.prepare(q, this.ctx);
+    this.quick.warm(this.store, wide, m);
     let n = 0;
     // Partial insertion sort into the `limit` best (blocking order breaks ties: wide is best first).
     for (let i = 0; i < m; i++) {
-      const v = quickScore(this.store, q, wide[i]!, this.ctx);
+      const v = this.quick.score(this.store, wide[i]!);
       if (n === limit && v <= quick[n - 1]!) continue;
       let at = n < limit ? n++ : n - 1;
       while (at > 0 && quick[at - 1]! < v) {
@@ -215,11 +229,13 @@ export class ScreeningEngine {
     for (const owner of q.documents.keys()) {
       if (n < cands.length && !cands.subarray(0, n).includes(owner)) cands[n++] = owner;
     }
+    this.store.warm(cands, n);
     const scores = this.scoreBuf;
     const order = this.orderBuf;
     // Score every candidate, keeping `order` sorted best first (insertion: n is small).
     for (let i = 0; i < n; i++) {
       const sc = scoreCandidate(this.store, q, cands[i]!, this.ctx);
+      saveScoreState(i);
       scores[i] = sc;
       let at = i;
       while (at > 0) {
@@ -240,7 +256,7 @@ export class ScreeningEngine {
       const match = score >= threshold;
       let explanation = NO_EXPLANATION;
       if (explain === 'all' || (explain === 'matches' && match)) {
-        scoreCandidate(this.store, q, key, this.ctx);
+        restoreScoreState(i);
         explanation = explainCandidate(this.store, q, key, this.ctx);
       }
       hits.push({

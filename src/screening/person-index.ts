@@ -48,12 +48,18 @@ export class PersonIndex {
   private stale = 0;
   private readonly maxPostings: number;
   private readonly walkBudget: number;
-  // Per-query accumulation, reused (stamped instead of cleared).
-  private acc = new Float32Array(1024);
-  private stamp = new Uint32Array(1024);
+  // Per-query accumulation in a small open-addressing table keyed by person (stamped instead of cleared): a
+  // query touches at most the walk budget of persons, so the table stays in cache at any list size, where arrays
+  // indexed by person would miss the cache on nearly every posting of a million-person list.
+  private accMask: number;
+  private accPerson: Int32Array;
+  private acc: Float32Array;
+  private stamp: Uint32Array;
   private epoch = 0;
-  private touched = new Int32Array(1024);
+  /** Slots in the order their persons were first reached (ties keep blocking order). */
+  private touched: Int32Array;
   private touchedCount = 0;
+  private readonly selected = new Float64Array(1024);
   private readonly bucketSeen = new Set<number>();
 
   constructor(
@@ -66,6 +72,14 @@ export class PersonIndex {
     this.counts = new Int32Array(buckets);
     this.maxPostings = options.maxPostings ?? 4000;
     this.walkBudget = options.walkBudget ?? 1500;
+    // A query reaches at most walkBudget persons (every walk is capped by what is left of it), so the table
+    // is never more than a third full and a probe always ends.
+    const slots = nextPow2(Math.max(1024, this.walkBudget * 3));
+    this.accMask = slots - 1;
+    this.accPerson = new Int32Array(slots);
+    this.acc = new Float32Array(slots);
+    this.stamp = new Uint32Array(slots);
+    this.touched = new Int32Array(slots);
   }
 
   /** Number of postings (4 bytes each once compacted, 8 before). */
@@ -283,12 +297,6 @@ export class PersonIndex {
   }
 
   private prepareAccumulators(): void {
-    const size = this.store.alive.length;
-    if (this.acc.length < size) {
-      this.acc = new Float32Array(size);
-      this.stamp = new Uint32Array(size);
-      this.epoch = 0;
-    }
     this.epoch++;
     if (this.epoch === 0xffffffff) {
       this.stamp.fill(0);
@@ -314,34 +322,39 @@ export class PersonIndex {
   }
 
   private accumulate(p: number, w: number): void {
-    if (this.stamp[p] !== this.epoch) {
-      this.stamp[p] = this.epoch;
-      this.acc[p] = w;
-      if (this.touchedCount >= this.touched.length) {
-        const t = new Int32Array(this.touched.length * 2);
-        t.set(this.touched);
-        this.touched = t;
+    const mask = this.accMask;
+    let slot = Math.imul(p, 0x9e3779b1) & mask;
+    for (;;) {
+      if (this.stamp[slot] !== this.epoch) break;
+      if (this.accPerson[slot] === p) {
+        this.acc[slot]! += w;
+        return;
       }
-      this.touched[this.touchedCount++] = p;
-    } else {
-      this.acc[p]! += w;
+      slot = (slot + 1) & mask;
     }
+    this.stamp[slot] = this.epoch;
+    this.accPerson[slot] = p;
+    this.acc[slot] = w;
+    this.touched[this.touchedCount++] = slot;
   }
 
   /** Partial selection of the `limit` best accumulated persons (a small insertion-sorted buffer). */
   private selectTop(limit: number, out: Int32Array): number {
     let n = 0;
     const acc = this.acc;
+    const sel = this.selected.length >= limit ? this.selected : new Float64Array(limit);
     for (let t = 0; t < this.touchedCount; t++) {
-      const p = this.touched[t]!;
-      const v = acc[p]!;
-      if (n === limit && v <= acc[out[n - 1]!]!) continue;
+      const slot = this.touched[t]!;
+      const v = acc[slot]!;
+      if (n === limit && v <= sel[n - 1]!) continue;
       let i = n < limit ? n++ : n - 1;
-      while (i > 0 && acc[out[i - 1]!]! < v) {
+      while (i > 0 && sel[i - 1]! < v) {
         out[i] = out[i - 1]!;
+        sel[i] = sel[i - 1]!;
         i--;
       }
-      out[i] = p;
+      out[i] = this.accPerson[slot]!;
+      sel[i] = v;
     }
     return n;
   }

@@ -101,6 +101,48 @@ interface Evidence {
 }
 const ev: Evidence = { date: DATE_NONE, dateEffect: 0, dateAt: -1, nat: 0, natMatchId: -1, gender: 0, doc: 0 };
 
+const SAVED_FIELDS = 12;
+let saved = new Float64Array(SAVED_FIELDS * 128);
+
+/** Keeps what explaining the last scoreCandidate call needs under `slot`, so a hit need not be scored twice. */
+export function saveScoreState(slot: number): void {
+  if ((slot + 1) * SAVED_FIELDS > saved.length) {
+    const grown = new Float64Array(Math.max((slot + 1) * SAVED_FIELDS, saved.length * 2));
+    grown.set(saved);
+    saved = grown;
+  }
+  const o = slot * SAVED_FIELDS;
+  saved[o] = bestQ;
+  saved[o + 1] = bestQEnd;
+  saved[o + 2] = bestC;
+  saved[o + 3] = bestCEnd;
+  saved[o + 4] = bestName;
+  saved[o + 5] = ev.date;
+  saved[o + 6] = ev.dateEffect;
+  saved[o + 7] = ev.dateAt;
+  saved[o + 8] = ev.nat;
+  saved[o + 9] = ev.natMatchId;
+  saved[o + 10] = ev.gender;
+  saved[o + 11] = ev.doc;
+}
+
+/** Makes the state saved under `slot` that of the last scoreCandidate call (for explainCandidate). */
+export function restoreScoreState(slot: number): void {
+  const o = slot * SAVED_FIELDS;
+  bestQ = saved[o]!;
+  bestQEnd = saved[o + 1]!;
+  bestC = saved[o + 2]!;
+  bestCEnd = saved[o + 3]!;
+  bestName = saved[o + 4]!;
+  ev.date = saved[o + 5]!;
+  ev.dateEffect = saved[o + 6]!;
+  ev.dateAt = saved[o + 7]!;
+  ev.nat = saved[o + 8]!;
+  ev.natMatchId = saved[o + 9]!;
+  ev.gender = saved[o + 10]!;
+  ev.doc = saved[o + 11]!;
+}
+
 /** The name score of a candidate: the best over all query names × candidate names. */
 function nameScore(store: PersonStore, q: PreparedQuery, key: number, ctx: NameContext): number {
   const arena = store.nameArena;

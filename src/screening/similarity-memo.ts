@@ -12,7 +12,7 @@ const MEMO_MAX_QUERY_TOKENS = 64;
 /** A per-query memo of token similarities: open addressing over (query token, candidate token), stamped. */
 export class SimilarityMemo {
   private readonly keys = new Int32Array(MEMO_SIZE);
-  private readonly values = new Float32Array(MEMO_SIZE);
+  private readonly values = new Float64Array(MEMO_SIZE);
   private readonly hows = new Uint8Array(MEMO_SIZE);
   private readonly stamps = new Uint32Array(MEMO_SIZE);
   private epoch = 1;
