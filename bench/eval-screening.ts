@@ -9,14 +9,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_THRESHOLD, MATCHER_NAME, MATCHER_VERSION, ScreeningEngine } from '../src/screening/engine.js';
 import type { PersonQuery, PersonRecord } from '../src/screening/types.js';
+import { toPersonRecord } from '../src/screening/watchlist-index.js';
+import { RowError, type PersonEntry } from '../src/watchlists/entries.js';
+import { parseFtmLine } from '../src/watchlists/formats.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const evalDir = process.env.LODESTAR_EVAL_DIR ?? path.resolve(root, '../shared/eval');
-
-interface FtmEntity {
-  id: string;
-  properties: Record<string, string[] | undefined>;
-}
 
 function parseCsv(text: string): Record<string, string>[] {
   const rows: string[][] = [];
@@ -52,27 +50,35 @@ function parseCsv(text: string): Record<string, string>[] {
   return body.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
 }
 
+/**
+ * The watchlist as Lodestar imports it: each line through the importer's FollowTheMoney parser (name cleaning,
+ * aliases, dates, nationalities, document numbers) and the index's record mapping — what a user who runs
+ * `lodestar watchlist import` gets. Rows the importer rejects are counted and reported.
+ */
 function loadWatchlist(file: string): PersonRecord[] {
   const out: PersonRecord[] = [];
+  let rejected = 0;
   for (const line of readFileSync(path.join(evalDir, file), 'utf8').split('\n')) {
     if (line.trim() === '') continue;
-    const e = JSON.parse(line) as FtmEntity;
-    const p = e.properties;
-    const docs = [
-      ...(p.passportNumber ?? []).map((n) => ({ number: n, type: 'passport' })),
-      ...(p.idNumber ?? []).map((n) => ({ number: n, type: 'id' })),
-    ];
-    const g = p.gender?.[0];
-    out.push({
+    let parsed: ReturnType<typeof parseFtmLine>;
+    try {
+      parsed = parseFtmLine(line, []);
+    } catch (error) {
+      if (!(error instanceof RowError)) throw error;
+      rejected++;
+      continue;
+    }
+    if (parsed.kind !== 'person') continue;
+    const entry: PersonEntry = {
+      ...parsed,
       key: out.length,
-      entityId: e.id,
-      names: [...(p.name ?? []), ...(p.alias ?? [])],
-      birthDates: p.birthDate ?? [],
-      nationalities: p.nationality ?? [],
-      gender: g === 'male' || g === 'female' || g === 'other' ? g : undefined,
-      documents: docs,
-    });
+      listId: 'eval',
+      ownerCountry: 'XXX',
+      updatedAt: new Date(0),
+    };
+    out.push(toPersonRecord(entry, out.length));
   }
+  if (rejected > 0) console.error(`${file}: the importer rejected ${rejected} rows`);
   return out;
 }
 
