@@ -43,7 +43,7 @@ interface BackendResult {
   readonly error?: string;
 }
 
-/** Receives and processes flights [first, first + count) through the stage-timed replica of `process`. */
+/** Receives and processes flights [first, first + count) through `IngestService.process`, its stages timed. */
 async function runProfile(b: Backend, first: number, count: number) {
   const clock = new StageClock();
   let messages = 0;
@@ -160,7 +160,7 @@ for (const r of results) {
   if (r.profile === undefined) continue;
   const total = Object.values(r.profile.stagesMs).reduce((a, b) => a + b, 0);
   console.log(
-    `\n${r.backend}: where the time goes (${r.profile.flights} more flights, ${r.profile.messages} messages, stage-timed replica of process)`,
+    `\n${r.backend}: where the time goes (${r.profile.flights} more flights, ${r.profile.messages} messages, stages timed inside IngestService.process)`,
   );
   for (const [stage, ms] of Object.entries(r.profile.stagesMs)) {
     console.log(
