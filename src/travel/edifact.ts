@@ -164,6 +164,19 @@ function warning(code: EdifactWarningCode, segment: EdifactSegment, message: str
  * Parses an EDIFACT interchange. Takes decoded text, or raw bytes decoded per the UNB syntax identifier (strict
  * UTF-8 unless UNOC…UNOK). Returns messages with their segments, or throws `EdifactParseError`.
  */
+/** Throws `edifact.wrong_message_type` at the UNH of `message` unless it is of `type` (PAXLST, PNRGOV). */
+export function expectMessageType(message: EdifactMessage, type: string): void {
+  if (message.type === type) return;
+  const unh = message.segments[0]!;
+  throw new EdifactParseError('edifact.wrong_message_type', {
+    segment: unh.index,
+    tag: unh.tag,
+    offset: unh.offset,
+    expected: `a ${type} message`,
+    found: message.type,
+  });
+}
+
 export function parseEdifact(input: string | Uint8Array): EdifactInterchange {
   const text = typeof input === 'string' ? input : decodeEdifact(input);
   let start = 0;

@@ -6,6 +6,7 @@
 import { EdifactParseError, type EdifactWarning, type EdifactWarningCode } from './edifact-errors.js';
 import {
   component,
+  expectMessageType,
   parseEdifact,
   type EdifactInterchange,
   type EdifactMessage,
@@ -86,16 +87,7 @@ export function parsePaxlst(
 
 /** Parses one tokenized PAXLST message; throws `EdifactParseError` for another message type or a missing BGM/TDT. */
 export function parsePaxlstMessage(message: EdifactMessage, options: { readonly referenceDate: IsoDate }): PaxlstList {
-  const unh = message.segments[0]!;
-  if (message.type !== 'PAXLST') {
-    throw new EdifactParseError('edifact.wrong_message_type', {
-      segment: unh.index,
-      tag: unh.tag,
-      offset: unh.offset,
-      expected: 'a PAXLST message',
-      found: message.type,
-    });
-  }
+  expectMessageType(message, 'PAXLST');
   const warnings: EdifactWarning[] = [...message.warnings];
   const warn = (code: EdifactWarningCode, segment: EdifactSegment, text: string): void => {
     warnings.push(Object.freeze({ code, message: text, segment: segment.index, offset: segment.offset }));

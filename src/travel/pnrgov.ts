@@ -6,6 +6,7 @@
 import { EdifactParseError, type EdifactWarning, type EdifactWarningCode } from './edifact-errors.js';
 import {
   component,
+  expectMessageType,
   parseEdifact,
   type EdifactInterchange,
   type EdifactMessage,
@@ -87,16 +88,8 @@ export function parsePnrgovMessage(
   message: EdifactMessage,
   options: { readonly referenceDate: IsoDate },
 ): PnrgovMessage {
+  expectMessageType(message, 'PNRGOV');
   const unh = message.segments[0]!;
-  if (message.type !== 'PNRGOV') {
-    throw new EdifactParseError('edifact.wrong_message_type', {
-      segment: unh.index,
-      tag: unh.tag,
-      offset: unh.offset,
-      expected: 'a PNRGOV message',
-      found: message.type,
-    });
-  }
   const warnings: EdifactWarning[] = [...message.warnings];
   const warn = (code: EdifactWarningCode, s: EdifactSegment, text: string): void => {
     warnings.push(Object.freeze({ code, message: text, segment: s.index, offset: s.offset }));
