@@ -260,6 +260,8 @@ export interface NameContext {
 
 /** Informativeness of the matched query tokens at which a name counts as fully identifying. */
 export const INFO_FULL = 2;
+/** Share of a token's informativeness that an initial matching it carries. */
+const INITIAL_INFO = 0.2;
 /** How much a name made only of frequent tokens loses (at zero information). */
 export const COMMON_PENALTY = 0.45;
 
@@ -293,10 +295,14 @@ function joinedMatch(t1: TokenTable, one: number, t2: TokenTable, x: number, y: 
     sa.length >= sb.length + sc.length - 1 &&
     sa.length <= sb.length + sc.length
   ) {
-    return sa.length >= 4 ? 0.88 : 0;
+    // Skeletons drop vowels, so they join unrelated names (Dayamai Datta / Udomdet): the letters must agree too.
+    return sa.length >= 4 && jaroWinkler(a, b + c) >= JOIN_SPELLING ? 0.88 : 0;
   }
   return 0;
 }
+
+/** Jaro–Winkler similarity a token joined by its skeleton must also have with the two tokens written together. */
+const JOIN_SPELLING = 0.85;
 
 /**
  * Compares query name q[qs..qe) with candidate name c[cs..ce) (token ids of their tables) and returns the name
@@ -372,7 +378,8 @@ export function compareNames(
     if (j >= 0) {
       gotQ += matchScore[i]! * weightQ[i]!;
       gotC += matchScore[i]! * weightC[j]!;
-      info += matchScore[i]! * ctx.queryInfo[q[qs + i]!]!;
+      // An initial tells one letter of a name: it covers the name but identifies almost no one.
+      info += matchScore[i]! * ctx.queryInfo[q[qs + i]!]! * (matchHow[i] === HOW_INITIAL ? INITIAL_INFO : 1);
     }
   }
   // A query token written as two candidate tokens, or two query tokens written as one candidate token.

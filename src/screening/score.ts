@@ -29,9 +29,10 @@ import type { ExplanationFeature, MatchHow, PersonQuery } from './types.js';
 /** Effect of each birth-date comparison on the score, indexed by DATE_* code (none, exact, partial, swapped, year off, near, mismatch). */
 export const dateEffect = [0, 0.4, 0.15, 0.15, 0.03, -0.1, -0.3] as const;
 /** An exact birth date with a name that shares less than this adds only DATE_EXACT_WEAK_NAME. */
-export const DATE_EXACT_NAME_FLOOR = 0.3;
+export const DATE_EXACT_NAME_FLOOR = 0.12;
 export const DATE_EXACT_WEAK_NAME = 0.25;
 export const NATIONALITY_MATCH = 0.06;
+export const NATIONALITY_MATCH_WITH_DATE = 0.12;
 export const NATIONALITY_MISMATCH = -0.08;
 export const GENDER_MATCH = 0.01;
 export const GENDER_MISMATCH = -0.12;
@@ -197,7 +198,8 @@ export function scoreCandidate(store: PersonStore, q: PreparedQuery, key: number
     ev.natMatchId = -1;
     for (let i = ns; i < ns + store.natLen[key]!; i++) {
       if (store.countries[store.natArena[i]!] === q.nationality) {
-        ev.nat = NATIONALITY_MATCH;
+        // Birth date and nationality are independent: together they single a person out far more than apart.
+        ev.nat = ev.date === DATE_EXACT ? NATIONALITY_MATCH_WITH_DATE : NATIONALITY_MATCH;
         ev.natMatchId = store.natArena[i]!;
         break;
       }
