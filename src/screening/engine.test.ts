@@ -49,6 +49,8 @@ const mustMatch: [string, string, string][] = [
   ['Cyrillic ICAO', 'Юлия Жукова', 'Iuliia Zhukova'],
   ['Cyrillic -iy ending', 'Виталий Ковальский', 'Vitaly Kovalsky'],
   ['Ukrainian', 'Григорій Гончаренко', 'Hryhorii Honcharenko'],
+  ['Ukrainian H, Russian G', 'Ihor Hryhorenko', 'Igor Hryhorenko'],
+  ['long vowel spelt ee', 'Saeed Qaraqash', "Sa'id Qaraqash"],
   ['Greek', 'Ευάγγελος Παπαδόπουλος', 'Evangelos Papadopoulos'],
   ['Georgian', 'გიორგი ბერიძე', 'Giorgi Beridze'],
   ['Armenian', 'Արամ Պետրոսյան', 'Aram Petrosyan'],

@@ -145,7 +145,23 @@ export function tokenSimilarity(ta: TokenTable, ia: number, tb: TokenTable, ib: 
       lastHow = translit ? HOW_TRANSLIT : HOW_PHONETIC;
     }
   }
+  if (s === 0 && sameStart && minLen >= 3) {
+    // Short names spell long vowels either way (Saeed / Sa'id, Ameer / Amir, Leena / Lina), and Cyrillic Г is
+    // H in Ukrainian and Belarusian romanisation where Russian has G (Ihor / Igor, Hryhoriy / Grigoriy).
+    if (sa === sb && minLen <= 4 && sa.charCodeAt(0) !== 126 && foldLongVowels(a) === foldLongVowels(b)) s = 0.86;
+    else if (sa !== sb && minLen >= 4 && sa.replace(/H/g, 'G') === sb.replace(/H/g, 'G') && jaroWinkler(a, b) >= 0.8)
+      s = 0.84;
+    if (s > 0) lastHow = translit ? HOW_TRANSLIT : HOW_PHONETIC;
+  }
   return s;
+}
+
+/** English spellings of long vowels folded to the vowel (ee → i, oo and ou → u), apostrophes already gone. */
+function foldLongVowels(t: string): string {
+  return t
+    .replace(/ee/g, 'i')
+    .replace(/oo|ou/g, 'u')
+    .replace(/ae|ai|ay/g, 'a');
 }
 
 /**
