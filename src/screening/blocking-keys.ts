@@ -36,9 +36,25 @@ function mixPair(a: number, b: number): number {
   return (h ^ (h >>> 13)) >>> 0;
 }
 
+/** Key hashes of two adjacent words written together, by the pair: the same pairs recur in every list. */
+const joinedKeys = new Map<string, number>();
+const MAX_CACHED_JOINED = 1 << 16;
+
+function joinedKey(a: string, b: string): number {
+  // Tokens hold no space, so the pair is unambiguous.
+  const pair = `${a} ${b}`;
+  let h = joinedKeys.get(pair);
+  if (h === undefined) {
+    if (joinedKeys.size >= MAX_CACHED_JOINED) joinedKeys.clear();
+    h = hashString(tokenSkeleton(a + b), SEED_SKELETON);
+    joinedKeys.set(pair, h);
+  }
+  return h;
+}
+
 /**
  * Appends the keys of the name ids[start..end) (token ids of `table`) to `out` as [hash, kind] pairs.
- * Allocates only for joined-token skeletons.
+ * Allocates only a short string per pair of adjacent tokens (their joined skeleton's hash is cached).
  */
 export function nameKeys(table: TokenTable, ids: ArrayLike<number>, start: number, end: number, out: number[]): void {
   let n = 0;
@@ -49,8 +65,7 @@ export function nameKeys(table: TokenTable, ids: ArrayLike<number>, start: numbe
     out.push(table.skelHash[id]!, KEY_SKELETON);
   }
   for (let i = 0; i + 1 < n; i++) {
-    const joined = tokenSkeleton(table.ascii[eligible[i]!]! + table.ascii[eligible[i + 1]!]!);
-    out.push(hashString(joined, SEED_SKELETON), KEY_SKELETON);
+    out.push(joinedKey(table.ascii[eligible[i]!]!, table.ascii[eligible[i + 1]!]!), KEY_SKELETON);
   }
   const p = Math.min(n, MAX_PAIR_TOKENS);
   for (let i = 0; i < p; i++) {

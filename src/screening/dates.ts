@@ -29,12 +29,16 @@ function pack(y: number, mo: number, d: number): number {
   return y * 10000 + mo * 100 + (mo === 0 ? 0 : d);
 }
 
+// At module level: a closure made per call costs more than the formatting (every explained hit formats a date).
+function p2(n: number): string {
+  return n < 10 ? `0${n}` : `${n}`;
+}
+
 /** The ISO text of a packed date (`1962`, `1962-05`, `1962-05-14`). */
 export function formatDate(packed: number): string {
   const y = Math.floor(packed / 10000);
   const mo = Math.floor(packed / 100) % 100;
   const d = packed % 100;
-  const p2 = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
   return mo === 0 ? `${y}` : d === 0 ? `${y}-${p2(mo)}` : `${y}-${p2(mo)}-${p2(d)}`;
 }
 

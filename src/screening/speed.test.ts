@@ -2,15 +2,17 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { nameKeys } from './blocking-keys.js';
 import { ScreeningEngine } from './engine.js';
 import type { NameContext } from './name-match.js';
 import { tokenSimilarity } from './name-match.js';
+import { lastVowelSlots } from './phonetic.js';
 import { PersonStore } from './person-store.js';
 import { QuickScorer, quickScore } from './prerank.js';
 import { prepareQuery } from './score.js';
 import { SimilarityMemo } from './similarity-memo.js';
-import { TokenTable } from './token-table.js';
-import { prepareName } from './tokens.js';
+import { SEED_SKELETON, TokenTable, hashString } from './token-table.js';
+import { TOKEN_INITIAL, TOKEN_LOSSY, TOKEN_PARTICLE, TOKEN_TITLE, prepareName, tokenSkeleton } from './tokens.js';
 import type { PersonRecord } from './types.js';
 
 // A small vocabulary, so that queries and persons share tokens and skeletons often.
@@ -181,5 +183,43 @@ describe('screening fast paths', () => {
     assert.equal(engine.screenDocument({ number: 'A8IO23456' })[0]?.number, 'AB1023456');
     assert.equal(engine.screenDocument({ number: 'CD778899' })[0]?.number, 'cd-778 899');
     assert.equal(engine.screenDocument({ number: 'C0778899' })[0]?.number, 'cd-778 899');
+  });
+});
+
+describe('word caches', () => {
+  // Latin, Arabic-script and Cyrillic spellings: lossy and non-lossy tokens share the skeleton cache.
+  const spellings = [...words, 'محمد', 'حسين', 'عبد الرحمن', 'Шевченко', 'xi jinping', 'abdul rahman', 'nasr ad din'];
+  const anyName = fc.array(fc.constantFrom(...spellings), { minLength: 1, maxLength: 4 }).map((w) => w.join(' '));
+
+  it('gives every token the skeleton and vowel slots computed afresh', () => {
+    fc.assert(
+      fc.property(anyName, (raw) => {
+        // Twice: the second call is answered from the cache.
+        for (const tokens of [prepareName(raw), prepareName(raw)]) {
+          for (const t of tokens) {
+            assert.equal(t.skel, tokenSkeleton(t.ascii, (t.flags & TOKEN_LOSSY) !== 0));
+            assert.equal(t.slots, lastVowelSlots());
+          }
+        }
+      }),
+    );
+  });
+
+  it('keys adjacent tokens written together by the hash of their joined skeleton', () => {
+    fc.assert(
+      fc.property(anyName, (raw) => {
+        const table = new TokenTable();
+        const ids = prepareName(raw).map((t) => table.intern(t));
+        const eligible = ids.filter((id) => (table.flags[id]! & (TOKEN_PARTICLE | TOKEN_TITLE | TOKEN_INITIAL)) === 0);
+        for (let round = 0; round < 2; round++) {
+          const keys: number[] = [];
+          nameKeys(table, ids, 0, ids.length, keys);
+          for (let i = 0; i + 1 < eligible.length; i++) {
+            const joined = tokenSkeleton(table.ascii[eligible[i]!]! + table.ascii[eligible[i + 1]!]!);
+            assert.equal(keys[2 * (eligible.length + i)], hashString(joined, SEED_SKELETON));
+          }
+        }
+      }),
+    );
   });
 });

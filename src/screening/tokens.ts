@@ -253,6 +253,22 @@ export function tokenSkeleton(ascii: string, lossy = false): string {
   return s.length > 0 ? s : '~' + ascii;
 }
 
+/** Skeletons and vowel slots of the words seen: names share their words, and a word's are always the same. */
+const skeletons = new Map<string, { readonly skel: string; readonly slots: string }>();
+const MAX_CACHED_SKELETONS = 1 << 16;
+
+function cachedSkeleton(text: string, lossy: boolean): { readonly skel: string; readonly slots: string } {
+  const key = (lossy ? '1:' : '0:') + text;
+  let known = skeletons.get(key);
+  if (known === undefined) {
+    if (skeletons.size >= MAX_CACHED_SKELETONS) skeletons.clear();
+    const skel = tokenSkeleton(text, lossy);
+    known = { skel, slots: lastVowelSlots() };
+    skeletons.set(key, known);
+  }
+  return known;
+}
+
 /** Splits, romanises and normalises one name into tokens. Never throws. */
 export function prepareName(raw: string): PreparedToken[] {
   const words = romaniseName(raw);
@@ -268,8 +284,8 @@ export function prepareName(raw: string): PreparedToken[] {
     const text = foldKoreanSurname(j.length > MAX_TOKEN_LENGTH ? j.slice(0, MAX_TOKEN_LENGTH) : j);
     const lossy = source?.lossy ?? lossyAll;
     const script = source?.script ?? words[0]!.script;
-    const skel = tokenSkeleton(text, lossy);
-    tokens.push({ ascii: text, alt: source?.alt, skel, slots: lastVowelSlots(), flags: flagsOf(text, script, lossy) });
+    const { skel, slots } = cachedSkeleton(text, lossy);
+    tokens.push({ ascii: text, alt: source?.alt, skel, slots, flags: flagsOf(text, script, lossy) });
   }
   return tokens;
 }
