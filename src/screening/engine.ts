@@ -3,6 +3,7 @@
  * in memory: the watchlist layer feeds it records (and their removals) as they change, border checks and
  * passenger lists query it. Every result carries the matcher's name and version, stored with each hit.
  */
+import { dateKey } from './blocking-keys.js';
 import { DocumentIndex } from './document-index.js';
 import { kindWeight, type NameContext } from './name-match.js';
 import { PersonIndex } from './person-index.js';
@@ -109,6 +110,7 @@ export class ScreeningEngine {
     this.ctx = {
       queryWeight: this.queryWeight,
       queryInfo: this.queryInfo,
+      dateInfo: 1,
       candidateWeight: (id) => this.candidateWeight(id),
       similarity: (qi, ci) => this.memo.similarity(qi, ci),
     };
@@ -218,6 +220,7 @@ export class ScreeningEngine {
     if (this.index.needsCompaction) this.index.compact();
     const q = prepareQuery(query, this.queryTable);
     this.prepareWeights(q.table);
+    this.ctx.dateInfo = q.birthDate % 100 !== 0 ? this.index.idf(dateKey(q.birthDate)) : 1;
     this.memo.reset(q.table, this.store.tokens);
     for (const d of query.documents ?? []) {
       this.documents.forEachMatch(d, (entry, exact) => {

@@ -68,6 +68,26 @@ describe('screening v2: birth dates find persons listed under other names', () =
     assert.equal(hit?.match, false);
   });
 
+  it('lifts a name agreeing in part by an exact date only as far as the date is rare in the list', () => {
+    // The same person and query on two lists: one where nobody else has the date, one where 400 others do.
+    const listed = record(0, ['Jan Tokarczuk Wilamowski'], { birthDates: ['1966-09-17'], nationalities: ['POL'] });
+    const query = { names: ['Jan Lesniewski'], birthDate: '1966-09-17', nationality: 'PL' };
+    const rare = new ScreeningEngine();
+    const crowded = new ScreeningEngine();
+    for (let i = 1; i <= 400; i++) {
+      const other = record(i, [`Person${i.toString(36)} Other${(i * 7).toString(36)}`], { birthDates: ['1990-01-01'] });
+      rare.add(other);
+      crowded.add({ ...other, birthDates: ['1966-09-17'] });
+    }
+    rare.add(listed);
+    crowded.add(listed);
+    const onRare = rare.screenPerson(query).hits.find((h) => h.key === 0);
+    const onCrowded = crowded.screenPerson(query).hits.find((h) => h.key === 0);
+    assert.ok(onRare !== undefined && onCrowded !== undefined);
+    assert.ok(onRare.score > onCrowded.score + 0.1, `rare date ${onRare.score}, shared date ${onCrowded.score}`);
+    assert.equal(onCrowded.match, false);
+  });
+
   it('does not block on a year alone', () => {
     const engine = new ScreeningEngine();
     engine.add(record(0, ['Branimir Tokarczuk'], { birthDates: ['1966'] }));

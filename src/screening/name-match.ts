@@ -268,6 +268,8 @@ export interface NameContext {
   readonly queryWeight: Float64Array;
   /** Informativeness in [0, 1] of a query token id (0 for particles and titles). */
   readonly queryInfo: Float64Array;
+  /** Informativeness in [0, 1] of the query's full birth date in the list (1 when it has none). */
+  readonly dateInfo: number;
   /** Weight of a candidate token id. */
   candidateWeight(id: number): number;
   /** Similarity of query token qi and candidate token ci, the reason in lastHow (memoised). */

@@ -28,11 +28,19 @@ import type { ExplanationFeature, MatchHow, PersonQuery } from './types.js';
 
 /** Effect of each birth-date comparison on the score, indexed by DATE_* code (none, exact, partial, swapped, year off, near, mismatch). */
 export const dateEffect = [0, 0.4, 0.15, 0.15, 0.03, -0.1, -0.3] as const;
-/** An exact birth date with a name that shares less than this adds only DATE_EXACT_WEAK_NAME. */
-export const DATE_EXACT_NAME_FLOOR = 0.12;
+/**
+ * An exact birth date with a name that shares less than DATE_EXACT_NAME_MIN adds only DATE_EXACT_WEAK_NAME; between
+ * that and DATE_EXACT_NAME_FLOOR it adds up to the full effect, and a matching nationality up to
+ * NATIONALITY_MATCH_WITH_DATE, as far as the date is rare in the list (see dateRarity): on a list where many
+ * persons share each birth date, a date and a nationality with one name in common single out nobody.
+ */
+export const DATE_EXACT_NAME_MIN = 0.12;
+export const DATE_EXACT_NAME_FLOOR = 0.3;
 export const DATE_EXACT_WEAK_NAME = 0.25;
 export const NATIONALITY_MATCH = 0.06;
 export const NATIONALITY_MATCH_WITH_DATE = 0.12;
+/** Informativeness (PersonIndex.idf) of a birth date at or below which it lifts a weak name no more than before. */
+export const DATE_COMMON_INFO = 0.7;
 export const NATIONALITY_MISMATCH = -0.08;
 export const GENDER_MATCH = 0.01;
 export const GENDER_MISMATCH = -0.12;
@@ -176,6 +184,11 @@ function nameScore(store: PersonStore, q: PreparedQuery, key: number, ctx: NameC
   return best;
 }
 
+/** 0 for a birth date many listed persons share, 1 for one (nearly) no one else has. */
+function dateRarity(info: number): number {
+  return info <= DATE_COMMON_INFO ? 0 : info >= 1 ? 1 : (info - DATE_COMMON_INFO) / (1 - DATE_COMMON_INFO);
+}
+
 /** Scores one candidate in [0, 1]; remembers what is needed to explain it. */
 export function scoreCandidate(store: PersonStore, q: PreparedQuery, key: number, ctx: NameContext): number {
   const name = nameScore(store, q, key, ctx);
@@ -189,7 +202,11 @@ export function scoreCandidate(store: PersonStore, q: PreparedQuery, key: number
     ev.date = bestDateMatch(q.birthDate, store.dateArena, ds, ds + store.dateLen[key]!);
     ev.dateAt = lastBestDateIndex();
     ev.dateEffect =
-      ev.date === DATE_EXACT && name < DATE_EXACT_NAME_FLOOR ? DATE_EXACT_WEAK_NAME : dateEffect[ev.date]!;
+      ev.date !== DATE_EXACT || name >= DATE_EXACT_NAME_FLOOR
+        ? dateEffect[ev.date]!
+        : name < DATE_EXACT_NAME_MIN
+          ? DATE_EXACT_WEAK_NAME
+          : DATE_EXACT_WEAK_NAME + (dateEffect[DATE_EXACT] - DATE_EXACT_WEAK_NAME) * dateRarity(ctx.dateInfo);
     score += ev.dateEffect;
   }
   if (q.nationality !== undefined && store.natLen[key]! > 0) {
@@ -199,7 +216,10 @@ export function scoreCandidate(store: PersonStore, q: PreparedQuery, key: number
     for (let i = ns; i < ns + store.natLen[key]!; i++) {
       if (store.countries[store.natArena[i]!] === q.nationality) {
         // Birth date and nationality are independent: together they single a person out far more than apart.
-        ev.nat = ev.date === DATE_EXACT ? NATIONALITY_MATCH_WITH_DATE : NATIONALITY_MATCH;
+        ev.nat =
+          ev.date === DATE_EXACT
+            ? NATIONALITY_MATCH + (NATIONALITY_MATCH_WITH_DATE - NATIONALITY_MATCH) * dateRarity(ctx.dateInfo)
+            : NATIONALITY_MATCH;
         ev.natMatchId = store.natArena[i]!;
         break;
       }

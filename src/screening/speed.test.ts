@@ -68,6 +68,7 @@ describe('QuickScorer', () => {
           const ctx: NameContext = {
             queryWeight: Float64Array.from(weights),
             queryInfo: new Float64Array(64),
+            dateInfo: 1,
             candidateWeight: () => 1,
             similarity: () => 0,
           };
@@ -94,6 +95,7 @@ describe('QuickScorer', () => {
     const ctx: NameContext = {
       queryWeight: new Float64Array(prepared.table.size).fill(1),
       queryInfo: new Float64Array(prepared.table.size),
+      dateInfo: 1,
       candidateWeight: () => 1,
       similarity: () => 0,
     };
