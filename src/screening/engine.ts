@@ -265,7 +265,7 @@ export class ScreeningEngine {
       let explanation = NO_EXPLANATION;
       if (explain === 'all' || (explain === 'matches' && match)) {
         restoreScoreState(i);
-        explanation = explainCandidate(this.store, q, key, this.ctx);
+        explanation = explainCandidate(this.store, q, key);
       }
       hits.push({
         key,

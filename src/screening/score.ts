@@ -23,7 +23,7 @@ import {
 } from './name-match.js';
 import { GENDER_UNKNOWN, genderCode, type PersonStore } from './person-store.js';
 import type { TokenTable } from './token-table.js';
-import { prepareName } from './tokens.js';
+import { MAX_TOKENS, prepareName } from './tokens.js';
 import type { ExplanationFeature, MatchHow, PersonQuery } from './types.js';
 
 /** Effect of each birth-date comparison on the score, indexed by DATE_* code (none, exact, partial, swapped, year off, near, mismatch). */
@@ -97,6 +97,24 @@ let bestQEnd = 0;
 let bestC = 0;
 let bestCEnd = 0;
 let bestName = 0;
+// How each query token of the best pair matched (copied from compareNames when a pair becomes the best), so the
+// explanation need not compare the pair again.
+const T = MAX_TOKENS;
+const bestMatch = new Int32Array(T);
+const bestMatch2 = new Int32Array(T);
+const bestScore = new Float64Array(T);
+const bestHow = new Uint8Array(T);
+const bestWeight = new Float64Array(T);
+
+function keepBestPairing(n: number): void {
+  for (let i = 0; i < n; i++) {
+    bestMatch[i] = matchOfQuery[i]!;
+    bestMatch2[i] = matchOfQuery2[i]!;
+    bestScore[i] = matchScore[i]!;
+    bestHow[i] = matchHow[i]!;
+    bestWeight[i] = weightQ[i]!;
+  }
+}
 
 /** Evidence effects of the last scoreCandidate call. */
 interface Evidence {
@@ -112,6 +130,9 @@ const ev: Evidence = { date: DATE_NONE, dateEffect: 0, dateAt: -1, nat: 0, natMa
 
 const SAVED_FIELDS = 12;
 let saved = new Float64Array(SAVED_FIELDS * 128);
+let savedMatch = new Int32Array(T * 2 * 128);
+let savedScore = new Float64Array(T * 2 * 128);
+let savedHow = new Uint8Array(T * 128);
 
 /** Keeps what explaining the last scoreCandidate call needs under `slot`, so a hit need not be scored twice. */
 export function saveScoreState(slot: number): void {
@@ -119,6 +140,25 @@ export function saveScoreState(slot: number): void {
     const grown = new Float64Array(Math.max((slot + 1) * SAVED_FIELDS, saved.length * 2));
     grown.set(saved);
     saved = grown;
+    const slots = grown.length / SAVED_FIELDS;
+    const m = new Int32Array(T * 2 * slots);
+    m.set(savedMatch);
+    savedMatch = m;
+    const sc = new Float64Array(T * 2 * slots);
+    sc.set(savedScore);
+    savedScore = sc;
+    const h = new Uint8Array(T * slots);
+    h.set(savedHow);
+    savedHow = h;
+  }
+  const n = Math.min(bestQEnd - bestQ, T);
+  const t = slot * T;
+  for (let i = 0; i < n; i++) {
+    savedMatch[2 * (t + i)] = bestMatch[i]!;
+    savedMatch[2 * (t + i) + 1] = bestMatch2[i]!;
+    savedScore[2 * (t + i)] = bestScore[i]!;
+    savedScore[2 * (t + i) + 1] = bestWeight[i]!;
+    savedHow[t + i] = bestHow[i]!;
   }
   const o = slot * SAVED_FIELDS;
   saved[o] = bestQ;
@@ -150,6 +190,15 @@ export function restoreScoreState(slot: number): void {
   ev.natMatchId = saved[o + 9]!;
   ev.gender = saved[o + 10]!;
   ev.doc = saved[o + 11]!;
+  const n = Math.min(bestQEnd - bestQ, T);
+  const t = slot * T;
+  for (let i = 0; i < n; i++) {
+    bestMatch[i] = savedMatch[2 * (t + i)]!;
+    bestMatch2[i] = savedMatch[2 * (t + i) + 1]!;
+    bestScore[i] = savedScore[2 * (t + i)]!;
+    bestWeight[i] = savedScore[2 * (t + i) + 1]!;
+    bestHow[i] = savedHow[t + i]!;
+  }
 }
 
 /** The name score of a candidate: the best over all query names × candidate names. */
@@ -173,6 +222,7 @@ function nameScore(store: PersonStore, q: PreparedQuery, key: number, ctx: NameC
             bestQEnd = i;
             bestC = cs;
             bestCEnd = j;
+            keepBestPairing(Math.min(i - qs, T));
           }
         }
         cs = j + 1;
@@ -246,16 +296,10 @@ function upper(table: TokenTable, id: number): string {
 }
 
 /** The features behind the last scoreCandidate call (call it right after, for the same candidate). */
-export function explainCandidate(
-  store: PersonStore,
-  q: PreparedQuery,
-  key: number,
-  ctx: NameContext,
-): ExplanationFeature[] {
+export function explainCandidate(store: PersonStore, q: PreparedQuery, key: number): ExplanationFeature[] {
   const out: ExplanationFeature[] = [];
   if (bestName > 0) {
     const arena = store.nameArena;
-    compareNames(q.table, q.names, bestQ, bestQEnd, store.tokens, arena, bestC, bestCEnd, ctx);
     let segment = 0;
     for (let i = store.nameStart[key]!; i < bestC; i++) if (arena[i] === -1) segment++;
     let qSegment = 0;
@@ -268,19 +312,20 @@ export function explainCandidate(
       candidate: store.rawNames[key]?.[segment] ?? '',
       how: bestName >= 0.999 ? 'exact' : 'partial',
     });
+    const n = Math.min(bestQEnd - bestQ, T);
     let totalQ = 0;
-    for (let i = 0; i < bestQEnd - bestQ; i++) totalQ += weightQ[i]!;
-    for (let i = 0; i < bestQEnd - bestQ; i++) {
-      const j = matchOfQuery[i]!;
-      const j2 = matchOfQuery2[i]!;
-      const h = matchHow[i]!;
-      const w = totalQ > 0 ? weightQ[i]! / totalQ : 0;
+    for (let i = 0; i < n; i++) totalQ += bestWeight[i]!;
+    for (let i = 0; i < n; i++) {
+      const j = bestMatch[i]!;
+      const j2 = bestMatch2[i]!;
+      const h = bestHow[i]!;
+      const w = totalQ > 0 ? bestWeight[i]! / totalQ : 0;
       let cand = j >= 0 ? upper(store.tokens, arena[bestC + j]!) : '';
       if (j2 >= 0) cand += ` ${upper(store.tokens, arena[bestC + j2]!)}`;
       out.push({
         feature: 'name.token',
         weight: round(w),
-        contribution: round(w * matchScore[i]!),
+        contribution: round(w * bestScore[i]!),
         query: upper(q.table, q.names[bestQ + i]!),
         candidate: cand,
         how: h === HOW_NONE ? 'mismatch' : h === HOW_JOINED ? 'joined' : (howNames[h] as MatchHow),
