@@ -3,6 +3,7 @@
  * (no regex, no per-character strings). Values without a release character are plain slices of the input.
  */
 import { EdifactParseError, describeFound } from './edifact-errors.js';
+import { ScannedSegment, type SegmentMarks } from './edifact-segment.js';
 
 /** The six characters of the UNA service string advice. `release` is '' when the interchange uses none. */
 export interface EdifactSeparators {
@@ -24,54 +25,15 @@ export const defaultSeparators: EdifactSeparators = Object.freeze({
   terminator: "'",
 });
 
-/** One segment: its tag, its data elements (each a list of components) and where it sits. */
-export interface EdifactSegment {
-  readonly kind: 'segment';
-  readonly tag: string;
-  /** Data elements after the tag; each element is its list of components (at least one, possibly ''). */
-  readonly elements: readonly (readonly string[])[];
-  /** Segment number within its message (UNH = 1, as UNT counts); for service segments, within the interchange. */
-  readonly index: number;
-  /** Character offset of the segment's first character in the decoded input. */
-  readonly offset: number;
-}
+export type { EdifactSegment } from './edifact-segment.js';
 
 const CR = 13;
 const LF = 10;
-const noElements: readonly (readonly string[])[] = Object.freeze([]);
 // Tags repeat endlessly (NAD, DOC, DTM…): keyed by their three char codes, each is allocated once per process.
 const tagCache = new Map<number, string>();
 
 function isTagChar(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
-}
-
-function unescape(s: string, from: number, to: number, release: number): string {
-  // A long value full of release characters would make a rope of millions of pieces: copy char codes instead.
-  if (to - from > 512) return unescapeLong(s, from, to, release);
-  let out = '';
-  let last = from;
-  for (let k = from; k < to; k++) {
-    if (s.charCodeAt(k) === release) {
-      out += s.slice(last, k);
-      k++; // keep the released character itself: `last` points at it
-      last = k;
-    }
-  }
-  return out + s.slice(last, to);
-}
-
-function unescapeLong(s: string, from: number, to: number, release: number): string {
-  const codes = new Uint16Array(to - from);
-  let n = 0;
-  for (let k = from; k < to; k++) {
-    let c = s.charCodeAt(k);
-    if (c === release) c = s.charCodeAt(++k);
-    codes[n++] = c;
-  }
-  const parts: string[] = [];
-  for (let k = 0; k < n; k += 8192) parts.push(String.fromCharCode(...codes.subarray(k, Math.min(n, k + 8192))));
-  return parts.join('');
 }
 
 /** Reads segments one after the other; the envelope logic decides what they mean. */
@@ -82,8 +44,10 @@ export class EdifactScanner {
   readonly #element: number;
   readonly #release: number;
   readonly #terminator: number;
-  readonly #elementScratch: string[][] = [];
-  readonly #componentScratch: string[] = [];
+  /** Separator marks and element starts of every segment read so far (see `ScannedSegment`); grown by doubling. */
+  #marks: SegmentMarks;
+  #markCount = 0;
+  #startCount = 0;
   #pos: number;
 
   constructor(text: string, start: number, separators: EdifactSeparators) {
@@ -94,6 +58,9 @@ export class EdifactScanner {
     this.#element = separators.element.charCodeAt(0);
     this.#release = separators.release === '' ? -1 : separators.release.charCodeAt(0);
     this.#terminator = separators.terminator.charCodeAt(0);
+    // Passenger messages hold about one separator per five characters: sized so most never grow.
+    const size = Math.max(256, Math.min(text.length >> 2, 1 << 24));
+    this.#marks = { text, marks: new Int32Array(size), starts: new Int32Array(size >> 1) };
   }
 
   /** Offset of the next unread character, after skipping line breaks between segments. */
@@ -124,7 +91,7 @@ export class EdifactScanner {
   }
 
   /** The next segment numbered `index`, or undefined at the end of the input. */
-  next(index: number): EdifactSegment | undefined {
+  next(index: number): ScannedSegment | undefined {
     this.#skipBreaks();
     const s = this.#s;
     const n = this.#n;
@@ -177,19 +144,12 @@ export class EdifactScanner {
       }
     }
     if (i >= n) throw this.#truncated(index, tag, start);
-    if (s.charCodeAt(i) === terminator) {
-      this.#pos = i + 1;
-      return { kind: 'segment', tag, elements: noElements, index, offset: start };
-    }
 
-    // Scratch arrays are reused and each result is copied to its exact size: arrays grown by push() keep
-    // capacity for 17 items, which multiplied memory by four on large messages.
-    const elementScratch = this.#elementScratch;
-    const componentScratch = this.#componentScratch;
-    let elementCount = 0;
-    let componentCount = 0;
-    i++; // past the element separator that follows the tag
-    let tokenStart = i;
+    // Only where the separators sit is recorded here; values are sliced when a parser asks for them.
+    let { marks, starts } = this.#marks;
+    let count = this.#markCount;
+    let elements = this.#startCount;
+    const firstStart = elements;
     let released = false;
     for (;;) {
       if (i >= n) throw this.#truncated(index, tag, start);
@@ -199,26 +159,31 @@ export class EdifactScanner {
         i += 2;
         continue;
       }
-      if (c === elementSep || c === componentSep || c === terminator) {
-        componentScratch[componentCount++] = released
-          ? unescape(s, tokenStart, i, release)
-          : i === tokenStart
-            ? ''
-            : s.slice(tokenStart, i);
-        if (c !== componentSep) {
-          elementScratch[elementCount++] =
-            componentCount === 1 ? [componentScratch[0]!] : componentScratch.slice(0, componentCount);
-          componentCount = 0;
-          if (c === terminator) break;
+      if (c === elementSep || c === terminator || c === componentSep) {
+        if (count === marks.length || elements === starts.length) ({ marks, starts } = this.#grow());
+        if (c === elementSep) {
+          starts[elements++] = count;
         }
-        released = false;
-        tokenStart = i + 1;
+        marks[count++] = (i << 1) | (c === componentSep ? 0 : 1);
+        if (c === terminator) break;
       }
       i++;
     }
-    const elements = elementScratch.slice(0, elementCount);
+    this.#markCount = count;
+    this.#startCount = elements;
     this.#pos = i + 1;
-    return { kind: 'segment', tag, elements, index, offset: start };
+    const segmentRelease = released ? release : -1;
+    return new ScannedSegment(tag, index, start, this.#marks, firstStart, elements - firstStart, count, segmentRelease);
+  }
+
+  #grow(): SegmentMarks {
+    const { text, marks, starts } = this.#marks;
+    const grownMarks = new Int32Array(marks.length * 2);
+    grownMarks.set(marks);
+    const grownStarts = new Int32Array(starts.length * 2);
+    grownStarts.set(starts);
+    this.#marks = { text, marks: grownMarks, starts: grownStarts };
+    return this.#marks;
   }
 
   #truncated(index: number, tag: string, start: number): EdifactParseError {

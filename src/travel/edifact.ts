@@ -5,9 +5,11 @@
  */
 import { EdifactParseError, describeFound, type EdifactWarning, type EdifactWarningCode } from './edifact-errors.js';
 import { decodeEdifact } from './edifact-decode.js';
-import { EdifactScanner, defaultSeparators, type EdifactSegment, type EdifactSeparators } from './edifact-scanner.js';
+import { EdifactScanner, defaultSeparators, type EdifactSeparators } from './edifact-scanner.js';
+import { ScannedSegment, type EdifactSegment } from './edifact-segment.js';
 
-export { defaultSeparators, type EdifactSegment, type EdifactSeparators } from './edifact-scanner.js';
+export { defaultSeparators, type EdifactSeparators } from './edifact-scanner.js';
+export type { EdifactSegment } from './edifact-segment.js';
 
 /** A party named in UNB/UNG: identification and its code qualifier (e.g. ZZ mutually defined). */
 export interface EdifactParty {
@@ -82,8 +84,20 @@ const noParty: EdifactParty = Object.freeze({ id: '', qualifier: '' });
 
 /** Component `c` of element `e` of a segment, '' when absent: the one accessor parsers use. */
 export function component(segment: EdifactSegment, e: number, c = 0): string {
+  // Scanned segments slice the value from the text; only hand-built ones (tests, placeholders) hold arrays.
+  if (segment instanceof ScannedSegment) return segment.component(e, c);
   const element = segment.elements[e];
   return element === undefined ? '' : (element[c] ?? '');
+}
+
+/** How many data elements a segment has. */
+export function elementCount(segment: EdifactSegment): number {
+  return segment instanceof ScannedSegment ? segment.elementCount : segment.elements.length;
+}
+
+/** How many components element `e` of a segment has (0 when there is no such element). */
+export function componentCount(segment: EdifactSegment, e: number): number {
+  return segment instanceof ScannedSegment ? segment.componentCount(e) : (segment.elements[e]?.length ?? 0);
 }
 
 function isBlank(c: number): boolean {
@@ -212,7 +226,7 @@ export function parseEdifact(input: string | Uint8Array): EdifactInterchange {
     });
   }
   let header: EdifactSegment | undefined;
-  let pending: EdifactSegment | undefined = first;
+  let pending: ScannedSegment | undefined = first;
   if (first.tag === 'UNB') {
     header = first;
     pending = undefined;
@@ -225,11 +239,11 @@ export function parseEdifact(input: string | Uint8Array): EdifactInterchange {
   let group: { segment: EdifactSegment; reference: string; count: number } | undefined;
   let trailer: EdifactSegment | undefined;
   for (;;) {
-    const segment: EdifactSegment | undefined = pending ?? scanner.next(++ordinal);
+    const segment: ScannedSegment | undefined = pending ?? scanner.next(++ordinal);
     pending = undefined;
     if (segment === undefined) break;
     if (segment.tag === 'UNH') {
-      const message = readMessage(scanner, { ...segment, index: 1 }, group?.reference);
+      const message = readMessage(scanner, segment.renumbered(1), group?.reference);
       messages.push(message);
       ordinal += message.segments.length - 1;
       if (group !== undefined) group.count++;
@@ -396,7 +410,6 @@ function readMessage(scanner: EdifactScanner, unh: EdifactSegment, groupReferenc
   if (component(unt, 1) !== reference) {
     warnings.push(warning('edifact.unt_reference', unt, `UNT reference ${component(unt, 1)} ≠ UNH ${reference}`));
   }
-  const sequenceElement = unh.elements[3];
   const sequenceNumber = component(unh, 3, 0);
   return Object.freeze({
     kind: 'message',
@@ -408,7 +421,7 @@ function readMessage(scanner: EdifactScanner, unh: EdifactSegment, groupReferenc
     associationCode: component(unh, 1, 4),
     commonAccessReference: component(unh, 2),
     sequence:
-      sequenceElement === undefined
+      elementCount(unh) < 4
         ? undefined
         : Object.freeze({
             number: /^\d{1,6}$/.test(sequenceNumber) ? Number(sequenceNumber) : undefined,

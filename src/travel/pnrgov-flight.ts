@@ -3,6 +3,7 @@
  * operating carrier) and ORG (booking originator or check-in agent).
  */
 import { component, type EdifactSegment } from './edifact.js';
+import { none } from './pnrgov-drafts.js';
 import type { LocalDateTime } from './dates.js';
 import type {
   PnrgovCheckIn,
@@ -46,9 +47,9 @@ export function readTvl(
     status: '',
     partySize: undefined,
     equipment: undefined,
-    seats: [],
-    checkIns: [],
-    ssrs: [],
+    seats: none,
+    checkIns: none,
+    ssrs: none,
     segment: s.index,
   };
 }

@@ -2,11 +2,12 @@
  * PNRGOV element readers: SSR free texts in AIRIMP form (DOCS, DOCO, DOCA, CTCE, CTCM, UMNR, INFT…), TIF names,
  * ADD addresses, IFT sponsors and FOP payments. Each takes one segment and returns plain frozen data.
  */
-import { component, type EdifactSegment } from './edifact.js';
+import { component, componentCount, elementCount, type EdifactSegment } from './edifact.js';
 import { fromDdmmmyy, type IsoDate } from './dates.js';
 import { countryRef, genderOf } from './travel.types.js';
 import type {
   PnrgovAddress,
+  PnrgovBags,
   PnrgovDocument,
   PnrgovPayment,
   PnrgovPaymentType,
@@ -17,15 +18,20 @@ import type {
 
 /** Reads an SSR segment: code, status, carrier, free text (component 9, or the first `/…` component), seat. */
 export function readSsr(s: EdifactSegment): PnrgovSsr {
-  const head = s.elements[0] ?? [];
-  let text = head[8] ?? '';
-  if (text === '')
-    text =
-      head.slice(4).find((c) => c.startsWith('/')) ??
-      head
-        .slice(4)
-        .filter((c) => c !== '')
-        .join(' ');
+  const n = componentCount(s, 0);
+  let text = n > 8 ? component(s, 0, 8) : '';
+  if (text === '') {
+    let joined = '';
+    for (let c = 4; c < n; c++) {
+      const value = component(s, 0, c);
+      if (value.startsWith('/')) {
+        joined = value;
+        break;
+      }
+      if (value !== '') joined = joined === '' ? value : `${joined} ${value}`;
+    }
+    text = joined;
+  }
   return Object.freeze({
     kind: 'ssr',
     code: component(s, 0, 0),
@@ -48,7 +54,9 @@ export function slashFields(text: string): string[] {
 export function readDocs(text: string, reference: IsoDate): PnrgovDocument {
   const f = slashFields(text);
   const genderCode = (f[5] ?? '').toUpperCase();
-  const given = [f[8] ?? '', f[9] ?? ''].filter((x) => x !== '').join(' ');
+  const first = f[8] ?? '';
+  const middle = f[9] ?? '';
+  const given = first === '' ? middle : middle === '' ? first : `${first} ${middle}`;
   return Object.freeze({
     kind: 'document',
     source: 'DOCS',
@@ -157,11 +165,22 @@ export function readTif(s: EdifactSegment): {
   const surnameQualifier = component(s, 0, 1);
   const quantity = component(s, 0, 2);
   const typeCode = component(s, 1, 1) || (surnameQualifier === 'G' ? 'G' : '');
-  const words = component(s, 1, 0)
-    .split(' ')
-    .filter((w) => w !== '');
+  const name = component(s, 1, 0);
+  let givenNames: string;
   let title = '';
-  if (words.length > 1 && titles.has(words.at(-1)!)) title = words.pop()!;
+  const space = name.lastIndexOf(' ');
+  if (space > 0 && space < name.length - 1 && name.charCodeAt(0) !== 32 && !name.includes('  ')) {
+    // Single-spaced, as airlines send it: the title is the last word, no need to split every name into words.
+    const last = name.slice(space + 1);
+    if (titles.has(last)) {
+      title = last;
+      givenNames = name.slice(0, space);
+    } else givenNames = name;
+  } else {
+    const words = name.split(' ').filter((w) => w !== '');
+    if (words.length > 1 && titles.has(words.at(-1)!)) title = words.pop()!;
+    givenNames = words.join(' ');
+  }
   const type: PnrgovTravellerType =
     typeCode === 'A' || typeCode === 'ADT'
       ? 'adult'
@@ -176,7 +195,7 @@ export function readTif(s: EdifactSegment): {
               : 'other';
   return {
     surname: component(s, 0, 0),
-    givenNames: words.join(' '),
+    givenNames,
     title,
     type,
     typeCode,
@@ -188,17 +207,21 @@ export function readTif(s: EdifactSegment): {
 
 /** ADD `ADD++700:street:city:state::country:postcode:phone` → an address (any `@` component is the e-mail). */
 export function readAdd(s: EdifactSegment): PnrgovAddress {
-  const c = s.elements[1] ?? s.elements[0] ?? [];
-  const email = c.find((x) => x.includes('@'));
+  const e = elementCount(s) > 1 ? 1 : 0;
+  let email: string | undefined;
+  for (let c = 0, n = componentCount(s, e); c < n && email === undefined; c++) {
+    const value = component(s, e, c);
+    if (value.includes('@')) email = value;
+  }
   return Object.freeze({
     kind: 'address',
-    type: c[0] ?? '',
-    street: c[1] ?? '',
-    city: c[2] ?? '',
-    state: c[3] ?? '',
-    country: countryRef(c[5] ?? ''),
-    postcode: c[6] ?? '',
-    phone: (c[7] ?? '') || undefined,
+    type: component(s, e, 0),
+    street: component(s, e, 1),
+    city: component(s, e, 2),
+    state: component(s, e, 3),
+    country: countryRef(component(s, e, 5)),
+    postcode: component(s, e, 6),
+    phone: component(s, e, 7) || undefined,
     email,
   });
 }
@@ -217,32 +240,52 @@ const paymentTypes: Readonly<Record<string, PnrgovPaymentType>> = {
 };
 
 /** FOP → one payment per element (`CC:::VI:XXXX1186:0211`, `CA::731.00`); the card number is kept as sent. */
-export function readFop(s: EdifactSegment): {
-  code: string;
-  type: PnrgovPaymentType;
-  amount: string | undefined;
-  cardVendor: string | undefined;
-  cardNumber: string | undefined;
-  cardExpiry: string | undefined;
-}[] {
-  return s.elements
-    .filter((e) => (e[0] ?? '') !== '')
-    .map((e) => {
-      const code = e[0]!;
-      const type = paymentTypes[code] ?? 'other';
-      return {
-        code,
-        type,
-        amount: (e[2] ?? '') || undefined,
-        cardVendor: (e[3] ?? '') || undefined,
-        cardNumber: (e[4] ?? '') || undefined,
-        cardExpiry: (e[5] ?? '') || undefined,
-      };
+export function readFop(s: EdifactSegment): PaymentDraft[] {
+  const payments: PaymentDraft[] = [];
+  for (let e = 0, n = elementCount(s); e < n; e++) {
+    const code = component(s, e, 0);
+    if (code === '') continue;
+    payments.push({
+      kind: 'payment',
+      code,
+      type: paymentTypes[code] ?? 'other',
+      amount: component(s, e, 2) || undefined,
+      cardVendor: component(s, e, 3) || undefined,
+      cardNumber: component(s, e, 4) || undefined,
+      cardExpiry: component(s, e, 5) || undefined,
+      sponsor: undefined,
+      payerAddress: undefined,
     });
+  }
+  return payments;
 }
 
 /** A draft payment, open until the next FOP so a following IFT 4:43 or ADD can be attached. */
 export type PaymentDraft = { -readonly [K in keyof PnrgovPayment]: PnrgovPayment[K] };
+
+/** TBD → the bags checked: count, weight and unit, and each bag tag (element 5 on). */
+export function readBags(s: EdifactSegment): PnrgovBags {
+  const countRaw = component(s, 1, 0);
+  const weightRaw = component(s, 1, 1);
+  const tags = [];
+  for (let e = 4, n = elementCount(s); e < n; e++) {
+    const count = component(s, e, 2);
+    tags.push(
+      Object.freeze({
+        carrier: component(s, e, 0),
+        number: component(s, e, 1),
+        count: /^\d{1,3}$/.test(count) ? Number(count) : 1,
+        destination: component(s, e, 3),
+      }),
+    );
+  }
+  return Object.freeze({
+    count: /^\d{1,3}$/.test(countRaw) ? Number(countRaw) : undefined,
+    weight: weightRaw === '' || !Number.isFinite(Number(weightRaw)) ? undefined : Number(weightRaw),
+    weightUnit: component(s, 1, 2),
+    tags: Object.freeze(tags),
+  });
+}
 
 /** The raw text of a segment (for history entries and non-air services): elements joined as sent. */
 export function segmentText(s: EdifactSegment): string {

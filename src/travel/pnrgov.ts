@@ -6,6 +6,7 @@
 import { EdifactParseError, type EdifactWarning, type EdifactWarningCode } from './edifact-errors.js';
 import {
   component,
+  elementCount,
   expectMessageType,
   parseEdifact,
   type EdifactInterchange,
@@ -15,55 +16,43 @@ import {
 import { fromDdmmyy, fromYymmdd, todayUtc, type IsoDate } from './dates.js';
 import {
   readAdd,
-  readCtce,
-  readCtcm,
-  readDoca,
-  readDoco,
-  readDocs,
+  readBags,
   readFop,
-  readInft,
   readSponsor,
   readSsr,
   readTif,
-  readUmnr,
   segmentText,
   type PaymentDraft,
 } from './pnrgov-ssr.js';
 import { readOrg, readTvl, type LegDraft } from './pnrgov-flight.js';
-import type {
-  PnrgovBooking,
-  PnrgovCheckIn,
-  PnrgovHistoryEntry,
-  PnrgovInterchange,
-  PnrgovMessage,
-  PnrgovOptions,
-  PnrgovTicket,
-  PnrgovTraveller,
-} from './pnrgov.types.js';
+import {
+  add,
+  addUnique,
+  applyTravellerSsr,
+  freezeBooking,
+  freezeHistory,
+  freezeLeg,
+  freezeTicket,
+  freezeTraveller,
+  newBooking,
+  newTraveller,
+  none,
+  type BookingDraft,
+  type CheckInDraft,
+  type HistoryDraft,
+  type TicketDraft,
+  type TravellerDraft,
+} from './pnrgov-drafts.js';
+import type { PnrgovBooking, PnrgovCheckIn, PnrgovInterchange, PnrgovMessage, PnrgovOptions } from './pnrgov.types.js';
 
 export type * from './pnrgov.types.js';
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-type ArrayFields<T> = { [K in keyof T]: T[K] extends readonly (infer U)[] ? U[] : T[K] };
-type TravellerDraft = ArrayFields<Mutable<PnrgovTraveller>>;
-type TicketDraft = ArrayFields<Mutable<PnrgovTicket>>;
-type BookingDraft = ArrayFields<Mutable<PnrgovBooking>>;
-type CheckInDraft = Mutable<PnrgovCheckIn>;
-type HistoryDraft = {
-  actor: string;
-  at: PnrgovHistoryEntry['at'];
-  changes: { action: string; tag: string; text: string }[];
-};
 type Level =
   'header' | 'pnr' | 'traveller' | 'ticket' | 'payment' | 'flight' | 'checkin' | 'split' | 'nonair' | 'history';
 
 /** Segments that only make sense inside an SRC group: seeing one before any SRC means a broken message. */
 const pnrOnly = new Set(['RCI', 'TIF', 'TKT', 'FOP', 'SSR', 'TRI', 'SSD', 'TBD', 'ABI', 'SAC', 'LTS', 'MON', 'PTK']);
 const historyItems = new Set(['TIF', 'SSR', 'IFT', 'TBD', 'TVL', 'RPI']);
-
-function addUnique(list: string[], value: string | undefined): void {
-  if (value !== undefined && value !== '' && !list.includes(value)) list.push(value);
-}
 
 /** Parses every PNRGOV message of an interchange (text, bytes, or an already tokenized interchange). */
 export function parsePnrgov(
@@ -128,16 +117,14 @@ export function parsePnrgovMessage(
   };
   const closeTicket = (): void => {
     if (ticket === undefined || traveller === undefined) return;
-    traveller.tickets.push(
-      Object.freeze({ ...ticket, amounts: Object.freeze(ticket.amounts), payments: Object.freeze(ticket.payments) }),
-    );
+    traveller.tickets = add(traveller.tickets, freezeTicket(ticket));
     ticket = undefined;
   };
   const closePayment = (): void => {
     if (payment === undefined) return;
-    const frozen = Object.freeze({ ...payment });
-    if (ticket !== undefined) ticket.payments.push(frozen);
-    booking?.payments.push(frozen);
+    const done = Object.freeze(payment);
+    if (ticket !== undefined) ticket.payments = add(ticket.payments, done);
+    if (booking !== undefined) booking.payments = add(booking.payments, done);
     payment = undefined;
   };
   const closeTraveller = (): void => {
@@ -145,39 +132,24 @@ export function parsePnrgovMessage(
     closeTicket();
     if (traveller === undefined || booking === undefined) return;
     const t = traveller;
-    for (const phone of t.phones) addUnique(booking.phones, phone);
-    for (const email of t.emails) addUnique(booking.emails, email);
-    booking.travellers.push(
-      Object.freeze({
-        ...t,
-        documents: Object.freeze(t.documents),
-        addresses: Object.freeze(t.addresses),
-        emails: Object.freeze(t.emails),
-        phones: Object.freeze(t.phones),
-        frequentFlyer: Object.freeze(t.frequentFlyer),
-        seats: Object.freeze(t.seats),
-        tickets: Object.freeze(t.tickets),
-        ssrs: Object.freeze(t.ssrs),
-        remarks: Object.freeze(t.remarks),
-      }),
-    );
+    for (const phone of t.phones) booking.phones = addUnique(booking.phones, phone);
+    for (const email of t.emails) booking.emails = addUnique(booking.emails, email);
+    booking.travellers = add(booking.travellers, freezeTraveller(t));
     traveller = undefined;
   };
   const closeCheckIn = (): void => {
-    if (checkIn !== undefined && leg !== undefined) leg.checkIns.push(Object.freeze(checkIn));
+    if (checkIn !== undefined && leg !== undefined) leg.checkIns = add(leg.checkIns, Object.freeze(checkIn));
     checkIn = undefined;
   };
   const closeLeg = (): void => {
     closeCheckIn();
-    if (leg !== undefined && booking !== undefined) booking.itinerary.push(freezeLeg(leg));
+    if (leg !== undefined && booking !== undefined) booking.itinerary = add(booking.itinerary, freezeLeg(leg));
     leg = undefined;
     checkInTime = undefined;
     checkInAgent = undefined;
   };
   const closeHistory = (): void => {
-    if (history !== undefined && booking !== undefined) {
-      booking.history.push(Object.freeze({ ...history, changes: Object.freeze(history.changes) }));
-    }
+    if (history !== undefined && booking !== undefined) booking.history = add(booking.history, freezeHistory(history));
     history = undefined;
   };
   const closeBooking = (): void => {
@@ -185,26 +157,7 @@ export function parsePnrgovMessage(
     closeLeg();
     closeHistory();
     if (booking === undefined) return;
-    const b = booking;
-    bookings.push(
-      Object.freeze({
-        ...b,
-        locators: Object.freeze(b.locators),
-        travellers: Object.freeze(b.travellers),
-        itinerary: Object.freeze(b.itinerary),
-        payments: Object.freeze(b.payments),
-        sponsors: Object.freeze(b.sponsors),
-        addresses: Object.freeze(b.addresses),
-        phones: Object.freeze(b.phones),
-        emails: Object.freeze(b.emails),
-        ssrs: Object.freeze(b.ssrs),
-        remarks: Object.freeze(b.remarks),
-        splitLocators: Object.freeze(b.splitLocators),
-        nonAir: Object.freeze(b.nonAir),
-        history: Object.freeze(b.history),
-        historyText: Object.freeze(b.historyText),
-      }),
-    );
+    bookings.push(freezeBooking(booking));
     booking = undefined;
   };
 
@@ -215,54 +168,17 @@ export function parsePnrgovMessage(
       return;
     }
     if (leg !== undefined && (level === 'flight' || level === 'checkin')) {
-      leg.ssrs.push(ssr);
+      leg.ssrs = add(leg.ssrs, ssr);
       if (ssr.seat !== '' || ssr.code === 'SEAT')
-        leg.seats.push(Object.freeze({ seat: ssr.seat, travellerReference: ssr.travellerReference }));
+        leg.seats = add(leg.seats, Object.freeze({ seat: ssr.seat, travellerReference: ssr.travellerReference }));
       return;
     }
     const t = traveller;
     if (t === undefined) {
-      booking?.ssrs.push(ssr);
+      if (booking !== undefined) booking.ssrs = add(booking.ssrs, ssr);
       return;
     }
-    t.ssrs.push(ssr);
-    switch (ssr.code) {
-      case 'DOCS': {
-        const doc = readDocs(ssr.text, reference);
-        t.documents.push(doc);
-        if (!doc.infant) {
-          t.dateOfBirth ??= doc.dateOfBirth;
-          t.gender ??= doc.gender;
-          t.nationality ??= doc.nationality;
-        }
-        break;
-      }
-      case 'DOCO':
-        t.documents.push(readDoco(ssr.text, reference));
-        break;
-      case 'DOCA':
-        t.addresses.push(readDoca(ssr.text));
-        break;
-      case 'CTCE':
-        addUnique(t.emails, readCtce(ssr.text));
-        break;
-      case 'CTCM':
-        addUnique(t.phones, readCtcm(ssr.text));
-        break;
-      case 'UMNR':
-        t.unaccompaniedMinor = readUmnr(ssr.text);
-        break;
-      case 'INFT':
-        t.infant = readInft(ssr.text, reference);
-        break;
-      case 'FQTV':
-        addUnique(t.frequentFlyer, ssr.text.replace(/^\//, ''));
-        break;
-      case 'SEAT':
-        addUnique(t.seats, ssr.seat);
-        break;
-      default:
-    }
+    applyTravellerSsr(t, ssr, reference);
   };
 
   const segments = message.segments;
@@ -296,41 +212,21 @@ export function parsePnrgovMessage(
       case 'SRC':
         closeBooking();
         level = 'pnr';
-        booking = {
-          kind: 'booking',
-          recordLocator: '',
-          locators: [],
-          createdAt: undefined,
-          lastTransactionAt: undefined,
-          agency: undefined,
-          travellers: [],
-          itinerary: [],
-          payments: [],
-          sponsors: [],
-          addresses: [],
-          phones: [],
-          emails: [],
-          ssrs: [],
-          remarks: [],
-          splitLocators: [],
-          nonAir: [],
-          history: [],
-          historyText: [],
-          segment: s.index,
-          offset: s.offset,
-        };
+        booking = newBooking(s.index, s.offset);
         continue;
       case 'RCI': {
         const b = booking!;
-        for (const e of s.elements) {
-          const carrier = e[0] ?? '';
-          const locator = e[1] ?? '';
+        for (let e = 0, n = elementCount(s); e < n; e++) {
+          const locator = component(s, e, 1);
           if (locator === '') continue;
-          if (level === 'split') addUnique(b.splitLocators, locator);
+          if (level === 'split') b.splitLocators = addUnique(b.splitLocators, locator);
           else if (level === 'pnr') {
-            b.locators.push(Object.freeze({ carrier, locator }));
+            b.locators = add(b.locators, Object.freeze({ carrier: component(s, e, 0), locator }));
             if (b.recordLocator === '') b.recordLocator = locator;
-            if (b.createdAt === undefined && (e[3] ?? '') !== '') b.createdAt = dateTime(s, e[3]!, e[4] ?? '');
+            if (b.createdAt === undefined) {
+              const created = component(s, e, 3);
+              if (created !== '') b.createdAt = dateTime(s, created, component(s, e, 4));
+            }
           }
         }
         continue;
@@ -367,7 +263,7 @@ export function parsePnrgovMessage(
           continue;
         }
         if (level === 'nonair') {
-          booking.nonAir.push(segmentText(s));
+          booking.nonAir = add(booking.nonAir, segmentText(s));
           continue;
         }
         closeTraveller();
@@ -413,33 +309,15 @@ export function parsePnrgovMessage(
         }
         closeTraveller();
         level = 'traveller';
-        const who = readTif(s);
-        traveller = {
-          kind: 'pnr-traveller',
-          ...who,
-          dateOfBirth: undefined,
-          gender: undefined,
-          nationality: undefined,
-          documents: [],
-          addresses: [],
-          emails: [],
-          phones: [],
-          unaccompaniedMinor: undefined,
-          infant: undefined,
-          frequentFlyer: [],
-          seats: [],
-          tickets: [],
-          ssrs: [],
-          remarks: [],
-          segment: s.index,
-        };
+        traveller = newTraveller(readTif(s), s.index);
         continue;
       }
       case 'SSR':
         applySsr(s);
         continue;
       case 'FTI':
-        if (traveller !== undefined) addUnique(traveller.frequentFlyer, `${component(s, 0, 0)}${component(s, 0, 1)}`);
+        if (traveller !== undefined)
+          traveller.frequentFlyer = addUnique(traveller.frequentFlyer, `${component(s, 0, 0)}${component(s, 0, 1)}`);
         else unknown(s);
         continue;
       case 'REF':
@@ -461,18 +339,25 @@ export function parsePnrgovMessage(
           number: component(s, 0, 0),
           type: component(s, 0, 1),
           conjunctiveCount: component(s, 0, 2),
-          amounts: [],
+          amounts: none,
           issuedAt: undefined,
           validatingCarrier: undefined,
           salesLocation: undefined,
-          payments: [],
+          payments: none,
         };
         continue;
       }
       case 'MON':
         if (ticket !== undefined) {
-          for (const e of s.elements) {
-            ticket.amounts.push(Object.freeze({ qualifier: e[0] ?? '', amount: e[1] ?? '', currency: e[2] ?? '' }));
+          for (let e = 0, n = elementCount(s); e < n; e++) {
+            ticket.amounts = add(
+              ticket.amounts,
+              Object.freeze({
+                qualifier: component(s, e, 0),
+                amount: component(s, e, 1),
+                currency: component(s, e, 2),
+              }),
+            );
           }
         } else unknown(s);
         continue;
@@ -484,9 +369,9 @@ export function parsePnrgovMessage(
         } else unknown(s);
         continue;
       case 'DAT': {
-        for (const e of s.elements) {
-          const qualifier = e[0] ?? '';
-          const at = dateTime(s, e[1] ?? '', e[2] ?? '');
+        for (let e = 0, n = elementCount(s); e < n; e++) {
+          const qualifier = component(s, e, 0);
+          const at = dateTime(s, component(s, e, 1), component(s, e, 2));
           if (level === 'history' && history !== undefined) history.at ??= at;
           else if (ticket !== undefined && qualifier === '710') ticket.issuedAt = at;
           else if ((level === 'flight' || level === 'checkin') && qualifier === '2') checkInTime = at;
@@ -497,7 +382,7 @@ export function parsePnrgovMessage(
       case 'FOP': {
         for (const p of readFop(s)) {
           closePayment();
-          payment = { kind: 'payment', ...p, sponsor: undefined, payerAddress: undefined };
+          payment = p;
         }
         level = 'payment';
         continue;
@@ -507,8 +392,8 @@ export function parsePnrgovMessage(
         if (qualifier === '4:43') {
           const sponsor = readSponsor(s);
           if (payment !== undefined) payment.sponsor = sponsor;
-          else booking?.sponsors.push(sponsor);
-          if (booking !== undefined) addUnique(booking.phones, sponsor.phone.replace(/[^\d+]/g, ''));
+          else if (booking !== undefined) booking.sponsors = add(booking.sponsors, sponsor);
+          if (booking !== undefined) booking.phones = addUnique(booking.phones, sponsor.phone.replace(/[^\d+]/g, ''));
           continue;
         }
         const text = s.elements
@@ -516,23 +401,23 @@ export function parsePnrgovMessage(
           .map((e) => e.join(' ').trim())
           .filter((x) => x !== '')
           .join(' ');
-        if (traveller !== undefined) traveller.remarks.push(text);
+        if (traveller !== undefined) traveller.remarks = add(traveller.remarks, text);
         else if (booking !== undefined) {
-          booking.remarks.push(text);
+          booking.remarks = add(booking.remarks, text);
           // OSI contact remarks (CTCM 0044…, CTCP…) carry phone numbers that link bookings.
           const phone = /^CTC[MPHB]\s*([+\d][\d\s-]{5,})/.exec(text);
-          if (phone !== null) addUnique(booking.phones, phone[1]!.replace(/[^\d+]/g, ''));
+          if (phone !== null) booking.phones = addUnique(booking.phones, phone[1]!.replace(/[^\d+]/g, ''));
         } else unknown(s);
         continue;
       }
       case 'ADD': {
         const address = readAdd(s);
         if (level === 'payment' && payment !== undefined) payment.payerAddress = address;
-        else if (traveller !== undefined) traveller.addresses.push(address);
+        else if (traveller !== undefined) traveller.addresses = add(traveller.addresses, address);
         else if (booking !== undefined) {
-          booking.addresses.push(address);
-          addUnique(booking.phones, address.phone?.replace(/[^\d+]/g, ''));
-          addUnique(booking.emails, address.email?.toLowerCase());
+          booking.addresses = add(booking.addresses, address);
+          booking.phones = addUnique(booking.phones, address.phone?.replace(/[^\d+]/g, ''));
+          booking.emails = addUnique(booking.emails, address.email?.toLowerCase());
         } else unknown(s);
         continue;
       }
@@ -564,23 +449,7 @@ export function parsePnrgovMessage(
         continue;
       case 'TBD':
         if (checkIn !== undefined) {
-          const countRaw = component(s, 1, 0);
-          const weightRaw = component(s, 1, 1);
-          checkIn.bags = Object.freeze({
-            count: /^\d{1,3}$/.test(countRaw) ? Number(countRaw) : undefined,
-            weight: weightRaw === '' || !Number.isFinite(Number(weightRaw)) ? undefined : Number(weightRaw),
-            weightUnit: component(s, 1, 2),
-            tags: Object.freeze(
-              s.elements.slice(4).map((e) =>
-                Object.freeze({
-                  carrier: e[0] ?? '',
-                  number: e[1] ?? '',
-                  count: /^\d{1,3}$/.test(e[2] ?? '') ? Number(e[2]) : 1,
-                  destination: e[3] ?? '',
-                }),
-              ),
-            ),
-          });
+          checkIn.bags = readBags(s);
         } else unknown(s);
         continue;
       case 'ABI':
@@ -602,7 +471,7 @@ export function parsePnrgovMessage(
         historyAction = component(s, 2) || component(s, 0);
         continue;
       case 'LTS':
-        booking!.historyText.push(s.elements.map((e) => e.join(':')).join('+'));
+        booking!.historyText = add(booking!.historyText, s.elements.map((e) => e.join(':')).join('+'));
         continue;
       default:
         unknown(s);
@@ -635,25 +504,5 @@ export function parsePnrgovMessage(
     unknownSegments: Object.freeze(unknownSegments),
     unknownSegmentCounts: Object.freeze(unknownSegmentCounts),
     warnings: Object.freeze(warnings),
-  });
-}
-
-function freezeLeg(leg: LegDraft) {
-  return Object.freeze({
-    ...leg,
-    operating:
-      leg.operating !== undefined &&
-      (leg.operating.carrier !== leg.marketing.carrier ||
-        (leg.operating.flightNumber !== '' && leg.operating.flightNumber !== leg.marketing.flightNumber))
-        ? Object.freeze(leg.operating)
-        : undefined,
-    codeshare:
-      leg.operating !== undefined &&
-      leg.operating.carrier !== '' &&
-      (leg.operating.carrier !== leg.marketing.carrier ||
-        (leg.operating.flightNumber !== '' && leg.operating.flightNumber !== leg.marketing.flightNumber)),
-    seats: Object.freeze(leg.seats),
-    checkIns: Object.freeze(leg.checkIns),
-    ssrs: Object.freeze(leg.ssrs),
   });
 }

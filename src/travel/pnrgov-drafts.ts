@@ -1,0 +1,211 @@
+/**
+ * The PNRGOV parser's groups while they are open (booking, traveller, ticket, payment, leg, history), and how each
+ * is closed: frozen where it stands. A push carries hundreds of travellers, each with a dozen lists, so closing by
+ * copying (`{ ...draft }`) and freezing every empty list cost more than reading the message; here a group is frozen
+ * in place and empty lists share one frozen array.
+ */
+import type { IsoDate } from './dates.js';
+import type { LegDraft } from './pnrgov-flight.js';
+import { readCtce, readCtcm, readDoca, readDoco, readDocs, readInft, readUmnr, type readTif } from './pnrgov-ssr.js';
+import type {
+  PnrgovSsr,
+  PnrgovBooking,
+  PnrgovCheckIn,
+  PnrgovHistoryEntry,
+  PnrgovItineraryLeg,
+  PnrgovTicket,
+  PnrgovTraveller,
+} from './pnrgov.types.js';
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+type ArrayFields<T> = { [K in keyof T]: T[K] extends readonly (infer U)[] ? U[] : T[K] };
+export type TravellerDraft = ArrayFields<Mutable<PnrgovTraveller>>;
+export type TicketDraft = ArrayFields<Mutable<PnrgovTicket>>;
+export type BookingDraft = ArrayFields<Mutable<PnrgovBooking>>;
+export type CheckInDraft = Mutable<PnrgovCheckIn>;
+export type HistoryDraft = {
+  actor: string;
+  at: PnrgovHistoryEntry['at'];
+  changes: { action: string; tag: string; text: string }[];
+};
+
+/**
+ * The list a draft starts with: one frozen empty array shared by all, replaced by a real one at the first `add`.
+ * Most lists of a traveller stay empty, and an array grown by push() reserves room for 17 items.
+ */
+export const none: never[] = Object.freeze([]) as never[];
+
+/** `list` with `item` appended; store the result back (an empty list is replaced). */
+export function add<T>(list: T[], item: T): T[] {
+  if (list === none) return [item];
+  list.push(item);
+  return list;
+}
+
+/** `list` with `value` appended unless empty, undefined or already there; store the result back. */
+export function addUnique(list: string[], value: string | undefined): string[] {
+  if (value === undefined || value === '' || list.includes(value)) return list;
+  return add(list, value);
+}
+
+/**
+ * `list` frozen (the shared empty one stays as it is). Typed as the draft's mutable array only because the draft it
+ * is stored in is frozen next and handed out under its readonly type.
+ */
+export function frozen<T>(list: T[]): T[] {
+  return list === none ? list : (Object.freeze(list) as T[]);
+}
+
+export function newBooking(segment: number, offset: number): BookingDraft {
+  return {
+    kind: 'booking',
+    recordLocator: '',
+    locators: none,
+    createdAt: undefined,
+    lastTransactionAt: undefined,
+    agency: undefined,
+    travellers: none,
+    itinerary: none,
+    payments: none,
+    sponsors: none,
+    addresses: none,
+    phones: none,
+    emails: none,
+    ssrs: none,
+    remarks: none,
+    splitLocators: none,
+    nonAir: none,
+    history: none,
+    historyText: none,
+    segment,
+    offset,
+  };
+}
+
+/** A traveller opened by its TIF (name, type, reference), with nothing else known yet. */
+export function newTraveller(who: ReturnType<typeof readTif>, segment: number): TravellerDraft {
+  return {
+    kind: 'pnr-traveller',
+    surname: who.surname,
+    givenNames: who.givenNames,
+    title: who.title,
+    type: who.type,
+    typeCode: who.typeCode,
+    reference: who.reference,
+    accompaniedByInfant: who.accompaniedByInfant,
+    groupSize: who.groupSize,
+    dateOfBirth: undefined,
+    gender: undefined,
+    nationality: undefined,
+    documents: none,
+    addresses: none,
+    emails: none,
+    phones: none,
+    unaccompaniedMinor: undefined,
+    infant: undefined,
+    frequentFlyer: none,
+    seats: none,
+    tickets: none,
+    ssrs: none,
+    remarks: none,
+    segment,
+  };
+}
+
+/** Applies a traveller's SSR: documents (DOCS also gives birth date, gender, nationality), contacts, minors, seats. */
+export function applyTravellerSsr(t: TravellerDraft, ssr: PnrgovSsr, reference: IsoDate): void {
+  t.ssrs = add(t.ssrs, ssr);
+  switch (ssr.code) {
+    case 'DOCS': {
+      const doc = readDocs(ssr.text, reference);
+      t.documents = add(t.documents, doc);
+      if (!doc.infant) {
+        t.dateOfBirth ??= doc.dateOfBirth;
+        t.gender ??= doc.gender;
+        t.nationality ??= doc.nationality;
+      }
+      break;
+    }
+    case 'DOCO':
+      t.documents = add(t.documents, readDoco(ssr.text, reference));
+      break;
+    case 'DOCA':
+      t.addresses = add(t.addresses, readDoca(ssr.text));
+      break;
+    case 'CTCE':
+      t.emails = addUnique(t.emails, readCtce(ssr.text));
+      break;
+    case 'CTCM':
+      t.phones = addUnique(t.phones, readCtcm(ssr.text));
+      break;
+    case 'UMNR':
+      t.unaccompaniedMinor = readUmnr(ssr.text);
+      break;
+    case 'INFT':
+      t.infant = readInft(ssr.text, reference);
+      break;
+    case 'FQTV':
+      t.frequentFlyer = addUnique(t.frequentFlyer, ssr.text.replace(/^\//, ''));
+      break;
+    case 'SEAT':
+      t.seats = addUnique(t.seats, ssr.seat);
+      break;
+    default:
+  }
+}
+
+export function freezeBooking(b: BookingDraft): PnrgovBooking {
+  b.locators = frozen(b.locators);
+  b.travellers = frozen(b.travellers);
+  b.itinerary = frozen(b.itinerary);
+  b.payments = frozen(b.payments);
+  b.sponsors = frozen(b.sponsors);
+  b.addresses = frozen(b.addresses);
+  b.phones = frozen(b.phones);
+  b.emails = frozen(b.emails);
+  b.ssrs = frozen(b.ssrs);
+  b.remarks = frozen(b.remarks);
+  b.splitLocators = frozen(b.splitLocators);
+  b.nonAir = frozen(b.nonAir);
+  b.history = frozen(b.history);
+  b.historyText = frozen(b.historyText);
+  return Object.freeze(b);
+}
+
+export function freezeTraveller(t: TravellerDraft): PnrgovTraveller {
+  t.documents = frozen(t.documents);
+  t.addresses = frozen(t.addresses);
+  t.emails = frozen(t.emails);
+  t.phones = frozen(t.phones);
+  t.frequentFlyer = frozen(t.frequentFlyer);
+  t.seats = frozen(t.seats);
+  t.tickets = frozen(t.tickets);
+  t.ssrs = frozen(t.ssrs);
+  t.remarks = frozen(t.remarks);
+  return Object.freeze(t);
+}
+
+export function freezeTicket(t: TicketDraft): PnrgovTicket {
+  t.amounts = frozen(t.amounts);
+  t.payments = frozen(t.payments);
+  return Object.freeze(t);
+}
+
+export function freezeHistory(h: HistoryDraft): PnrgovHistoryEntry {
+  return Object.freeze({ actor: h.actor, at: h.at, changes: Object.freeze(h.changes) });
+}
+
+/** Closes a leg: the operating flight is kept only when it differs from the marketing one (a codeshare). */
+export function freezeLeg(leg: LegDraft): PnrgovItineraryLeg {
+  const operating = leg.operating;
+  const differs =
+    operating !== undefined &&
+    (operating.carrier !== leg.marketing.carrier ||
+      (operating.flightNumber !== '' && operating.flightNumber !== leg.marketing.flightNumber));
+  leg.operating = differs ? Object.freeze(operating) : undefined;
+  leg.codeshare = differs && operating.carrier !== '';
+  leg.seats = frozen(leg.seats);
+  leg.checkIns = frozen(leg.checkIns);
+  leg.ssrs = frozen(leg.ssrs);
+  return Object.freeze(leg);
+}
