@@ -1,5 +1,5 @@
 /** SQL of alerts. */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { Database } from '../db/schema.js';
 
@@ -25,35 +25,61 @@ export interface NewAlert {
   readonly explanation: readonly unknown[];
 }
 
+/**
+ * The insert of `alerts` as one statement over column arrays, new ones only (an alert raised before is not raised
+ * again). Rows go in (kind, subject) order, so two messages of a flight raising the same alerts at the same time
+ * wait for each other instead of deadlocking.
+ */
+function insertStatement(alerts: readonly NewAlert[]) {
+  const rows = [...alerts].sort((a, b) =>
+    a.kind !== b.kind
+      ? a.kind < b.kind
+        ? -1
+        : 1
+      : a.subjectKey < b.subjectKey
+        ? -1
+        : a.subjectKey > b.subjectKey
+          ? 1
+          : 0,
+  );
+  const column = <T>(pick: (a: NewAlert) => T): T[] => rows.map(pick);
+  return sql`insert into alerts (owner_country, kind, severity, flight_id, traveller_id, booking_id, message_id,
+      subject_key, list_id, entity_id, entry_key, score, matcher, rule_id, rule_version, explanation)
+    select * from unnest(
+      ${column((a) => a.ownerCountry)}::text[], ${column((a) => a.kind)}::text[], ${column((a) => a.severity)}::text[],
+      ${column((a) => a.flightId)}::uuid[], ${column((a) => a.travellerId)}::uuid[], ${column((a) => a.bookingId)}::uuid[],
+      ${column((a) => a.messageId)}::uuid[], ${column((a) => a.subjectKey)}::text[], ${column((a) => a.listId)}::text[],
+      ${column((a) => a.entityId)}::text[], ${column((a) => a.entryKey)}::bigint[], ${column((a) => a.score)}::real[],
+      ${column((a) => a.matcher)}::text[], ${column((a) => a.ruleId)}::text[], ${column((a) => a.ruleVersion)}::integer[],
+      ${column((a) => JSON.stringify(a.explanation))}::jsonb[])
+    on conflict on constraint alerts_subject_key do nothing
+    returning id`;
+}
+
 /** Inserts alerts; returns how many were new (an alert raised before is not raised again). */
 export async function insertAlerts(db: Kysely<Database>, alerts: readonly NewAlert[]): Promise<number> {
   if (alerts.length === 0) return 0;
-  const rows = await db
-    .insertInto('alerts')
-    .values(
-      alerts.map((a) => ({
-        owner_country: a.ownerCountry,
-        kind: a.kind,
-        severity: a.severity,
-        flight_id: a.flightId,
-        traveller_id: a.travellerId,
-        booking_id: a.bookingId,
-        message_id: a.messageId,
-        subject_key: a.subjectKey,
-        list_id: a.listId,
-        entity_id: a.entityId,
-        entry_key: a.entryKey,
-        score: a.score,
-        matcher: a.matcher,
-        rule_id: a.ruleId,
-        rule_version: a.ruleVersion,
-        explanation: JSON.stringify(a.explanation),
-      })),
-    )
-    .onConflict((oc) => oc.constraint('alerts_subject_key').doNothing())
-    .returning('id')
-    .execute();
-  return rows.length;
+  const result = await insertStatement(alerts).execute(db);
+  return result.rows.length;
+}
+
+/**
+ * Stores the alerts a processed message raised and marks the message screened with the count of new ones, in one
+ * statement: one round trip and one commit, and the message is never screened without its alerts.
+ */
+export async function recordMessageAlerts(
+  db: Kysely<Database>,
+  messageId: string,
+  alerts: readonly NewAlert[],
+): Promise<number> {
+  const result =
+    alerts.length === 0
+      ? await sql<{ alerts: number }>`update messages set status = 'screened', alerts = 0, processed_at = ${new Date()}
+          where id = ${messageId} returning alerts`.execute(db)
+      : await sql<{ alerts: number }>`with inserted as (${insertStatement(alerts)})
+          update messages set status = 'screened', alerts = (select count(*) from inserted), processed_at = ${new Date()}
+          where id = ${messageId} returning alerts`.execute(db);
+  return result.rows[0]?.alerts ?? 0;
 }
 
 export async function alertsOfFlight(db: Db, flightId: string) {

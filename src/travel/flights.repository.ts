@@ -33,16 +33,6 @@ export interface StoredTraveller extends Omit<TravellerRow, 'removed' | 'details
   readonly linkedTo: string | null;
 }
 
-/** Surname and first given name as PNR and API copies of a traveller are compared: letters only, upper case. */
-export function travellerNameKey(surname: string, givenNames: string): string {
-  const clean = (v: string) =>
-    v
-      .normalize('NFKD')
-      .replace(/[^\p{L}]/gu, '')
-      .toUpperCase();
-  return `${clean(surname)}|${clean(givenNames.trim().split(/\s+/)[0] ?? '')}`;
-}
-
 /** Finds or creates the flight of `key` for `ownerCountry`; applies a status change when the message carries one. */
 export async function upsertFlight(
   db: Kysely<Database>,
@@ -78,70 +68,25 @@ export async function upsertFlight(
   return row.id;
 }
 
-/** Inserts or updates travellers by their stable key; returns their ids in input order. */
-export async function upsertTravellers(
-  db: Kysely<Database>,
-  flightId: string,
-  messageId: string,
-  rows: readonly TravellerRow[],
-): Promise<string[]> {
-  if (rows.length === 0) return [];
-  // A list can name the same traveller twice (a resent part): the last one wins.
-  const unique = [...new Map(rows.map((r) => [`${r.source}|${r.travellerKey}`, r])).values()];
-  // One array per column, unnested by the server: a list of 400 travellers is 17 parameters, not 7,000, which
-  // keeps the statement small to send and cheap to parse.
-  const column = <T>(pick: (t: TravellerRow) => T): T[] => unique.map(pick);
-  const result = await sql<{ id: string; source: string; traveller_key: string }>`
-    insert into travellers (flight_id, message_id, source, traveller_key, role, surname, given_names, birth_date, gender,
-      nationality, documents, in_transit, embarkation, debarkation, seat, record_locator, details, removed, name_key)
-    select ${flightId}::uuid, ${messageId}::uuid, * from unnest(
-      ${column((t) => t.source)}::text[], ${column((t) => t.travellerKey)}::text[], ${column((t) => t.role)}::text[],
-      ${column((t) => t.surname)}::text[], ${column((t) => t.givenNames)}::text[], ${column((t) => t.birthDate)}::text[],
-      ${column((t) => t.gender)}::text[], ${column((t) => t.nationality)}::text[],
-      ${column((t) => JSON.stringify(t.documents))}::jsonb[], ${column((t) => t.inTransit)}::boolean[],
-      ${column((t) => t.embarkation)}::text[], ${column((t) => t.debarkation)}::text[], ${column((t) => t.seat)}::text[],
-      ${column((t) => t.recordLocator)}::text[], ${column((t) => JSON.stringify(t.details))}::jsonb[],
-      ${column((t) => t.removed)}::boolean[], ${column((t) => travellerNameKey(t.surname, t.givenNames))}::text[])
-    on conflict on constraint travellers_key do update set
-      role = excluded.role, surname = excluded.surname, given_names = excluded.given_names,
-      birth_date = excluded.birth_date, gender = excluded.gender, nationality = excluded.nationality,
-      documents = excluded.documents, in_transit = excluded.in_transit, embarkation = excluded.embarkation,
-      debarkation = excluded.debarkation, seat = excluded.seat, record_locator = excluded.record_locator,
-      details = excluded.details, message_id = excluded.message_id, removed = excluded.removed,
-      name_key = excluded.name_key, updated_at = now()
-    returning id, source, traveller_key`.execute(db);
-  const ids = new Map(result.rows.map((r) => [`${r.source}|${r.traveller_key}`, r.id]));
-  return rows.map((r) => ids.get(`${r.source}|${r.travellerKey}`)!);
-}
-
+/** Inserts or updates bookings by record locator; returns the id of each locator. */
 export async function upsertBookings(
   db: Kysely<Database>,
   flightId: string,
   messageId: string,
   rows: readonly BookingRow[],
-): Promise<void> {
-  if (rows.length === 0) return;
+): Promise<Map<string, string>> {
+  if (rows.length === 0) return new Map();
+  // The same PNR twice in one push: the last copy wins (a row cannot be updated twice by one statement).
   const unique = [...new Map(rows.map((r) => [r.recordLocator, r])).values()];
-  await db
-    .insertInto('bookings')
-    .values(
-      unique.map((b) => ({
-        flight_id: flightId,
-        record_locator: b.recordLocator,
-        booked_at: b.bookedAt,
-        data: JSON.stringify(b.data),
-        message_id: messageId,
-      })),
-    )
-    .onConflict((oc) =>
-      oc.constraint('bookings_key').doUpdateSet((eb) => ({
-        booked_at: eb.ref('excluded.booked_at'),
-        data: eb.ref('excluded.data'),
-        message_id: eb.ref('excluded.message_id'),
-        updated_at: sql`now()`,
-      })),
-    )
-    .execute();
+  const result = await sql<{ id: string; record_locator: string }>`
+    insert into bookings (flight_id, message_id, record_locator, booked_at, data)
+    select ${flightId}::uuid, ${messageId}::uuid, * from unnest(
+      ${unique.map((b) => b.recordLocator)}::text[], ${unique.map((b) => b.bookedAt)}::text[],
+      ${unique.map((b) => JSON.stringify(b.data))}::jsonb[])
+    on conflict on constraint bookings_key do update set
+      booked_at = excluded.booked_at, data = excluded.data, message_id = excluded.message_id, updated_at = now()
+    returning id, record_locator`.execute(db);
+  return new Map(result.rows.map((r) => [r.record_locator, r.id]));
 }
 
 const flightColumns = [
@@ -270,60 +215,6 @@ export async function travellersOfFlight(db: Db, flightId: string): Promise<Stor
     removed: r.removed,
     linkedTo: r.linked_to,
   }));
-}
-
-/**
- * Links the flight's PNR travellers to the same people on its passenger list: same surname and first given name
- * (letters only, any case), and birth dates that do not disagree. Run after every message, so the link is made
- * whichever of the two arrived first.
- */
-export async function linkPnrTravellers(db: Kysely<Database>, flightId: string): Promise<number> {
-  // Matched here rather than in one UPDATE … FROM: a fresh flight has no statistics, and the planner's nested loop
-  // over two lists of 400 cost tens of milliseconds per message; a map is linear.
-  const rows = await db
-    .selectFrom('travellers')
-    .select(['id', 'source', 'name_key', 'birth_date', 'linked_to'])
-    .where('flight_id', '=', flightId)
-    .where('removed', '=', false)
-    .where('name_key', '<>', '')
-    .execute();
-  const listed = new Map<string, { id: string; birthDate: string | null }[]>();
-  for (const r of rows) {
-    if (r.source !== 'api') continue;
-    const same = listed.get(r.name_key) ?? [];
-    same.push({ id: r.id, birthDate: r.birth_date });
-    listed.set(r.name_key, same);
-  }
-  const ids: string[] = [];
-  const links: string[] = [];
-  for (const r of rows) {
-    if (r.source !== 'pnr') continue;
-    const match = listed
-      .get(r.name_key)
-      ?.find((a) => r.birth_date === null || a.birthDate === null || a.birthDate === r.birth_date);
-    if (match !== undefined && match.id !== r.linked_to) {
-      ids.push(r.id);
-      links.push(match.id);
-    }
-  }
-  if (ids.length === 0) return 0;
-  await sql`update travellers t set linked_to = l.linked from unnest(${ids}::uuid[], ${links}::uuid[]) as l(id, linked) where t.id = l.id`.execute(
-    db,
-  );
-  return ids.length;
-}
-
-/** The travellers of a flight by name and source (to attach rule hits to them). */
-export async function subjectsOfFlight(
-  db: Db,
-  flightId: string,
-): Promise<{ id: string; source: string; surname: string; givenNames: string }[]> {
-  return db
-    .selectFrom('travellers')
-    .select(['id', 'source', 'surname', 'given_names as givenNames'])
-    .where('flight_id', '=', flightId)
-    .where('removed', '=', false)
-    .execute();
 }
 
 export async function bookingIdsOfFlight(db: Db, flightId: string): Promise<{ id: string; recordLocator: string }[]> {

@@ -3,6 +3,8 @@
  * lost, and the same content twice is recognised and not applied twice. `process` parses it, upserts the flight,
  * travellers and bookings, screens every traveller against the watchlists, runs the targeting rules over the whole
  * flight and raises alerts; a message that cannot be parsed is kept, marked failed, with an error that says where.
+ * Several messages may be processed at once, by one server or several: the flight's row lock (taken first by the
+ * upsert) makes the writes of two messages of one flight follow each other, and alerts are unique per subject.
  */
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/database.js';
@@ -11,28 +13,32 @@ import type { AuditService, RequestContext } from '../access/audit.service.js';
 import { canAdminister, type Principal } from '../access/policy.js';
 import type { WatchlistIndex } from '../screening/watchlist-index.js';
 import type { RulesService } from './rules.service.js';
-import { MATCHER_NAME, MATCHER_VERSION } from '../screening/engine.js';
-import { insertAlerts, type NewAlert } from '../alerts/alerts.repository.js';
+import { recordMessageAlerts, type NewAlert } from '../alerts/alerts.repository.js';
 import { EdifactParseError } from './edifact-errors.js';
-import { parseEdifact } from './edifact.js';
 import { todayUtc } from './dates.js';
-import { mapPaxlst, mapPnrgov, type MappedMessage, type TravellerRow } from './ingest-mapping.js';
-import { parsePaxlst } from './paxlst.js';
-import { parsePnrgov } from './pnrgov.js';
 import {
-  bookingIdsOfFlight,
+  nameKeyOf,
+  namesKnown,
+  ruleAlerts,
+  screenTravellers,
+  travellerIdsByName,
+  type TravellerToScreen,
+} from './ingest-alerts.js';
+import { parseMessage, RuleInputCache, type ParsedMessage } from './ingest-parse.js';
+import { bookingIdsOfFlight, upsertBookings, upsertFlight } from './flights.repository.js';
+import {
+  flightTravellers,
   linkPnrTravellers,
   travellerNameKey,
-  subjectsOfFlight,
-  upsertBookings,
-  upsertFlight,
   upsertTravellers,
-} from './flights.repository.js';
+  type FlightTraveller,
+} from './travellers.repository.js';
 import {
-  findMessage,
+  deferCommitFlush,
   insertMessage,
+  loadMessage,
   messagesOfFlight,
-  readRawMessage,
+  readRawMessages,
   updateMessage,
   type StoredMessage,
 } from './messages.repository.js';
@@ -65,53 +71,6 @@ export function describeParseError(error: EdifactParseError): Record<string, unk
   };
 }
 
-function parseAll(
-  raw: Buffer,
-  referenceDate: string,
-): { mapped: MappedMessage[]; lists: PaxlstList[]; bookings: PnrgovBooking[]; warnings: unknown[] } {
-  const interchange = parseEdifact(raw);
-  const type = interchange.messages[0]?.type;
-  const warnings: unknown[] = [...interchange.warnings];
-  if (type === 'PAXLST') {
-    const parsed = parsePaxlst(interchange, { referenceDate });
-    warnings.push(...parsed.warnings, ...parsed.lists.flatMap((l) => l.warnings));
-    return {
-      mapped: parsed.lists.map((l) => mapPaxlst(l, referenceDate)),
-      lists: [...parsed.lists],
-      bookings: [],
-      warnings,
-    };
-  }
-  if (type === 'PNRGOV') {
-    const parsed = parsePnrgov(interchange, { referenceDate });
-    warnings.push(...parsed.warnings, ...parsed.messages.flatMap((m) => m.warnings));
-    const mapped = parsed.messages.flatMap((m) => {
-      const one = mapPnrgov(m, referenceDate);
-      return one === undefined ? [] : [one];
-    });
-    return { mapped, lists: [], bookings: parsed.messages.flatMap((m) => [...m.bookings]), warnings };
-  }
-  throw new EdifactParseError('edifact.wrong_message_type', {
-    segment: 1,
-    tag: 'UNH',
-    offset: 0,
-    expected: 'a PAXLST or PNRGOV message',
-    found: type ?? 'no message',
-  });
-}
-
-function personQuery(t: TravellerRow) {
-  return {
-    names: [`${t.givenNames} ${t.surname}`.trim()],
-    birthDate: t.birthDate ?? undefined,
-    nationality: t.nationality ?? undefined,
-    gender: t.gender === 'M' ? 'male' : t.gender === 'F' ? 'female' : undefined,
-    documents: t.documents.map((d) => ({ number: d.number, country: d.issuer ?? undefined })),
-  };
-}
-
-type ParsedMessage = ReturnType<typeof parseAll>;
-
 /** Where processing spends its time: `process` reports each stage's duration here when given one (benchmarks). */
 export interface StageTimer {
   time<T>(stage: string, work: () => Promise<T> | T): Promise<T>;
@@ -119,27 +78,21 @@ export interface StageTimer {
 
 const untimed: StageTimer = { time: async (_stage, work) => work() };
 
-/** Parsed messages by id, newest kept: the rules of a flight need all its messages, parsed once, not once each. */
-class ParsedCache {
-  private readonly entries = new Map<string, ParsedMessage>();
-  constructor(private readonly capacity: number) {}
-  get(id: string): ParsedMessage | undefined {
-    return this.entries.get(id);
-  }
-  set(id: string, parsed: ParsedMessage): void {
-    this.entries.delete(id);
-    this.entries.set(id, parsed);
-    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
-  }
-}
-
-async function apiNamesOfFlight(db: Db, flightId: string): Promise<Set<string>> {
-  const travellers = await subjectsOfFlight(db, flightId);
-  return new Set(travellers.filter((t) => t.source === 'api').map((t) => travellerNameKey(t.surname, t.givenNames)));
+/** What the upsert leaves for the rest of processing. */
+interface Stored {
+  readonly flightId: string;
+  readonly travellers: number;
+  readonly bookings: number;
+  /** The message's travellers that are not removed, with their stored ids. */
+  readonly toScreen: readonly TravellerToScreen[];
+  /** The first flight's travellers after the upsert (links, who is listed, whom a rule hit names). */
+  readonly flightTravellers: readonly FlightTraveller[];
+  /** Booking ids by record locator, of this message's bookings. */
+  readonly bookingIds: ReadonlyMap<string, string>;
 }
 
 export class IngestService {
-  private readonly parsedCache = new ParsedCache(2000);
+  private readonly ruleInputs = new RuleInputCache(2000);
 
   constructor(
     private readonly db: Db,
@@ -184,18 +137,15 @@ export class IngestService {
     return result;
   }
 
-  /** Parses, stores, screens and runs the rules for one received message. Safe to run twice. */
+  /** Parses, stores, screens and runs the rules for one received message. Safe to run twice, or at once. */
   async process(messageId: string): Promise<ProcessResult> {
     const t = this.timer;
-    const { message, raw } = await t.time('load message', async () => ({
-      message: await findMessage(this.db, messageId),
-      raw: await readRawMessage(this.db, messageId),
-    }));
-    if (message === undefined || raw === undefined) throw new AppError('resource.not_found', `no message ${messageId}`);
-    const referenceDate = todayUtc(message.receivedAt);
+    const loaded = await t.time('load message', () => loadMessage(this.db, messageId));
+    if (loaded === undefined) throw new AppError('resource.not_found', `no message ${messageId}`);
+    const { message, raw } = loaded;
     let parsed: ParsedMessage;
     try {
-      parsed = await t.time('parse', () => parseAll(raw, referenceDate));
+      parsed = await t.time('parse', () => parseMessage(raw, todayUtc(message.receivedAt)));
     } catch (error) {
       if (!(error instanceof EdifactParseError)) throw error;
       await updateMessage(this.db, messageId, { status: 'failed', error: describeParseError(error) });
@@ -209,140 +159,103 @@ export class IngestService {
       });
       return { status: 'failed', flightId: null, travellers: 0, bookings: 0, alerts: 0 };
     }
-    const kind = parsed.mapped[0]!.kind;
-    let travellers = 0;
-    let bookings = 0;
-    const screenedTravellers: { id: string; row: TravellerRow; flightId: string }[] = [];
-    const flightId = await t.time('upsert (flight, travellers, bookings)', () =>
-      this.db.transaction().execute(async (trx) => {
-        let first: string | undefined;
-        for (const m of parsed.mapped) {
-          const id = await upsertFlight(trx, message.ownerCountry, m.flight, m.status);
-          first ??= id;
-          const ids = await upsertTravellers(trx, id, messageId, m.travellers);
-          await upsertBookings(trx, id, messageId, m.bookings);
-          m.travellers.forEach((row, i) => {
-            if (!row.removed) screenedTravellers.push({ id: ids[i]!, row, flightId: id });
-          });
-          travellers += m.travellers.length;
-          bookings += m.bookings.length;
-        }
-        if (first !== undefined) await linkPnrTravellers(trx, first);
-        await updateMessage(trx, messageId, {
-          status: 'parsed',
-          kind,
-          flightId: first ?? null,
-          travellers,
-          bookings,
-          warnings: parsed.warnings.slice(0, 1000),
-          error: null,
-        });
-        return first!;
-      }),
-    );
+    const stored = await t.time('upsert (flight, travellers, bookings)', () => this.store(message, parsed));
+    const { flightId } = stored;
 
-    const personAlerts = await t.time('screen (watchlist index)', async () => {
+    const personAlerts = await t.time('screen (watchlist index)', () => {
       // A traveller on the flight's passenger list is screened from it; their PNR copy need not be screened again.
-      const listed = kind === 'pnrgov' ? await apiNamesOfFlight(this.db, flightId) : new Set<string>();
-      const toScreen = screenedTravellers.filter(
+      const listed = new Set<string>();
+      if (parsed.mapped[0]!.kind === 'pnrgov') {
+        for (const x of stored.flightTravellers) if (x.source === 'api') listed.add(nameKeyOf(x));
+      }
+      const toScreen = stored.toScreen.filter(
         (x) => x.row.source === 'api' || !listed.has(travellerNameKey(x.row.surname, x.row.givenNames)),
       );
-      return this.screen(message, toScreen);
+      return screenTravellers(this.index, message, toScreen);
     });
-    const ruleAlerts = await this.runRules(message, flightId, parsed);
-    const raised = await t.time('insert alerts + mark screened', async () => {
-      const count = await insertAlerts(this.db, [...personAlerts, ...ruleAlerts]);
-      await updateMessage(this.db, messageId, { status: 'screened', alerts: count });
-      return count;
-    });
-    return { status: 'screened', flightId, travellers, bookings, alerts: raised };
+    const rules = await this.runRules(message, stored, parsed);
+    const raised = await t.time('insert alerts + mark screened', () =>
+      recordMessageAlerts(this.db, messageId, [...personAlerts, ...rules]),
+    );
+    return { status: 'screened', flightId, travellers: stored.travellers, bookings: stored.bookings, alerts: raised };
   }
 
-  /** Screens each traveller by name, birth date and nationality, and each of their documents, against every list. */
-  private screen(
-    message: StoredMessage,
-    travellers: readonly { id: string; row: TravellerRow; flightId: string }[],
-  ): NewAlert[] {
-    const alerts: NewAlert[] = [];
-    const lists = this.index.listIds();
-    const matcher = `${MATCHER_NAME}@${MATCHER_VERSION}`;
-    for (const { id, row, flightId } of travellers) {
-      const query = personQuery(row);
-      for (const list of lists) {
-        for (const hit of this.index.screenPerson(list, query, { limit: 3, matchesOnly: true })) {
-          alerts.push({
-            ownerCountry: message.ownerCountry,
-            kind: 'person',
-            severity: hit.score >= 0.9 ? 'high' : 'medium',
-            flightId,
-            travellerId: id,
-            bookingId: null,
-            messageId: message.id,
-            subjectKey: `${id}|${list}|${hit.entityId}`,
-            listId: list,
-            entityId: hit.entityId,
-            entryKey: hit.entryKey,
-            score: hit.score,
-            matcher,
-            ruleId: null,
-            ruleVersion: null,
-            explanation: [...hit.explanation],
-          });
-        }
-        for (const doc of row.documents) {
-          for (const hit of this.index.screenDocument(list, { number: doc.number, country: doc.issuer ?? undefined })) {
-            alerts.push({
-              ownerCountry: message.ownerCountry,
-              kind: 'document',
-              severity: 'high',
-              flightId,
-              travellerId: id,
-              bookingId: null,
-              messageId: message.id,
-              subjectKey: `${id}|${list}|${hit.entryKind}:${hit.entryKey}|${doc.number}`,
-              listId: list,
-              entityId: hit.entityId === '' ? null : hit.entityId,
-              entryKey: hit.entryKey,
-              score: hit.score,
-              matcher,
-              ruleId: null,
-              ruleVersion: null,
-              explanation: [{ feature: 'document', query: doc.number, candidate: hit.number, how: hit.how }],
-            });
-          }
-        }
+  /**
+   * Upserts the flights, travellers and bookings of a parsed message and links PNR travellers, in one transaction
+   * that ends with the message marked parsed. Flights are upserted first, in key order: the row lock each upsert
+   * takes makes another message of the same flight wait here, and the same order everywhere cannot deadlock.
+   */
+  private store(message: StoredMessage, parsed: ParsedMessage): Promise<Stored> {
+    const flightKey = (m: ParsedMessage['mapped'][number]) =>
+      `${m.flight.carrier}|${m.flight.flightNumber}|${m.flight.departureDate}`;
+    const order = parsed.mapped.map((m, i) => ({ m, i, key: flightKey(m) }));
+    order.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.i - b.i));
+    return this.db.transaction().execute(async (trx) => {
+      await deferCommitFlush(trx);
+      const flightIds: string[] = [];
+      for (const { m, i } of order) flightIds[i] = await upsertFlight(trx, message.ownerCountry, m.flight, m.status);
+      const toScreen: TravellerToScreen[] = [];
+      let travellers = 0;
+      let bookings = 0;
+      let bookingIds = new Map<string, string>();
+      for (const [i, m] of parsed.mapped.entries()) {
+        const flightId = flightIds[i]!;
+        const ids = await upsertTravellers(trx, flightId, message.id, m.travellers);
+        const booked = await upsertBookings(trx, flightId, message.id, m.bookings);
+        if (flightId === flightIds[0]) bookingIds = new Map([...bookingIds, ...booked]);
+        m.travellers.forEach((row, k) => {
+          if (!row.removed) toScreen.push({ id: ids[k]!, row, flightId });
+        });
+        travellers += m.travellers.length;
+        bookings += m.bookings.length;
       }
-    }
-    return alerts;
+      const flightId = flightIds[0]!;
+      const onFlight = await flightTravellers(trx, flightId);
+      await linkPnrTravellers(trx, onFlight);
+      await updateMessage(trx, message.id, {
+        status: 'parsed',
+        kind: parsed.mapped[0]!.kind,
+        flightId,
+        travellers,
+        bookings,
+        warnings: parsed.warnings.slice(0, 1000),
+        error: null,
+      });
+      return { flightId, travellers, bookings, toScreen, flightTravellers: onFlight, bookingIds };
+    });
   }
 
   /**
    * Runs the targeting rules over the whole flight as it now stands, from all its messages (each parsed once and
-   * kept in a bounded cache; read again from its raw form only when the cache has dropped it), so API and PNR data
-   * that arrived separately are linked.
+   * kept in a bounded cache; read again from its raw form only when the cache has dropped it or another server
+   * processed it), so API and PNR data that arrived separately are linked.
    */
-  private async runRules(message: StoredMessage, flightId: string, current: ParsedMessage): Promise<NewAlert[]> {
+  private async runRules(message: StoredMessage, stored: Stored, current: ParsedMessage): Promise<NewAlert[]> {
+    const { flightId } = stored;
     const lists: PaxlstList[] = [];
     const bookings: PnrgovBooking[] = [];
-    this.parsedCache.set(message.id, current);
+    this.ruleInputs.set(message.id, current);
     const t = this.timer;
     await t.time('rules: gather the flight', async () => {
-      for (const stored of await messagesOfFlight(this.db, flightId)) {
-        let parsed = this.parsedCache.get(stored.id);
-        if (parsed === undefined) {
-          try {
-            parsed = parseAll(
-              (await readRawMessage(this.db, stored.id)) ?? Buffer.alloc(0),
-              todayUtc(message.receivedAt),
-            );
-            this.parsedCache.set(stored.id, parsed);
-          } catch {
-            // A message that does not parse was marked failed when it arrived; it has no facts to give.
-            continue;
-          }
+      const messages = await messagesOfFlight(this.db, flightId);
+      const missing = messages.filter((m) => this.ruleInputs.get(m.id) === undefined);
+      const raws = await readRawMessages(
+        this.db,
+        missing.map((m) => m.id),
+      );
+      for (const m of missing) {
+        try {
+          // Parsed as when it was processed: two-digit years placed against its own day of arrival.
+          this.ruleInputs.set(m.id, parseMessage(raws.get(m.id) ?? Buffer.alloc(0), todayUtc(m.receivedAt)));
+        } catch {
+          // A message that does not parse was marked failed when it arrived; it has no facts to give.
         }
-        lists.push(...parsed.lists);
-        bookings.push(...parsed.bookings);
+      }
+      for (const m of messages) {
+        const input = this.ruleInputs.get(m.id);
+        if (input === undefined) continue;
+        lists.push(...input.lists);
+        bookings.push(...input.bookings);
       }
     });
     const rules = await this.rules.activeRules(message.ownerCountry);
@@ -351,36 +264,13 @@ export class IngestService {
     );
     if (hits.length === 0) return [];
     // A hit names its subject by name or locator: attach it to the stored traveller (list copy first) or booking.
-    const [storedTravellers, storedBookings] = await Promise.all([
-      subjectsOfFlight(this.db, flightId),
-      bookingIdsOfFlight(this.db, flightId),
-    ]);
-    const travellerIds = new Map<string, string>();
-    for (const t of storedTravellers) {
-      const key = travellerNameKey(t.surname, t.givenNames);
-      if (t.source === 'api' || !travellerIds.has(key)) travellerIds.set(key, t.id);
+    // What the upsert read is enough unless another message of the flight was stored since.
+    let travellerIds = travellerIdsByName(stored.flightTravellers);
+    if (!namesKnown(hits, travellerIds)) travellerIds = travellerIdsByName(await flightTravellers(this.db, flightId));
+    let bookingIds = stored.bookingIds;
+    if (hits.some((h) => h.subject.kind === 'booking' && !bookingIds.has(h.subject.locator))) {
+      bookingIds = new Map((await bookingIdsOfFlight(this.db, flightId)).map((b) => [b.recordLocator, b.id]));
     }
-    const bookingIds = new Map(storedBookings.map((b) => [b.recordLocator, b.id]));
-    return hits.map((hit) => ({
-      ownerCountry: message.ownerCountry,
-      kind: 'rule' as const,
-      severity: hit.severity,
-      flightId,
-      travellerId:
-        hit.subject.kind === 'traveller'
-          ? (travellerIds.get(travellerNameKey(hit.subject.surname, hit.subject.givenNames)) ?? null)
-          : null,
-      bookingId: hit.subject.kind === 'booking' ? (bookingIds.get(hit.subject.locator) ?? null) : null,
-      messageId: message.id,
-      subjectKey: `${flightId}|${hit.ruleId}@${hit.ruleVersion}|${JSON.stringify(hit.subject)}`,
-      listId: null,
-      entityId: null,
-      entryKey: null,
-      score: null,
-      matcher: null,
-      ruleId: hit.ruleId,
-      ruleVersion: hit.ruleVersion,
-      explanation: [{ subject: hit.subject, title: hit.title, matched: hit.matched }],
-    }));
+    return ruleAlerts(hits, message, flightId, travellerIds, bookingIds);
   }
 }

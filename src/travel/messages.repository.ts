@@ -1,5 +1,5 @@
 /** SQL of received passenger-data messages. */
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { Database, MessageTable } from '../db/schema.js';
 
@@ -99,16 +99,44 @@ export async function findMessage(db: Kysely<Database>, id: string): Promise<Sto
   return row === undefined ? undefined : toMessage(row);
 }
 
-export async function readRawMessage(db: Kysely<Database>, id: string): Promise<Buffer | undefined> {
-  const row = await db.selectFrom('messages').select('raw').where('id', '=', id).executeTakeFirst();
-  return row?.raw;
+/** A message with its raw bytes, in one read (what processing starts from). */
+export async function loadMessage(
+  db: Kysely<Database>,
+  id: string,
+): Promise<{ message: StoredMessage; raw: Buffer } | undefined> {
+  const row = await db
+    .selectFrom('messages')
+    .select([...columns, 'raw'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row === undefined ? undefined : { message: toMessage(row), raw: row.raw };
+}
+
+/** The raw bytes of several messages, by id, in one read. */
+export async function readRawMessages(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, Buffer>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('messages').select(['id', 'raw']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.raw]));
+}
+
+/**
+ * Lets the current transaction commit without waiting for its WAL to reach disk. Used for the processing
+ * transaction of a message: the statement that then marks the message screened commits normally, and that flush
+ * carries this transaction's WAL with it (WAL is written in order), so once a message is screened all its rows are
+ * durable; a crash before that loses at most the processing, which the job queue runs again.
+ */
+export async function deferCommitFlush(trx: Kysely<Database>): Promise<void> {
+  await sql`set local synchronous_commit = off`.execute(trx);
 }
 
 /** The messages of a flight that did not fail, oldest first (to rebuild its facts for the rules). */
-export async function messagesOfFlight(db: Db, flightId: string): Promise<{ id: string; kind: string | null }[]> {
+export async function messagesOfFlight(
+  db: Kysely<Database>,
+  flightId: string,
+): Promise<{ id: string; kind: string | null; receivedAt: Date }[]> {
   return db
     .selectFrom('messages')
-    .select(['id', 'kind'])
+    .select(['id', 'kind', 'received_at as receivedAt'])
     .where('flight_id', '=', flightId)
     .where('status', '!=', 'failed')
     .orderBy('received_at')

@@ -6,19 +6,55 @@
 import type { IsoDate, LocalDateTime } from '../dates.js';
 
 /**
- * Upper case, accents and everything but letters removed, hyphens and runs of spaces as one space:
- * `O'Neill` → `ONEILL`, `García-López` → `GARCIA LOPEZ`.
+ * A pure string function remembered for the last `limit` distinct inputs: the rules rebuild a flight's facts after
+ * each of its messages, and the same names come back every time. Results must not be mutated.
  */
-export function nameKey(name: string): string {
-  return name
+function remembered<T>(limit: number, compute: (s: string) => T): (s: string) => T {
+  const seen = new Map<string, T>();
+  return (s) => {
+    let value = seen.get(s);
+    if (value === undefined) {
+      value = compute(s);
+      if (seen.size >= limit) seen.clear();
+      seen.set(s, value);
+    }
+    return value;
+  };
+}
+
+/** Whether `name` is already its own key: upper-case ASCII letters, words one space apart (as EDIFACT sends them). */
+function isPlainKey(name: string): boolean {
+  const n = name.length;
+  for (let i = 0; i < n; i++) {
+    const c = name.charCodeAt(i);
+    if (c >= 65 && c <= 90) continue;
+    if (c === 32 && i > 0 && i < n - 1 && name.charCodeAt(i - 1) !== 32) continue;
+    return false;
+  }
+  return true;
+}
+
+const computeNameKey = remembered(50_000, (name: string) =>
+  name
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toUpperCase()
     .replace(/[-/]/g, ' ')
     .replace(/[^\p{L} ]+/gu, '')
     .replace(/\s+/g, ' ')
-    .trim();
+    .trim(),
+);
+
+/**
+ * Upper case, accents and everything but letters removed, hyphens and runs of spaces as one space:
+ * `O'Neill` → `ONEILL`, `García-López` → `GARCIA LOPEZ`.
+ */
+export function nameKey(name: string): string {
+  return isPlainKey(name) ? name : computeNameKey(name);
 }
+
+/** The words of `nameKey(name)`, shared and frozen. */
+const nameWords = remembered(50_000, (name: string): readonly string[] => Object.freeze(nameKey(name).split(' ')));
 
 /** The first given name only: PNR names often drop the middle names the document carries. */
 export function firstGivenKey(givenNames: string): string {
@@ -37,10 +73,8 @@ export function personKey(surname: string, givenNames: string): string {
  * (GARCIA LOPEZ, a child carrying both parents' names) would otherwise read as strangers.
  */
 export function sameFamilyName(a: string, b: string): boolean {
-  const words = nameKey(a).split(' ');
-  return nameKey(b)
-    .split(' ')
-    .some((w) => w.length >= 2 && !particles.has(w) && words.includes(w));
+  const words = nameWords(a);
+  return nameWords(b).some((w) => w.length >= 2 && !particles.has(w) && words.includes(w));
 }
 
 // Particles say nothing about kinship: DA SILVA and DA COSTA are strangers.
@@ -67,17 +101,13 @@ const particles = new Set([
   'Y',
 ]);
 
+const payerWords = remembered(10_000, (payer: string): ReadonlySet<string> => new Set(nameWords(payer)));
+
 /** Whether a free-text payer name ("MARCO VIDAL", "VIDAL/MARCO MR") names this person (surname and first name). */
 export function payerNames(payer: string, surname: string, givenNames: string): boolean {
-  const words = new Set(nameKey(payer).split(' '));
+  const words = payerWords(payer);
   const given = firstGivenKey(givenNames);
-  return (
-    given !== '' &&
-    words.has(given) &&
-    nameKey(surname)
-      .split(' ')
-      .every((w) => words.has(w))
-  );
+  return given !== '' && words.has(given) && nameWords(surname).every((w) => words.has(w));
 }
 
 /** Digits only, an international `00` prefix dropped; undefined when too short to identify a line. */

@@ -1,0 +1,177 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { before, describe, it } from 'node:test';
+import { describeEachBackend } from '../../test/database.js';
+import { recordMessageAlerts, type NewAlert } from '../alerts/alerts.repository.js';
+import type { BookingRow, TravellerRow } from './ingest-mapping.js';
+import { upsertBookings, upsertFlight } from './flights.repository.js';
+import { insertMessage } from './messages.repository.js';
+import {
+  flightTravellers,
+  linkPnrTravellers,
+  pnrLinks,
+  upsertTravellers,
+  type FlightTraveller,
+} from './travellers.repository.js';
+
+function buildTravellerRow(overrides: Partial<TravellerRow> = {}): TravellerRow {
+  const surname = overrides.surname ?? 'DOE';
+  return {
+    source: 'api',
+    travellerKey: `PASSENGER|NLD|${randomUUID()}`,
+    role: 'passenger',
+    surname,
+    givenNames: 'JANE',
+    birthDate: '1990-01-01',
+    gender: 'F',
+    nationality: 'NLD',
+    documents: [{ type: 'P', number: 'X1', issuer: 'NLD', expiry: null, issued: null }],
+    inTransit: false,
+    embarkation: 'AMS',
+    debarkation: 'CDG',
+    seat: null,
+    recordLocator: null,
+    details: {},
+    removed: false,
+    ...overrides,
+  };
+}
+
+const flightKey = (flightNumber: string) => ({
+  carrier: 'LA',
+  flightNumber,
+  departureDate: '2024-10-01',
+  origin: 'AMS',
+  destination: 'CDG',
+  scheduledDeparture: null,
+  scheduledArrival: null,
+});
+
+describe('pnrLinks', () => {
+  const t = (id: string, source: 'api' | 'pnr', nameKey: string, birthDate: string | null, linkedTo = null) =>
+    ({ id, source, surname: '', givenNames: '', nameKey, birthDate, linkedTo }) satisfies FlightTraveller;
+
+  it('links a PNR traveller to the listed one of the same name whose birth date does not disagree', () => {
+    const links = pnrLinks([
+      t('a1', 'api', 'DOE|JANE', '1990-01-01'),
+      t('a2', 'api', 'DOE|JANE', '2010-05-05'),
+      t('p1', 'pnr', 'DOE|JANE', '2010-05-05'),
+      t('p2', 'pnr', 'DOE|JOHN', null),
+      t('p3', 'pnr', 'DOE|JANE', null),
+    ]);
+    assert.deepEqual(links, { ids: ['p1', 'p3'], links: ['a2', 'a1'] });
+  });
+
+  it('leaves links that are already made, and names without letters, alone', () => {
+    const done = { ...t('p1', 'pnr', 'DOE|JANE', null), linkedTo: 'a1' };
+    assert.deepEqual(pnrLinks([t('a1', 'api', 'DOE|JANE', null), done, t('p2', 'pnr', '', null)]), {
+      ids: [],
+      links: [],
+    });
+  });
+});
+
+describeEachBackend('travellers, bookings and alerts written in one statement each', (database) => {
+  let messageId: string;
+  before(async () => {
+    const { message } = await insertMessage(database().db, {
+      receivedBy: 'test',
+      ownerCountry: 'NLD',
+      contentHash: randomUUID(),
+      raw: Buffer.from('x'),
+    });
+    messageId = message.id;
+  });
+
+  it('upserts travellers row by row: ids in input order, the last copy of a key wins, a later list updates', async () => {
+    const { db } = database();
+    const flightId = await upsertFlight(db, 'NLD', flightKey('1'), undefined);
+    const jane = buildTravellerRow();
+    const john = buildTravellerRow({ givenNames: 'JOHN', seat: '1A' });
+    const johnAgain = { ...john, seat: '2B' };
+    const ids = await upsertTravellers(db, flightId, messageId, [john, jane, johnAgain]);
+    assert.equal(ids.length, 3);
+    assert.equal(ids[0], ids[2], 'one traveller for one key');
+    assert.notEqual(ids[0], ids[1]);
+    const seat = async (id: string) =>
+      (await db.selectFrom('travellers').select('seat').where('id', '=', id).executeTakeFirstOrThrow()).seat;
+    assert.equal(await seat(ids[0]!), '2B');
+
+    const [updated] = await upsertTravellers(db, flightId, messageId, [{ ...jane, removed: true, seat: '9C' }]);
+    assert.equal(updated, ids[1], 'the same key keeps its row');
+    assert.equal(await seat(updated!), '9C');
+    const onFlight = await flightTravellers(db, flightId);
+    assert.deepEqual(
+      onFlight.map((x) => x.id),
+      [ids[0]],
+      'a removed traveller is not one of the flight’s any more',
+    );
+    assert.equal(onFlight[0]!.nameKey, 'DOE|JOHN');
+  });
+
+  it('links PNR travellers to the passenger list whichever arrived first', async () => {
+    const { db } = database();
+    const flightId = await upsertFlight(db, 'NLD', flightKey('2'), undefined);
+    const [pnr] = await upsertTravellers(db, flightId, messageId, [
+      buildTravellerRow({ source: 'pnr', travellerKey: 'ABC123|1', birthDate: null }),
+    ]);
+    assert.equal(await linkPnrTravellers(db, await flightTravellers(db, flightId)), 0, 'nobody listed yet');
+    const [api] = await upsertTravellers(db, flightId, messageId, [buildTravellerRow()]);
+    assert.equal(await linkPnrTravellers(db, await flightTravellers(db, flightId)), 1);
+    const linked = (await flightTravellers(db, flightId)).find((x) => x.id === pnr);
+    assert.equal(linked?.linkedTo, api);
+    assert.equal(await linkPnrTravellers(db, await flightTravellers(db, flightId)), 0, 'made once');
+  });
+
+  it('upserts bookings by locator and answers their ids', async () => {
+    const { db } = database();
+    const flightId = await upsertFlight(db, 'NLD', flightKey('3'), undefined);
+    const booking = (recordLocator: string, travellers: number): BookingRow => ({
+      recordLocator,
+      bookedAt: '2024-09-01T10:00',
+      data: { travellers },
+    });
+    const first = await upsertBookings(db, flightId, messageId, [booking('AAA111', 1), booking('BBB222', 2)]);
+    assert.deepEqual([...first.keys()].sort(), ['AAA111', 'BBB222']);
+    const again = await upsertBookings(db, flightId, messageId, [booking('AAA111', 3), booking('AAA111', 4)]);
+    assert.equal(again.get('AAA111'), first.get('AAA111'));
+    const row = await db
+      .selectFrom('bookings')
+      .select('data')
+      .where('id', '=', first.get('AAA111')!)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(row.data, { travellers: 4 });
+  });
+
+  it('records a message’s alerts and marks it screened with the count of new ones', async () => {
+    const { db } = database();
+    const flightId = await upsertFlight(db, 'NLD', flightKey('4'), undefined);
+    const alert = (subjectKey: string): NewAlert => ({
+      ownerCountry: 'NLD',
+      kind: 'rule',
+      severity: 'medium',
+      flightId,
+      travellerId: null,
+      bookingId: null,
+      messageId,
+      subjectKey,
+      listId: null,
+      entityId: null,
+      entryKey: null,
+      score: null,
+      matcher: null,
+      ruleId: 'r',
+      ruleVersion: 1,
+      explanation: [{ why: subjectKey }],
+    });
+    const status = () =>
+      db.selectFrom('messages').select(['status', 'alerts']).where('id', '=', messageId).executeTakeFirstOrThrow();
+    assert.equal(await recordMessageAlerts(db, messageId, [alert('b'), alert('a'), alert('a')]), 2);
+    assert.deepEqual(await status(), { status: 'screened', alerts: 2 });
+    assert.equal(await recordMessageAlerts(db, messageId, [alert('a'), alert('c')]), 1, 'a is not raised again');
+    assert.equal(await recordMessageAlerts(db, messageId, []), 0);
+    assert.deepEqual(await status(), { status: 'screened', alerts: 0 });
+    const stored = await db.selectFrom('alerts').select('explanation').where('flight_id', '=', flightId).execute();
+    assert.equal(stored.length, 3);
+  });
+});
