@@ -4,7 +4,7 @@
  */
 import type { Db } from '../../src/db/database.js';
 import type { Services } from '../../src/services.js';
-import { IngestService, type StageTimer } from '../../src/travel/ingest.service.js';
+import { IngestService, type ProcessResult, type StageTimer } from '../../src/travel/ingest.service.js';
 
 /** Milliseconds spent per stage, summed over messages. */
 export class StageClock implements StageTimer {
@@ -31,11 +31,11 @@ export async function profiledProcess(
   services: Services,
   messageId: string,
   clock: StageClock,
-): Promise<number> {
+): Promise<ProcessResult> {
   let ingest = timed.get(clock);
   if (ingest === undefined) {
     ingest = new IngestService(db, services.index, services.rules, services.audit, clock);
     timed.set(clock, ingest);
   }
-  return (await ingest.process(messageId)).alerts;
+  return ingest.process(messageId);
 }

@@ -8,6 +8,7 @@ import { flightMessages, type FlightMessages } from '../../src/synth/flights.js'
 import type { FlightOptions } from '../../src/synth/flights-plan.js';
 import { parsePaxlst } from '../../src/travel/paxlst.js';
 import { parsePnrgov } from '../../src/travel/pnrgov.js';
+import { profiledProcess, type StageClock } from './profile.js';
 import { noRequest, operator, type Backend } from './setup.js';
 
 /** Messages of a flight in arrival order, with the number of list travellers and whether a planted person is in. */
@@ -49,13 +50,17 @@ export function quantile(sorted: readonly number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 }
 
-/** Runs flights [first, first + count) through the real ingest path and measures it. */
+/**
+ * Runs flights [first, first + count) through the real ingest path one message after the other, as `lodestar ingest`
+ * does (receive, then process), and measures it. With a clock, each stage's time inside the service is added to it.
+ */
 export async function runEndToEnd(
   backend: Backend,
   options: FlightOptions,
   first: number,
   count: number,
   onFlight?: (done: number) => void,
+  clock?: StageClock,
 ): Promise<EndToEnd> {
   const { services } = backend;
   const latencies: number[] = [];
@@ -67,6 +72,7 @@ export async function runEndToEnd(
   let failed = 0;
   let busy = 0;
   let generating = 0;
+  const seen = new Set<string>();
   for (let i = first; i < first + count; i++) {
     const g0 = performance.now();
     const generated = flightMessages(options, i);
@@ -75,11 +81,16 @@ export async function runEndToEnd(
     generating += performance.now() - g0;
     for (const m of ordered) {
       const t0 = performance.now();
-      const { message } = await services.ingest.receive(operator, m.raw, noRequest, country);
-      const result = await services.ingest.process(message.id);
+      const receive = () => services.ingest.receive(operator, m.raw, noRequest, country);
+      const { message } = await (clock === undefined ? receive() : clock.time('receive', receive));
+      const result =
+        clock === undefined
+          ? await services.ingest.process(message.id)
+          : await profiledProcess(backend.store.db, services, message.id, clock);
       const ms = performance.now() - t0;
       busy += ms;
       latencies.push(ms);
+      seen.add(message.id);
       if (m.planted && result.alerts > 0) planted.push(ms);
       messages++;
       travellers += m.travellers;
@@ -89,10 +100,9 @@ export async function runEndToEnd(
     }
     onFlight?.(i - first + 1);
   }
-  const byKind = await sql<{
-    kind: string;
-    n: number;
-  }>`select kind, count(*)::int as n from alerts group by kind`.execute(backend.store.db);
+  const byKind = await sql<{ kind: string; n: number }>`
+    select kind, count(*)::int as n from alerts where message_id = any(${[...seen]}::uuid[])
+    group by kind`.execute(backend.store.db);
   latencies.sort((a, b) => a - b);
   planted.sort((a, b) => a - b);
   return {

@@ -70,6 +70,30 @@ describeEachBackend('job queue', (database) => {
     assert.deepEqual(state.output, { message: 'the input is broken' });
   });
 
+  it('runs up to `concurrency` jobs of a kind at once, each completed on its own', async () => {
+    let active = 0;
+    let most = 0;
+    await queue.register<{ n: number }>({
+      name: 'test.parallel',
+      retryLimit: 0,
+      retryDelaySeconds: 1,
+      expireInSeconds: 30,
+      concurrency: 3,
+      async run() {
+        active++;
+        most = Math.max(most, active);
+        // Hold the job until three run together (or give up after 5 s: then `most` says how many did).
+        for (let waited = 0; active < 3 && waited < 5000; waited += 20) await sleep(20);
+        await sleep(20);
+        active--;
+      },
+    });
+    const ids = await Promise.all([1, 2, 3, 4, 5, 6].map((n) => queue.send('test.parallel', { n })));
+    const states = await Promise.all(ids.map((id) => settled(queue, 'test.parallel', id)));
+    assert.ok(states.every((s) => s.state === 'completed'));
+    assert.equal(most, 3);
+  });
+
   it('refuses a job of a kind nobody registered', async () => {
     await assert.rejects(queue.send('test.unknown', {}), /no job named test.unknown is registered/);
   });

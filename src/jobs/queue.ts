@@ -20,6 +20,11 @@ export interface JobDefinition<T extends object> {
   readonly expireInSeconds: number;
   /** How many jobs one worker takes at a time. */
   readonly batchSize?: number;
+  /**
+   * How many workers of this kind a process runs (default 1): each takes its own batch as soon as it is done, so up
+   * to `concurrency` jobs run at once, their database waits overlapping each other's work.
+   */
+  readonly concurrency?: number;
   run(data: T, job: { readonly id: string; readonly attempt: number }): Promise<void>;
 }
 
@@ -39,8 +44,8 @@ export interface QueueOptions {
 
 export class JobQueue {
   private readonly definitions = new Map<string, JobDefinition<object>>();
-  /** This process's worker of each kind, woken at once when this process queues a job of that kind. */
-  private readonly workers = new Map<string, string>();
+  /** This process's workers of each kind, woken at once when this process queues a job of that kind. */
+  private readonly workers = new Map<string, string[]>();
 
   private constructor(
     private readonly boss: PgBoss,
@@ -79,30 +84,38 @@ export class JobQueue {
       expireInSeconds: definition.expireInSeconds,
     });
     if (!this.options.work) return;
-    const workerId = await this.boss.work<T>(
-      definition.name,
-      {
+    const handler = async (jobs: PgBoss.JobWithMetadata<T>[]) => {
+      // pg-boss fails the whole batch when the handler throws, so each job is run and failed on its own.
+      for (const job of jobs) {
+        try {
+          await definition.run(job.data, { id: job.id, attempt: job.retryCount + 1 });
+          await this.boss.complete(definition.name, job.id);
+        } catch (error) {
+          this.logger.warn(
+            { err: error, job: job.id, name: definition.name, attempt: job.retryCount + 1 },
+            'job failed',
+          );
+          await this.boss.fail(definition.name, job.id, { message: (error as Error).message });
+        }
+      }
+    };
+    const ids: string[] = [];
+    for (let w = 0; w < Math.max(1, definition.concurrency ?? 1); w++) {
+      const options = {
         batchSize: definition.batchSize ?? 1,
         pollingIntervalSeconds: this.options.pollingIntervalSeconds ?? 2,
-        includeMetadata: true,
-      },
-      async (jobs) => {
-        // pg-boss fails the whole batch when the handler throws, so each job is run and failed on its own.
-        for (const job of jobs) {
-          try {
-            await definition.run(job.data, { id: job.id, attempt: job.retryCount + 1 });
-            await this.boss.complete(definition.name, job.id);
-          } catch (error) {
-            this.logger.warn(
-              { err: error, job: job.id, name: definition.name, attempt: job.retryCount + 1 },
-              'job failed',
-            );
-            await this.boss.fail(definition.name, job.id, { message: (error as Error).message });
-          }
-        }
-      },
-    );
-    this.workers.set(definition.name, workerId);
+        includeMetadata: true as const,
+      };
+      let id = '';
+      id = await this.boss.work<T>(definition.name, options, async (jobs) => {
+        await handler(jobs);
+        // pg-boss waits out the polling interval after every batch; a worker that found work looks again at once,
+        // so a backlog is worked through at full speed and only an idle worker polls.
+        this.boss.notifyWorker(id);
+      });
+      ids.push(id);
+    }
+    this.workers.set(definition.name, ids);
   }
 
   /** Queues a job of a registered kind; returns its id. */
@@ -111,6 +124,8 @@ export class JobQueue {
     const id = await this.boss.send(name, data, options);
     if (id === null)
       throw new AppError('job.failed', `job ${name} was not queued (a job with the same key is pending)`);
+    // An idle worker of this process takes it now rather than at its next poll.
+    for (const worker of this.workers.get(name) ?? []) this.boss.notifyWorker(worker);
     return id;
   }
 
