@@ -175,6 +175,8 @@ export interface FlightTable {
   scheduled_departure: string | null;
   scheduled_arrival: string | null;
   status: Generated<string>;
+  /** When the message that set the status was received (a later status from an older message is ignored). */
+  status_received_at: Date | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }
@@ -200,6 +202,8 @@ export interface TravellerTable {
   record_locator: string | null;
   details: Json<Record<string, unknown>>;
   message_id: string;
+  /** When that message was received: an older message processed later does not overwrite the row. */
+  received_at: Date | null;
   removed: Generated<boolean>;
   linked_to: ColumnType<string | null, string | null | undefined, string | null>;
   name_key: Generated<string>;
@@ -214,6 +218,8 @@ export interface BookingTable {
   booked_at: string | null;
   data: Json<Record<string, unknown>>;
   message_id: string;
+  /** When that message was received: an older message processed later does not overwrite the row. */
+  received_at: Date | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }

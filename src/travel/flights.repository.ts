@@ -1,4 +1,5 @@
 /** SQL of flights, their travellers and bookings. */
+import type { MessageSource } from './travellers.repository.js';
 import { sql, type Kysely } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { Database } from '../db/schema.js';
@@ -39,6 +40,7 @@ export async function upsertFlight(
   ownerCountry: string,
   key: FlightKey,
   status: FlightStatus | undefined,
+  receivedAt: Date,
 ): Promise<string> {
   const row = await db
     .insertInto('flights')
@@ -51,7 +53,7 @@ export async function upsertFlight(
       destination: key.destination,
       scheduled_departure: key.scheduledDeparture,
       scheduled_arrival: key.scheduledArrival,
-      ...(status === undefined ? {} : { status }),
+      ...(status === undefined ? {} : { status, status_received_at: receivedAt }),
     })
     .onConflict((oc) =>
       oc.constraint('flights_key').doUpdateSet((eb) => ({
@@ -59,7 +61,14 @@ export async function upsertFlight(
         destination: sql`coalesce(${eb.ref('excluded.destination')}, flights.destination)`,
         scheduled_departure: sql`coalesce(${eb.ref('excluded.scheduled_departure')}, flights.scheduled_departure)`,
         scheduled_arrival: sql`coalesce(${eb.ref('excluded.scheduled_arrival')}, flights.scheduled_arrival)`,
-        ...(status === undefined ? {} : { status }),
+        // A status (changed, cancelled, closed) from a message older than the one that set the current one is stale.
+        ...(status === undefined
+          ? {}
+          : {
+              status: sql`case when flights.status_received_at is null or flights.status_received_at <= ${receivedAt}
+                then ${status} else flights.status end`,
+              status_received_at: sql`greatest(flights.status_received_at, ${receivedAt}::timestamptz)`,
+            }),
         updated_at: sql`now()`,
       })),
     )
@@ -72,21 +81,38 @@ export async function upsertFlight(
 export async function upsertBookings(
   db: Kysely<Database>,
   flightId: string,
-  messageId: string,
+  source: MessageSource,
   rows: readonly BookingRow[],
 ): Promise<Map<string, string>> {
   if (rows.length === 0) return new Map();
   // The same PNR twice in one push: the last copy wins (a row cannot be updated twice by one statement).
   const unique = [...new Map(rows.map((r) => [r.recordLocator, r])).values()];
   const result = await sql<{ id: string; record_locator: string }>`
-    insert into bookings (flight_id, message_id, record_locator, booked_at, data)
-    select ${flightId}::uuid, ${messageId}::uuid, * from unnest(
+    insert into bookings (flight_id, message_id, received_at, record_locator, booked_at, data)
+    select ${flightId}::uuid, ${source.id}::uuid, ${source.receivedAt}::timestamptz, * from unnest(
       ${unique.map((b) => b.recordLocator)}::text[], ${unique.map((b) => b.bookedAt)}::text[],
       ${unique.map((b) => JSON.stringify(b.data))}::jsonb[])
     on conflict on constraint bookings_key do update set
-      booked_at = excluded.booked_at, data = excluded.data, message_id = excluded.message_id, updated_at = now()
+      booked_at = excluded.booked_at, data = excluded.data, message_id = excluded.message_id,
+      received_at = excluded.received_at, updated_at = now()
+    where bookings.received_at is null or bookings.received_at <= excluded.received_at
     returning id, record_locator`.execute(db);
-  return new Map(result.rows.map((r) => [r.record_locator, r.id]));
+  const ids = new Map(result.rows.map((r) => [r.record_locator, r.id]));
+  if (ids.size < unique.length) {
+    // Bookings a newer message already wrote were left as they are, and not returned: read their ids.
+    const kept = await db
+      .selectFrom('bookings')
+      .select(['id', 'record_locator'])
+      .where('flight_id', '=', flightId)
+      .where(
+        'record_locator',
+        'in',
+        unique.map((b) => b.recordLocator),
+      )
+      .execute();
+    for (const r of kept) if (!ids.has(r.record_locator)) ids.set(r.record_locator, r.id);
+  }
+  return ids;
 }
 
 const flightColumns = [

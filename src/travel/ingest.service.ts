@@ -193,15 +193,16 @@ export class IngestService {
     return this.db.transaction().execute(async (trx) => {
       await deferCommitFlush(trx);
       const flightIds: string[] = [];
-      for (const { m, i } of order) flightIds[i] = await upsertFlight(trx, message.ownerCountry, m.flight, m.status);
+      for (const { m, i } of order)
+        flightIds[i] = await upsertFlight(trx, message.ownerCountry, m.flight, m.status, message.receivedAt);
       const toScreen: TravellerToScreen[] = [];
       let travellers = 0;
       let bookings = 0;
       let bookingIds = new Map<string, string>();
       for (const [i, m] of parsed.mapped.entries()) {
         const flightId = flightIds[i]!;
-        const ids = await upsertTravellers(trx, flightId, message.id, m.travellers);
-        const booked = await upsertBookings(trx, flightId, message.id, m.bookings);
+        const ids = await upsertTravellers(trx, flightId, message, m.travellers);
+        const booked = await upsertBookings(trx, flightId, message, m.bookings);
         if (flightId === flightIds[0]) bookingIds = new Map([...bookingIds, ...booked]);
         m.travellers.forEach((row, k) => {
           if (!row.removed) toScreen.push({ id: ids[k]!, row, flightId });

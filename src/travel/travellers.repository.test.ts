@@ -11,6 +11,7 @@ import {
   linkPnrTravellers,
   pnrLinks,
   upsertTravellers,
+  type MessageSource,
   type FlightTraveller,
 } from './travellers.repository.js';
 
@@ -73,23 +74,28 @@ describe('pnrLinks', () => {
 
 describeEachBackend('travellers, bookings and alerts written in one statement each', (database) => {
   let messageId: string;
-  before(async () => {
+  let source: MessageSource;
+  const received = async (): Promise<MessageSource> => {
     const { message } = await insertMessage(database().db, {
       receivedBy: 'test',
       ownerCountry: 'NLD',
       contentHash: randomUUID(),
       raw: Buffer.from('x'),
     });
-    messageId = message.id;
+    return message;
+  };
+  before(async () => {
+    source = await received();
+    messageId = source.id;
   });
 
   it('upserts travellers row by row: ids in input order, the last copy of a key wins, a later list updates', async () => {
     const { db } = database();
-    const flightId = await upsertFlight(db, 'NLD', flightKey('1'), undefined);
+    const flightId = await upsertFlight(db, 'NLD', flightKey('1'), undefined, source.receivedAt);
     const jane = buildTravellerRow();
     const john = buildTravellerRow({ givenNames: 'JOHN', seat: '1A' });
     const johnAgain = { ...john, seat: '2B' };
-    const ids = await upsertTravellers(db, flightId, messageId, [john, jane, johnAgain]);
+    const ids = await upsertTravellers(db, flightId, source, [john, jane, johnAgain]);
     assert.equal(ids.length, 3);
     assert.equal(ids[0], ids[2], 'one traveller for one key');
     assert.notEqual(ids[0], ids[1]);
@@ -97,7 +103,7 @@ describeEachBackend('travellers, bookings and alerts written in one statement ea
       (await db.selectFrom('travellers').select('seat').where('id', '=', id).executeTakeFirstOrThrow()).seat;
     assert.equal(await seat(ids[0]!), '2B');
 
-    const [updated] = await upsertTravellers(db, flightId, messageId, [{ ...jane, removed: true, seat: '9C' }]);
+    const [updated] = await upsertTravellers(db, flightId, source, [{ ...jane, removed: true, seat: '9C' }]);
     assert.equal(updated, ids[1], 'the same key keeps its row');
     assert.equal(await seat(updated!), '9C');
     const onFlight = await flightTravellers(db, flightId);
@@ -109,14 +115,44 @@ describeEachBackend('travellers, bookings and alerts written in one statement ea
     assert.equal(onFlight[0]!.nameKey, 'DOE|JOHN');
   });
 
+  it('keeps what a newer message wrote when an older one is processed after it', async () => {
+    const { db } = database();
+    const older = await received();
+    const newer = { id: (await received()).id, receivedAt: new Date(older.receivedAt.getTime() + 60_000) };
+    const flightId = await upsertFlight(db, 'NLD', flightKey('5'), 'cancelled', newer.receivedAt);
+    assert.equal(await upsertFlight(db, 'NLD', flightKey('5'), 'open', older.receivedAt), flightId);
+    const flight = await db.selectFrom('flights').select('status').where('id', '=', flightId).executeTakeFirstOrThrow();
+    assert.equal(flight.status, 'cancelled', 'a late older message does not undo a cancellation');
+    const jane = buildTravellerRow();
+    const [id] = await upsertTravellers(db, flightId, newer, [{ ...jane, removed: true, seat: '9C' }]);
+    const [again] = await upsertTravellers(db, flightId, older, [{ ...jane, seat: '1A' }]);
+    assert.equal(again, id, 'the id of a row left as it was is still answered');
+    const row = await db
+      .selectFrom('travellers')
+      .select(['seat', 'removed', 'message_id'])
+      .where('id', '=', id!)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(row, { seat: '9C', removed: true, message_id: newer.id });
+    const booking = { recordLocator: 'ZZZ999', bookedAt: '2024-09-01T10:00', data: { v: 'new' } };
+    const booked = await upsertBookings(db, flightId, newer, [booking]);
+    const stale = await upsertBookings(db, flightId, older, [{ ...booking, data: { v: 'old' } }]);
+    assert.equal(stale.get('ZZZ999'), booked.get('ZZZ999'));
+    const data = await db
+      .selectFrom('bookings')
+      .select('data')
+      .where('id', '=', booked.get('ZZZ999')!)
+      .executeTakeFirst();
+    assert.deepEqual(data?.data, { v: 'new' });
+  });
+
   it('links PNR travellers to the passenger list whichever arrived first', async () => {
     const { db } = database();
-    const flightId = await upsertFlight(db, 'NLD', flightKey('2'), undefined);
-    const [pnr] = await upsertTravellers(db, flightId, messageId, [
+    const flightId = await upsertFlight(db, 'NLD', flightKey('2'), undefined, source.receivedAt);
+    const [pnr] = await upsertTravellers(db, flightId, source, [
       buildTravellerRow({ source: 'pnr', travellerKey: 'ABC123|1', birthDate: null }),
     ]);
     assert.equal(await linkPnrTravellers(db, await flightTravellers(db, flightId)), 0, 'nobody listed yet');
-    const [api] = await upsertTravellers(db, flightId, messageId, [buildTravellerRow()]);
+    const [api] = await upsertTravellers(db, flightId, source, [buildTravellerRow()]);
     assert.equal(await linkPnrTravellers(db, await flightTravellers(db, flightId)), 1);
     const linked = (await flightTravellers(db, flightId)).find((x) => x.id === pnr);
     assert.equal(linked?.linkedTo, api);
@@ -125,15 +161,15 @@ describeEachBackend('travellers, bookings and alerts written in one statement ea
 
   it('upserts bookings by locator and answers their ids', async () => {
     const { db } = database();
-    const flightId = await upsertFlight(db, 'NLD', flightKey('3'), undefined);
+    const flightId = await upsertFlight(db, 'NLD', flightKey('3'), undefined, source.receivedAt);
     const booking = (recordLocator: string, travellers: number): BookingRow => ({
       recordLocator,
       bookedAt: '2024-09-01T10:00',
       data: { travellers },
     });
-    const first = await upsertBookings(db, flightId, messageId, [booking('AAA111', 1), booking('BBB222', 2)]);
+    const first = await upsertBookings(db, flightId, source, [booking('AAA111', 1), booking('BBB222', 2)]);
     assert.deepEqual([...first.keys()].sort(), ['AAA111', 'BBB222']);
-    const again = await upsertBookings(db, flightId, messageId, [booking('AAA111', 3), booking('AAA111', 4)]);
+    const again = await upsertBookings(db, flightId, source, [booking('AAA111', 3), booking('AAA111', 4)]);
     assert.equal(again.get('AAA111'), first.get('AAA111'));
     const row = await db
       .selectFrom('bookings')
@@ -145,7 +181,7 @@ describeEachBackend('travellers, bookings and alerts written in one statement ea
 
   it('records a message’s alerts and marks it screened with the count of new ones', async () => {
     const { db } = database();
-    const flightId = await upsertFlight(db, 'NLD', flightKey('4'), undefined);
+    const flightId = await upsertFlight(db, 'NLD', flightKey('4'), undefined, source.receivedAt);
     const alert = (subjectKey: string): NewAlert => ({
       ownerCountry: 'NLD',
       kind: 'rule',

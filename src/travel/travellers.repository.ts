@@ -17,11 +17,20 @@ export function travellerNameKey(surname: string, givenNames: string): string {
   return `${clean(surname)}|${clean(givenNames.trim().split(/\s+/)[0] ?? '')}`;
 }
 
-/** Inserts or updates travellers by their stable key; returns their ids in input order. */
+/** The message stored rows come from: its id, and when it was received (newer messages win). */
+export interface MessageSource {
+  readonly id: string;
+  readonly receivedAt: Date;
+}
+
+/**
+ * Inserts or updates travellers by their stable key; returns their ids in input order. A traveller last written
+ * from a message received later keeps those values: messages of a flight may be processed in any order.
+ */
 export async function upsertTravellers(
   db: Kysely<Database>,
   flightId: string,
-  messageId: string,
+  source: MessageSource,
   rows: readonly TravellerRow[],
 ): Promise<string[]> {
   if (rows.length === 0) return [];
@@ -31,9 +40,10 @@ export async function upsertTravellers(
   // keeps the statement small to send and cheap to parse.
   const column = <T>(pick: (t: TravellerRow) => T): T[] => unique.map(pick);
   const result = await sql<{ id: string; source: string; traveller_key: string }>`
-    insert into travellers (flight_id, message_id, source, traveller_key, role, surname, given_names, birth_date, gender,
-      nationality, documents, in_transit, embarkation, debarkation, seat, record_locator, details, removed, name_key)
-    select ${flightId}::uuid, ${messageId}::uuid, * from unnest(
+    insert into travellers (flight_id, message_id, received_at, source, traveller_key, role, surname, given_names,
+      birth_date, gender, nationality, documents, in_transit, embarkation, debarkation, seat, record_locator, details,
+      removed, name_key)
+    select ${flightId}::uuid, ${source.id}::uuid, ${source.receivedAt}::timestamptz, * from unnest(
       ${column((t) => t.source)}::text[], ${column((t) => t.travellerKey)}::text[], ${column((t) => t.role)}::text[],
       ${column((t) => t.surname)}::text[], ${column((t) => t.givenNames)}::text[], ${column((t) => t.birthDate)}::text[],
       ${column((t) => t.gender)}::text[], ${column((t) => t.nationality)}::text[],
@@ -47,9 +57,25 @@ export async function upsertTravellers(
       documents = excluded.documents, in_transit = excluded.in_transit, embarkation = excluded.embarkation,
       debarkation = excluded.debarkation, seat = excluded.seat, record_locator = excluded.record_locator,
       details = excluded.details, message_id = excluded.message_id, removed = excluded.removed,
-      name_key = excluded.name_key, updated_at = now()
+      name_key = excluded.name_key, received_at = excluded.received_at, updated_at = now()
+    where travellers.received_at is null or travellers.received_at <= excluded.received_at
     returning id, source, traveller_key`.execute(db);
   const ids = new Map(result.rows.map((r) => [`${r.source}|${r.traveller_key}`, r.id]));
+  if (ids.size < unique.length) {
+    // Rows a newer message already wrote were left as they are, and not returned: read their ids.
+    const kept = await db
+      .selectFrom('travellers')
+      .select(['id', 'source', 'traveller_key'])
+      .where('flight_id', '=', flightId)
+      .where(
+        'traveller_key',
+        'in',
+        column((t) => t.travellerKey),
+      )
+      .execute();
+    for (const r of kept)
+      if (!ids.has(`${r.source}|${r.traveller_key}`)) ids.set(`${r.source}|${r.traveller_key}`, r.id);
+  }
   return rows.map((r) => ids.get(`${r.source}|${r.travellerKey}`)!);
 }
 

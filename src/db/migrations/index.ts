@@ -9,6 +9,7 @@ import * as m0003 from './0003_watchlists.js';
 import * as m0004 from './0004_travel.js';
 import * as m0005 from './0005_rules.js';
 import * as m0006 from './0006_traveller_links.js';
+import * as m0007 from './0007_message_order.js';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001_foundation': m0001,
@@ -17,4 +18,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0004_travel': m0004,
   '0005_rules': m0005,
   '0006_traveller_links': m0006,
+  '0007_message_order': m0007,
 };
