@@ -25,6 +25,17 @@ describe('loadConfig', () => {
     });
   });
 
+  it('processes one message at a time on the embedded database and four on PostgreSQL unless told', () => {
+    assert.equal(loadConfig({}).ingestConcurrency, 1);
+    assert.equal(loadConfig({ DATABASE_URL: 'postgres://db.example/lodestar' }).ingestConcurrency, 4);
+    assert.equal(
+      loadConfig({ DATABASE_URL: 'postgres://db.example/lodestar', LODESTAR_INGEST_CONCURRENCY: '8' })
+        .ingestConcurrency,
+      8,
+    );
+    assert.throws(() => loadConfig({ LODESTAR_INGEST_CONCURRENCY: '0' }), /LODESTAR_INGEST_CONCURRENCY/);
+  });
+
   it('lets command-line flags override the environment', () => {
     const config = loadConfig(
       { LODESTAR_HOST: '0.0.0.0', LODESTAR_PORT: '9000', LODESTAR_DATA_DIR: '/a' },

@@ -22,6 +22,8 @@ export interface Config {
   readonly shutdownTimeoutMs: number;
   /** Whether this process runs background jobs (every `serve` process does unless told otherwise). */
   readonly runJobs: boolean;
+  /** Received messages this process parses, screens and runs rules for at once (when it runs jobs). */
+  readonly ingestConcurrency: number;
   readonly access: AccessConfig;
 }
 
@@ -141,7 +143,18 @@ export function loadConfig(env: Env = process.env, overrides: ConfigOverrides = 
     bodyLimit: readInteger(env, 'LODESTAR_BODY_LIMIT', 1_048_576, 1024, 1_073_741_824),
     shutdownTimeoutMs: readInteger(env, 'LODESTAR_SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
     runJobs: readBoolean(env, 'LODESTAR_RUN_JOBS', true),
+    ingestConcurrency: readInteger(env, 'LODESTAR_INGEST_CONCURRENCY', defaultIngestConcurrency(database.kind), 1, 64),
   });
+}
+
+/**
+ * Messages one server process works on at once unless told otherwise. On a PostgreSQL server one message's queries
+ * overlap another's parsing, screening and rules (the server runs on other cores); the embedded database runs in
+ * this process's own thread through a single session, so there nothing would overlap and messages are taken one at
+ * a time.
+ */
+export function defaultIngestConcurrency(kind: DatabaseConfig['kind']): number {
+  return kind === 'pglite' ? 1 : 4;
 }
 
 /** Settings only the test suite reads: which PostgreSQL server, if any, the database tests also run on. */

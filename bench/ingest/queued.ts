@@ -8,13 +8,14 @@ import { flightMessages } from '../../src/synth/flights.js';
 import type { FlightOptions } from '../../src/synth/flights-plan.js';
 import { JobQueue } from '../../src/jobs/queue.js';
 import { silentLogger } from '../../src/logger.js';
+import { defaultIngestConcurrency } from '../../src/config.js';
 import { processMessageJob, processMessageJobName } from '../../src/travel/process-message.job.js';
 import { orderedMessages, quantile, type EndToEnd } from './run.js';
 import { noRequest, operator, type Backend } from './setup.js';
 import { sql } from 'kysely';
 
 export interface Queued extends EndToEnd {
-  /** Messages one process works on at once (`processMessageJob`'s concurrency for this backend). */
+  /** Messages one process works on at once (the server's default for this backend, `defaultIngestConcurrency`). */
   readonly concurrency: number;
 }
 
@@ -37,7 +38,7 @@ export async function runQueued(
   const generateSeconds = (performance.now() - g0) / 1000;
 
   const queue = await JobQueue.start(store, silentLogger(), { work: true, pollingIntervalSeconds: 0.5 });
-  const definition = processMessageJob(services.ingest, store.kind);
+  const definition = processMessageJob(services.ingest, defaultIngestConcurrency(store.kind));
   const receivedAt = new Map<string, number>();
   const planted = new Set<string>();
   const latencies: number[] = [];
