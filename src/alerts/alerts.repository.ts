@@ -82,6 +82,25 @@ export async function recordMessageAlerts(
   return result.rows[0]?.alerts ?? 0;
 }
 
+/**
+ * Brings a flight's rule alerts in line with the rule hits of the flight as it now stands (`holding`, their subject
+ * keys): an open one no longer among them is withdrawn, a withdrawn one among them again is opened. Alerts other
+ * than rule alerts, and other flights, are left alone. Returns how many were withdrawn and reopened.
+ */
+export async function settleRuleAlerts(
+  db: Kysely<Database>,
+  flightId: string,
+  holding: readonly string[],
+): Promise<{ withdrawn: number; reopened: number }> {
+  const result = await sql<{ status: string }>`update alerts
+      set status = case when subject_key = any(${holding}::text[]) then 'open' else 'withdrawn' end, updated_at = now()
+    where flight_id = ${flightId} and kind = 'rule' and status in ('open', 'withdrawn')
+      and (status = 'open') <> (subject_key = any(${holding}::text[]))
+    returning status`.execute(db);
+  const withdrawn = result.rows.filter((r) => r.status === 'withdrawn').length;
+  return { withdrawn, reopened: result.rows.length - withdrawn };
+}
+
 export async function alertsOfFlight(db: Db, flightId: string) {
   return db
     .selectFrom('alerts')

@@ -228,6 +228,7 @@ export interface AlertTable {
   id: Generated<string>;
   owner_country: string;
   kind: string;
+  /** 'open', or 'withdrawn' for a rule alert whose flight no longer meets the rule (migration 0008). */
   status: Generated<string>;
   severity: string;
   flight_id: string | null;

@@ -157,6 +157,7 @@ export async function listFlights(db: Db, filter: FlightFilter): Promise<FlightS
       eb
         .selectFrom('alerts as a')
         .whereRef('a.flight_id', '=', 'f.id')
+        .where('a.status', '=', 'open')
         .select(eb.fn.countAll<number>().as('n'))
         .as('alerts'),
     ])
@@ -241,6 +242,11 @@ export async function travellersOfFlight(db: Db, flightId: string): Promise<Stor
     removed: r.removed,
     linkedTo: r.linked_to,
   }));
+}
+
+/** Takes the flight's row lock until the end of the transaction (what the upsert of its messages also takes). */
+export async function lockFlight(db: Db, flightId: string): Promise<void> {
+  await db.selectFrom('flights').select('id').where('id', '=', flightId).forUpdate().execute();
 }
 
 export async function bookingIdsOfFlight(db: Db, flightId: string): Promise<{ id: string; recordLocator: string }[]> {

@@ -87,14 +87,21 @@ function documentRow(d: PaxlstDocument | PnrgovDocument): TravellerDocumentRow {
   };
 }
 
+/**
+ * The key of a passenger-list traveller within their flight: the same across lists when their main document (the
+ * first that is not a visa) is; without one, by name and birth date.
+ */
+export function apiTravellerKey(t: PaxlstTraveller): string {
+  const main = t.documents.find((d) => d.type !== 'V') ?? t.documents[0];
+  if (main === undefined) return key(t.role, t.surname, t.givenNames, t.dateOfBirth);
+  return key(t.role, main.issuingState?.key ?? main.issuingState?.code ?? null, main.number);
+}
+
 function apiTraveller(t: PaxlstTraveller, cancel: boolean): TravellerRow {
   const documents = t.documents.map(documentRow);
-  const main = documents.find((d) => d.type !== 'V') ?? documents[0];
   return {
     source: 'api',
-    // A traveller is the same across lists when their main document is; without one, by name and birth date.
-    travellerKey:
-      main !== undefined ? key(t.role, main.issuer, main.number) : key(t.role, t.surname, t.givenNames, t.dateOfBirth),
+    travellerKey: apiTravellerKey(t),
     role: t.role,
     surname: t.surname,
     givenNames: t.givenNames,

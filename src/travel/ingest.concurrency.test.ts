@@ -87,6 +87,27 @@ describeEachBackend('passenger messages processed at once', (database) => {
     const linked = after.travellers.filter((t) => t.linked_to !== null);
     assert.ok(linked.length > 0 && linked.every((t) => listed.has(t.linked_to!)), 'PNR travellers linked');
 
+    // The open rule alerts are those of the flight as its messages, all of them, describe it: the same as when the
+    // messages are processed one after the other (here for another country, so as a separate flight).
+    const ruleAlerts = async (id: string) =>
+      (
+        await db
+          .selectFrom('alerts')
+          .select(['rule_id', 'explanation'])
+          .where('flight_id', '=', id)
+          .where('kind', '=', 'rule')
+          .where('status', '=', 'open')
+          .execute()
+      )
+        .map((a) => `${a.rule_id}|${JSON.stringify((a.explanation as { subject: unknown }[])[0]!.subject)}`)
+        .sort();
+    let sequentialFlight = '';
+    for (const f of files) {
+      const { message } = await services.ingest.receive(operator, Buffer.from(f.text), noRequest, 'BEL');
+      sequentialFlight = (await services.ingest.process(message.id)).flightId!;
+    }
+    assert.deepEqual(await ruleAlerts(flightId), await ruleAlerts(sequentialFlight));
+
     // Applied again one after the other, nothing changes and nothing is raised twice.
     for (const id of ids) {
       const again = await services.ingest.process(id);

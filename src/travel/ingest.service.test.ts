@@ -5,6 +5,7 @@ import { describeEachBackend } from '../../test/database.js';
 import { buildWatchlist, operator } from '../../test/factories.js';
 import { testServices } from '../../test/services.js';
 import type { Services } from '../services.js';
+import { IngestService, type StageTimer } from './ingest.service.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../test/fixtures/travel/${name}`, import.meta.url));
 const noRequest = { ip: null, requestId: null };
@@ -15,6 +16,32 @@ const nld = {
   country: 'NLD',
   scopes: ['messages:push' as const],
 };
+
+// A passenger list with one stateless traveller for flight LA`flight`, in interchange `n`, with function `fn` (BGM
+// element 2: '' original, XR cancel).
+const list = (n: number, fn: string, flight = '0555') =>
+  Buffer.from(
+    [
+      "UNA:+.? '",
+      `UNB+UNOA:4+LODAIR:ZZ+NLDAPI:ZZ+241001:0930+00000090${n}'`,
+      `UNH+W${n}+PAXLST:D:05B:UN:IATA+LA${flight}/241003/0800+01:F'`,
+      fn === '' ? "BGM+745'" : `BGM+745+${fn}'`,
+      `TDT+20+LA${flight}+++LA'`,
+      "LOC+125+CDG'",
+      "DTM+189:2410030800:201'",
+      "LOC+87+AMS'",
+      "DTM+232:2410030925:201'",
+      "NAD+FL+++NOWAK:PAVEL'",
+      "ATT+2++M'",
+      "DTM+329:900214'",
+      "NAT+2+XXA'",
+      "DOC+P:110:111+XA7788990'",
+      "LOC+91+XXA'",
+      "CNT+42:1'",
+      `UNT+15+W${n}'`,
+      `UNZ+1+00000090${n}'`,
+    ].join('\n'),
+  );
 
 describeEachBackend('passenger data ingestion', (database) => {
   let services: Services;
@@ -143,5 +170,71 @@ describeEachBackend('passenger data ingestion', (database) => {
     );
     const { message } = await services.ingest.receive(operator, Buffer.from('UNA'), noRequest, 'BEL');
     assert.equal(message.ownerCountry, 'BEL');
+  });
+
+  it('withdraws a rule alert when a later list cancels its traveller, and opens it again when they are back', async () => {
+    const { db } = database();
+    const refugee = async (flightId: string) =>
+      db
+        .selectFrom('alerts')
+        .select(['id', 'status'])
+        .where('flight_id', '=', flightId)
+        .where('rule_id', '=', 'stateless-or-refugee')
+        .execute();
+    const process = async (raw: Buffer) => {
+      const { message } = await services.ingest.receive(nld, raw, noRequest);
+      const result = await services.ingest.process(message.id);
+      assert.equal(result.status, 'screened');
+      return result.flightId!;
+    };
+    const flightId = await process(list(1, ''));
+    const [raised] = await refugee(flightId);
+    assert.equal(raised?.status, 'open', 'a stateless traveller raises the indicator');
+    const openCount = async () =>
+      (await services.flights.list(operator, { date: '2024-10-03', limit: 10 })).find((f) => f.id === flightId)?.alerts;
+    assert.ok((await openCount())! >= 1);
+
+    assert.equal(await process(list(2, 'XR')), flightId);
+    assert.deepEqual(await refugee(flightId), [{ id: raised.id, status: 'withdrawn' }], 'cancelled: withdrawn');
+    assert.equal(await openCount(), 0, 'a withdrawn alert is not counted on the flight');
+
+    await process(list(3, ''));
+    assert.deepEqual(await refugee(flightId), [{ id: raised.id, status: 'open' }], 'listed again: the same alert');
+  });
+
+  it('settles rule alerts in turn when two messages of a flight are processed at once', async () => {
+    const { db } = database();
+    // The first message stops after gathering the flight (only itself) until the second has had every chance to
+    // finish: without the flight's lock the second would withdraw nothing, and the first would then raise an alert
+    // for a traveller the second cancelled.
+    let release!: () => void;
+    const paused = new Promise<void>((resolve) => (release = resolve));
+    let first = true;
+    const timer: StageTimer = {
+      time: async (stage, work) => {
+        if (stage === 'rules: facts + evaluate' && first) {
+          first = false;
+          await paused;
+        }
+        return work();
+      },
+    };
+    const slow = new IngestService(db, services.index, services.rules, services.audit, timer);
+    const one = (await services.ingest.receive(nld, list(4, '', '0777'), noRequest)).message.id;
+    const two = (await services.ingest.receive(nld, list(5, 'XR', '0777'), noRequest)).message.id;
+    const a = slow.process(one);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const b = services.ingest.process(two);
+    await Promise.race([b, new Promise((resolve) => setTimeout(resolve, 500))]);
+    release();
+    const [ra, rb] = await Promise.all([a, b]);
+    assert.equal(ra.flightId, rb.flightId);
+    const alerts = await db
+      .selectFrom('alerts')
+      .select('status')
+      .where('flight_id', '=', ra.flightId!)
+      .where('rule_id', '=', 'stateless-or-refugee')
+      .execute();
+    assert.deepEqual(alerts, [{ status: 'withdrawn' }], 'the cancelled traveller’s alert is withdrawn');
   });
 });

@@ -4,7 +4,8 @@
  * travellers and bookings, screens every traveller against the watchlists, runs the targeting rules over the whole
  * flight and raises alerts; a message that cannot be parsed is kept, marked failed, with an error that says where.
  * Several messages may be processed at once, by one server or several: the flight's row lock (taken first by the
- * upsert) makes the writes of two messages of one flight follow each other, and alerts are unique per subject.
+ * upsert, and again for the rules) makes the writes of two messages of one flight follow each other, and alerts are
+ * unique per subject. Rule alerts follow the flight: withdrawn when its latest messages no longer meet the rule.
  */
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/database.js';
@@ -13,7 +14,7 @@ import type { AuditService, RequestContext } from '../access/audit.service.js';
 import { canAdminister, type Principal } from '../access/policy.js';
 import type { WatchlistIndex } from '../screening/watchlist-index.js';
 import type { RulesService } from './rules.service.js';
-import { recordMessageAlerts, type NewAlert } from '../alerts/alerts.repository.js';
+import { recordMessageAlerts, settleRuleAlerts, type NewAlert } from '../alerts/alerts.repository.js';
 import { EdifactParseError } from './edifact-errors.js';
 import { todayUtc } from './dates.js';
 import {
@@ -24,8 +25,9 @@ import {
   travellerIdsByName,
   type TravellerToScreen,
 } from './ingest-alerts.js';
-import { parseMessage, RuleInputCache, type ParsedMessage } from './ingest-parse.js';
-import { bookingIdsOfFlight, upsertBookings, upsertFlight } from './flights.repository.js';
+import { parseMessage, RuleInputCache, type ParsedMessage, type RuleInput } from './ingest-parse.js';
+import { flightAsItStands } from './flight-state.js';
+import { bookingIdsOfFlight, lockFlight, upsertBookings, upsertFlight } from './flights.repository.js';
 import {
   flightTravellers,
   linkPnrTravellers,
@@ -42,10 +44,8 @@ import {
   updateMessage,
   type StoredMessage,
 } from './messages.repository.js';
-import { evaluateRules } from './rules/evaluate.js';
+import { evaluateRules, type CompiledRule } from './rules/evaluate.js';
 import { buildFlightFacts } from './rules/facts.js';
-import type { PaxlstList } from './paxlst.types.js';
-import type { PnrgovBooking } from './pnrgov.types.js';
 
 /** The largest message accepted (a 50 MB PAXLST is within it). */
 export const maxMessageBytes = 64 * 1024 * 1024;
@@ -173,10 +173,22 @@ export class IngestService {
       );
       return screenTravellers(this.index, message, toScreen);
     });
-    const rules = await this.runRules(message, stored, parsed);
-    const raised = await t.time('insert alerts + mark screened', () =>
-      recordMessageAlerts(this.db, messageId, [...personAlerts, ...rules]),
-    );
+    const rules = await this.rules.activeRules(message.ownerCountry);
+    // The rules read the whole flight and settle its rule alerts, so two messages of one flight take turns here
+    // (the flight's row lock): whichever comes second sees what the first stored, and the flight's open rule alerts
+    // always match what its latest messages say, whatever order they were processed in.
+    const raised = await this.db.transaction().execute(async (trx) => {
+      await t.time('rules: lock the flight', () => lockFlight(trx, flightId));
+      const ruleHits = await this.runRules(trx, message, stored, parsed, rules);
+      return t.time('insert alerts + mark screened', async () => {
+        await settleRuleAlerts(
+          trx,
+          flightId,
+          ruleHits.map((a) => a.subjectKey),
+        );
+        return recordMessageAlerts(trx, messageId, [...personAlerts, ...ruleHits]);
+      });
+    });
     return { status: 'screened', flightId, travellers: stored.travellers, bookings: stored.bookings, alerts: raised };
   }
 
@@ -227,21 +239,25 @@ export class IngestService {
   }
 
   /**
-   * Runs the targeting rules over the whole flight as it now stands, from all its messages (each parsed once and
-   * kept in a bounded cache; read again from its raw form only when the cache has dropped it or another server
-   * processed it), so API and PNR data that arrived separately are linked.
+   * Runs the targeting rules over the whole flight as it now stands (flight-state.ts), from all its messages (each
+   * parsed once and kept in a bounded cache; read again from its raw form only when the cache has dropped it or
+   * another server processed it), so API and PNR data that arrived separately are linked.
    */
-  private async runRules(message: StoredMessage, stored: Stored, current: ParsedMessage): Promise<NewAlert[]> {
+  private async runRules(
+    trx: Db,
+    message: StoredMessage,
+    stored: Stored,
+    current: ParsedMessage,
+    rules: readonly CompiledRule[],
+  ): Promise<NewAlert[]> {
     const { flightId } = stored;
-    const lists: PaxlstList[] = [];
-    const bookings: PnrgovBooking[] = [];
     this.ruleInputs.set(message.id, current);
     const t = this.timer;
-    await t.time('rules: gather the flight', async () => {
-      const messages = await messagesOfFlight(this.db, flightId);
+    const flight = await t.time('rules: gather the flight', async () => {
+      const messages = await messagesOfFlight(trx, flightId);
       const missing = messages.filter((m) => this.ruleInputs.get(m.id) === undefined);
       const raws = await readRawMessages(
-        this.db,
+        trx,
         missing.map((m) => m.id),
       );
       for (const m of missing) {
@@ -252,25 +268,24 @@ export class IngestService {
           // A message that does not parse was marked failed when it arrived; it has no facts to give.
         }
       }
+      const inputs: RuleInput[] = [];
       for (const m of messages) {
         const input = this.ruleInputs.get(m.id);
-        if (input === undefined) continue;
-        lists.push(...input.lists);
-        bookings.push(...input.bookings);
+        if (input !== undefined) inputs.push(input);
       }
+      return flightAsItStands(inputs);
     });
-    const rules = await this.rules.activeRules(message.ownerCountry);
     const hits = await t.time('rules: facts + evaluate', () =>
-      evaluateRules(rules, buildFlightFacts(lists, bookings), { country: message.ownerCountry }),
+      evaluateRules(rules, buildFlightFacts(flight.lists, flight.bookings), { country: message.ownerCountry }),
     );
     if (hits.length === 0) return [];
     // A hit names its subject by name or locator: attach it to the stored traveller (list copy first) or booking.
     // What the upsert read is enough unless another message of the flight was stored since.
     let travellerIds = travellerIdsByName(stored.flightTravellers);
-    if (!namesKnown(hits, travellerIds)) travellerIds = travellerIdsByName(await flightTravellers(this.db, flightId));
+    if (!namesKnown(hits, travellerIds)) travellerIds = travellerIdsByName(await flightTravellers(trx, flightId));
     let bookingIds = stored.bookingIds;
     if (hits.some((h) => h.subject.kind === 'booking' && !bookingIds.has(h.subject.locator))) {
-      bookingIds = new Map((await bookingIdsOfFlight(this.db, flightId)).map((b) => [b.recordLocator, b.id]));
+      bookingIds = new Map((await bookingIdsOfFlight(trx, flightId)).map((b) => [b.recordLocator, b.id]));
     }
     return ruleAlerts(hits, message, flightId, travellerIds, bookingIds);
   }

@@ -112,7 +112,7 @@ export function travelRoutes(app: App, services: Services, dispatch: (messageId:
       config: { access: { permission: 'flights.read' } },
       schema: {
         tags: ['flights'],
-        summary: 'Flights, with counts of travellers, bookings and alerts',
+        summary: 'Flights, with counts of travellers, bookings and open alerts',
         querystring: Type.Object({
           date: Type.Optional(Type.String({ format: 'date' })),
           airport: Type.Optional(Type.String({ minLength: 3, maxLength: 3 })),
@@ -137,7 +137,8 @@ export function travelRoutes(app: App, services: Services, dispatch: (messageId:
       config: { access: { permission: 'flights.read' } },
       schema: {
         tags: ['flights'],
-        summary: 'One flight with its travellers, bookings and alerts (the view is audited)',
+        summary:
+          'One flight with its travellers, bookings and alerts, each open or withdrawn (a rule the flight no longer meets); the view is audited',
         params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
         response: { 200: Type.Record(Type.String(), Type.Unknown()), ...errors },
       },

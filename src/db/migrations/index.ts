@@ -10,6 +10,7 @@ import * as m0004 from './0004_travel.js';
 import * as m0005 from './0005_rules.js';
 import * as m0006 from './0006_traveller_links.js';
 import * as m0007 from './0007_message_order.js';
+import * as m0008 from './0008_alert_withdrawal.js';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001_foundation': m0001,
@@ -19,4 +20,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0005_rules': m0005,
   '0006_traveller_links': m0006,
   '0007_message_order': m0007,
+  '0008_alert_withdrawal': m0008,
 };
