@@ -85,11 +85,12 @@ export class JobQueue {
     });
     if (!this.options.work) return;
     const handler = async (jobs: PgBoss.JobWithMetadata<T>[]) => {
-      // pg-boss fails the whole batch when the handler throws, so each job is run and failed on its own.
+      // pg-boss fails the whole batch when the handler throws, so each job is run and failed on its own. It
+      // completes the batch's jobs that are still active once the handler returns (a job failed here is not), so
+      // completing each one here as well would only cost a second statement per job.
       for (const job of jobs) {
         try {
           await definition.run(job.data, { id: job.id, attempt: job.retryCount + 1 });
-          await this.boss.complete(definition.name, job.id);
         } catch (error) {
           this.logger.warn(
             { err: error, job: job.id, name: definition.name, attempt: job.retryCount + 1 },
