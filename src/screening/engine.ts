@@ -95,6 +95,8 @@ export class ScreeningEngine {
     this.documentHits.push(this.documents.hit(entry, this.store.entityIds[owner] ?? '', exact));
   };
   private readonly ctx: { -readonly [K in keyof NameContext]: NameContext[K] };
+  /** What the store's warm-ups (warm, warmHits) read, kept so their reads are not optimised away. */
+  private warmed = 0;
 
   constructor(options: EngineOptions = {}) {
     this.index = new PersonIndex(this.store, options);
@@ -237,7 +239,7 @@ export class ScreeningEngine {
     for (const owner of q.documents.keys()) {
       if (n < cands.length && !cands.subarray(0, n).includes(owner)) cands[n++] = owner;
     }
-    this.store.warm(cands, n);
+    this.warmed = this.store.warm(cands, n);
     const scores = this.scoreBuf;
     const order = this.orderBuf;
     // Score every candidate, keeping `order` sorted best first (insertion: n is small).
@@ -254,6 +256,7 @@ export class ScreeningEngine {
       }
       order[at] = i;
     }
+    this.warmed ^= this.store.warmHits(cands, order, Math.min(n, limit));
     const hits: ScreeningHit[] = [];
     for (let r = 0; r < n; r++) {
       if (hits.length >= limit) break;

@@ -41,49 +41,59 @@ export function lastNameInfo(): number {
   return lastInfo;
 }
 
-function firstSound(ascii: string, skel: string, lossy: boolean): number {
-  const c = ascii.charCodeAt(0);
-  // a e i o u y: vowel start (ICAO writes Я/Ю as IA/IU where English writes YA/YU); w apart (Wang ≠ Yang).
-  if (c === 97 || c === 101 || c === 105 || c === 111 || c === 117 || c === 121) return 1;
-  if (c === 119) return lossy ? 1 : 2;
-  return skel.charCodeAt(0);
-}
-
 function clamp01(x: number): number {
   return x < 0 ? 0 : x > 1 ? 1 : x;
 }
 
 /** Similarity in [0, 1] of token ia of table ta (query side) and token ib of table tb; the reason in lastHow. */
 export function tokenSimilarity(ta: TokenTable, ia: number, tb: TokenTable, ib: number): number {
-  const a = ta.ascii[ia]!;
-  const b = tb.ascii[ib]!;
   const fa = ta.flags[ia]!;
   const fb = tb.flags[ib]!;
   const translit = ((fa ^ fb) & TOKEN_TRANSLIT) !== 0;
   lastHow = HOW_NONE;
-  if (a === b) {
+  // Strings are compared only where their hashes agree (the table's numbers are in cache, its strings not).
+  const ha = ta.spellHash[ia]!;
+  const hb = tb.spellHash[ib]!;
+  if (ha === hb && ta.ascii[ia] === tb.ascii[ib]) {
     lastHow = translit ? HOW_TRANSLIT : HOW_EXACT;
     return 1;
   }
-  const aa = ta.alt[ia]!;
-  const ab = tb.alt[ib]!;
-  if ((aa !== '' && (aa === b || aa === ab)) || (ab !== '' && ab === a)) {
+  const xa = ta.altHash[ia]!;
+  const xb = tb.altHash[ib]!;
+  // Either alternative spelling against the other token's spelling or alternative (0: no alternative).
+  if (
+    (xa !== 0 && ((xa === hb && ta.alt[ia] === tb.ascii[ib]) || (xa === xb && ta.alt[ia] === tb.alt[ib]))) ||
+    (xb !== 0 && xb === ha && tb.alt[ib] === ta.ascii[ia])
+  ) {
     lastHow = HOW_VARIANT;
     return 0.97;
   }
   if (((fa | fb) & TOKEN_INITIAL) !== 0) {
     if ((fa & fb & TOKEN_INITIAL) !== 0 || ((fa | fb) & TOKEN_LOSSY) !== 0) return 0;
-    if (a.charCodeAt(0) === b.charCodeAt(0)) {
+    if (ta.first[ia] === tb.first[ib]) {
       lastHow = HOW_INITIAL;
       return 0.8;
     }
     return 0;
   }
   if (((fa | fb) & TOKEN_SYLLABIC) !== 0) return syllabicSimilarity(ta, ia, tb, ib);
+  const lossy = ((fa | fb) & TOKEN_LOSSY) !== 0;
+  const sameStart = lossy ? ta.soundLossy[ia] === tb.soundLossy[ib] : ta.sound[ia] === tb.sound[ib];
+  if (!sameStart) {
+    // Most pairs a query meets start differently. Then only the edit distance below can find them alike, and
+    // only within maxEd edits: rule that out from the lengths and letters before touching the strings (one edit
+    // changes at most two bits of the letter masks). Everything else needs the same start.
+    if (lossy) return 0;
+    const la = ta.length[ia]!;
+    const lb = tb.length[ib]!;
+    const minLen = la < lb ? la : lb;
+    const maxEd = minLen < 4 ? 0 : minLen === 4 ? (la > 4 || lb > 4 ? 1 : 0) : minLen <= 8 ? 1 : 2;
+    if (maxEd === 0 || Math.abs(la - lb) > maxEd || bitCount(ta.letters[ia]! ^ tb.letters[ib]!) > 2 * maxEd) return 0;
+  }
+  const a = ta.ascii[ia]!;
+  const b = tb.ascii[ib]!;
   const sa = ta.skel[ia]!;
   const sb = tb.skel[ib]!;
-  const lossy = ((fa | fb) & TOKEN_LOSSY) !== 0;
-  const sameStart = firstSound(a, sa, lossy) === firstSound(b, sb, lossy);
   if (lossy) {
     // Only the consonant skeleton is comparable with a spelling from Arabic or Hebrew script.
     if (!sameStart) return 0;
@@ -114,13 +124,15 @@ export function tokenSimilarity(ta: TokenTable, ia: number, tb: TokenTable, ib: 
   const minLen = Math.min(a.length, b.length);
   let s = 0;
   let ed = -1;
+  // The Jaro–Winkler similarity of the spellings, computed once when first needed (-1 before).
+  let jw = -1;
   if (sa === sb && sameStart && sa.charCodeAt(0) !== 126) {
     if (minLen <= 4) {
       ed = editDistance(a, b, 1);
       if (ed <= 1) s = 0.88;
     } else {
       // Same consonants but spelled far apart (Samra / Siwumar) is coincidence, not a romanisation variant.
-      const jw = jaroWinkler(a, b);
+      jw = jaroWinkler(a, b);
       if (jw >= (translit ? 0.7 : 0.78)) s = 0.88 + 0.1 * clamp01((jw - 0.78) / 0.22);
     }
     if (s > 0) lastHow = translit ? HOW_TRANSLIT : HOW_PHONETIC;
@@ -139,7 +151,8 @@ export function tokenSimilarity(ta: TokenTable, ia: number, tb: TokenTable, ib: 
   }
   if (s < 0.84 && sameStart && sa.length >= 3 && sb.length >= 3 && Math.abs(sa.length - sb.length) <= 1) {
     const d = skeletonDistance(sa, sb);
-    const p = d <= 0.5 && jaroWinkler(a, b) >= 0.75 ? 0.84 : 0;
+    if (d <= 0.5 && jw < 0) jw = jaroWinkler(a, b);
+    const p = d <= 0.5 && jw >= 0.75 ? 0.84 : 0;
     if (p > s) {
       s = p;
       lastHow = translit ? HOW_TRANSLIT : HOW_PHONETIC;
@@ -149,11 +162,25 @@ export function tokenSimilarity(ta: TokenTable, ia: number, tb: TokenTable, ib: 
     // Short names spell long vowels either way (Saeed / Sa'id, Ameer / Amir, Leena / Lina), and Cyrillic Г is
     // H in Ukrainian and Belarusian romanisation where Russian has G (Ihor / Igor, Hryhoriy / Grigoriy).
     if (sa === sb && minLen <= 4 && sa.charCodeAt(0) !== 126 && foldLongVowels(a) === foldLongVowels(b)) s = 0.86;
-    else if (sa !== sb && minLen >= 4 && sa.replace(/H/g, 'G') === sb.replace(/H/g, 'G') && jaroWinkler(a, b) >= 0.8)
+    else if (
+      sa !== sb &&
+      minLen >= 4 &&
+      // H → G keeps the length: skeletons of different lengths cannot agree.
+      sa.length === sb.length &&
+      sa.replace(/H/g, 'G') === sb.replace(/H/g, 'G') &&
+      (jw < 0 ? jaroWinkler(a, b) : jw) >= 0.8
+    )
       s = 0.84;
     if (s > 0) lastHow = translit ? HOW_TRANSLIT : HOW_PHONETIC;
   }
   return s;
+}
+
+/** Number of bits set in a 32-bit integer. */
+function bitCount(x: number): number {
+  x = x - ((x >>> 1) & 0x55555555);
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
 }
 
 /** English spellings of long vowels folded to the vowel (ee → i, oo and ou → u), apostrophes already gone. */
@@ -284,19 +311,15 @@ const INITIAL_INFO = 0.2;
 export const COMMON_PENALTY = 0.45;
 
 function joinedMatch(t1: TokenTable, one: number, t2: TokenTable, x: number, y: number): number {
+  const syllabic = ((t1.flags[one]! | t2.flags[x]! | t2.flags[y]!) & TOKEN_SYLLABIC) !== 0;
+  // Every way of joining needs the same first sound (letter, skeleton or folded syllable): a cheap early out,
+  // on the numbers the token table keeps, before any string is read.
+  if (t1.first[one] !== t2.first[x] && t1.skelFirst[one] !== t2.skelFirst[x] && !syllabic) return 0;
   const a = t1.ascii[one]!;
   const b = t2.ascii[x]!;
   const c = t2.ascii[y]!;
-  // Every way of joining needs the same first sound (letter, skeleton or folded syllable): a cheap early out.
-  if (
-    a.charCodeAt(0) !== b.charCodeAt(0) &&
-    t1.skel[one]!.charCodeAt(0) !== t2.skel[x]!.charCodeAt(0) &&
-    ((t1.flags[one]! | t2.flags[x]! | t2.flags[y]!) & TOKEN_SYLLABIC) === 0
-  ) {
-    return 0;
-  }
-  if (a.length === b.length + c.length && a.startsWith(b) && a.endsWith(c)) return 0.95;
-  if (((t1.flags[one]! | t2.flags[x]! | t2.flags[y]!) & TOKEN_SYLLABIC) !== 0) {
+  if (t1.length[one] === t2.length[x]! + t2.length[y]! && a.startsWith(b) && a.endsWith(c)) return 0.95;
+  if (syllabic) {
     // Syllables are compared folded: 승훈 "seunghun" is Seung-hoon.
     const fa = foldedOf(t1, one);
     const fb = foldedOf(t2, x);

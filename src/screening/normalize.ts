@@ -128,9 +128,35 @@ function romaniseRun(script: Script, run: string, context: string): string {
   }
 }
 
+const nonAscii = /[\u0080-\uffff]/;
+const APOSTROPHE = 39;
+const BACKTICK = 96;
+
+/**
+ * romaniseName of a normalised text that is all ASCII (most names travellers give): words are the runs of
+ * a–z, apostrophes join, anything else separates; no homoglyph, no alternative spelling, no other script.
+ */
+function asciiWords(text: string): RomanWord[] {
+  const words: RomanWord[] = [];
+  let word = '';
+  let from = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 32;
+    if (c >= 97 && c <= 122) continue;
+    if (i > from) word += text.slice(from, i);
+    from = i + 1;
+    if (c === APOSTROPHE || c === BACKTICK) continue;
+    if (word.length > 0) words.push({ text: word, alt: undefined, script: 'latin', lossy: false });
+    word = '';
+  }
+  return words;
+}
+
 /** Romanises a whole name into words, whatever its scripts. Never throws; may return no words. */
 export function romaniseName(raw: string): RomanWord[] {
-  const text = normaliseText(raw)
+  const clean = normaliseText(raw);
+  if (!nonAscii.test(clean)) return asciiWords(clean);
+  const text = clean
     .split(' ')
     .map((w) => foldHomoglyphs(w))
     .join(' ');

@@ -28,6 +28,12 @@ function nextPow2(n: number): number {
   return p;
 }
 
+/** Whether a[0..n) holds v (a query has a few dozen keys: a scan beats a Set). */
+function includes(a: Int32Array, n: number, v: number): boolean {
+  for (let i = 0; i < n; i++) if (a[i] === v) return true;
+  return false;
+}
+
 const keyScratch: number[] = [];
 const keyBuckets = new Int32Array(64);
 const keyKinds = new Int32Array(64);
@@ -90,21 +96,20 @@ export class PersonIndex {
   /** The buckets of a stored person's keys, each once. */
   private personBuckets(key: number): number[] {
     const s = this.store;
-    const start = s.nameStart[key]!;
-    const end = start + s.nameLen[key]!;
+    const a = s.records;
+    const end = s.namesEnd(key);
     keyScratch.length = 0;
-    let ns = start;
-    for (let i = start; i < end; i++) {
-      if (s.nameArena[i] === -1) {
-        nameKeys(s.tokens, s.nameArena, ns, i, keyScratch);
+    let ns = s.namesStart(key);
+    for (let i = ns; i < end; i++) {
+      if (a[i] === -1) {
+        nameKeys(s.tokens, a, ns, i, keyScratch);
         ns = i + 1;
       }
     }
     // Full birth dates (day known) are keys too: a person listed under an unrelated alias is still found by the
     // date, and ranked by the scorer (a date alone never reaches the threshold).
-    const ds = s.dateStart[key]!;
-    for (let i = ds; i < ds + s.dateLen[key]!; i++) {
-      const d = s.dateArena[i]!;
+    for (let i = s.datesStart(key); i < s.datesEnd(key); i++) {
+      const d = a[i]!;
       if (d % 100 !== 0) keyScratch.push(dateKey(d), KEY_DATE);
     }
     this.bucketSeen.clear();
@@ -256,16 +261,13 @@ export class PersonIndex {
     }
     if (birthDate % 100 !== 0) keyScratch.push(dateKey(birthDate), KEY_DATE);
     this.prepareAccumulators();
-    this.bucketSeen.clear();
     // Rarest keys first, within a budget of postings: the rare keys (a rare surname, a pair of tokens, a birth
     // date) find the person; a frequent one would only add thousands of weak candidates and the time to walk them.
     let nk = 0;
     for (let i = 0; i < keyScratch.length; i += 2) {
       const b = keyScratch[i]! & this.mask;
-      if (this.bucketSeen.has(b)) continue;
-      this.bucketSeen.add(b);
       const df = this.counts[b]!;
-      if (df === 0) continue;
+      if (df === 0 || includes(keyBuckets, nk, b)) continue;
       let at = nk++;
       while (at > 0 && this.counts[keyBuckets[at - 1]!]! > df) {
         keyBuckets[at] = keyBuckets[at - 1]!;
@@ -276,6 +278,7 @@ export class PersonIndex {
       keyKinds[at] = keyScratch[i + 1]!;
       if (nk === keyBuckets.length) break;
     }
+    this.warmed = this.warmKeys(nk);
     let budget = this.walkBudget;
     for (let k = 0; k < nk; k++) {
       const b = keyBuckets[k]!;
@@ -288,6 +291,28 @@ export class PersonIndex {
       budget -= cap;
     }
     return this.selectTop(limit, out);
+  }
+
+  /** A value read by warmKeys(), kept so its reads are not optimised away. */
+  private warmed = 0;
+
+  /**
+   * Reads where the postings of the query's keys are, and the first of them, for every key before any is walked:
+   * the bucket arrays are as large as the list, so each read misses the cache, and reads in one pass overlap.
+   */
+  private warmKeys(nk: number): number {
+    let x = 0;
+    const compacted = this.csrStart.length;
+    for (let k = 0; k < nk; k++) {
+      const b = keyBuckets[k]!;
+      x ^= this.heads[b]!;
+      if (b + 1 < compacted) x ^= this.csrStart[b]! ^ this.csrStart[b + 1]!;
+    }
+    for (let k = 0; k < nk; k++) {
+      const b = keyBuckets[k]!;
+      if (b + 1 < compacted && this.csrStart[b]! < this.csrPersons.length) x ^= this.csrPersons[this.csrStart[b]!]!;
+    }
+    return x;
   }
 
   private weightOf(df: number, kind: number): number {
@@ -311,11 +336,12 @@ export class PersonIndex {
       this.accumulate(this.postPerson[at]!, w);
     }
     if (b + 1 >= this.csrStart.length) return;
-    const alive = this.store.alive;
+    // Every compacted posting is of a live person or a hole (-1): compact() keeps only the live, and delete()
+    // leaves a hole where it removes one, so the walk need not look the person up (a cache miss per posting).
     const end = this.csrStart[b + 1]!;
     for (let i = this.csrStart[b]!; i < end && seen < cap; i++) {
       const p = this.csrPersons[i]!;
-      if (p < 0 || alive[p] !== 1) continue;
+      if (p < 0) continue;
       this.accumulate(p, w);
       seen++;
     }

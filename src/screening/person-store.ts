@@ -1,7 +1,7 @@
 /**
- * The persons' screening data in flat typed arrays indexed by their dense key: name token ids (names separated
- * by -1), packed birth dates, nationality ids, gender. Arrays grow by doubling; removing a person only clears
- * its live flag (its arena space is reclaimed when the index is rebuilt), so removal is O(1) here.
+ * The persons' screening data in one flat Int32Array: each person's record is contiguous (see PersonStore), found
+ * through its dense key. Arrays grow by doubling; removing a person only clears its live flag (its record space
+ * is not reused), so removal is O(1) here.
  */
 import { nationalityKey } from '../countries/countries.js';
 import { parseDate } from './dates.js';
@@ -25,6 +25,9 @@ export function genderCode(g: string | undefined): number {
   return GENDER_UNKNOWN;
 }
 
+/** Ints before a record's dates: name ints, dates, nationalities, gender, where its raw names start. */
+export const RECORD_HEADER = 5;
+
 function grownInt32(a: Int32Array<ArrayBuffer>, min: number): Int32Array<ArrayBuffer> {
   if (a.length >= min) return a;
   const b = new Int32Array(Math.max(min, a.length * 2));
@@ -38,33 +41,29 @@ function grownUint8(a: Uint8Array<ArrayBuffer>, min: number): Uint8Array<ArrayBu
   return b;
 }
 
-/** Per-person data for scoring. */
+/**
+ * Per-person data for scoring. Each person is one record in `records`, from recordStart[key]:
+ *
+ *   L, D, K, gender, N, D packed birth dates, K nationality ids, L name ints (token ids, each name followed by -1)
+ *
+ * where N is where the person's raw names start in `rawNames`.
+ *
+ * A candidate costs the screening a cache miss or two rather than one per array, at any list size; the quick
+ * score reads the dates and names of up to a few hundred candidates, and the full scorer then finds the records
+ * of the few dozen it keeps already in cache. Read them through the *Start / *End methods (or the same offsets).
+ */
 export class PersonStore {
   readonly tokens = new TokenTable();
   readonly entityIds: (string | undefined)[] = [];
-  /** Original names, kept for explanations. */
-  readonly rawNames: (readonly string[] | undefined)[] = [];
-  alive = new Uint8Array(1024);
-  gender = new Uint8Array(1024);
-  nameStart = new Int32Array(1024);
-  nameLen = new Int32Array(1024);
-  dateStart = new Int32Array(1024);
-  dateLen = new Int32Array(1024);
-  natStart = new Int32Array(1024);
-  natLen = new Int32Array(1024);
-  nameArena = new Int32Array(1 << 16);
-  nameUsed = 0;
   /**
-   * What the quick score reads, one contiguous record per person so a candidate costs a cache miss or two
-   * rather than one per array: [date count, dates…, name count, then per name: token count, skeleton hashes…].
+   * Original names, kept for explanations: every person's in a row (from its record's fifth int), so explaining
+   * a hit reads one slot of this array rather than a per-person array and then its slot (three cache misses).
    */
-  quickArena = new Int32Array(1 << 16);
-  quickStart = new Int32Array(1024);
-  quickUsed = 0;
-  dateArena = new Int32Array(1 << 12);
-  dateUsed = 0;
-  natArena = new Int32Array(1 << 12);
-  natUsed = 0;
+  readonly rawNames: (string | undefined)[] = [];
+  alive = new Uint8Array(1024);
+  recordStart = new Int32Array(1024);
+  records = new Int32Array(1 << 16);
+  recordUsed = 0;
   /** Nationality keys (ISO alpha-3 or ICAO) by small id. */
   readonly countries: string[] = [];
   private readonly countryIds = new Map<string, number>();
@@ -86,99 +85,127 @@ export class PersonStore {
     return key >= 0 && key < this.alive.length && this.alive[key] === 1;
   }
 
+  /** Where a person's birth dates are in `records` (end exclusive). */
+  datesStart(key: number): number {
+    return this.recordStart[key]! + RECORD_HEADER;
+  }
+  datesEnd(key: number): number {
+    const r = this.recordStart[key]!;
+    return r + RECORD_HEADER + this.records[r + 1]!;
+  }
+
+  /** Where a person's nationality ids are in `records` (end exclusive). */
+  natsStart(key: number): number {
+    const r = this.recordStart[key]!;
+    return r + RECORD_HEADER + this.records[r + 1]!;
+  }
+  natsEnd(key: number): number {
+    const r = this.recordStart[key]!;
+    return r + RECORD_HEADER + this.records[r + 1]! + this.records[r + 2]!;
+  }
+
+  /** Where a person's names are in `records` (token ids, each name followed by -1; end exclusive). */
+  namesStart(key: number): number {
+    const r = this.recordStart[key]!;
+    return r + RECORD_HEADER + this.records[r + 1]! + this.records[r + 2]!;
+  }
+  namesEnd(key: number): number {
+    const r = this.recordStart[key]!;
+    return r + RECORD_HEADER + this.records[r + 1]! + this.records[r + 2]! + this.records[r]!;
+  }
+
+  /** How many names a person has (its name segments, empty ones included). */
+  nameCount(key: number): number {
+    let count = 0;
+    const end = this.namesEnd(key);
+    for (let at = this.namesStart(key); at < end; at++) if (this.records[at] === -1) count++;
+    return count;
+  }
+
+  /** A person's raw name number `i` (as given: `names[i]` of its PersonRecord), '' when there is none. */
+  rawName(key: number, i: number): string {
+    if (i < 0 || i >= this.nameCount(key)) return '';
+    return this.rawNames[this.records[this.recordStart[key]! + 4]! + i] ?? '';
+  }
+
+  /** A person's gender code. */
+  genderOf(key: number): number {
+    return this.records[this.recordStart[key]! + 3]!;
+  }
+
   /** Stores a person (which must not be live) and returns nothing; names are tokenised and interned here. */
   put(r: PersonRecord): void {
     const k = r.key;
     const size = k + 1;
     this.alive = grownUint8(this.alive, size);
-    this.gender = grownUint8(this.gender, size);
-    this.nameStart = grownInt32(this.nameStart, size);
-    this.nameLen = grownInt32(this.nameLen, size);
-    this.dateStart = grownInt32(this.dateStart, size);
-    this.dateLen = grownInt32(this.dateLen, size);
-    this.natStart = grownInt32(this.natStart, size);
-    this.natLen = grownInt32(this.natLen, size);
-    const start = this.nameUsed;
+    this.recordStart = grownInt32(this.recordStart, size);
+    const ids: number[] = [];
     // Every name gets a segment, even an empty one, so segment i is r.names[i] (for explanations).
     for (const name of r.names) {
-      const toks = prepareName(name);
-      this.nameArena = grownInt32(this.nameArena, this.nameUsed + toks.length + 1);
-      for (const t of toks) this.nameArena[this.nameUsed++] = this.tokens.intern(t);
-      this.nameArena[this.nameUsed++] = -1;
+      for (const t of prepareName(name)) ids.push(this.tokens.intern(t));
+      ids.push(-1);
     }
-    this.nameStart[k] = start;
-    this.nameLen[k] = this.nameUsed - start;
-    this.dateArena = grownInt32(this.dateArena, this.dateUsed + r.birthDates.length);
-    this.dateStart[k] = this.dateUsed;
+    const dates: number[] = [];
     for (const d of r.birthDates) {
       const p = parseDate(d);
-      if (p !== 0) this.dateArena[this.dateUsed++] = p;
+      if (p !== 0) dates.push(p);
     }
-    this.dateLen[k] = this.dateUsed - this.dateStart[k];
-    this.natArena = grownInt32(this.natArena, this.natUsed + r.nationalities.length);
-    this.natStart[k] = this.natUsed;
+    const nats: number[] = [];
     for (const n of r.nationalities) {
       const key = nationalityKey(n);
-      if (key !== undefined) this.natArena[this.natUsed++] = this.countryId(key);
+      if (key !== undefined) nats.push(this.countryId(key));
     }
-    this.natLen[k] = this.natUsed - this.natStart[k];
-    this.putQuick(k);
-    this.gender[k] = genderCode(r.gender);
+    const start = this.recordUsed;
+    this.records = grownInt32(this.records, start + RECORD_HEADER + dates.length + nats.length + ids.length);
+    const a = this.records;
+    a[start] = ids.length;
+    a[start + 1] = dates.length;
+    a[start + 2] = nats.length;
+    a[start + 3] = genderCode(r.gender);
+    a[start + 4] = this.rawNames.length;
+    for (const name of r.names) this.rawNames.push(name);
+    let at = start + RECORD_HEADER;
+    for (const d of dates) a[at++] = d;
+    for (const n of nats) a[at++] = n;
+    for (const id of ids) a[at++] = id;
+    this.recordUsed = at;
+    this.recordStart[k] = start;
     this.entityIds[k] = r.entityId;
-    this.rawNames[k] = r.names;
     this.alive[k] = 1;
     this.liveCount++;
   }
 
-  private putQuick(k: number): void {
-    this.quickStart = grownInt32(this.quickStart, k + 1);
-    const ds = this.dateStart[k]!;
-    const dl = this.dateLen[k]!;
-    const ns = this.nameStart[k]!;
-    const nl = this.nameLen[k]!;
-    this.quickArena = grownInt32(this.quickArena, this.quickUsed + dl + nl + 3);
-    const a = this.quickArena;
-    let at = this.quickUsed;
-    this.quickStart[k] = at;
-    a[at++] = dl;
-    for (let i = ds; i < ds + dl; i++) a[at++] = this.dateArena[i]!;
-    const countAt = at++;
-    let names = 0;
-    let lenAt = at++;
-    for (let i = ns; i < ns + nl; i++) {
-      const id = this.nameArena[i]!;
-      if (id !== -1) {
-        a[at++] = this.tokens.skelHash[id]! | 0;
-        continue;
-      }
-      a[lenAt] = at - lenAt - 1;
-      names++;
-      lenAt = at++;
+  /**
+   * Reads each person's record before the persons are scored: first where it starts, then its first word, then
+   * its last (a record often spans two cache lines). The loads of one pass are independent, so the processor
+   * overlaps their cache misses instead of waiting for each in the scorer. Returns a value made of what it read,
+   * for the caller to keep, so the reads are not optimised away.
+   */
+  warm(keys: Int32Array, count: number): number {
+    const start = this.recordStart;
+    const a = this.records;
+    let x = 0;
+    for (let i = 0; i < count; i++) x ^= start[keys[i]!]!;
+    for (let i = 0; i < count; i++) x ^= a[start[keys[i]!]!]!;
+    for (let i = 0; i < count; i++) {
+      const r = start[keys[i]!]!;
+      x ^= a[r + RECORD_HEADER + a[r]! + a[r + 1]! + a[r + 2]! - 1]!;
     }
-    a[countAt] = names;
-    // The last length slot was reserved for a name that does not follow.
-    this.quickUsed = at - 1;
+    return x;
   }
 
-  /** A value read by warm(), kept so the reads are not optimised away. */
-  private warmed = 0;
-
   /**
-   * Reads the start of each person's data in every array before the persons are scored: the loads are
-   * independent, so the processor overlaps their cache misses instead of waiting for each in the scorer.
+   * Reads the entity id and the first raw name slot of the persons keys[order[0 .. count)] (the hits about to be
+   * returned), for the same reason as warm(): those arrays are large, and one pass lets their cache misses overlap.
    */
-  warm(keys: Int32Array, count: number): void {
+  warmHits(keys: Int32Array, order: Int32Array, count: number): number {
     let x = 0;
     for (let i = 0; i < count; i++) {
-      const k = keys[i]!;
-      x ^= this.nameStart[k]! ^ this.nameLen[k]! ^ this.dateStart[k]! ^ this.natStart[k]! ^ this.gender[k]!;
+      const k = keys[order[i]!]!;
+      if (this.entityIds[k] === undefined) x++;
+      if (this.rawNames[this.records[this.recordStart[k]! + 4]!] === undefined) x++;
     }
-    for (let i = 0; i < count; i++) {
-      const k = keys[i]!;
-      x ^=
-        this.nameArena[this.nameStart[k]!]! ^ this.dateArena[this.dateStart[k]!]! ^ this.natArena[this.natStart[k]!]!;
-    }
-    this.warmed = x;
+    return x;
   }
 
   /** Marks a person removed. */
@@ -186,7 +213,8 @@ export class PersonStore {
     if (!this.has(key)) return;
     this.alive[key] = 0;
     this.entityIds[key] = undefined;
-    this.rawNames[key] = undefined;
+    const first = this.records[this.recordStart[key]! + 4]!;
+    this.rawNames.fill(undefined, first, first + this.nameCount(key));
     this.liveCount--;
   }
 }

@@ -4,18 +4,19 @@
  * query covers (tokens with the same skeleton, weighted), plus the birth date, using only integer comparisons of
  * interned hashes (the candidate's side unweighted). It lets the engine look at several times more blocking candidates for the price of scoring
  * a few dozen fully. QuickScorer is the engine's form of it: the same values, with the query prepared once and each
- * candidate read from one contiguous record (PersonStore.quickArena).
+ * candidate read from its contiguous record (PersonStore.records).
  */
 import { bestDateMatch, DATE_EXACT, DATE_MISMATCH, DATE_NONE } from './dates.js';
 import type { NameContext } from './name-match.js';
-import type { PersonStore } from './person-store.js';
+import { RECORD_HEADER, type PersonStore } from './person-store.js';
 import type { PreparedQuery } from './score.js';
+import { MAX_TOKENS } from './tokens.js';
 
 /** Cheap score of a candidate (higher is better; not comparable with the full score). */
 export function quickScore(store: PersonStore, q: PreparedQuery, key: number, ctx: NameContext): number {
-  const arena = store.nameArena;
-  const cStart = store.nameStart[key]!;
-  const cEnd = cStart + store.nameLen[key]!;
+  const arena = store.records;
+  const cStart = store.namesStart(key);
+  const cEnd = store.namesEnd(key);
   const qh = q.table.skelHash;
   const sh = store.tokens.skelHash;
   const qw = ctx.queryWeight;
@@ -62,8 +63,7 @@ export function quickScore(store: PersonStore, q: PreparedQuery, key: number, ct
 
 function dateBonus(store: PersonStore, q: PreparedQuery, key: number): number {
   if (q.birthDate === 0) return 0;
-  const ds = store.dateStart[key]!;
-  const d = bestDateMatch(q.birthDate, store.dateArena, ds, ds + store.dateLen[key]!);
+  const d = bestDateMatch(q.birthDate, store.records, store.datesStart(key), store.datesEnd(key));
   return d === DATE_EXACT ? 0.4 : d === DATE_MISMATCH ? -0.2 : d !== DATE_NONE ? 0.1 : 0;
 }
 
@@ -92,7 +92,8 @@ export class QuickScorer {
   private nameTotal = new Float64Array(16);
   private names = 0;
   private fallback = false;
-  private candBit = new Int32Array(64);
+  /** Bits of one candidate name's tokens (a name has at most MAX_TOKENS). */
+  private readonly candBit = new Int32Array(MAX_TOKENS);
   private query: PreparedQuery | undefined;
   private ctx: NameContext | undefined;
 
@@ -171,16 +172,12 @@ export class QuickScorer {
   private warmed = 0;
 
   /**
-   * Reads the first word of each candidate's record before any is scored: the loads are independent, so the
-   * processor overlaps their cache misses instead of waiting for each in turn inside score().
+   * Reads each candidate's record before any is scored (its start, then its first and last words, which may lie
+   * in different cache lines): the loads of one pass are independent, so the processor overlaps their cache
+   * misses instead of waiting for each in turn inside score().
    */
   warm(store: PersonStore, keys: Int32Array, count: number): void {
-    const a = store.quickArena;
-    const start = store.quickStart;
-    let x = 0;
-    for (let i = 0; i < count; i++) x ^= start[keys[i]!]!;
-    for (let i = 0; i < count; i++) x ^= a[start[keys[i]!]!]!;
-    this.warmed = x;
+    this.warmed = store.warm(keys, count);
   }
 
   /** quickScore(store, q, key, ctx) of the prepared query. */
@@ -188,32 +185,34 @@ export class QuickScorer {
     const q = this.query!;
     const ctx = this.ctx!;
     if (this.fallback) return quickScore(store, q, key, ctx);
-    const a = store.quickArena;
-    let p = store.quickStart[key]!;
-    const dates = a[p++]!;
+    const a = store.records;
+    const r = store.recordStart[key]!;
+    // The record (see PersonStore): a header of RECORD_HEADER ints, then the dates, nationality ids and names.
+    const dates = a[r + 1]!;
+    let p = r + RECORD_HEADER;
     let bonus = 0;
     if (q.birthDate !== 0) {
       const d = bestDateMatch(q.birthDate, a, p, p + dates);
       bonus = d === DATE_EXACT ? 0.4 : d === DATE_MISMATCH ? -0.2 : d !== DATE_NONE ? 0.1 : 0;
     }
-    p += dates;
-    const nameCount = a[p++]!;
+    p += dates + a[r + 2]!;
+    const end = p + a[r]!;
+    const sh = store.tokens.skelHash;
     const qw = ctx.queryWeight;
     const tb = this.tokenBit;
+    const cb = this.candBit;
     let best = 0;
-    for (let c = 0; c < nameCount; c++) {
-      const len = a[p++]!;
-      const cs = p;
-      const ce = p + len;
-      p = ce;
-      if (this.candBit.length < len) this.candBit = new Int32Array(len * 2);
-      const cb = this.candBit;
+    // One candidate name at a time (each ends with -1).
+    for (let cs = p; cs < end;) {
+      let ce = cs;
       let segOr = 0;
-      for (let j = cs; j < ce; j++) {
-        const bit = this.bitOf(a[j]!, false);
-        cb[j - cs] = bit;
+      for (let id = a[ce]!; id !== -1; id = a[++ce]!) {
+        const bit = this.bitOf(sh[id]! | 0, false);
+        cb[ce - cs] = bit;
         segOr |= bit;
       }
+      const len = ce - cs;
+      cs = ce + 1;
       if (segOr === 0) continue;
       // quickScore walks query names outside, candidate names inside: the best is the same maximum.
       for (let n = 0; n < this.names; n++) {

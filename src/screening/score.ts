@@ -203,9 +203,9 @@ export function restoreScoreState(slot: number): void {
 
 /** The name score of a candidate: the best over all query names × candidate names. */
 function nameScore(store: PersonStore, q: PreparedQuery, key: number, ctx: NameContext): number {
-  const arena = store.nameArena;
-  const cStart = store.nameStart[key]!;
-  const cEnd = cStart + store.nameLen[key]!;
+  const arena = store.records;
+  const cStart = store.namesStart(key);
+  const cEnd = store.namesEnd(key);
   let best = 0;
   let qs = 0;
   for (let i = 0; i < q.count; i++) {
@@ -248,8 +248,7 @@ export function scoreCandidate(store: PersonStore, q: PreparedQuery, key: number
   ev.gender = 0;
   ev.doc = 0;
   if (q.birthDate !== 0) {
-    const ds = store.dateStart[key]!;
-    ev.date = bestDateMatch(q.birthDate, store.dateArena, ds, ds + store.dateLen[key]!);
+    ev.date = bestDateMatch(q.birthDate, store.records, store.datesStart(key), store.datesEnd(key));
     ev.dateAt = lastBestDateIndex();
     ev.dateEffect =
       ev.date !== DATE_EXACT || name >= DATE_EXACT_NAME_FLOOR
@@ -259,24 +258,25 @@ export function scoreCandidate(store: PersonStore, q: PreparedQuery, key: number
           : DATE_EXACT_WEAK_NAME + (dateEffect[DATE_EXACT] - DATE_EXACT_WEAK_NAME) * dateRarity(ctx.dateInfo);
     score += ev.dateEffect;
   }
-  if (q.nationality !== undefined && store.natLen[key]! > 0) {
-    const ns = store.natStart[key]!;
+  const ns = store.natsStart(key);
+  const ne = store.natsEnd(key);
+  if (q.nationality !== undefined && ne > ns) {
     ev.nat = NATIONALITY_MISMATCH;
     ev.natMatchId = -1;
-    for (let i = ns; i < ns + store.natLen[key]!; i++) {
-      if (store.countries[store.natArena[i]!] === q.nationality) {
+    for (let i = ns; i < ne; i++) {
+      if (store.countries[store.records[i]!] === q.nationality) {
         // Birth date and nationality are independent: together they single a person out far more than apart.
         ev.nat =
           ev.date === DATE_EXACT
             ? NATIONALITY_MATCH + (NATIONALITY_MATCH_WITH_DATE - NATIONALITY_MATCH) * dateRarity(ctx.dateInfo)
             : NATIONALITY_MATCH;
-        ev.natMatchId = store.natArena[i]!;
+        ev.natMatchId = store.records[i]!;
         break;
       }
     }
     score += ev.nat;
   }
-  const g = store.gender[key]!;
+  const g = store.genderOf(key);
   if (q.gender !== GENDER_UNKNOWN && g !== GENDER_UNKNOWN) {
     ev.gender = q.gender === g ? GENDER_MATCH : GENDER_MISMATCH;
     score += ev.gender;
@@ -292,16 +292,16 @@ export function scoreCandidate(store: PersonStore, q: PreparedQuery, key: number
 const genderNames = ['', 'male', 'female', 'other'];
 
 function upper(table: TokenTable, id: number): string {
-  return table.ascii[id]!.toUpperCase();
+  return table.upperOf(id);
 }
 
 /** The features behind the last scoreCandidate call (call it right after, for the same candidate). */
 export function explainCandidate(store: PersonStore, q: PreparedQuery, key: number): ExplanationFeature[] {
   const out: ExplanationFeature[] = [];
   if (bestName > 0) {
-    const arena = store.nameArena;
+    const arena = store.records;
     let segment = 0;
-    for (let i = store.nameStart[key]!; i < bestC; i++) if (arena[i] === -1) segment++;
+    for (let i = store.namesStart(key); i < bestC; i++) if (arena[i] === -1) segment++;
     let qSegment = 0;
     for (let i = 0; i < bestQ; i++) if (q.names[i] === -1) qSegment++;
     out.push({
@@ -309,7 +309,7 @@ export function explainCandidate(store: PersonStore, q: PreparedQuery, key: numb
       weight: 1,
       contribution: bestName,
       query: q.rawNames[qSegment] ?? '',
-      candidate: store.rawNames[key]?.[segment] ?? '',
+      candidate: store.rawName(key, segment),
       how: bestName >= 0.999 ? 'exact' : 'partial',
     });
     const n = Math.min(bestQEnd - bestQ, T);
@@ -338,14 +338,13 @@ export function explainCandidate(store: PersonStore, q: PreparedQuery, key: numb
       weight: ev.dateEffect,
       contribution: ev.dateEffect,
       query: q.birthDateText ?? '',
-      candidate: ev.dateAt >= 0 ? formatDate(store.dateArena[ev.dateAt]!) : '',
+      candidate: ev.dateAt >= 0 ? formatDate(store.records[ev.dateAt]!) : '',
       how: dateHow[ev.date]!,
     });
   }
   if (ev.nat !== 0) {
-    const ns = store.natStart[key]!;
     const theirs: string[] = [];
-    for (let i = ns; i < ns + store.natLen[key]!; i++) theirs.push(store.countries[store.natArena[i]!]!);
+    for (let i = store.natsStart(key); i < store.natsEnd(key); i++) theirs.push(store.countries[store.records[i]!]!);
     out.push({
       feature: 'nationality',
       weight: ev.nat,
@@ -361,7 +360,7 @@ export function explainCandidate(store: PersonStore, q: PreparedQuery, key: numb
       weight: ev.gender,
       contribution: ev.gender,
       query: q.genderText ?? '',
-      candidate: genderNames[store.gender[key]!] ?? '',
+      candidate: genderNames[store.genderOf(key)] ?? '',
       how: ev.gender > 0 ? 'match' : 'mismatch',
     });
   }

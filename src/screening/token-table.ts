@@ -1,7 +1,9 @@
 /**
  * Interned name tokens: each distinct token (spelling + flags) is stored once and named by a dense id, so a
  * million persons' names are flat Int32Arrays of ids, not millions of small objects. The same structure holds
- * a query's tokens (cleared per query) so the scorer reads both sides the same way.
+ * a query's tokens (cleared per query) so the scorer reads both sides the same way. Besides the strings, each
+ * token keeps a few numbers the scorer's early outs read instead of the strings (first letter, first sound,
+ * length, a mask of its letters): they are computed once when the token is interned.
  */
 import type { PreparedToken } from './tokens.js';
 
@@ -23,6 +25,40 @@ export function hashString(s: string, seed: number): number {
 
 /** Seed of skeleton keys (tokens and joined adjacent tokens share it). */
 export const SEED_SKELETON = 0x51;
+/** Seed of the spelling hashes the scorer compares before it compares the strings. */
+const SEED_SPELLING = 0x73;
+
+/** A spelling's hash, never 0 (0 marks a token without an alternative spelling). */
+function spellingHash(s: string): number {
+  return hashString(s, SEED_SPELLING) | 0 || 1;
+}
+
+/**
+ * The sound a token starts with, for the scorer's "same start" test: 1 for a vowel (a e i o u y: ICAO writes
+ * Я/Ю as IA/IU where English writes YA/YU), W apart (Wang ≠ Yang) unless the comparison involves a lossy
+ * (Arabic- or Hebrew-script) spelling, where W is a vowel too; otherwise the first skeleton class.
+ */
+export function firstSound(ascii: string, skel: string, lossy: boolean): number {
+  const c = ascii.charCodeAt(0);
+  if (c === 97 || c === 101 || c === 105 || c === 111 || c === 117 || c === 121) return 1;
+  if (c === 119) return lossy ? 1 : 2;
+  return skel.charCodeAt(0);
+}
+
+/**
+ * A 32-bit mask of the characters of a string (a–z one bit each, anything else folded onto the other six).
+ * One edit (substitution, insertion, deletion, transposition) changes at most two bits, so two strings whose
+ * masks differ in more than 2·k bits are more than k edits apart: the scorer skips the edit distance then.
+ */
+export function letterMask(s: string): number {
+  let m = 0;
+  const n = Math.min(s.length, 64);
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    m |= 1 << (c >= 97 && c <= 122 ? c - 97 : 26 + (c % 6));
+  }
+  return m;
+}
 
 /** A growable table of interned tokens. */
 export class TokenTable {
@@ -33,9 +69,27 @@ export class TokenTable {
   readonly slots: string[] = [];
   /** Syllable-folded spelling, computed when first needed (see name-match.ts). */
   readonly folded: (string | undefined)[] = [];
+  /** Upper-case spelling for explanations, computed when first needed (upperOf). */
+  readonly upper: (string | undefined)[] = [];
   flags = new Uint8Array(1024);
   /** Hash of the skeleton key, the index bucket of the token's document frequency. */
   skelHash = new Uint32Array(1024);
+  /** First character codes of the spelling and of the skeleton (tokens are never empty, see prepareName). */
+  first = new Uint16Array(1024);
+  skelFirst = new Uint16Array(1024);
+  /** firstSound of the token, compared with a plain and with a lossy spelling. */
+  sound = new Uint16Array(1024);
+  soundLossy = new Uint16Array(1024);
+  /** Length of the spelling. */
+  length = new Int32Array(1024);
+  /** letterMask of the spelling. */
+  letters = new Int32Array(1024);
+  /**
+   * Hashes of the spelling and of the alternative spelling (0 when there is none): equal strings have equal
+   * hashes, so the scorer compares the strings (whose reads miss the cache in a large table) only when these agree.
+   */
+  spellHash = new Int32Array(1024);
+  altHash = new Int32Array(1024);
   private readonly ids = new Map<string, number>();
 
   /** Number of distinct tokens. */
@@ -49,23 +103,50 @@ export class TokenTable {
     const known = this.ids.get(key);
     if (known !== undefined) return known;
     const id = this.ascii.length;
-    if (id >= this.flags.length) {
-      const f = new Uint8Array(this.flags.length * 2);
-      f.set(this.flags);
-      this.flags = f;
-      const h = new Uint32Array(this.skelHash.length * 2);
-      h.set(this.skelHash);
-      this.skelHash = h;
-    }
+    if (id >= this.flags.length) this.grow();
     this.ascii.push(t.ascii);
     this.alt.push(t.alt ?? '');
     this.skel.push(t.skel);
     this.slots.push(t.slots);
     this.folded.push(undefined);
+    this.upper.push(undefined);
     this.flags[id] = t.flags;
     this.skelHash[id] = hashString(t.skel, SEED_SKELETON);
+    this.first[id] = t.ascii.charCodeAt(0);
+    this.skelFirst[id] = t.skel.charCodeAt(0);
+    this.sound[id] = firstSound(t.ascii, t.skel, false);
+    this.soundLossy[id] = firstSound(t.ascii, t.skel, true);
+    this.length[id] = t.ascii.length;
+    this.letters[id] = letterMask(t.ascii);
+    this.spellHash[id] = spellingHash(t.ascii);
+    this.altHash[id] = t.alt === undefined || t.alt === '' ? 0 : spellingHash(t.alt);
     this.ids.set(key, id);
     return id;
+  }
+
+  private grow(): void {
+    const size = this.flags.length * 2;
+    const grown = <A extends Uint8Array | Uint16Array | Uint32Array | Int32Array>(a: A, b: A): A => {
+      b.set(a);
+      return b;
+    };
+    this.flags = grown(this.flags, new Uint8Array(size));
+    this.skelHash = grown(this.skelHash, new Uint32Array(size));
+    this.first = grown(this.first, new Uint16Array(size));
+    this.skelFirst = grown(this.skelFirst, new Uint16Array(size));
+    this.sound = grown(this.sound, new Uint16Array(size));
+    this.soundLossy = grown(this.soundLossy, new Uint16Array(size));
+    this.length = grown(this.length, new Int32Array(size));
+    this.letters = grown(this.letters, new Int32Array(size));
+    this.spellHash = grown(this.spellHash, new Int32Array(size));
+    this.altHash = grown(this.altHash, new Int32Array(size));
+  }
+
+  /** The upper-case spelling of a token (for explanations). */
+  upperOf(id: number): string {
+    let u = this.upper[id];
+    if (u === undefined) this.upper[id] = u = this.ascii[id]!.toUpperCase();
+    return u;
   }
 
   /** Forgets every token (for the per-query table). */
@@ -75,6 +156,7 @@ export class TokenTable {
     this.skel.length = 0;
     this.slots.length = 0;
     this.folded.length = 0;
+    this.upper.length = 0;
     this.ids.clear();
   }
 }

@@ -189,6 +189,9 @@ const abuHeads = new Set(['abu', 'abou', 'abo', 'abw', 'aboo']);
 // The second half of "Nasr ad-Din", "Habib Allah" when written as its own word (Latin or Arabic script).
 const dinWord = /^(?:[aeiou]?[dl]?d(?:i|ee)n|dyn)$/;
 const lahWord = /^(?:[aeiou]llah|lah|llh)$/;
+// The same written onto the name (Nasreddin, Habibullah).
+const dinSuffix = /^(.{3,}?)(?:[aeiou][dl]din|[aeiou]ddeen|aldin|eldin|uldin)$/;
+const lahSuffix = /^(.{3,}?)(?:ullah|allah|ollah|ulla|ulah)$/;
 
 function stripArticlePrefix(rest: string): string {
   // Abdul-Aziz, Abdel-Nasser, Abd al-Rahman, Abdurrahman: drop the linking vowel and article or its assimilation.
@@ -202,7 +205,8 @@ function joinCompounds(words: readonly string[]): string[] {
   for (let i = 0; i < words.length; i++) {
     let w = words[i]!;
     const next = words[i + 1];
-    if ((abdHeads.test(w) || abuHeads.has(w)) && next !== undefined) {
+    // Each pattern below needs a certain start or end: those cheap tests skip the regular expressions for most words.
+    if (next !== undefined && ((w.startsWith('abd') && abdHeads.test(w)) || abuHeads.has(w))) {
       // "Abd al Rahman", "Abu al-Walid": skip a separate article, then join.
       let j = i + 1;
       if (articles.has(words[j]!) && words[j + 1] !== undefined) j++;
@@ -217,8 +221,8 @@ function joinCompounds(words: readonly string[]): string[] {
       w = 'abu' + w.slice(w.startsWith('abou') ? 4 : 3);
     }
     // X ad-Din / X al-Din / X Allah as separate words: join onto the previous name.
-    const isDin = dinWord.test(w);
-    if ((isDin || (w.length >= 3 && lahWord.test(w))) && out.length > 0) {
+    const isDin = w.length <= 6 && w.endsWith('n') && dinWord.test(w);
+    if ((isDin || (w.length >= 3 && w.length <= 5 && lahWord.test(w))) && out.length > 0) {
       let prevIdx = out.length - 1;
       if (articles.has(out[prevIdx]!) && prevIdx > 0) {
         out.pop();
@@ -227,9 +231,9 @@ function joinCompounds(words: readonly string[]): string[] {
       out[prevIdx] = out[prevIdx]! + (isDin ? 'din' : 'lah');
       continue;
     }
-    const din = /^(.{3,}?)(?:[aeiou][dl]din|[aeiou]ddeen|aldin|eldin|uldin)$/.exec(w);
+    const din = w.endsWith('din') || w.endsWith('deen') ? dinSuffix.exec(w) : null;
     if (din !== null) w = din[1]! + 'din';
-    const lah = /^(.{3,}?)(?:ullah|allah|ollah|ulla|ulah)$/.exec(w);
+    const lah = w.endsWith('lah') || w.endsWith('lla') ? lahSuffix.exec(w) : null;
     if (lah !== null && !w.startsWith('abd')) w = lah[1]! + 'lah';
     out.push(w);
   }
@@ -253,18 +257,22 @@ export function tokenSkeleton(ascii: string, lossy = false): string {
   return s.length > 0 ? s : '~' + ascii;
 }
 
-/** Skeletons and vowel slots of the words seen: names share their words, and a word's are always the same. */
+/**
+ * Skeletons and vowel slots of the words seen: names share their words, and a word's are always the same. One
+ * map for words read as plain spellings and one for lossy ones (a key string per lookup would cost more).
+ */
 const skeletons = new Map<string, { readonly skel: string; readonly slots: string }>();
+const lossySkeletons = new Map<string, { readonly skel: string; readonly slots: string }>();
 const MAX_CACHED_SKELETONS = 1 << 16;
 
 function cachedSkeleton(text: string, lossy: boolean): { readonly skel: string; readonly slots: string } {
-  const key = (lossy ? '1:' : '0:') + text;
-  let known = skeletons.get(key);
+  const cache = lossy ? lossySkeletons : skeletons;
+  let known = cache.get(text);
   if (known === undefined) {
-    if (skeletons.size >= MAX_CACHED_SKELETONS) skeletons.clear();
+    if (cache.size >= MAX_CACHED_SKELETONS) cache.clear();
     const skel = tokenSkeleton(text, lossy);
     known = { skel, slots: lastVowelSlots() };
-    skeletons.set(key, known);
+    cache.set(text, known);
   }
   return known;
 }
