@@ -70,6 +70,12 @@ const mustMatch: [string, string, string][] = [
   ['Japanese kana', 'やまだ たろう', 'Yamada Taro'],
   ['Hebrew', 'יוסף כהן', 'Yosef Cohen'],
   ['Devanagari', 'राम प्रसाद', 'Ram Prasad'],
+  ['German transcription', 'Wladimir Tjurin', 'Vladimir Tyurin'],
+  ['German transcription', 'Michail Gorbatschow', 'Mikhail Gorbachev'],
+  ['German transcription', 'Boris Jelzin', 'Boris Yeltsin'],
+  ['German transcription', 'Jewgeni Samjatin', 'Yevgeny Zamyatin'],
+  ['German transcription, list side', 'Nikita Khrushchev', 'Nikita Chruschtschow'],
+  ['King as a surname', 'Sam King', 'KING, Sam'],
   ['homoglyph', 'Ivаn Petrov', 'Ivan Petrov'],
   ['zero width and controls', 'Iv\u200ban\u0007 Pet\u00adrov', 'Ivan Petrov'],
 ];
@@ -85,6 +91,8 @@ const mustNotMatch: [string, string, string][] = [
   ['Samra is not Siwumar', 'Leila Samra', 'Leila Siwumar'],
   ['similar-looking surname', 'Daniel Flowers', 'Daniel Frosch'],
   ['initial only', 'J. Smith', 'Karen Smith'],
+  ['King is a surname, not a title', 'Jeremy King', 'Commandant Jérôme'],
+  ['Arabic-script B is not F', 'امیرحسین شبیری', 'SAFARI, Amirhossein'],
 ];
 
 describe('screening: names that must match', () => {

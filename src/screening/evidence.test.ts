@@ -206,3 +206,18 @@ describe('screening v2: limits', () => {
     assert.equal(engine.screenPerson({ names: ['Evander Quillfeather'] }, { limit: 50 }).hits.length, 50);
   });
 });
+
+describe('screening v2.3: the other names of a person', () => {
+  it('lets another name of the person confirm what the best name leaves unmatched, and says so', () => {
+    const alone = new ScreeningEngine();
+    alone.add(record(0, ['Omar Haddad Quenneville']));
+    const withAlias = new ScreeningEngine();
+    withAlias.add(record(0, ['Omar Haddad Quenneville', 'Tarkhanov Ilyas']));
+    const query = { names: ['Omar Haddad Tarkhanov'] };
+    const before = alone.screenPerson(query).hits[0]!;
+    const after = withAlias.screenPerson(query).hits[0]!;
+    assert.ok(after.score > before.score, `${after.score} > ${before.score}`);
+    const alias = after.explanation.find((f) => f.feature === 'name.alias');
+    assert.deepEqual(alias && [alias.query, alias.candidate, alias.how], ['TARKHANOV', 'TARKHANOV', 'exact']);
+  });
+});

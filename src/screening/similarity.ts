@@ -150,3 +150,25 @@ function skeletonIndel(x: number): number {
 export function skeletonDistance(a: string, b: string): number {
   return weightedDistance(a, b, skeletonSub, skeletonIndel);
 }
+
+// A spelling from Arabic or Persian script names its letters: B (ب), F (ف), L (ل) and R (ر) are each one letter,
+// which no romanisation writes as the other, so they are not near each other there (Shabiri is not Safari,
+// Ikhlas is not Akhras). The other near classes stay: one letter romanised two ways (ق K/G/Q, ج J/G, ث T/S).
+const nearWritten = Float64Array.from(near);
+for (const pair of ['FB', 'FP', 'LR']) {
+  const x = pair.charCodeAt(0) - 65;
+  const y = pair.charCodeAt(1) - 65;
+  nearWritten[x * 26 + y] = 1;
+  nearWritten[y * 26 + x] = 1;
+}
+
+function writtenSub(x: number, y: number): number {
+  const i = x - 65;
+  const j = y - 65;
+  return i < 0 || i > 25 || j < 0 || j > 25 ? (x === y ? 0 : 1) : nearWritten[i * 26 + j]!;
+}
+
+/** skeletonDistance where one side comes from a script without short vowels (see nearWritten). */
+export function writtenSkeletonDistance(a: string, b: string): number {
+  return weightedDistance(a, b, writtenSub, skeletonIndel);
+}

@@ -240,10 +240,17 @@ function joinCompounds(words: readonly string[]): string[] {
   return out;
 }
 
-function flagsOf(word: string, script: Script, lossy: boolean): number {
+/**
+ * Titles that are also common given names or surnames (Stephen King, Don Brown, John Major, Emir Kusturica): a title
+ * only when they open a name written in order (no comma) and more follows ("King Abdullah", "Prince Faisal"). As a
+ * title, "King" weighed nothing, and "Jeremy King" alerted on a listed "Commandant Jérôme".
+ */
+const nameLikeTitles = new Set(['king', 'prince', 'princess', 'major', 'judge', 'don', 'emir', 'general', 'captain']);
+
+function flagsOf(word: string, script: Script, lossy: boolean, leading: boolean): number {
   let f = 0;
   if (particles.has(word)) f |= TOKEN_PARTICLE;
-  else if (titles.has(word)) f |= TOKEN_TITLE;
+  else if (titles.has(word) && (leading || !nameLikeTitles.has(word))) f |= TOKEN_TITLE;
   else if (word.length === 1 && !lossy) f |= TOKEN_INITIAL;
   if (lossy) f |= TOKEN_LOSSY;
   if (script !== 'latin') f |= TOKEN_TRANSLIT;
@@ -286,6 +293,7 @@ export function prepareName(raw: string): PreparedToken[] {
   const byText = new Map(words.map((w) => [w.text, w]));
   const lossyAll = words.every((w) => w.lossy);
   const tokens: PreparedToken[] = [];
+  const inOrder = joined.length > 1 && !raw.includes(',');
   for (const j of joined) {
     if (tokens.length >= MAX_TOKENS) break;
     const source = byText.get(j);
@@ -293,7 +301,13 @@ export function prepareName(raw: string): PreparedToken[] {
     const lossy = source?.lossy ?? lossyAll;
     const script = source?.script ?? words[0]!.script;
     const { skel, slots } = cachedSkeleton(text, lossy);
-    tokens.push({ ascii: text, alt: source?.alt, skel, slots, flags: flagsOf(text, script, lossy) });
+    tokens.push({
+      ascii: text,
+      alt: source?.alt,
+      skel,
+      slots,
+      flags: flagsOf(text, script, lossy, inOrder && tokens.length === 0),
+    });
   }
   return tokens;
 }
