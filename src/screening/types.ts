@@ -59,7 +59,10 @@ export type MatchHow =
 
 /** One feature that moved a score, with the values compared. */
 export interface ExplanationFeature {
-  /** `name`, `name.token`, `birthDate`, `nationality`, `gender`, `document`. */
+  /**
+   * `name`, `name.token`, `name.alias` (a part another of the person's names confirms), `birthDate`, `nationality`,
+   * `gender`, `document`.
+   */
   readonly feature: string;
   /** The feature's weight inside its group (tokens) or its signed effect on the score (evidence). */
   readonly weight: number;
