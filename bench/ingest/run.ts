@@ -7,9 +7,11 @@ import { sql } from 'kysely';
 import { flightMessages, type FlightMessages } from '../../src/synth/flights.js';
 import type { FlightOptions } from '../../src/synth/flights-plan.js';
 import { parsePaxlst } from '../../src/travel/paxlst.js';
-import { parsePnrgov } from '../../src/travel/pnrgov.js';
 import { profiledProcess, type StageClock } from './profile.js';
 import { noRequest, operator, type Backend } from './setup.js';
+
+// Parse-only speed lives beside bench:parse, which measures the same thing on its own.
+export { runParseOnly, type ParseOnly } from '../parse-flights.js';
 
 /** Messages of a flight in arrival order, with the number of list travellers and whether a planted person is in. */
 export function orderedMessages(m: FlightMessages): { text: string; travellers: number; planted: boolean }[] {
@@ -117,47 +119,5 @@ export async function runEndToEnd(
     latencyMs: { p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), max: latencies.at(-1) ?? 0 },
     plantedAlertMs: { count: planted.length, p50: quantile(planted, 0.5), max: planted.at(-1) ?? 0 },
     generateSeconds: generating / 1000,
-  };
-}
-
-export interface ParseOnly {
-  readonly messages: number;
-  readonly travellers: number;
-  readonly paxlstTravellersPerSecond: number;
-  readonly allTravellersPerSecond: number;
-  readonly allMessagesPerSecond: number;
-}
-
-/** Parses every message of flights [0, count) with the parsers, no database: best of `rounds` rounds. */
-export function runParseOnly(options: FlightOptions, count: number, rounds = 3): ParseOnly {
-  const pax: string[] = [];
-  const pnr: string[] = [];
-  let travellers = 0;
-  for (let i = 0; i < count; i++) {
-    const m = flightMessages(options, i);
-    for (const f of m.paxlst) {
-      pax.push(f.text);
-      travellers += f.travellers;
-    }
-    for (const f of m.pnrgov) pnr.push(f.text);
-  }
-  const time = (run: () => void) => {
-    run(); // warm-up: let the JIT settle
-    let best = Infinity;
-    for (let r = 0; r < rounds; r++) {
-      const t0 = performance.now();
-      run();
-      best = Math.min(best, performance.now() - t0);
-    }
-    return best / 1000;
-  };
-  const paxSeconds = time(() => pax.forEach((t) => parsePaxlst(t)));
-  const pnrSeconds = time(() => pnr.forEach((t) => parsePnrgov(t)));
-  return {
-    messages: pax.length + pnr.length,
-    travellers,
-    paxlstTravellersPerSecond: travellers / paxSeconds,
-    allTravellersPerSecond: travellers / (paxSeconds + pnrSeconds),
-    allMessagesPerSecond: (pax.length + pnr.length) / (paxSeconds + pnrSeconds),
   };
 }

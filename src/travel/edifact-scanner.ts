@@ -3,7 +3,7 @@
  * (no regex, no per-character strings). Values without a release character are plain slices of the input.
  */
 import { EdifactParseError, describeFound } from './edifact-errors.js';
-import { ScannedSegment, type SegmentMarks } from './edifact-segment.js';
+import { SegmentTable, tagName, tagNumber } from './edifact-segment.js';
 
 /** The six characters of the UNA service string advice. `release` is '' when the interchange uses none. */
 export interface EdifactSeparators {
@@ -29,38 +29,90 @@ export type { EdifactSegment } from './edifact-segment.js';
 
 const CR = 13;
 const LF = 10;
-// Tags repeat endlessly (NAD, DOC, DTM…): keyed by their three char codes, each is allocated once per process.
-const tagCache = new Map<number, string>();
+const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/** Interchanges up to this many characters are copied into `scratch` (at most 2 MB, kept for the process). */
+const scratchChars = 1 << 20;
+let scratch = Buffer.allocUnsafeSlow(0);
+
+/**
+ * The text as char codes. The scanner's loop reads every character; from a typed array that is a plain load, from a
+ * string (`charCodeAt`) a check of the string's representation each time, and the copy costs less than it saves.
+ * The copy goes to one buffer reused from interchange to interchange (a scanner lives only while `parseEdifact`
+ * runs): a new one each time made the garbage collector run for the memory outside the heap.
+ */
+function charCodes(text: string): Uint16Array {
+  const n = text.length;
+  if (!littleEndian) {
+    const codes = new Uint16Array(n);
+    for (let i = 0; i < n; i++) codes[i] = text.charCodeAt(i);
+    return codes;
+  }
+  if (n > scratchChars) {
+    const bytes = Buffer.from(text, 'utf16le');
+    return new Uint16Array(bytes.buffer, bytes.byteOffset, n);
+  }
+  if (scratch.length < 2 * n) scratch = Buffer.allocUnsafeSlow(Math.min(2 * scratchChars, 4 * n));
+  scratch.write(text, 0, 'utf16le');
+  return new Uint16Array(scratch.buffer, 0, n);
+}
+
+/** What a character is to the scanner: most are none of these, which one look-up in `classes` tells. */
+const ORDINARY = 0;
+const COMPONENT = 1;
+const ELEMENT = 2;
+const TERMINATOR = 3;
+const RELEASE = 4;
+
+/** Character classes by separator set (few sets exist: the defaults and those some airlines declare in UNA). */
+const classTables = new Map<string, Uint8Array>();
+
+function classesOf(separators: EdifactSeparators): Uint8Array {
+  const key = separators.component + separators.element + separators.terminator + separators.release;
+  let classes = classTables.get(key);
+  if (classes === undefined) {
+    classes = new Uint8Array(65536);
+    classes[separators.component.charCodeAt(0)] = COMPONENT;
+    classes[separators.element.charCodeAt(0)] = ELEMENT;
+    classes[separators.terminator.charCodeAt(0)] = TERMINATOR;
+    if (separators.release !== '') classes[separators.release.charCodeAt(0)] = RELEASE;
+    if (classTables.size < 64) classTables.set(key, classes);
+  }
+  return classes;
+}
 
 function isTagChar(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
 }
 
-/** Reads segments one after the other; the envelope logic decides what they mean. */
+/** Reads segments one after the other into a `SegmentTable`; the envelope logic decides what they mean. */
 export class EdifactScanner {
   readonly #s: string;
+  readonly #codes: Uint16Array;
   readonly #n: number;
   readonly #component: number;
   readonly #element: number;
   readonly #release: number;
   readonly #terminator: number;
-  /** Separator marks and element starts of every segment read so far (see `ScannedSegment`); grown by doubling. */
-  #marks: SegmentMarks;
+  readonly #classes: Uint8Array;
+  /** Where every segment read so far and its separators sit. */
+  readonly table: SegmentTable;
+  #pos: number;
+  /** Marks and element starts written to the table so far. */
   #markCount = 0;
   #startCount = 0;
-  #pos: number;
 
   constructor(text: string, start: number, separators: EdifactSeparators) {
     this.#s = text;
+    this.#codes = charCodes(text);
     this.#n = text.length;
     this.#pos = start;
     this.#component = separators.component.charCodeAt(0);
     this.#element = separators.element.charCodeAt(0);
     this.#release = separators.release === '' ? -1 : separators.release.charCodeAt(0);
     this.#terminator = separators.terminator.charCodeAt(0);
-    // Passenger messages hold about one separator per five characters: sized so most never grow.
-    const size = Math.max(256, Math.min(text.length >> 2, 1 << 24));
-    this.#marks = { text, marks: new Int32Array(size), starts: new Int32Array(size >> 1) };
+    this.#classes = classesOf(separators);
+    this.table = new SegmentTable(text, this.#release);
   }
 
   /** Offset of the next unread character, after skipping line breaks between segments. */
@@ -70,10 +122,10 @@ export class EdifactScanner {
   }
 
   #skipBreaks(): void {
-    const s = this.#s;
+    const codes = this.#codes;
     let i = this.#pos;
     while (i < this.#n) {
-      const c = s.charCodeAt(i);
+      const c = codes[i]!;
       if (c !== CR && c !== LF) break;
       i++;
     }
@@ -82,30 +134,30 @@ export class EdifactScanner {
 
   /** True when only blanks (spaces, tabs, line breaks) remain. */
   atBlankEnd(): boolean {
-    const s = this.#s;
+    const codes = this.#codes;
     for (let i = this.#pos; i < this.#n; i++) {
-      const c = s.charCodeAt(i);
+      const c = codes[i]!;
       if (c !== CR && c !== LF && c !== 32 && c !== 9) return false;
     }
     return true;
   }
 
-  /** The next segment numbered `index`, or undefined at the end of the input. */
-  next(index: number): ScannedSegment | undefined {
+  /** Reads the next segment (numbered `index` in errors) into the table: its slot, or -1 at the end of the input. */
+  next(index: number): number {
     this.#skipBreaks();
     const s = this.#s;
     const n = this.#n;
     const start = this.#pos;
-    if (start >= n) return undefined;
+    if (start >= n) return -1;
     const elementSep = this.#element;
     const componentSep = this.#component;
     const terminator = this.#terminator;
-    const release = this.#release;
 
     // The tag: exactly three upper-case letters or digits, then a separator.
+    const codes = this.#codes;
     let i = start;
-    while (i < n && i - start < 4 && isTagChar(s.charCodeAt(i))) i++;
-    const after = i < n ? s.charCodeAt(i) : -1;
+    while (i < n && i - start < 4 && isTagChar(codes[i]!)) i++;
+    const after = i < n ? codes[i]! : -1;
     if (i - start !== 3 || (after !== elementSep && after !== terminator && after !== componentSep)) {
       if (i >= n && i - start <= 3) {
         throw new EdifactParseError('edifact.truncated', {
@@ -128,62 +180,59 @@ export class EdifactScanner {
         'check the UNA separators and the segment terminator',
       );
     }
-    const key = (s.charCodeAt(start) << 16) | (s.charCodeAt(start + 1) << 8) | s.charCodeAt(start + 2);
-    let tag = tagCache.get(key);
-    if (tag === undefined) {
-      // Internalized (via an object key) so the parsers' `switch (tag)` compares by pointer.
-      tag = Object.keys({ [s.slice(start, start + 3)]: 0 })[0]!;
-      tagCache.set(key, tag);
-    }
+    const tagNo = tagNumber(codes, s, start);
     // Components of the tag element (e.g. `UNH:1` nesting indicators) carry nothing the parsers use: skip them.
     if (after === componentSep) {
       while (i < n) {
-        const c = s.charCodeAt(i);
+        const c = codes[i]!;
         if (c === elementSep || c === terminator) break;
         i++;
       }
     }
-    if (i >= n) throw this.#truncated(index, tag, start);
+    if (i >= n) throw this.#truncated(index, tagName(tagNo), start);
 
     // Only where the separators sit is recorded here; values are sliced when a parser asks for them.
-    let { marks, starts } = this.#marks;
+    const table = this.table;
+    let { marks, starts } = table;
     let count = this.#markCount;
-    let elements = this.#startCount;
-    const firstStart = elements;
+    const firstStart = this.#startCount;
+    let elements = firstStart;
     let released = false;
+    const classes = this.#classes;
     for (;;) {
-      if (i >= n) throw this.#truncated(index, tag, start);
-      const c = s.charCodeAt(i);
-      if (c === release) {
+      if (i >= n) throw this.#truncated(index, tagName(tagNo), start);
+      const kind = classes[codes[i]!]!;
+      if (kind === ORDINARY) {
+        i++;
+        continue;
+      }
+      if (kind === RELEASE) {
         released = true;
         i += 2;
         continue;
       }
-      if (c === elementSep || c === terminator || c === componentSep) {
-        if (count === marks.length || elements === starts.length) ({ marks, starts } = this.#grow());
-        if (c === elementSep) {
-          starts[elements++] = count;
-        }
-        marks[count++] = (i << 1) | (c === componentSep ? 0 : 1);
-        if (c === terminator) break;
+      if (count === marks.length) marks = (table.growMarks(), table.marks);
+      if (kind === ELEMENT) {
+        if (elements === starts.length) starts = (table.growStarts(), table.starts);
+        starts[elements++] = count;
       }
+      marks[count++] = (i << 1) | (kind === COMPONENT ? 0 : 1);
+      if (kind === TERMINATOR) break;
       i++;
     }
     this.#markCount = count;
     this.#startCount = elements;
     this.#pos = i + 1;
-    const segmentRelease = released ? release : -1;
-    return new ScannedSegment(tag, index, start, this.#marks, firstStart, elements - firstStart, count, segmentRelease);
-  }
-
-  #grow(): SegmentMarks {
-    const { text, marks, starts } = this.#marks;
-    const grownMarks = new Int32Array(marks.length * 2);
-    grownMarks.set(marks);
-    const grownStarts = new Int32Array(starts.length * 2);
-    grownStarts.set(starts);
-    this.#marks = { text, marks: grownMarks, starts: grownStarts };
-    return this.#marks;
+    const slot = table.count;
+    if (slot === table.offsets.length) table.growSegments();
+    table.tagNumbers[slot] = tagNo;
+    table.offsets[slot] = start;
+    table.firstStarts[slot] = firstStart;
+    table.elementCounts[slot] = elements - firstStart;
+    table.ends[slot] = count;
+    table.released[slot] = released ? 1 : 0;
+    table.count = slot + 1;
+    return slot;
   }
 
   #truncated(index: number, tag: string, start: number): EdifactParseError {

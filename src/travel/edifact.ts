@@ -6,10 +6,19 @@
 import { EdifactParseError, describeFound, type EdifactWarning, type EdifactWarningCode } from './edifact-errors.js';
 import { decodeEdifact } from './edifact-decode.js';
 import { EdifactScanner, defaultSeparators, type EdifactSeparators } from './edifact-scanner.js';
-import { ScannedSegment, type EdifactSegment } from './edifact-segment.js';
+import type { EdifactSegment } from './edifact-segment.js';
+import { component, elementCount, rememberScanned } from './edifact-walk.js';
 
 export { defaultSeparators, type EdifactSeparators } from './edifact-scanner.js';
 export type { EdifactSegment } from './edifact-segment.js';
+export {
+  component,
+  componentCount,
+  elementCount,
+  keepSegment,
+  walkSegments,
+  type SegmentWalk,
+} from './edifact-walk.js';
 
 /** A party named in UNB/UNG: identification and its code qualifier (e.g. ZZ mutually defined). */
 export interface EdifactParty {
@@ -81,24 +90,6 @@ export interface EdifactInterchange {
 
 const envelopeTags = new Set(['UNB', 'UNG', 'UNH', 'UNT', 'UNE', 'UNZ']);
 const noParty: EdifactParty = Object.freeze({ id: '', qualifier: '' });
-
-/** Component `c` of element `e` of a segment, '' when absent: the one accessor parsers use. */
-export function component(segment: EdifactSegment, e: number, c = 0): string {
-  // Scanned segments slice the value from the text; only hand-built ones (tests, placeholders) hold arrays.
-  if (segment instanceof ScannedSegment) return segment.component(e, c);
-  const element = segment.elements[e];
-  return element === undefined ? '' : (element[c] ?? '');
-}
-
-/** How many data elements a segment has. */
-export function elementCount(segment: EdifactSegment): number {
-  return segment instanceof ScannedSegment ? segment.elementCount : segment.elements.length;
-}
-
-/** How many components element `e` of a segment has (0 when there is no such element). */
-export function componentCount(segment: EdifactSegment, e: number): number {
-  return segment instanceof ScannedSegment ? segment.componentCount(e) : (segment.elements[e]?.length ?? 0);
-}
 
 function isBlank(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xfeff;
@@ -174,10 +165,6 @@ function warning(code: EdifactWarningCode, segment: EdifactSegment, message: str
   return Object.freeze({ code, message, segment: segment.index, offset: segment.offset });
 }
 
-/**
- * Parses an EDIFACT interchange. Takes decoded text, or raw bytes decoded per the UNB syntax identifier (strict
- * UTF-8 unless UNOC…UNOK). Returns messages with their segments, or throws `EdifactParseError`.
- */
 /** Throws `edifact.wrong_message_type` at the UNH of `message` unless it is of `type` (PAXLST, PNRGOV). */
 export function expectMessageType(message: EdifactMessage, type: string): void {
   if (message.type === type) return;
@@ -191,6 +178,10 @@ export function expectMessageType(message: EdifactMessage, type: string): void {
   });
 }
 
+/**
+ * Parses an EDIFACT interchange. Takes decoded text, or raw bytes decoded per the UNB syntax identifier (strict
+ * UTF-8 unless UNOC…UNOK). Returns messages with their segments, or throws `EdifactParseError`.
+ */
 export function parseEdifact(input: string | Uint8Array): EdifactInterchange {
   const text = typeof input === 'string' ? input : decodeEdifact(input);
   let start = 0;
@@ -215,8 +206,9 @@ export function parseEdifact(input: string | Uint8Array): EdifactInterchange {
   const messages: EdifactMessage[] = [];
   let ordinal = 1; // service segments outside messages are numbered within the interchange
 
+  const table = scanner.table;
   const first = scanner.next(ordinal);
-  if (first === undefined) {
+  if (first < 0) {
     throw new EdifactParseError('edifact.empty', {
       segment: 0,
       tag: 'UNA',
@@ -226,29 +218,32 @@ export function parseEdifact(input: string | Uint8Array): EdifactInterchange {
     });
   }
   let header: EdifactSegment | undefined;
-  let pending: ScannedSegment | undefined = first;
-  if (first.tag === 'UNB') {
-    header = first;
-    pending = undefined;
-  } else if (first.tag === 'UNH') {
-    warnings.push(warning('edifact.no_interchange_header', first, 'no UNB interchange header: messages read bare'));
+  let pending = first; // a slot read but not yet handled, or -1
+  if (table.tag(first) === 'UNB') {
+    header = table.segment(first, ordinal);
+    pending = -1;
+  } else if (table.tag(first) === 'UNH') {
+    // Numbered 1 both in the interchange and, as every UNH, in its message.
+    const unh = table.segment(first, 1);
+    warnings.push(warning('edifact.no_interchange_header', unh, 'no UNB interchange header: messages read bare'));
   } else {
-    throw unexpected(first, 'UNB (interchange header) or UNH (message header)');
+    throw unexpected(table.segment(first, ordinal), 'UNB (interchange header) or UNH (message header)');
   }
 
   let group: { segment: EdifactSegment; reference: string; count: number } | undefined;
   let trailer: EdifactSegment | undefined;
   for (;;) {
-    const segment: ScannedSegment | undefined = pending ?? scanner.next(++ordinal);
-    pending = undefined;
-    if (segment === undefined) break;
-    if (segment.tag === 'UNH') {
-      const message = readMessage(scanner, segment.renumbered(1), group?.reference);
+    const slot = pending >= 0 ? pending : scanner.next(++ordinal);
+    pending = -1;
+    if (slot < 0) break;
+    if (table.tag(slot) === 'UNH') {
+      const message = readMessage(scanner, slot, group?.reference);
       messages.push(message);
-      ordinal += message.segments.length - 1;
+      ordinal += table.count - slot - 1; // the message's segments after its UNH
       if (group !== undefined) group.count++;
       continue;
     }
+    const segment = table.segment(slot, ordinal);
     if (segment.tag === 'UNG') {
       if (header === undefined) throw unexpected(segment, 'UNH', 'a UNG group needs a UNB interchange header');
       if (group !== undefined) throw unexpected(segment, 'UNE before the next UNG');
@@ -369,16 +364,17 @@ export function parseEdifact(input: string | Uint8Array): EdifactInterchange {
   });
 }
 
-function readMessage(scanner: EdifactScanner, unh: EdifactSegment, groupReference: string | undefined): EdifactMessage {
+function readMessage(scanner: EdifactScanner, unhSlot: number, groupReference: string | undefined): EdifactMessage {
+  const table = scanner.table;
+  const unh = table.segment(unhSlot, 1);
   const reference = required(unh, 0, 0, 'the message reference (UNH element 1)');
   const type = required(unh, 1, 0, 'the message type (UNH element 2, e.g. PAXLST)');
-  const segments: EdifactSegment[] = [unh];
   const warnings: EdifactWarning[] = [];
   let index = 1;
-  let unt: EdifactSegment | undefined;
+  let unt: EdifactSegment;
   for (;;) {
-    const segment = scanner.next(++index);
-    if (segment === undefined) {
+    const slot = scanner.next(++index);
+    if (slot < 0) {
       throw new EdifactParseError('edifact.truncated', {
         segment: index,
         tag: '',
@@ -387,23 +383,22 @@ function readMessage(scanner: EdifactScanner, unh: EdifactSegment, groupReferenc
         found: 'end of input',
       });
     }
-    if (segment.tag === 'UNT') {
-      segments.push(segment);
-      unt = segment;
+    const tag = table.tag(slot);
+    if (tag === 'UNT') {
+      unt = table.segment(slot, index);
       break;
     }
-    const tag = segment.tag;
     if (tag.charCodeAt(0) === 85 && tag.charCodeAt(1) === 78 && envelopeTags.has(tag))
-      throw unexpected(segment, `UNT closing message ${reference}`);
-    segments.push(segment);
+      throw unexpected(table.segment(slot, index), `UNT closing message ${reference}`);
   }
+  const count = index; // UNH is segment 1, UNT segment `index`
   const declared = countOf(unt);
-  if (declared !== segments.length) {
+  if (declared !== count) {
     warnings.push(
       warning(
         'edifact.unt_count',
         unt,
-        `UNT declares ${component(unt, 0)} segments, message ${reference} has ${segments.length}`,
+        `UNT declares ${component(unt, 0)} segments, message ${reference} has ${count}`,
       ),
     );
   }
@@ -411,7 +406,9 @@ function readMessage(scanner: EdifactScanner, unh: EdifactSegment, groupReferenc
     warnings.push(warning('edifact.unt_reference', unt, `UNT reference ${component(unt, 1)} ≠ UNH ${reference}`));
   }
   const sequenceNumber = component(unh, 3, 0);
-  return Object.freeze({
+  // Segment objects are made only when someone asks for the list: the parsers walk the table instead.
+  let segments: readonly EdifactSegment[] | undefined;
+  const message: EdifactMessage = Object.freeze({
     kind: 'message',
     reference,
     type,
@@ -428,8 +425,12 @@ function readMessage(scanner: EdifactScanner, unh: EdifactSegment, groupReferenc
             position: component(unh, 3, 1),
           }),
     groupReference,
-    segments: Object.freeze(segments),
+    get segments(): readonly EdifactSegment[] {
+      return (segments ??= Object.freeze(Array.from({ length: count }, (_, k) => table.segment(unhSlot + k, k + 1))));
+    },
     offset: unh.offset,
     warnings: Object.freeze(warnings),
   });
+  rememberScanned(message, table, unhSlot, count);
+  return message;
 }

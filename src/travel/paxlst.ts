@@ -7,7 +7,9 @@ import { EdifactParseError, type EdifactWarning, type EdifactWarningCode } from 
 import {
   component,
   expectMessageType,
+  keepSegment,
   parseEdifact,
+  walkSegments,
   type EdifactInterchange,
   type EdifactMessage,
   type EdifactSegment,
@@ -15,14 +17,21 @@ import {
 import { fromDtm, fromYymmdd, todayUtc, type IsoDate } from './dates.js';
 import { countryRef, genderOf, type CountryRef } from './travel.types.js';
 import { buildFlight, type TransportDraft } from './paxlst-flight.js';
+import {
+  Bags,
+  Document,
+  Reference,
+  Traveller,
+  type BagsDraft,
+  type DocumentDraft,
+  type TravellerDraft,
+} from './paxlst-drafts.js';
+import type { Mutable } from './plain-objects.js';
 import type {
-  PaxlstBags,
-  PaxlstDocument,
   PaxlstInterchange,
   PaxlstList,
   PaxlstListType,
   PaxlstOptions,
-  PaxlstReference,
   PaxlstReportingParty,
   PaxlstTraveller,
 } from './paxlst.types.js';
@@ -37,10 +46,6 @@ const listTypes: Readonly<Record<string, PaxlstListType>> = {
   '655': 'gate-pass',
 };
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-type TravellerDraft = Mutable<PaxlstTraveller> & { documents: PaxlstDocument[]; references: PaxlstReference[] };
-type DocumentDraft = Mutable<PaxlstDocument>;
-type BagsDraft = Mutable<PaxlstBags> & { tags: string[] };
 type State = 'header' | 'party' | 'transport' | 'traveller' | 'document' | 'trailer';
 
 function invalid(segment: EdifactSegment, expected: string, found: string): EdifactParseError {
@@ -126,8 +131,7 @@ export function parsePaxlstMessage(message: EdifactMessage, options: { readonly 
     bags = undefined;
     doc = undefined;
   };
-  const ensureBags = (): BagsDraft =>
-    (bags ??= { count: undefined, weight: undefined, weightUnit: undefined, tags: [] });
+  const ensureBags = (): BagsDraft => (bags ??= new Bags());
   const date = (segment: EdifactSegment, rule: 'birth' | 'expiry'): string | undefined => {
     const raw = component(segment, 0, 1);
     const value = fromDtm(raw, component(segment, 0, 2), rule, reference);
@@ -137,24 +141,24 @@ export function parsePaxlstMessage(message: EdifactMessage, options: { readonly 
     return value;
   };
 
-  const segments = message.segments;
-  const last = segments.length - 1; // UNT
+  const walk = walkSegments(message);
+  const last = walk.count - 1; // UNT
   for (let i = 1; i < last; i++) {
-    const s = segments[i]!;
+    const s = walk.at(i);
     switch (s.tag) {
       case 'BGM':
-        bgm = s;
+        bgm = keepSegment(s);
         continue;
       case 'RFF': {
         const qualifier = component(s, 0, 0);
         const value = component(s, 0, 1);
         if (traveller !== undefined) {
-          traveller.references.push(Object.freeze({ qualifier, value }));
+          traveller.references.push(Object.freeze(new Reference(qualifier, value)));
           if (qualifier === 'AVF') traveller.recordLocator = value;
           else if (qualifier === 'SEA') traveller.seat = value;
           else if (qualifier === 'YZY') traveller.ticketNumber = value;
         } else if (qualifier === 'TN') transactionReference = value;
-        else unknownSegments.push(s);
+        else unknownSegments.push(keepSegment(s));
         continue;
       }
       case 'NAD': {
@@ -166,53 +170,15 @@ export function parsePaxlstMessage(message: EdifactMessage, options: { readonly 
         }
         closeTraveller();
         state = 'traveller';
-        const nameElement = s.elements[3];
-        const given = component(s, 3, 1);
-        const middle =
-          nameElement !== undefined && nameElement.length > 2 ? nameElement.slice(2).filter((x) => x !== '') : [];
-        traveller = {
-          kind: 'traveller',
-          role:
-            qualifier === 'FM' || qualifier === 'DDT'
-              ? 'crew'
-              : qualifier === 'FL' || qualifier === 'DDU'
-                ? 'passenger'
-                : defaultRole(),
-          qualifier,
-          inTransit: qualifier === 'DDU' || qualifier === 'DDT',
-          surname: component(s, 3, 0),
-          givenNames: middle.length === 0 ? given : [given, ...middle].join(' '),
-          gender: undefined,
-          dateOfBirth: undefined,
-          nationality: undefined,
-          placeOfBirth: undefined,
-          countryOfBirth: undefined,
-          residence: undefined,
-          address:
-            s.elements.length > 4
-              ? Object.freeze({
-                  street: (s.elements[4] ?? []).filter((x) => x !== '').join(' '),
-                  city: component(s, 5),
-                  subentity: component(s, 6),
-                  postcode: component(s, 7),
-                  country: country(s, component(s, 8)),
-                })
-              : undefined,
-          embarkation: undefined,
-          debarkation: undefined,
-          clearance: undefined,
-          documents: [],
-          references: [],
-          recordLocator: undefined,
-          seat: undefined,
-          ticketNumber: undefined,
-          bags: undefined,
-          crewFunction: undefined,
-          verified: undefined,
-          contact: undefined,
-          segment: s.index,
-          offset: s.offset,
-        };
+        traveller = new Traveller(
+          s,
+          qualifier === 'FM' || qualifier === 'DDT'
+            ? 'crew'
+            : qualifier === 'FL' || qualifier === 'DDU'
+              ? 'passenger'
+              : defaultRole(),
+          country,
+        );
         continue;
       }
       case 'COM': {
@@ -224,7 +190,7 @@ export function parsePaxlstMessage(message: EdifactMessage, options: { readonly 
             else if (kind === 'EM') party.email = element[0];
           }
         } else if (traveller !== undefined) traveller.contact = component(s, 0);
-        else unknownSegments.push(s);
+        else unknownSegments.push(keepSegment(s));
         continue;
       }
       case 'CTA':
@@ -233,7 +199,7 @@ export function parsePaxlstMessage(message: EdifactMessage, options: { readonly 
       case 'TDT': {
         closeTraveller();
         state = 'transport';
-        transport = { segment: s, stops: [] };
+        transport = { segment: keepSegment(s), stops: [] };
         transports.push(transport);
         continue;
       }
@@ -254,8 +220,8 @@ export function parsePaxlstMessage(message: EdifactMessage, options: { readonly 
             // Place of birth: LOC+180+GBR:::LONDON, or the place name alone in component 4.
             traveller.countryOfBirth = place === '' ? undefined : country(s, place);
             traveller.placeOfBirth = component(s, 1, 3) || undefined;
-          } else unknownSegments.push(s);
-        } else unknownSegments.push(s);
+          } else unknownSegments.push(keepSegment(s));
+        } else unknownSegments.push(keepSegment(s));
         continue;
       }
       case 'DTM': {
@@ -265,7 +231,7 @@ export function parsePaxlstMessage(message: EdifactMessage, options: { readonly 
           const value = date(s, 'expiry');
           if (stop !== undefined && qualifier === '189') stop.departure = value;
           else if (stop !== undefined && qualifier === '232') stop.arrival = value;
-          else unknownSegments.push(s);
+          else unknownSegments.push(keepSegment(s));
           // Birth years are placed against the flight date: the first scheduled date the message gives.
           if (!referenceFixed && value !== undefined) {
             reference = value.slice(0, 10);
@@ -274,18 +240,18 @@ export function parsePaxlstMessage(message: EdifactMessage, options: { readonly 
         } else if (state === 'document' && doc !== undefined) {
           if (qualifier === '36') doc.expiry = date(s, 'expiry');
           else if (qualifier === '182') doc.issued = date(s, 'birth');
-          else unknownSegments.push(s);
+          else unknownSegments.push(keepSegment(s));
         } else if (traveller !== undefined && qualifier === '329') traveller.dateOfBirth = date(s, 'birth');
-        else unknownSegments.push(s);
+        else unknownSegments.push(keepSegment(s));
         continue;
       }
       case 'ATT':
         if (traveller !== undefined && component(s, 0) === '2') traveller.gender = genderOf(component(s, 2));
-        else unknownSegments.push(s);
+        else unknownSegments.push(keepSegment(s));
         continue;
       case 'NAT':
         if (traveller !== undefined) traveller.nationality = country(s, component(s, 1));
-        else unknownSegments.push(s);
+        else unknownSegments.push(keepSegment(s));
         continue;
       case 'EMP':
         if (traveller !== undefined) traveller.crewFunction = component(s, 1) || undefined;
@@ -295,7 +261,7 @@ export function parsePaxlstMessage(message: EdifactMessage, options: { readonly 
         continue;
       case 'MEA': {
         if (traveller === undefined) {
-          unknownSegments.push(s);
+          unknownSegments.push(keepSegment(s));
           continue;
         }
         const b = ensureBags();
@@ -311,38 +277,30 @@ export function parsePaxlstMessage(message: EdifactMessage, options: { readonly 
         if (traveller !== undefined && component(s, 0) === 'BAG') {
           const tag = component(s, 3, 0);
           if (tag !== '') ensureBags().tags.push(tag);
-        } else unknownSegments.push(s);
+        } else unknownSegments.push(keepSegment(s));
         continue;
       case 'DOC': {
         if (traveller === undefined) {
-          unknownSegments.push(s);
+          unknownSegments.push(keepSegment(s));
           continue;
         }
         state = 'document';
-        doc = {
-          kind: 'document',
-          type: component(s, 0),
-          number: component(s, 1),
-          expiry: undefined,
-          issued: undefined,
-          issuingState: undefined,
-          issuingPlace: undefined,
-        };
+        doc = new Document(s);
         traveller.documents.push(doc);
         continue;
       }
       case 'CNT': {
         closeTraveller();
         state = 'trailer';
-        cnt = s;
+        cnt = keepSegment(s);
         const qualifier = component(s, 0, 0);
         if (qualifier === '42') declaredPassengers = count(s);
         else if (qualifier === '41') declaredCrew = count(s);
-        else unknownSegments.push(s);
+        else unknownSegments.push(keepSegment(s));
         continue;
       }
       default:
-        unknownSegments.push(s);
+        unknownSegments.push(keepSegment(s));
     }
   }
   closeTraveller();
@@ -358,8 +316,7 @@ export function parsePaxlstMessage(message: EdifactMessage, options: { readonly 
     sequence?.number === undefined ? undefined : { number: sequence.number, final: sequence.position !== 'C' };
   // A part of a multi-part list may declare the whole list's totals: assemblePaxlst checks those.
   const multiPart = part !== undefined && !(part.number === 1 && part.final);
-  if (!multiPart)
-    checkTotals(declaredPassengers, declaredCrew, passengerCount, crewCount, cnt ?? segments[last]!, warn);
+  if (!multiPart) checkTotals(declaredPassengers, declaredCrew, passengerCount, crewCount, cnt ?? walk.at(last), warn);
 
   const documentCode = component(bgm, 0);
   return Object.freeze({

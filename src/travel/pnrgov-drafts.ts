@@ -2,12 +2,17 @@
  * The PNRGOV parser's groups while they are open (booking, traveller, ticket, payment, leg, history), and how each
  * is closed: frozen where it stands. A push carries hundreds of travellers, each with a dozen lists, so closing by
  * copying (`{ ...draft }`) and freezing every empty list cost more than reading the message; here a group is frozen
- * in place and empty lists share one frozen array.
+ * in place and empty lists share one frozen array. Drafts, the small parts of a PNR and its lists are made by
+ * constructors rather than literals, so that V8 never allocates them as long-lived (see plain-objects.ts).
  */
 import type { IsoDate } from './dates.js';
+import { listOf, plainObject, type Mutable } from './plain-objects.js';
 import type { LegDraft } from './pnrgov-flight.js';
-import { readCtce, readCtcm, readDoca, readDoco, readDocs, readInft, readUmnr, type readTif } from './pnrgov-ssr.js';
+import { readCtce, readCtcm, readDoca, readDoco, readDocs, readInft, readUmnr } from './pnrgov-airimp.js';
+import type { readTif } from './pnrgov-ssr.js';
+import { component, type EdifactSegment } from './edifact.js';
 import type {
+  PnrgovAmount,
   PnrgovSsr,
   PnrgovBooking,
   PnrgovCheckIn,
@@ -17,7 +22,6 @@ import type {
   PnrgovTraveller,
 } from './pnrgov.types.js';
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 type ArrayFields<T> = { [K in keyof T]: T[K] extends readonly (infer U)[] ? U[] : T[K] };
 export type TravellerDraft = ArrayFields<Mutable<PnrgovTraveller>>;
 export type TicketDraft = ArrayFields<Mutable<PnrgovTicket>>;
@@ -37,7 +41,7 @@ export const none: never[] = Object.freeze([]) as never[];
 
 /** `list` with `item` appended; store the result back (an empty list is replaced). */
 export function add<T>(list: T[], item: T): T[] {
-  if (list === none) return [item];
+  if (list === none) return listOf(item);
   list.push(item);
   return list;
 }
@@ -56,61 +60,102 @@ export function frozen<T>(list: T[]): T[] {
   return list === none ? list : (Object.freeze(list) as T[]);
 }
 
-export function newBooking(segment: number, offset: number): BookingDraft {
-  return {
-    kind: 'booking',
-    recordLocator: '',
-    locators: none,
-    createdAt: undefined,
-    lastTransactionAt: undefined,
-    agency: undefined,
-    travellers: none,
-    itinerary: none,
-    payments: none,
-    sponsors: none,
-    addresses: none,
-    phones: none,
-    emails: none,
-    ssrs: none,
-    remarks: none,
-    splitLocators: none,
-    nonAir: none,
-    history: none,
-    historyText: none,
-    segment,
-    offset,
-  };
-}
+/** A booking opened by its SRC, with nothing known yet. */
+export const Booking = plainObject(function Booking(this: BookingDraft, segment: number, offset: number) {
+  this.kind = 'booking';
+  this.recordLocator = '';
+  this.locators = none;
+  this.createdAt = undefined;
+  this.lastTransactionAt = undefined;
+  this.agency = undefined;
+  this.travellers = none;
+  this.itinerary = none;
+  this.payments = none;
+  this.sponsors = none;
+  this.addresses = none;
+  this.phones = none;
+  this.emails = none;
+  this.ssrs = none;
+  this.remarks = none;
+  this.splitLocators = none;
+  this.nonAir = none;
+  this.history = none;
+  this.historyText = none;
+  this.segment = segment;
+  this.offset = offset;
+});
 
 /** A traveller opened by its TIF (name, type, reference), with nothing else known yet. */
-export function newTraveller(who: ReturnType<typeof readTif>, segment: number): TravellerDraft {
-  return {
-    kind: 'pnr-traveller',
-    surname: who.surname,
-    givenNames: who.givenNames,
-    title: who.title,
-    type: who.type,
-    typeCode: who.typeCode,
-    reference: who.reference,
-    accompaniedByInfant: who.accompaniedByInfant,
-    groupSize: who.groupSize,
-    dateOfBirth: undefined,
-    gender: undefined,
-    nationality: undefined,
-    documents: none,
-    addresses: none,
-    emails: none,
-    phones: none,
-    unaccompaniedMinor: undefined,
-    infant: undefined,
-    frequentFlyer: none,
-    seats: none,
-    tickets: none,
-    ssrs: none,
-    remarks: none,
-    segment,
-  };
-}
+export const Traveller = plainObject(function Traveller(
+  this: TravellerDraft,
+  who: ReturnType<typeof readTif>,
+  segment: number,
+) {
+  this.kind = 'pnr-traveller';
+  this.surname = who.surname;
+  this.givenNames = who.givenNames;
+  this.title = who.title;
+  this.type = who.type;
+  this.typeCode = who.typeCode;
+  this.reference = who.reference;
+  this.accompaniedByInfant = who.accompaniedByInfant;
+  this.groupSize = who.groupSize;
+  this.dateOfBirth = undefined;
+  this.gender = undefined;
+  this.nationality = undefined;
+  this.documents = none;
+  this.addresses = none;
+  this.emails = none;
+  this.phones = none;
+  this.unaccompaniedMinor = undefined;
+  this.infant = undefined;
+  this.frequentFlyer = none;
+  this.seats = none;
+  this.tickets = none;
+  this.ssrs = none;
+  this.remarks = none;
+  this.segment = segment;
+});
+
+/** A ticket opened by its TKT (number, type, conjunctive count), with its fares and payments to come. */
+export const Ticket = plainObject(function Ticket(this: TicketDraft, s: EdifactSegment) {
+  this.kind = 'ticket';
+  this.number = component(s, 0, 0);
+  this.type = component(s, 0, 1);
+  this.conjunctiveCount = component(s, 0, 2);
+  this.amounts = none;
+  this.issuedAt = undefined;
+  this.validatingCarrier = undefined;
+  this.salesLocation = undefined;
+  this.payments = none;
+});
+
+/** A fare of a ticket: element `e` of its MON (qualifier, amount, currency). */
+export const Amount = plainObject(function Amount(this: Mutable<PnrgovAmount>, s: EdifactSegment, e: number) {
+  this.qualifier = component(s, e, 0);
+  this.amount = component(s, e, 1);
+  this.currency = component(s, e, 2);
+});
+
+/** A record locator of a booking (RCI) with the carrier that gave it. */
+export const Locator = plainObject(function Locator(
+  this: { carrier: string; locator: string },
+  carrier: string,
+  locator: string,
+) {
+  this.carrier = carrier;
+  this.locator = locator;
+});
+
+/** A seat of a leg (SSR SEAT) and the traveller it is for. */
+export const Seat = plainObject(function Seat(
+  this: { seat: string; travellerReference: string },
+  seat: string,
+  travellerReference: string,
+) {
+  this.seat = seat;
+  this.travellerReference = travellerReference;
+});
 
 /** Applies a traveller's SSR: documents (DOCS also gives birth date, gender, nationality), contacts, minors, seats. */
 export function applyTravellerSsr(t: TravellerDraft, ssr: PnrgovSsr, reference: IsoDate): void {

@@ -3,7 +3,9 @@
  * operating carrier) and ORG (booking originator or check-in agent).
  */
 import { component, type EdifactSegment } from './edifact.js';
+import { withoutLeadingZeros } from './edifact-values.js';
 import { none } from './pnrgov-drafts.js';
+import { plainObject, type Mutable } from './plain-objects.js';
 import type { LocalDateTime } from './dates.js';
 import type {
   PnrgovCheckIn,
@@ -23,48 +25,68 @@ export type LegDraft = {
   ssrs: PnrgovSsr[];
 };
 
-/** TVL → a leg draft; `dateTime` turns PADIS DDMMYY + HHMM into local date-times (and records bad dates). */
-export function readTvl(
+/** A flight number as a plain object (`{ carrier, flightNumber }`, made by a constructor: see plain-objects.ts). */
+export const FlightNumber = plainObject(function FlightNumber(
+  this: Mutable<PnrgovFlightNumber>,
+  carrier: string,
+  flightNumber: string,
+) {
+  this.carrier = carrier;
+  this.flightNumber = flightNumber;
+});
+
+/** A leg read from its TVL, open until the next TVL, TIF-free group or end of PNR. */
+const Leg = plainObject(function Leg(
+  this: LegDraft,
   s: EdifactSegment,
   dateTime: (s: EdifactSegment, date: string, time: string) => LocalDateTime | undefined,
-): LegDraft {
+) {
   const departureDate = component(s, 0, 0);
   const arrivalDate = component(s, 0, 2) || departureDate;
   const arrivalTime = component(s, 0, 3);
   const marketingCarrier = component(s, 3, 0);
   const operatingCarrier = component(s, 3, 1);
-  const flightNumber = component(s, 4, 0).replace(/^0+(?=\d)/, '');
-  return {
-    kind: 'itinerary-leg',
-    departureAirport: component(s, 1),
-    arrivalAirport: component(s, 2),
-    departure: dateTime(s, departureDate, component(s, 0, 1)),
-    arrival: arrivalTime === '' && component(s, 0, 2) === '' ? undefined : dateTime(s, arrivalDate, arrivalTime),
-    marketing: Object.freeze({ carrier: marketingCarrier, flightNumber }),
-    operating: operatingCarrier === '' ? undefined : { carrier: operatingCarrier, flightNumber: '' },
-    codeshare: false,
-    bookingClass: component(s, 4, 1),
-    status: '',
-    partySize: undefined,
-    equipment: undefined,
-    seats: none,
-    checkIns: none,
-    ssrs: none,
-    segment: s.index,
-  };
+  const flightNumber = withoutLeadingZeros(component(s, 4, 0));
+  this.kind = 'itinerary-leg';
+  this.departureAirport = component(s, 1);
+  this.arrivalAirport = component(s, 2);
+  this.departure = dateTime(s, departureDate, component(s, 0, 1));
+  this.arrival = arrivalTime === '' && component(s, 0, 2) === '' ? undefined : dateTime(s, arrivalDate, arrivalTime);
+  this.marketing = Object.freeze(new FlightNumber(marketingCarrier, flightNumber));
+  this.operating = operatingCarrier === '' ? undefined : new FlightNumber(operatingCarrier, '');
+  this.codeshare = false;
+  this.bookingClass = component(s, 4, 1);
+  this.status = '';
+  this.partySize = undefined;
+  this.equipment = undefined;
+  this.seats = none;
+  this.checkIns = none;
+  this.ssrs = none;
+  this.segment = s.index;
+});
+
+/** TVL → a leg draft; `dateTime` turns PADIS DDMMYY + HHMM into local date-times (and records bad dates). */
+export function readTvl(
+  s: EdifactSegment,
+  dateTime: (s: EdifactSegment, date: string, time: string) => LocalDateTime | undefined,
+): LegDraft {
+  return new Leg(s, dateTime);
 }
+
+/** An organisation read from its ORG. */
+const Organisation = plainObject(function Organisation(this: Mutable<PnrgovOrganisation>, s: EdifactSegment) {
+  this.system = component(s, 0, 0);
+  this.systemLocation = component(s, 0, 1);
+  this.agencyId = component(s, 1, 0);
+  this.agentId = component(s, 1, 1);
+  this.location = component(s, 2, 0);
+  this.company = component(s, 3, 0);
+  this.originatorType = component(s, 4, 0);
+  this.country = component(s, 5, 0);
+  this.currency = component(s, 5, 1);
+});
 
 /** ORG `ORG+1A:MUC+12345678:AGENT+AMS+LH+A+NL:EUR` → the organisation. */
 export function readOrg(s: EdifactSegment): PnrgovOrganisation {
-  return Object.freeze({
-    system: component(s, 0, 0),
-    systemLocation: component(s, 0, 1),
-    agencyId: component(s, 1, 0),
-    agentId: component(s, 1, 1),
-    location: component(s, 2, 0),
-    company: component(s, 3, 0),
-    originatorType: component(s, 4, 0),
-    country: component(s, 5, 0),
-    currency: component(s, 5, 1),
-  });
+  return Object.freeze(new Organisation(s));
 }

@@ -1,14 +1,14 @@
 /**
- * PNRGOV element readers: SSR free texts in AIRIMP form (DOCS, DOCO, DOCA, CTCE, CTCM, UMNR, INFT…), TIF names,
- * ADD addresses, IFT sponsors and FOP payments. Each takes one segment and returns plain frozen data.
+ * PNRGOV segment readers: SSRs, TIF names, ADD addresses, IFT sponsors, FOP payments and TBD bags. Each takes one
+ * segment and returns plain frozen data. The SSR free texts (DOCS, DOCO, DOCA, CTCE…) are read in pnrgov-airimp.ts.
  */
 import { component, componentCount, elementCount, type EdifactSegment } from './edifact.js';
-import { fromDdmmmyy, type IsoDate } from './dates.js';
-import { countryRef, genderOf } from './travel.types.js';
+import { smallNumber } from './edifact-values.js';
+import { plainObject, type Mutable } from './plain-objects.js';
+import { countryRef } from './travel.types.js';
 import type {
   PnrgovAddress,
   PnrgovBags,
-  PnrgovDocument,
   PnrgovPayment,
   PnrgovPaymentType,
   PnrgovSponsor,
@@ -16,8 +16,10 @@ import type {
   PnrgovTravellerType,
 } from './pnrgov.types.js';
 
-/** Reads an SSR segment: code, status, carrier, free text (component 9, or the first `/…` component), seat. */
-export function readSsr(s: EdifactSegment): PnrgovSsr {
+export { readCtce, readCtcm, readDoca, readDoco, readDocs, readInft, readUmnr, slashFields } from './pnrgov-airimp.js';
+
+/** An SSR as read from its segment (made by a constructor: see plain-objects.ts). */
+const Ssr = plainObject(function Ssr(this: Mutable<PnrgovSsr>, s: EdifactSegment) {
   const n = componentCount(s, 0);
   let text = n > 8 ? component(s, 0, 8) : '';
   if (text === '') {
@@ -32,121 +34,20 @@ export function readSsr(s: EdifactSegment): PnrgovSsr {
     }
     text = joined;
   }
-  return Object.freeze({
-    kind: 'ssr',
-    code: component(s, 0, 0),
-    status: component(s, 0, 1),
-    quantity: component(s, 0, 2),
-    carrier: component(s, 0, 3),
-    text,
-    seat: component(s, 1, 0),
-    travellerReference: component(s, 1, 2),
-    segment: s.index,
-  });
-}
+  this.kind = 'ssr';
+  this.code = component(s, 0, 0);
+  this.status = component(s, 0, 1);
+  this.quantity = component(s, 0, 2);
+  this.carrier = component(s, 0, 3);
+  this.text = text;
+  this.seat = component(s, 1, 0);
+  this.travellerReference = component(s, 1, 2);
+  this.segment = s.index;
+});
 
-/** The slash-separated fields of an AIRIMP free text (`/P/GBR/123…` → ['P','GBR','123…']). */
-export function slashFields(text: string): string[] {
-  return (text.startsWith('/') ? text.slice(1) : text).split('/');
-}
-
-/** SSR DOCS `/P/GBR/123456789/GBR/12JUL64/M/23AUG19/SURNAME/GIVEN/MIDDLE` → the primary document. */
-export function readDocs(text: string, reference: IsoDate): PnrgovDocument {
-  const f = slashFields(text);
-  const genderCode = (f[5] ?? '').toUpperCase();
-  const first = f[8] ?? '';
-  const middle = f[9] ?? '';
-  const given = first === '' ? middle : middle === '' ? first : `${first} ${middle}`;
-  return Object.freeze({
-    kind: 'document',
-    source: 'DOCS',
-    type: f[0] ?? '',
-    number: f[2] ?? '',
-    issuingState: countryRef(f[1] ?? ''),
-    nationality: countryRef(f[3] ?? ''),
-    dateOfBirth: fromDdmmmyy(f[4] ?? '', 'birth', reference),
-    gender: genderOf(genderCode),
-    expiry: fromDdmmmyy(f[6] ?? '', 'expiry', reference),
-    issued: undefined,
-    surname: f[7] ?? '',
-    givenNames: given,
-    placeOfBirth: undefined,
-    applicableCountry: undefined,
-    infant: genderCode === 'MI' || genderCode === 'FI',
-  });
-}
-
-/** SSR DOCO `/PLACE OF BIRTH/V/NUMBER/PLACE OF ISSUE/ISSUE DATE/APPLICABLE COUNTRY/I` → the other document. */
-export function readDoco(text: string, reference: IsoDate): PnrgovDocument {
-  const f = slashFields(text);
-  return Object.freeze({
-    kind: 'document',
-    source: 'DOCO',
-    type: f[1] ?? '',
-    number: f[2] ?? '',
-    issuingState: countryRef(f[3] ?? ''),
-    nationality: undefined,
-    dateOfBirth: undefined,
-    gender: undefined,
-    expiry: undefined,
-    issued: fromDdmmmyy(f[4] ?? '', 'birth', reference),
-    surname: '',
-    givenNames: '',
-    placeOfBirth: (f[0] ?? '') || undefined,
-    applicableCountry: countryRef(f[5] ?? ''),
-    infant: f[6] === 'I',
-  });
-}
-
-/** SSR DOCA `/R/GBR/STREET/CITY/STATE/POSTCODE/I` → an address. */
-export function readDoca(text: string): PnrgovAddress {
-  const f = slashFields(text);
-  return Object.freeze({
-    kind: 'address',
-    type: f[0] ?? '',
-    country: countryRef(f[1] ?? ''),
-    street: f[2] ?? '',
-    city: f[3] ?? '',
-    state: f[4] ?? '',
-    postcode: f[5] ?? '',
-    phone: undefined,
-    email: undefined,
-  });
-}
-
-/** SSR CTCE free text → e-mail; AIRIMP writes `@` as `//`, `_` as `..` and `-` as `./`. */
-export function readCtce(text: string): string {
-  let value = text.startsWith('/') ? text.slice(1) : text;
-  const language = /\/[A-Z]{2}$/.exec(value);
-  if (language !== null && value.includes('//', 0) && value.lastIndexOf('//') < language.index) {
-    value = value.slice(0, language.index);
-  }
-  return value.replaceAll('//', '@').replaceAll('..', '_').replaceAll('./', '-').toLowerCase();
-}
-
-/** SSR CTCM free text → the phone number (first field, digits and a leading + kept). */
-export function readCtcm(text: string): string {
-  return (slashFields(text)[0] ?? '').replace(/[^\d+]/g, '');
-}
-
-/** SSR UMNR free text (`/UM10`, `UM 10 YEARS`) → the minor's age when stated. */
-export function readUmnr(text: string): { readonly age: number | undefined; readonly text: string } {
-  const match = /UM\s*(\d{1,2})/.exec(text);
-  return Object.freeze({ age: match === null ? undefined : Number(match[1]), text });
-}
-
-/** SSR INFT `/SURNAME/GIVEN/12JAN23` → the infant's name and birth date. */
-export function readInft(
-  text: string,
-  reference: IsoDate,
-): { readonly surname: string; readonly givenNames: string; readonly dateOfBirth: IsoDate | undefined } {
-  const f = slashFields(text);
-  const dob = f.map((x) => fromDdmmmyy(x, 'birth', reference)).find((x) => x !== undefined);
-  return Object.freeze({
-    surname: f[0] ?? '',
-    givenNames: /\d/.test(f[1] ?? '') ? '' : (f[1] ?? ''),
-    dateOfBirth: dob,
-  });
+/** Reads an SSR segment: code, status, carrier, free text (component 9, or the first `/…` component), seat. */
+export function readSsr(s: EdifactSegment): PnrgovSsr {
+  return Object.freeze(new Ssr(s));
 }
 
 const titles = new Set(['MR', 'MRS', 'MS', 'MISS', 'MSTR', 'DR', 'PROF', 'REV', 'CHD', 'INF']);
@@ -201,29 +102,30 @@ export function readTif(s: EdifactSegment): {
     typeCode,
     reference: component(s, 1, 2),
     accompaniedByInfant: component(s, 1, 3) === '1',
-    groupSize: /^\d{1,4}$/.test(quantity) ? Number(quantity) : undefined,
+    groupSize: smallNumber(quantity, 4),
   };
 }
 
+/** An address read from its ADD (made by a constructor: see plain-objects.ts). */
+const Address = plainObject(function Address(this: Mutable<PnrgovAddress>, s: EdifactSegment) {
+  const e = elementCount(s) > 1 ? 1 : 0;
+  // Each component is cut once: an ADD often holds a released `?+`, which makes every cut an unescape.
+  const parts: string[] = [];
+  for (let c = 0, n = componentCount(s, e); c < n; c++) parts.push(component(s, e, c));
+  this.kind = 'address';
+  this.type = parts[0] ?? '';
+  this.street = parts[1] ?? '';
+  this.city = parts[2] ?? '';
+  this.state = parts[3] ?? '';
+  this.country = countryRef(parts[5] ?? '');
+  this.postcode = parts[6] ?? '';
+  this.phone = parts[7] || undefined;
+  this.email = parts.find((value) => value.includes('@'));
+});
+
 /** ADD `ADD++700:street:city:state::country:postcode:phone` → an address (any `@` component is the e-mail). */
 export function readAdd(s: EdifactSegment): PnrgovAddress {
-  const e = elementCount(s) > 1 ? 1 : 0;
-  let email: string | undefined;
-  for (let c = 0, n = componentCount(s, e); c < n && email === undefined; c++) {
-    const value = component(s, e, c);
-    if (value.includes('@')) email = value;
-  }
-  return Object.freeze({
-    kind: 'address',
-    type: component(s, e, 0),
-    street: component(s, e, 1),
-    city: component(s, e, 2),
-    state: component(s, e, 3),
-    country: countryRef(component(s, e, 5)),
-    postcode: component(s, e, 6),
-    phone: component(s, e, 7) || undefined,
-    email,
-  });
+  return Object.freeze(new Address(s));
 }
 
 /** IFT+4:43 → the sponsor (payer): name, address, phone. */
@@ -239,23 +141,25 @@ const paymentTypes: Readonly<Record<string, PnrgovPaymentType>> = {
   CK: 'cheque',
 };
 
+/** A payment read from element `e` of its FOP, open until the next FOP (made by a constructor: see plain-objects.ts). */
+const Payment = plainObject(function Payment(this: PaymentDraft, s: EdifactSegment, e: number, code: string) {
+  this.kind = 'payment';
+  this.code = code;
+  this.type = paymentTypes[code] ?? 'other';
+  this.amount = component(s, e, 2) || undefined;
+  this.cardVendor = component(s, e, 3) || undefined;
+  this.cardNumber = component(s, e, 4) || undefined;
+  this.cardExpiry = component(s, e, 5) || undefined;
+  this.sponsor = undefined;
+  this.payerAddress = undefined;
+});
+
 /** FOP → one payment per element (`CC:::VI:XXXX1186:0211`, `CA::731.00`); the card number is kept as sent. */
 export function readFop(s: EdifactSegment): PaymentDraft[] {
   const payments: PaymentDraft[] = [];
   for (let e = 0, n = elementCount(s); e < n; e++) {
     const code = component(s, e, 0);
-    if (code === '') continue;
-    payments.push({
-      kind: 'payment',
-      code,
-      type: paymentTypes[code] ?? 'other',
-      amount: component(s, e, 2) || undefined,
-      cardVendor: component(s, e, 3) || undefined,
-      cardNumber: component(s, e, 4) || undefined,
-      cardExpiry: component(s, e, 5) || undefined,
-      sponsor: undefined,
-      payerAddress: undefined,
-    });
+    if (code !== '') payments.push(new Payment(s, e, code));
   }
   return payments;
 }
@@ -274,13 +178,13 @@ export function readBags(s: EdifactSegment): PnrgovBags {
       Object.freeze({
         carrier: component(s, e, 0),
         number: component(s, e, 1),
-        count: /^\d{1,3}$/.test(count) ? Number(count) : 1,
+        count: smallNumber(count, 3) ?? 1,
         destination: component(s, e, 3),
       }),
     );
   }
   return Object.freeze({
-    count: /^\d{1,3}$/.test(countRaw) ? Number(countRaw) : undefined,
+    count: smallNumber(countRaw, 3),
     weight: weightRaw === '' || !Number.isFinite(Number(weightRaw)) ? undefined : Number(weightRaw),
     weightUnit: component(s, 1, 2),
     tags: Object.freeze(tags),

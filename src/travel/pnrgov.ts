@@ -8,47 +8,22 @@ import {
   component,
   elementCount,
   expectMessageType,
+  keepSegment,
   parseEdifact,
+  walkSegments,
   type EdifactInterchange,
   type EdifactMessage,
   type EdifactSegment,
 } from './edifact.js';
-import { fromDdmmyy, fromYymmdd, todayUtc, type IsoDate } from './dates.js';
-import {
-  readAdd,
-  readBags,
-  readFop,
-  readSponsor,
-  readSsr,
-  readTif,
-  segmentText,
-  type PaymentDraft,
-} from './pnrgov-ssr.js';
-import { readOrg, readTvl, type LegDraft } from './pnrgov-flight.js';
-import {
-  add,
-  addUnique,
-  applyTravellerSsr,
-  freezeBooking,
-  freezeHistory,
-  freezeLeg,
-  freezeTicket,
-  freezeTraveller,
-  newBooking,
-  newTraveller,
-  none,
-  type BookingDraft,
-  type CheckInDraft,
-  type HistoryDraft,
-  type TicketDraft,
-  type TravellerDraft,
-} from './pnrgov-drafts.js';
-import type { PnrgovBooking, PnrgovCheckIn, PnrgovInterchange, PnrgovMessage, PnrgovOptions } from './pnrgov.types.js';
+import { fromDdmmyy, fromYymmdd, todayUtc, type IsoDate, type LocalDateTime } from './dates.js';
+import { phoneDigits, smallNumber, withoutLeadingZeros } from './edifact-values.js';
+import { readAdd, readBags, readFop, readSponsor, readTif, segmentText } from './pnrgov-ssr.js';
+import { FlightNumber, readOrg, readTvl } from './pnrgov-flight.js';
+import { OpenGroups } from './pnrgov-groups.js';
+import { add, addUnique, freezeLeg, Amount, Booking, Locator, Ticket, Traveller } from './pnrgov-drafts.js';
+import type { PnrgovInterchange, PnrgovMessage, PnrgovOptions } from './pnrgov.types.js';
 
 export type * from './pnrgov.types.js';
-
-type Level =
-  'header' | 'pnr' | 'traveller' | 'ticket' | 'payment' | 'flight' | 'checkin' | 'split' | 'nonair' | 'history';
 
 /** Segments that only make sense inside an SRC group: seeing one before any SRC means a broken message. */
 const pnrOnly = new Set(['RCI', 'TIF', 'TKT', 'FOP', 'SSR', 'TRI', 'SSD', 'TBD', 'ABI', 'SAC', 'LTS', 'MON', 'PTK']);
@@ -78,7 +53,8 @@ export function parsePnrgovMessage(
   options: { readonly referenceDate: IsoDate },
 ): PnrgovMessage {
   expectMessageType(message, 'PNRGOV');
-  const unh = message.segments[0]!;
+  const walk = walkSegments(message);
+  const unh = keepSegment(walk.at(0));
   const warnings: EdifactWarning[] = [...message.warnings];
   const warn = (code: EdifactWarningCode, s: EdifactSegment, text: string): void => {
     warnings.push(Object.freeze({ code, message: text, segment: s.index, offset: s.offset }));
@@ -90,103 +66,38 @@ export function parsePnrgovMessage(
       warn('pnrgov.invalid_date', s, `${JSON.stringify(date)} is not a DDMMYY date`);
     return value;
   };
+  // A push repeats its flights in every booking: each date and time of a TVL is read once per message.
+  const legDateTimes = new Map<string, LocalDateTime>();
+  const legDateTime = (s: EdifactSegment, date: string, time: string): LocalDateTime | undefined => {
+    if (date.length !== 6) return dateTime(s, date, time); // not a date: warns
+    const key = date + time; // unambiguous, as the date has six characters
+    let value = legDateTimes.get(key);
+    if (value === undefined) {
+      value = dateTime(s, date, time);
+      if (value !== undefined) legDateTimes.set(key, value);
+    }
+    return value;
+  };
 
   let pushType: PnrgovMessage['pushType'] = 'other';
   let sender: PnrgovMessage['sender'];
   let flight: PnrgovMessage['flight'];
   let declaredPnrCount: number | undefined;
-  const bookings: PnrgovBooking[] = [];
   const unknownSegments: EdifactSegment[] = [];
   const unknownSegmentCounts: Record<string, number> = {};
 
-  let level: Level = 'header';
-  let booking: BookingDraft | undefined;
-  let traveller: TravellerDraft | undefined;
-  let ticket: TicketDraft | undefined;
-  let payment: PaymentDraft | undefined;
-  let leg: LegDraft | undefined;
-  let checkIn: CheckInDraft | undefined;
-  let checkInTime: PnrgovCheckIn['checkedInAt'];
-  let checkInAgent: string | undefined;
-  let history: HistoryDraft | undefined;
-  let historyAction = '';
+  const open = new OpenGroups(); // the PNR and the groups inside it that the segments read so far opened
 
   const unknown = (s: EdifactSegment): void => {
-    unknownSegments.push(s);
+    unknownSegments.push(keepSegment(s));
     unknownSegmentCounts[s.tag] = (unknownSegmentCounts[s.tag] ?? 0) + 1;
   };
-  const closeTicket = (): void => {
-    if (ticket === undefined || traveller === undefined) return;
-    traveller.tickets = add(traveller.tickets, freezeTicket(ticket));
-    ticket = undefined;
-  };
-  const closePayment = (): void => {
-    if (payment === undefined) return;
-    const done = Object.freeze(payment);
-    if (ticket !== undefined) ticket.payments = add(ticket.payments, done);
-    if (booking !== undefined) booking.payments = add(booking.payments, done);
-    payment = undefined;
-  };
-  const closeTraveller = (): void => {
-    closePayment();
-    closeTicket();
-    if (traveller === undefined || booking === undefined) return;
-    const t = traveller;
-    for (const phone of t.phones) booking.phones = addUnique(booking.phones, phone);
-    for (const email of t.emails) booking.emails = addUnique(booking.emails, email);
-    booking.travellers = add(booking.travellers, freezeTraveller(t));
-    traveller = undefined;
-  };
-  const closeCheckIn = (): void => {
-    if (checkIn !== undefined && leg !== undefined) leg.checkIns = add(leg.checkIns, Object.freeze(checkIn));
-    checkIn = undefined;
-  };
-  const closeLeg = (): void => {
-    closeCheckIn();
-    if (leg !== undefined && booking !== undefined) booking.itinerary = add(booking.itinerary, freezeLeg(leg));
-    leg = undefined;
-    checkInTime = undefined;
-    checkInAgent = undefined;
-  };
-  const closeHistory = (): void => {
-    if (history !== undefined && booking !== undefined) booking.history = add(booking.history, freezeHistory(history));
-    history = undefined;
-  };
-  const closeBooking = (): void => {
-    closeTraveller();
-    closeLeg();
-    closeHistory();
-    if (booking === undefined) return;
-    bookings.push(freezeBooking(booking));
-    booking = undefined;
-  };
 
-  const applySsr = (s: EdifactSegment): void => {
-    const ssr = readSsr(s);
-    if (level === 'history') {
-      history?.changes.push({ action: historyAction, tag: s.tag, text: segmentText(s) });
-      return;
-    }
-    if (leg !== undefined && (level === 'flight' || level === 'checkin')) {
-      leg.ssrs = add(leg.ssrs, ssr);
-      if (ssr.seat !== '' || ssr.code === 'SEAT')
-        leg.seats = add(leg.seats, Object.freeze({ seat: ssr.seat, travellerReference: ssr.travellerReference }));
-      return;
-    }
-    const t = traveller;
-    if (t === undefined) {
-      if (booking !== undefined) booking.ssrs = add(booking.ssrs, ssr);
-      return;
-    }
-    applyTravellerSsr(t, ssr, reference);
-  };
-
-  const segments = message.segments;
-  const last = segments.length - 1;
+  const last = walk.count - 1; // UNT
   for (let i = 1; i < last; i++) {
-    const s = segments[i]!;
+    const s = walk.at(i);
     const tag = s.tag;
-    if (booking === undefined && pnrOnly.has(tag)) {
+    if (open.booking === undefined && pnrOnly.has(tag)) {
       throw new EdifactParseError('pnrgov.unexpected_segment', {
         segment: s.index,
         tag,
@@ -195,33 +106,33 @@ export function parsePnrgovMessage(
         found: tag,
       });
     }
-    if (level === 'history' && historyItems.has(tag)) {
-      history?.changes.push({ action: historyAction, tag, text: segmentText(s) });
+    if (open.level === 'history' && historyItems.has(tag)) {
+      open.history?.changes.push({ action: open.historyAction, tag, text: segmentText(s) });
       continue;
     }
     switch (tag) {
       case 'MSG': {
         const code = component(s, 0, 1);
-        if (booking === undefined) pushType = code === '22' ? 'full' : code === '141' ? 'changes' : 'other';
+        if (open.booking === undefined) pushType = code === '22' ? 'full' : code === '141' ? 'changes' : 'other';
         else if (component(s, 0, 0) === '8' || code === '8') {
-          closeLeg();
-          level = 'nonair';
+          open.closeLeg();
+          open.level = 'nonair';
         } else unknown(s);
         continue;
       }
       case 'SRC':
-        closeBooking();
-        level = 'pnr';
-        booking = newBooking(s.index, s.offset);
+        open.closeBooking();
+        open.level = 'pnr';
+        open.booking = new Booking(s.index, s.offset);
         continue;
       case 'RCI': {
-        const b = booking!;
+        const b = open.booking!;
         for (let e = 0, n = elementCount(s); e < n; e++) {
           const locator = component(s, e, 1);
           if (locator === '') continue;
-          if (level === 'split') b.splitLocators = addUnique(b.splitLocators, locator);
-          else if (level === 'pnr') {
-            b.locators = add(b.locators, Object.freeze({ carrier: component(s, e, 0), locator }));
+          if (open.level === 'split') b.splitLocators = addUnique(b.splitLocators, locator);
+          else if (open.level === 'pnr') {
+            b.locators = add(b.locators, Object.freeze(new Locator(component(s, e, 0), locator)));
             if (b.recordLocator === '') b.recordLocator = locator;
             if (b.createdAt === undefined) {
               const created = component(s, e, 3);
@@ -232,73 +143,76 @@ export function parsePnrgovMessage(
         continue;
       }
       case 'EQN':
-        if (booking === undefined) {
+        if (open.booking === undefined) {
           const raw = component(s, 0);
-          declaredPnrCount = /^\d{1,7}$/.test(raw) ? Number(raw) : undefined;
+          declaredPnrCount = smallNumber(raw, 7);
         } else {
-          closeTraveller();
-          closeLeg();
-          level = 'split';
+          open.closeTraveller();
+          open.closeLeg();
+          open.level = 'split';
         }
         continue;
       case 'ORG': {
         const org = readOrg(s);
-        if (booking === undefined) sender = org;
-        else if (level === 'flight' || level === 'checkin')
-          checkInAgent =
+        if (open.booking === undefined) sender = org;
+        else if (open.level === 'flight' || open.level === 'checkin')
+          open.checkInAgent =
             org.agentId ||
             org.agencyId ||
             org.location ||
             [org.system, org.systemLocation].filter((x) => x !== '').join(':');
-        else if (level === 'pnr') booking.agency = org;
+        else if (open.level === 'pnr') open.booking.agency = org;
         else unknown(s);
         continue;
       }
       case 'TVL': {
-        const draft = readTvl(s, dateTime);
-        if (booking === undefined) {
+        const draft = readTvl(s, legDateTime);
+        if (open.booking === undefined) {
           flight = freezeLeg(draft);
           // Two-digit birth years in SSR DOCS are placed against the pushed flight's date.
-          if (draft.departure !== undefined) reference = draft.departure.slice(0, 10);
-          continue;
-        }
-        if (level === 'nonair') {
-          booking.nonAir = add(booking.nonAir, segmentText(s));
-          continue;
-        }
-        closeTraveller();
-        closeLeg();
-        leg = draft;
-        level = 'flight';
-        continue;
-      }
-      case 'TRA':
-        if (leg !== undefined) {
-          leg.operating = { carrier: component(s, 0), flightNumber: component(s, 1).replace(/^0+(?=\d)/, '') };
-        } else unknown(s);
-        continue;
-      case 'RPI':
-        if (leg !== undefined) {
-          const n = component(s, 0);
-          leg.partySize = /^\d{1,4}$/.test(n) ? Number(n) : undefined;
-          leg.status = component(s, 1);
-        } else unknown(s);
-        continue;
-      case 'APD':
-        if (leg !== undefined) leg.equipment = component(s, 0) || undefined;
-        else unknown(s);
-        continue;
-      case 'TIF': {
-        if (level === 'checkin' || (level === 'flight' && checkIn !== undefined)) {
-          const who = readTif(s);
-          if (checkIn !== undefined) {
-            checkIn.surname = who.surname;
-            checkIn.givenNames = who.givenNames;
-            checkIn.travellerReference = who.reference;
+          if (draft.departure !== undefined) {
+            reference = draft.departure.slice(0, 10);
+            legDateTimes.clear(); // read against the old reference
           }
           continue;
         }
-        if (level === 'flight' || level === 'split' || level === 'nonair') {
+        if (open.level === 'nonair') {
+          open.booking.nonAir = add(open.booking.nonAir, segmentText(s));
+          continue;
+        }
+        open.closeTraveller();
+        open.closeLeg();
+        open.leg = draft;
+        open.level = 'flight';
+        continue;
+      }
+      case 'TRA':
+        if (open.leg !== undefined) {
+          open.leg.operating = new FlightNumber(component(s, 0), withoutLeadingZeros(component(s, 1)));
+        } else unknown(s);
+        continue;
+      case 'RPI':
+        if (open.leg !== undefined) {
+          const n = component(s, 0);
+          open.leg.partySize = smallNumber(n, 4);
+          open.leg.status = component(s, 1);
+        } else unknown(s);
+        continue;
+      case 'APD':
+        if (open.leg !== undefined) open.leg.equipment = component(s, 0) || undefined;
+        else unknown(s);
+        continue;
+      case 'TIF': {
+        if (open.level === 'checkin' || (open.level === 'flight' && open.checkIn !== undefined)) {
+          const who = readTif(s);
+          if (open.checkIn !== undefined) {
+            open.checkIn.surname = who.surname;
+            open.checkIn.givenNames = who.givenNames;
+            open.checkIn.travellerReference = who.reference;
+          }
+          continue;
+        }
+        if (open.level === 'flight' || open.level === 'split' || open.level === 'nonair') {
           throw new EdifactParseError('pnrgov.unexpected_segment', {
             segment: s.index,
             tag,
@@ -307,17 +221,20 @@ export function parsePnrgovMessage(
             found: 'TIF after the itinerary',
           });
         }
-        closeTraveller();
-        level = 'traveller';
-        traveller = newTraveller(readTif(s), s.index);
+        open.closeTraveller();
+        open.level = 'traveller';
+        open.traveller = new Traveller(readTif(s), s.index);
         continue;
       }
       case 'SSR':
-        applySsr(s);
+        open.applySsr(s, reference);
         continue;
       case 'FTI':
-        if (traveller !== undefined)
-          traveller.frequentFlyer = addUnique(traveller.frequentFlyer, `${component(s, 0, 0)}${component(s, 0, 1)}`);
+        if (open.traveller !== undefined)
+          open.traveller.frequentFlyer = addUnique(
+            open.traveller.frequentFlyer,
+            `${component(s, 0, 0)}${component(s, 0, 1)}`,
+          );
         else unknown(s);
         continue;
       case 'REF':
@@ -327,73 +244,57 @@ export function parsePnrgovMessage(
         // Known segments whose content no screening rule uses yet: kept in the raw message, not counted as unknown.
         continue;
       case 'TKT': {
-        if (traveller === undefined) {
+        if (open.traveller === undefined) {
           unknown(s);
           continue;
         }
-        closePayment();
-        closeTicket();
-        level = 'ticket';
-        ticket = {
-          kind: 'ticket',
-          number: component(s, 0, 0),
-          type: component(s, 0, 1),
-          conjunctiveCount: component(s, 0, 2),
-          amounts: none,
-          issuedAt: undefined,
-          validatingCarrier: undefined,
-          salesLocation: undefined,
-          payments: none,
-        };
+        open.closePayment();
+        open.closeTicket();
+        open.level = 'ticket';
+        open.ticket = new Ticket(s);
         continue;
       }
       case 'MON':
-        if (ticket !== undefined) {
+        if (open.ticket !== undefined) {
           for (let e = 0, n = elementCount(s); e < n; e++) {
-            ticket.amounts = add(
-              ticket.amounts,
-              Object.freeze({
-                qualifier: component(s, e, 0),
-                amount: component(s, e, 1),
-                currency: component(s, e, 2),
-              }),
-            );
+            open.ticket.amounts = add(open.ticket.amounts, Object.freeze(new Amount(s, e)));
           }
         } else unknown(s);
         continue;
       case 'PTK':
-        if (ticket !== undefined) {
-          ticket.issuedAt ??= dateTime(s, component(s, 2, 0), component(s, 2, 1));
-          ticket.validatingCarrier = component(s, 3) || undefined;
-          ticket.salesLocation = component(s, 5) || undefined;
+        if (open.ticket !== undefined) {
+          open.ticket.issuedAt ??= dateTime(s, component(s, 2, 0), component(s, 2, 1));
+          open.ticket.validatingCarrier = component(s, 3) || undefined;
+          open.ticket.salesLocation = component(s, 5) || undefined;
         } else unknown(s);
         continue;
       case 'DAT': {
         for (let e = 0, n = elementCount(s); e < n; e++) {
           const qualifier = component(s, e, 0);
           const at = dateTime(s, component(s, e, 1), component(s, e, 2));
-          if (level === 'history' && history !== undefined) history.at ??= at;
-          else if (ticket !== undefined && qualifier === '710') ticket.issuedAt = at;
-          else if ((level === 'flight' || level === 'checkin') && qualifier === '2') checkInTime = at;
-          else if (booking !== undefined && qualifier === '700') booking.lastTransactionAt = at;
+          if (open.level === 'history' && open.history !== undefined) open.history.at ??= at;
+          else if (open.ticket !== undefined && qualifier === '710') open.ticket.issuedAt = at;
+          else if ((open.level === 'flight' || open.level === 'checkin') && qualifier === '2') open.checkInTime = at;
+          else if (open.booking !== undefined && qualifier === '700') open.booking.lastTransactionAt = at;
         }
         continue;
       }
       case 'FOP': {
         for (const p of readFop(s)) {
-          closePayment();
-          payment = p;
+          open.closePayment();
+          open.payment = p;
         }
-        level = 'payment';
+        open.level = 'payment';
         continue;
       }
       case 'IFT': {
         const qualifier = `${component(s, 0, 0)}:${component(s, 0, 1)}`;
         if (qualifier === '4:43') {
           const sponsor = readSponsor(s);
-          if (payment !== undefined) payment.sponsor = sponsor;
-          else if (booking !== undefined) booking.sponsors = add(booking.sponsors, sponsor);
-          if (booking !== undefined) booking.phones = addUnique(booking.phones, sponsor.phone.replace(/[^\d+]/g, ''));
+          if (open.payment !== undefined) open.payment.sponsor = sponsor;
+          else if (open.booking !== undefined) open.booking.sponsors = add(open.booking.sponsors, sponsor);
+          if (open.booking !== undefined)
+            open.booking.phones = addUnique(open.booking.phones, phoneDigits(sponsor.phone));
           continue;
         }
         const text = s.elements
@@ -401,64 +302,67 @@ export function parsePnrgovMessage(
           .map((e) => e.join(' ').trim())
           .filter((x) => x !== '')
           .join(' ');
-        if (traveller !== undefined) traveller.remarks = add(traveller.remarks, text);
-        else if (booking !== undefined) {
-          booking.remarks = add(booking.remarks, text);
+        if (open.traveller !== undefined) open.traveller.remarks = add(open.traveller.remarks, text);
+        else if (open.booking !== undefined) {
+          open.booking.remarks = add(open.booking.remarks, text);
           // OSI contact remarks (CTCM 0044…, CTCP…) carry phone numbers that link bookings.
           const phone = /^CTC[MPHB]\s*([+\d][\d\s-]{5,})/.exec(text);
-          if (phone !== null) booking.phones = addUnique(booking.phones, phone[1]!.replace(/[^\d+]/g, ''));
+          if (phone !== null) open.booking.phones = addUnique(open.booking.phones, phoneDigits(phone[1]!));
         } else unknown(s);
         continue;
       }
       case 'ADD': {
         const address = readAdd(s);
-        if (level === 'payment' && payment !== undefined) payment.payerAddress = address;
-        else if (traveller !== undefined) traveller.addresses = add(traveller.addresses, address);
-        else if (booking !== undefined) {
-          booking.addresses = add(booking.addresses, address);
-          booking.phones = addUnique(booking.phones, address.phone?.replace(/[^\d+]/g, ''));
-          booking.emails = addUnique(booking.emails, address.email?.toLowerCase());
+        if (open.level === 'payment' && open.payment !== undefined) open.payment.payerAddress = address;
+        else if (open.traveller !== undefined) open.traveller.addresses = add(open.traveller.addresses, address);
+        else if (open.booking !== undefined) {
+          open.booking.addresses = add(open.booking.addresses, address);
+          open.booking.phones = addUnique(
+            open.booking.phones,
+            address.phone === undefined ? undefined : phoneDigits(address.phone),
+          );
+          open.booking.emails = addUnique(open.booking.emails, address.email?.toLowerCase());
         } else unknown(s);
         continue;
       }
       case 'TRI':
-        if (leg === undefined) {
+        if (open.leg === undefined) {
           unknown(s);
           continue;
         }
-        closeCheckIn();
-        level = 'checkin';
-        checkIn = {
+        open.closeCheckIn();
+        open.level = 'checkin';
+        open.checkIn = {
           kind: 'check-in',
           travellerReference: component(s, 1, 1),
           surname: '',
           givenNames: '',
           sequence: component(s, 1, 0),
-          checkedInAt: checkInTime,
-          agent: checkInAgent,
+          checkedInAt: open.checkInTime,
+          agent: open.checkInAgent,
           seat: undefined,
           cabin: undefined,
           bags: undefined,
         };
         continue;
       case 'SSD':
-        if (checkIn !== undefined) {
-          checkIn.seat = component(s, 0) || undefined;
-          checkIn.cabin = component(s, 4) || undefined;
+        if (open.checkIn !== undefined) {
+          open.checkIn.seat = component(s, 0) || undefined;
+          open.checkIn.cabin = component(s, 4) || undefined;
         } else unknown(s);
         continue;
       case 'TBD':
-        if (checkIn !== undefined) {
-          checkIn.bags = readBags(s);
+        if (open.checkIn !== undefined) {
+          open.checkIn.bags = readBags(s);
         } else unknown(s);
         continue;
       case 'ABI':
-        closeTraveller();
-        closeLeg();
-        closeHistory();
-        level = 'history';
-        historyAction = '';
-        history = {
+        open.closeTraveller();
+        open.closeLeg();
+        open.closeHistory();
+        open.level = 'history';
+        open.historyAction = '';
+        open.history = {
           actor: s.elements
             .map((e) => e.filter((x) => x !== '').join(' '))
             .filter((x) => x !== '')
@@ -468,25 +372,25 @@ export function parsePnrgovMessage(
         };
         continue;
       case 'SAC':
-        historyAction = component(s, 2) || component(s, 0);
+        open.historyAction = component(s, 2) || component(s, 0);
         continue;
       case 'LTS':
-        booking!.historyText = add(booking!.historyText, s.elements.map((e) => e.join(':')).join('+'));
+        open.booking!.historyText = add(open.booking!.historyText, s.elements.map((e) => e.join(':')).join('+'));
         continue;
       default:
         unknown(s);
     }
   }
-  closeBooking();
+  open.closeBooking();
 
   const sequence = message.sequence;
   const singlePart =
     sequence === undefined || sequence.number === undefined || (sequence.number === 1 && sequence.position !== 'C');
-  if (declaredPnrCount !== undefined && singlePart && declaredPnrCount !== bookings.length) {
+  if (declaredPnrCount !== undefined && singlePart && declaredPnrCount !== open.bookings.length) {
     warn(
       'pnrgov.eqn_mismatch',
-      segments[last]!,
-      `EQN declares ${declaredPnrCount} PNRs, the message holds ${bookings.length}`,
+      walk.at(last),
+      `EQN declares ${declaredPnrCount} PNRs, the message holds ${open.bookings.length}`,
     );
   }
   for (const [tag, n] of Object.entries(unknownSegmentCounts)) {
@@ -500,7 +404,7 @@ export function parsePnrgovMessage(
     sender,
     flight,
     declaredPnrCount,
-    bookings: Object.freeze(bookings),
+    bookings: Object.freeze(open.bookings),
     unknownSegments: Object.freeze(unknownSegments),
     unknownSegmentCounts: Object.freeze(unknownSegmentCounts),
     warnings: Object.freeze(warnings),

@@ -1,0 +1,56 @@
+/**
+ * Parse-only speed on the synthetic flights of `bench:ingest` (`src/synth/flights.ts`: a PNRGOV push, the passenger
+ * list parts and the crew list of each flight): every message parsed from its text with `parsePaxlst` or
+ * `parsePnrgov`, no database. Shared by `bench:ingest` (its parse-only rows) and `bench:parse`.
+ */
+import { flightMessages } from '../src/synth/flights.js';
+import type { FlightOptions } from '../src/synth/flights-plan.js';
+import { parsePaxlst } from '../src/travel/paxlst.js';
+import { parsePnrgov } from '../src/travel/pnrgov.js';
+
+export interface ParseOnly {
+  readonly messages: number;
+  /** People on the passenger and crew lists (PNR travellers are the same people again and are not counted). */
+  readonly travellers: number;
+  readonly paxlstTravellersPerSecond: number;
+  /** The list travellers of the flights whose PNRGOV pushes are parsed per second. */
+  readonly pnrgovTravellersPerSecond: number;
+  /** Travellers / (seconds parsing all PAXLST + seconds parsing all PNRGOV messages of the same flights). */
+  readonly allTravellersPerSecond: number;
+  readonly allMessagesPerSecond: number;
+}
+
+/** Parses every message of flights [0, count) with the parsers, no database: best of `rounds` rounds. */
+export function runParseOnly(options: FlightOptions, count: number, rounds = 3): ParseOnly {
+  const pax: string[] = [];
+  const pnr: string[] = [];
+  let travellers = 0;
+  for (let i = 0; i < count; i++) {
+    const m = flightMessages(options, i);
+    for (const f of m.paxlst) {
+      pax.push(f.text);
+      travellers += f.travellers;
+    }
+    for (const f of m.pnrgov) pnr.push(f.text);
+  }
+  const time = (run: () => void) => {
+    run(); // warm-up: let the JIT settle
+    let best = Infinity;
+    for (let r = 0; r < rounds; r++) {
+      const t0 = performance.now();
+      run();
+      best = Math.min(best, performance.now() - t0);
+    }
+    return best / 1000;
+  };
+  const paxSeconds = time(() => pax.forEach((t) => parsePaxlst(t)));
+  const pnrSeconds = time(() => pnr.forEach((t) => parsePnrgov(t)));
+  return {
+    messages: pax.length + pnr.length,
+    travellers,
+    paxlstTravellersPerSecond: travellers / paxSeconds,
+    pnrgovTravellersPerSecond: travellers / pnrSeconds,
+    allTravellersPerSecond: travellers / (paxSeconds + pnrSeconds),
+    allMessagesPerSecond: (pax.length + pnr.length) / (paxSeconds + pnrSeconds),
+  };
+}
