@@ -62,6 +62,28 @@ interface ListIndex {
   readonly persons: KeyMap;
   readonly documents: DocumentIndex;
   readonly documentKeys: KeyMap;
+  /** Recent alert screenings of this list and their hits, oldest first; emptied whenever the list changes. */
+  readonly recent: Map<string, readonly IndexedPersonHit[]>;
+}
+
+/**
+ * How many alert screenings each list remembers. A flight's travellers are screened from its PNR push and again from
+ * its passenger list, and a PNR is pushed several times before departure: most travellers ask the same question
+ * two to four times within hours. A remembered answer costs about 200 bytes.
+ */
+const RECENT_SCREENINGS = 100_000;
+const NO_HITS: readonly IndexedPersonHit[] = Object.freeze([]);
+
+/** The whole of what an alert screening asks, as a map key (JSON: no two questions share one). */
+function screeningKey(query: PersonQuery, limit: number): string {
+  return JSON.stringify([
+    limit,
+    query.names,
+    query.birthDate ?? null,
+    query.nationality ?? null,
+    query.gender ?? null,
+    (query.documents ?? []).map((d) => [d.number, d.country ?? null]),
+  ]);
 }
 
 /** A person hit with the database key of its entry. */
@@ -215,6 +237,33 @@ export class WatchlistIndex {
     return result.hits.map((hit) => ({ ...hit, listId, entryKey: index.persons.dbKey(hit.key) }));
   }
 
+  /**
+   * Screens a traveller against one list for alerts: its matches at the list's threshold, best first. The same
+   * question asked again before the list changes gets the answer it got (the engine is deterministic: same list,
+   * same query, same hits), so a traveller screened from a PNR push is not screened again from the passenger list
+   * or the next push unless something in the query or the list differs.
+   */
+  screenForAlerts(listId: string, query: PersonQuery, limit: number): readonly IndexedPersonHit[] {
+    const index = this.lists.get(listId);
+    if (index === undefined) return NO_HITS;
+    const key = screeningKey(query, limit);
+    const known = index.recent.get(key);
+    if (known !== undefined) {
+      // Kept in the order of last use: the oldest are dropped first.
+      index.recent.delete(key);
+      index.recent.set(key, known);
+      return known;
+    }
+    const found = this.screenPerson(listId, query, { limit, matchesOnly: true });
+    const hits = found.length === 0 ? NO_HITS : Object.freeze(found);
+    if (index.recent.size >= RECENT_SCREENINGS) {
+      const oldest = index.recent.keys().next();
+      if (oldest.done !== true) index.recent.delete(oldest.value);
+    }
+    index.recent.set(key, hits);
+    return hits;
+  }
+
   /** Looks a document up in one list: its listed documents and its persons' documents. */
   screenDocument(listId: string, query: DocumentQuery): IndexedDocumentHit[] {
     const index = this.lists.get(listId);
@@ -238,14 +287,18 @@ export class WatchlistIndex {
   private async refreshLists(): Promise<void> {
     for (const list of await listWatchlists(this.db)) {
       const known = this.lists.get(list.id);
-      if (known !== undefined) known.list = list;
-      else
+      if (known !== undefined) {
+        // The threshold may have changed: remembered answers no longer hold.
+        if (known.list.matchThreshold !== list.matchThreshold) known.recent.clear();
+        known.list = list;
+      } else
         this.lists.set(list.id, {
           list,
           engine: new ScreeningEngine(),
           persons: new KeyMap(),
           documents: new DocumentIndex(),
           documentKeys: new KeyMap(),
+          recent: new Map(),
         });
     }
   }
@@ -253,6 +306,7 @@ export class WatchlistIndex {
   private putPerson(entry: PersonEntry): void {
     const index = this.lists.get(entry.listId);
     if (index === undefined) return;
+    index.recent.clear();
     index.engine.add(toPersonRecord(entry, index.persons.acquire(entry.key)));
   }
 
@@ -270,6 +324,7 @@ export class WatchlistIndex {
     const index = this.lists.get(listId);
     if (index === undefined) return;
     if (kind === 'person') {
+      index.recent.clear();
       const key = index.persons.release(dbKey);
       if (key !== undefined) index.engine.remove(key);
     } else {

@@ -43,7 +43,7 @@ export function screenTravellers(
   for (const { id, row, flightId } of travellers) {
     const query = personQuery(row);
     for (const list of lists) {
-      for (const hit of index.screenPerson(list, query, { limit: 3, matchesOnly: true })) {
+      for (const hit of index.screenForAlerts(list, query, 3)) {
         alerts.push({
           ownerCountry: message.ownerCountry,
           kind: 'person',

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import { before, it } from 'node:test';
 import { describeEachBackend } from '../../test/database.js';
 import { buildWatchlist, operator } from '../../test/factories.js';
@@ -236,5 +237,40 @@ describeEachBackend('passenger data ingestion', (database) => {
       .where('rule_id', '=', 'stateless-or-refugee')
       .execute();
     assert.deepEqual(alerts, [{ status: 'withdrawn' }], 'the cancelled traveller’s alert is withdrawn');
+  });
+
+  it('screens a traveller again once the list has changed, not with the answer it got before', async () => {
+    const { db } = database();
+    const watchlist = await buildWatchlist(services, {
+      ownerCountry: 'FRA',
+      persons: [{ id: 'other-1', name: 'Jonas Lindqvist', birthDate: '1971-07-30', nationality: 'SWE' }],
+    });
+    const personAlerts = async (messageId: string) =>
+      db
+        .selectFrom('alerts')
+        .select('entity_id')
+        .where('message_id', '=', messageId)
+        .where('list_id', '=', watchlist.id)
+        .where('kind', '=', 'person')
+        .execute();
+    const process = async (raw: Buffer) => {
+      const { message } = await services.ingest.receive(nld, raw, noRequest);
+      assert.equal((await services.ingest.process(message.id)).status, 'screened');
+      return message.id;
+    };
+    // The same traveller twice: the second time the answer is remembered, which is right while the list is as it was.
+    assert.deepEqual(await personAlerts(await process(list(6, '', '0888'))), []);
+    assert.deepEqual(await personAlerts(await process(list(7, '', '0888'))), []);
+
+    const summary = await services.imports.importStream(
+      operator,
+      watchlist.id,
+      Readable.from(['id,name,birthDate,nationality\nwanted-nowak,Pavel Nowak,1990-02-14,POL\n']),
+      { format: 'csv' },
+      noRequest,
+    );
+    assert.equal(summary.inserted, 1);
+    await services.index.catchUp();
+    assert.deepEqual(await personAlerts(await process(list(8, '', '0888'))), [{ entity_id: 'wanted-nowak' }]);
   });
 });
