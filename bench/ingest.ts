@@ -5,7 +5,9 @@
  * and queued, then processed by the server's own `messages.process` job on pg-boss, with its worker count for that
  * backend. More flights then go through one message after the other (the `lodestar ingest` path) for per-message
  * latency and a per-stage profile. Plus parse-only speed. Prints a table and writes JSON (bench/results/ingest.json).
- * Run: `npm run bench:ingest -- [--flights 200] [--seed 1] [--persons 100000] [--documents 100000]
+ * On PostgreSQL the queued run is repeated with more server processes sharing the queue (`--servers 1,2`: this process
+ * plus one more, bench/ingest/server-process.ts), as a deployment scales; each takes fresh flights.
+ * Run: `npm run bench:ingest -- [--flights 200] [--seed 1] [--persons 100000] [--documents 100000] [--servers 1,2]
  *      [--pg-url postgres://postgres@127.0.0.1:5432/postgres] [--skip-pglite] [--skip-postgres] [--out FILE]`
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -26,6 +28,7 @@ const { values: flags } = parseArgs({
     persons: { type: 'string', default: '100000' },
     documents: { type: 'string', default: '100000' },
     'profile-flights': { type: 'string' },
+    servers: { type: 'string', default: '1,2' },
     'pg-url': { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/postgres' },
     'skip-pglite': { type: 'boolean', default: false },
     'skip-postgres': { type: 'boolean', default: false },
@@ -36,13 +39,15 @@ const flights = Number(flags.flights);
 const personCount = Number(flags.persons);
 const options = { seed: Number(flags.seed), personCount, hitRate: DEFAULT_HIT_RATE };
 const profileFlights = Number(flags['profile-flights'] ?? Math.max(5, Math.round(flights / 10)));
+const serverCounts = flags.servers.split(',').map(Number);
+if (serverCounts.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--servers: ${flags.servers}`);
 const target = { flights: 24_000, travellers: 5_000_000, seconds: 300, travellersPerSecond: 17_000, parse: 200_000 };
 
 interface BackendResult {
   readonly backend: string;
   readonly watchlist?: WatchlistLoad;
-  /** Through the job queue, as `lodestar serve` processes messages. */
-  readonly endToEnd?: Queued;
+  /** Through the job queue, as `lodestar serve` processes messages: one run per server count. */
+  readonly endToEnd?: readonly Queued[];
   /** One message after the other (`lodestar ingest`), each stage timed. */
   readonly sequential?: EndToEnd & { readonly stagesMs: Record<string, number> };
   readonly error?: string;
@@ -54,13 +59,27 @@ async function runBackend(name: Backend['name']): Promise<BackendResult> {
     b = await openBackend(name, flags['pg-url']);
     console.error(`${name}: loading ${personCount} persons and ${flags.documents} documents…`);
     const watchlist = await loadWatchlist(b.services, options.seed, personCount, Number(flags.documents));
-    let bar: ReturnType<typeof progressBar> | undefined;
-    const endToEnd = await runQueued(b, options, 0, flights, (done, total) =>
-      (bar ??= progressBar(`${name} ingest (job queue)`, total, 'items')).update(done),
-    );
-    bar?.finish();
+    const endToEnd: Queued[] = [];
+    let first = 0;
+    // The embedded database lives in this process: only a PostgreSQL server can be shared by several.
+    for (const servers of name === 'pglite' ? [1] : serverCounts) {
+      let bar: ReturnType<typeof progressBar> | undefined;
+      const label = `${name} ingest (job queue, ${servers} server process${servers > 1 ? 'es' : ''})`;
+      endToEnd.push(
+        await runQueued(
+          b,
+          options,
+          first,
+          flights,
+          (done, total) => (bar ??= progressBar(label, total, 'items')).update(done),
+          servers,
+        ),
+      );
+      bar?.finish();
+      first += flights;
+    }
     const clock = new StageClock();
-    const sequential = await runEndToEnd(b, options, flights, profileFlights, undefined, clock);
+    const sequential = await runEndToEnd(b, options, first, profileFlights, undefined, clock);
     const stagesMs = Object.fromEntries([...clock.ms].map(([k, v]) => [k, Math.round(v)]));
     return { backend: name, watchlist, endToEnd, sequential: { ...sequential, stagesMs } };
   } catch (error) {
@@ -98,47 +117,49 @@ row(
   parseOnly.allTravellersPerSecond >= target.parse,
 );
 for (const r of results) {
-  const e = r.endToEnd;
-  if (e === undefined) {
+  if (r.endToEnd === undefined) {
     row(r.backend, 'error', r.error ?? 'unknown');
     continue;
   }
-  const tps = e.travellers / e.seconds;
-  const whole = target.travellers / tps;
-  row(
-    r.backend,
-    `end to end on the job queue (${e.concurrency} at once, as the server): ${e.flights} flights, ${fmt(e.messages)} messages, ${fmt(e.travellers)} travellers`,
-    `${e.seconds.toFixed(1)} s`,
-  );
-  row(r.backend, 'messages/s', (e.messages / e.seconds).toFixed(1));
-  row(r.backend, 'travellers/s (list travellers)', fmt(tps), '≥ 17,000', tps >= target.travellersPerSecond);
-  row(
-    r.backend,
-    'Liberterra II (5 M travellers) at this rate',
-    `${(whole / 60).toFixed(1)} min`,
-    '≤ 5 min',
-    whole <= target.seconds,
-  );
-  row(
-    r.backend,
-    '24,000 flights at this rate',
-    `${((target.flights * e.seconds) / e.flights / 60).toFixed(1)} min`,
-    '≤ 5 min',
-    (target.flights * e.seconds) / e.flights <= target.seconds,
-  );
-  row(
-    r.backend,
-    'receive → processed, whole backlog queued at once: p50 / max',
-    `${e.latencyMs.p50.toFixed(0)} / ${e.latencyMs.max.toFixed(0)} ms`,
-  );
-  row(
-    r.backend,
-    'alerts raised',
-    `${fmt(e.alerts)} (${Object.entries(e.alertsByKind)
-      .map(([k, n]) => `${k} ${n}`)
-      .join(', ')})`,
-  );
-  if (e.failed > 0) row(r.backend, 'messages failed', String(e.failed));
+  for (const e of r.endToEnd) {
+    const tps = e.travellers / e.seconds;
+    const whole = target.travellers / tps;
+    const how = `${e.servers} server process${e.servers > 1 ? 'es' : ''}, ${e.concurrency} messages at once each`;
+    row(
+      r.backend,
+      `end to end on the job queue (${how}): ${e.flights} flights, ${fmt(e.messages)} messages, ${fmt(e.travellers)} travellers`,
+      `${e.seconds.toFixed(1)} s`,
+    );
+    row(r.backend, 'messages/s', (e.messages / e.seconds).toFixed(1));
+    row(r.backend, 'travellers/s (list travellers)', fmt(tps), '≥ 17,000', tps >= target.travellersPerSecond);
+    row(
+      r.backend,
+      'Liberterra II (5 M travellers) at this rate',
+      `${(whole / 60).toFixed(1)} min`,
+      '≤ 5 min',
+      whole <= target.seconds,
+    );
+    row(
+      r.backend,
+      '24,000 flights at this rate',
+      `${((target.flights * e.seconds) / e.flights / 60).toFixed(1)} min`,
+      '≤ 5 min',
+      (target.flights * e.seconds) / e.flights <= target.seconds,
+    );
+    row(
+      r.backend,
+      'receive → processed, whole backlog queued at once: p50 / max',
+      `${e.latencyMs.p50.toFixed(0)} / ${e.latencyMs.max.toFixed(0)} ms`,
+    );
+    row(
+      r.backend,
+      'alerts raised',
+      `${fmt(e.alerts)} (${Object.entries(e.alertsByKind)
+        .map(([k, n]) => `${k} ${n}`)
+        .join(', ')})`,
+    );
+    if (e.failed > 0) row(r.backend, 'messages failed', String(e.failed));
+  }
   const s = r.sequential;
   if (s === undefined) continue;
   row(

@@ -13,21 +13,63 @@ import { processMessageJob, processMessageJobName } from '../../src/travel/proce
 import { orderedMessages, quantile, type EndToEnd } from './run.js';
 import { noRequest, operator, type Backend } from './setup.js';
 import { sql } from 'kysely';
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
 export interface Queued extends EndToEnd {
   /** Messages one process works on at once (the server's default for this backend, `defaultIngestConcurrency`). */
   readonly concurrency: number;
+  /** Server processes sharing the queue: this one and `servers - 1` more (bench/ingest/server-process.ts). */
+  readonly servers: number;
 }
 
-/** Receives flights [first, first + count) and lets the job queue process them; measures until the last is done. */
+/** Starts `count` more server processes on the benchmark's database; resolves once each takes jobs. */
+async function startServers(url: string, count: number): Promise<ChildProcess[]> {
+  const script = fileURLToPath(new URL('./server-process.ts', import.meta.url));
+  const children = Array.from({ length: count }, () =>
+    fork(script, [url], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }),
+  );
+  await Promise.all(
+    children.map(
+      (child) =>
+        new Promise<void>((resolve, reject) => {
+          child.once('message', () => resolve());
+          child.once('exit', (code) => reject(new Error(`a server process exited (${code}) before it was ready`)));
+        }),
+    ),
+  );
+  return children;
+}
+
+async function stopServers(children: readonly ChildProcess[]): Promise<void> {
+  await Promise.all(
+    children.map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null) return resolve();
+          child.once('exit', () => resolve());
+          child.send('stop');
+        }),
+    ),
+  );
+}
+
+/**
+ * Receives flights [first, first + count) and lets the job queue process them, in this process and in `servers - 1`
+ * more (PostgreSQL only: the embedded database lives in this process); measures until the last is processed.
+ * Whichever process ran a message, its status and `processed_at` are in the database: progress and latencies are
+ * read from there.
+ */
 export async function runQueued(
   backend: Backend,
   options: FlightOptions,
   first: number,
   count: number,
   onMessage?: (done: number, total: number) => void,
+  servers = 1,
 ): Promise<Queued> {
   const { services, store } = backend;
+  if (servers > 1 && backend.url === undefined) throw new Error('several server processes need a PostgreSQL server');
   const g0 = performance.now();
   const messages = [];
   for (let i = first; i < first + count; i++) {
@@ -37,52 +79,54 @@ export async function runQueued(
   }
   const generateSeconds = (performance.now() - g0) / 1000;
 
+  const others = servers > 1 ? await startServers(backend.url!, servers - 1) : [];
   const queue = await JobQueue.start(store, silentLogger(), { work: true, pollingIntervalSeconds: 0.5 });
   const definition = processMessageJob(services.ingest, defaultIngestConcurrency(store.kind));
-  const receivedAt = new Map<string, number>();
-  const planted = new Set<string>();
-  const latencies: number[] = [];
-  const plantedMs: number[] = [];
-  let done = 0;
-  let allDone: () => void = () => undefined;
-  const finished = new Promise<void>((resolve) => (allDone = resolve));
-  // The server's definition, counted as each job ends: what runs is exactly what `lodestar serve` registers.
-  await queue.register<{ messageId: string }>({
-    ...definition,
-    async run(data, job) {
-      await definition.run(data, job);
-      const ms = performance.now() - receivedAt.get(data.messageId)!;
-      latencies.push(ms);
-      if (planted.has(data.messageId)) plantedMs.push(ms);
-      onMessage?.(++done, messages.length);
-      if (done === messages.length) allDone();
-    },
-  });
+  await queue.register(definition);
 
+  const ids: string[] = [];
+  const planted: string[] = [];
   const t0 = performance.now();
   let travellers = 0;
   for (const m of messages) {
-    const started = performance.now();
     const { message } = await services.ingest.receive(operator, m.raw, noRequest, m.country);
-    receivedAt.set(message.id, started);
-    if (m.planted) planted.add(message.id);
+    ids.push(message.id);
+    if (m.planted) planted.push(message.id);
     travellers += m.travellers;
     await queue.send(processMessageJobName, { messageId: message.id });
   }
-  await finished;
+  for (;;) {
+    const { rows } = await sql<{ n: number }>`
+      select count(*)::int as n from messages where id = any(${ids}::uuid[]) and status in ('screened', 'failed')`.execute(
+      store.db,
+    );
+    const done = rows[0]?.n ?? 0;
+    onMessage?.(done, ids.length);
+    if (done === ids.length) break;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
   const seconds = (performance.now() - t0) / 1000;
   await queue.stop(10_000);
+  await stopServers(others);
 
   const totals = await sql<{ status: string; n: number; travellers: number; alerts: number }>`
     select status, count(*)::int as n, sum(travellers)::int as travellers, sum(alerts)::int as alerts
-    from messages group by status`.execute(store.db);
+    from messages where id = any(${ids}::uuid[]) group by status`.execute(store.db);
   const byKind = await sql<{ kind: string; n: number }>`
-    select kind, count(*)::int as n from alerts group by kind`.execute(store.db);
+    select kind, count(*)::int as n from alerts where message_id = any(${ids}::uuid[]) group by kind`.execute(store.db);
+  const timings = await sql<{ id: string; ms: number }>`
+    select id, extract(epoch from processed_at - received_at)::float8 * 1000 as ms
+    from messages where id = any(${ids}::uuid[])`.execute(store.db);
+  const plantedIds = new Set(planted);
+  const latencies = timings.rows.map((r) => r.ms).sort((a, b) => a - b);
+  const plantedMs = timings.rows
+    .filter((r) => plantedIds.has(r.id))
+    .map((r) => r.ms)
+    .sort((a, b) => a - b);
   const count_ = (status: string) => totals.rows.find((r) => r.status === status);
-  latencies.sort((a, b) => a - b);
-  plantedMs.sort((a, b) => a - b);
   return {
     concurrency: definition.concurrency ?? 1,
+    servers,
     flights: count,
     messages: messages.length,
     travellers,

@@ -20,6 +20,8 @@ export interface Backend {
   readonly name: 'pglite' | 'postgres';
   readonly store: Store;
   readonly services: Services;
+  /** The scratch database's URL on a PostgreSQL server (other server processes connect to it). */
+  readonly url?: string;
   /** Closes the store and drops a scratch database. */
   close(): Promise<void>;
 }
@@ -51,11 +53,13 @@ export async function openBackend(name: Backend['name'], pgUrl: string): Promise
   const database = `lodestar_ingest_${process.pid}`;
   await admin(pgUrl, `drop database if exists ${database}`);
   await admin(pgUrl, `create database ${database}`);
-  const store = await openServer(withDatabase(pgUrl, database), 10);
+  const url = withDatabase(pgUrl, database);
+  const store = await openServer(url, 10);
   await migrateToLatest(store.db);
   return {
     name,
     store,
+    url,
     services: createServices(store, config),
     async close() {
       await store.close();
