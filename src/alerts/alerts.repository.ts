@@ -101,6 +101,17 @@ export async function settleRuleAlerts(
   return { withdrawn, reopened: result.rows.length - withdrawn };
 }
 
+/** The subject keys of a flight's rule alerts, whatever their status (an alert raised before is not raised again). */
+export async function ruleAlertKeys(db: Kysely<Database>, flightId: string): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('alerts')
+    .select('subject_key')
+    .where('flight_id', '=', flightId)
+    .where('kind', '=', 'rule')
+    .execute();
+  return new Set(rows.map((r) => r.subject_key));
+}
+
 export async function alertsOfFlight(db: Db, flightId: string) {
   return db
     .selectFrom('alerts')

@@ -14,7 +14,7 @@ import type { AuditService, RequestContext } from '../access/audit.service.js';
 import { canAdminister, type Principal } from '../access/policy.js';
 import type { WatchlistIndex } from '../screening/watchlist-index.js';
 import type { RulesService } from './rules.service.js';
-import { recordMessageAlerts, settleRuleAlerts, type NewAlert } from '../alerts/alerts.repository.js';
+import { recordMessageAlerts, ruleAlertKeys, settleRuleAlerts, type NewAlert } from '../alerts/alerts.repository.js';
 import { EdifactParseError } from './edifact-errors.js';
 import { todayUtc } from './dates.js';
 import {
@@ -186,7 +186,11 @@ export class IngestService {
           flightId,
           ruleHits.map((a) => a.subjectKey),
         );
-        return recordMessageAlerts(trx, messageId, [...personAlerts, ...ruleHits]);
+        // The rules run over the whole flight, so most of their hits were raised by an earlier message of it: only
+        // the new ones are sent (the insert would skip the others anyway, after parsing them).
+        const known = await ruleAlertKeys(trx, flightId);
+        const fresh = ruleHits.filter((a) => !known.has(a.subjectKey));
+        return recordMessageAlerts(trx, messageId, [...personAlerts, ...fresh]);
       });
     });
     return { status: 'screened', flightId, travellers: stored.travellers, bookings: stored.bookings, alerts: raised };
