@@ -36,18 +36,27 @@ function mixPair(a: number, b: number): number {
   return (h ^ (h >>> 13)) >>> 0;
 }
 
-/** Key hashes of two adjacent words written together, by the pair: the same pairs recur in every list. */
-const joinedKeys = new Map<string, number>();
+/**
+ * Key hashes of two adjacent words written together, by the first word, then the second: the same pairs recur in
+ * every list. Two levels look the pair up by the strings already held, without building a string for it.
+ */
+const joinedKeys = new Map<string, Map<string, number>>();
+let joinedCount = 0;
 const MAX_CACHED_JOINED = 1 << 16;
 
 function joinedKey(a: string, b: string): number {
-  // Tokens hold no space, so the pair is unambiguous.
-  const pair = `${a} ${b}`;
-  let h = joinedKeys.get(pair);
+  let after = joinedKeys.get(a);
+  let h = after?.get(b);
   if (h === undefined) {
-    if (joinedKeys.size >= MAX_CACHED_JOINED) joinedKeys.clear();
+    if (joinedCount >= MAX_CACHED_JOINED) {
+      joinedKeys.clear();
+      joinedCount = 0;
+      after = undefined;
+    }
+    if (after === undefined) joinedKeys.set(a, (after = new Map<string, number>()));
     h = hashString(tokenSkeleton(a + b), SEED_SKELETON);
-    joinedKeys.set(pair, h);
+    after.set(b, h);
+    joinedCount++;
   }
   return h;
 }

@@ -7,7 +7,7 @@
  * information the matched tokens carry, not only the share of the name they cover. Token similarities are
  * memoised per query. All scratch state is module level or per engine: no allocation per comparison.
  */
-import { skeletonDistance, editDistance, jaroWinkler, writtenSkeletonDistance } from './similarity.js';
+import { skeletonsNear, editDistance, jaroWinkler, writtenSkeletonDistance } from './similarity.js';
 import type { TokenTable } from './token-table.js';
 import { SLOT_A, SLOT_ANY, SLOT_I, SLOT_LONG, SLOT_U } from './phonetic.js';
 import {
@@ -161,9 +161,9 @@ export function tokenSimilarity(ta: TokenTable, ia: number, tb: TokenTable, ib: 
     }
   }
   if (s < 0.84 && sameStart && sa.length >= 3 && sb.length >= 3 && Math.abs(sa.length - sb.length) <= 1) {
-    const d = skeletonDistance(sa, sb);
-    if (d <= 0.5 && jw < 0) jw = jaroWinkler(a, b);
-    const p = d <= 0.5 && jw >= 0.75 ? 0.84 : 0;
+    const near = skeletonsNear(sa, sb);
+    if (near && jw < 0) jw = jaroWinkler(a, b);
+    const p = near && jw >= 0.75 ? 0.84 : 0;
     if (p > s) {
       s = p;
       lastHow = translit ? HOW_TRANSLIT : HOW_PHONETIC;
@@ -242,9 +242,25 @@ export function foldSyllables(s: string): string {
     .replace(/h$/g, '');
 }
 
+/**
+ * Folded spellings by spelling, for the query's tokens: its table is cleared for every query, and the same
+ * syllables come back in query after query.
+ */
+const foldedSpellings = new Map<string, string>();
+const MAX_CACHED_FOLDED = 1 << 16;
+
 function foldedOf(t: TokenTable, i: number): string {
   let f = t.folded[i];
-  if (f === undefined) t.folded[i] = f = foldSyllables(t.ascii[i]!);
+  if (f === undefined) {
+    const ascii = t.ascii[i]!;
+    f = foldedSpellings.get(ascii);
+    if (f === undefined) {
+      if (foldedSpellings.size >= MAX_CACHED_FOLDED) foldedSpellings.clear();
+      f = foldSyllables(ascii);
+      foldedSpellings.set(ascii, f);
+    }
+    t.folded[i] = f;
+  }
   return f;
 }
 
@@ -320,6 +336,17 @@ export const INFO_FULL = 2;
 const INITIAL_INFO = 0.2;
 /** How much a name made only of frequent tokens loses (at zero information). */
 export const COMMON_PENALTY = 0.45;
+
+/**
+ * Whether token `one` may be tokens x and y joined in either order: joinedMatch's first test (same first sound, or
+ * syllables), for both orders at once, so most pairs are passed over without a call.
+ */
+function mayJoin(t1: TokenTable, one: number, t2: TokenTable, x: number, y: number): boolean {
+  if (((t1.flags[one]! | t2.flags[x]! | t2.flags[y]!) & TOKEN_SYLLABIC) !== 0) return true;
+  const first = t1.first[one]!;
+  const skel = t1.skelFirst[one]!;
+  return first === t2.first[x] || skel === t2.skelFirst[x] || first === t2.first[y] || skel === t2.skelFirst[y];
+}
 
 function joinedMatch(t1: TokenTable, one: number, t2: TokenTable, x: number, y: number): number {
   const syllabic = ((t1.flags[one]! | t2.flags[x]! | t2.flags[y]!) & TOKEN_SYLLABIC) !== 0;
@@ -434,13 +461,19 @@ export function compareNames(
       info += matchScore[i]! * ctx.queryInfo[q[qs + i]!]! * (matchHow[i] === HOW_INITIAL ? INITIAL_INFO : 1);
     }
   }
-  // A query token written as two candidate tokens, or two query tokens written as one candidate token.
+  // A query token written as two candidate tokens, or two query tokens written as one candidate token. Most pairs
+  // fail joinedMatch's first test (same first letter or sound, unless syllabic): it is made here, once for both
+  // orders of the pair, before joinedMatch is called.
   for (let i = 0; i < n; i++) {
     if (matchOfQuery[i] !== -1) continue;
+    const qi = q[qs + i]!;
     for (let j = 0; j + 1 < m; j++) {
       if (candUsed[j] !== 0 || candUsed[j + 1] !== 0) continue;
-      let s = joinedMatch(qt, q[qs + i]!, ct, c[cs + j]!, c[cs + j + 1]!);
-      if (s === 0) s = joinedMatch(qt, q[qs + i]!, ct, c[cs + j + 1]!, c[cs + j]!);
+      const x = c[cs + j]!;
+      const y = c[cs + j + 1]!;
+      if (!mayJoin(qt, qi, ct, x, y)) continue;
+      let s = joinedMatch(qt, qi, ct, x, y);
+      if (s === 0) s = joinedMatch(qt, qi, ct, y, x);
       if (s > 0) {
         matchOfQuery[i] = j;
         matchOfQuery2[i] = j + 1;
@@ -457,10 +490,14 @@ export function compareNames(
   }
   for (let j = 0; j < m; j++) {
     if (candUsed[j] !== 0) continue;
+    const cj = c[cs + j]!;
     for (let i = 0; i + 1 < n; i++) {
       if (matchOfQuery[i] !== -1 || matchOfQuery[i + 1] !== -1) continue;
-      let s = joinedMatch(ct, c[cs + j]!, qt, q[qs + i]!, q[qs + i + 1]!);
-      if (s === 0) s = joinedMatch(ct, c[cs + j]!, qt, q[qs + i + 1]!, q[qs + i]!);
+      const x = q[qs + i]!;
+      const y = q[qs + i + 1]!;
+      if (!mayJoin(ct, cj, qt, x, y)) continue;
+      let s = joinedMatch(ct, cj, qt, x, y);
+      if (s === 0) s = joinedMatch(ct, cj, qt, y, x);
       if (s > 0) {
         matchOfQuery[i] = j;
         matchOfQuery[i + 1] = j;

@@ -39,8 +39,28 @@ const invisible = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\u034f\u115f\u1160\u3164\uffa0]/gu;
 /** NFKC, without control, format and zero-width characters, case folded, whitespace collapsed, length capped. */
 export function normaliseText(raw: string): string {
   const cut = raw.length > MAX_NAME_LENGTH * 4 ? raw.slice(0, MAX_NAME_LENGTH * 4) : raw;
-  const clean = cut.normalize('NFKC').replace(invisible, ' ').toLowerCase().replace(/\s+/gu, ' ').trim();
+  const clean = isPrintableAscii(cut)
+    ? collapseSpaces(cut.toLowerCase())
+    : cut.normalize('NFKC').replace(invisible, ' ').toLowerCase().replace(/\s+/gu, ' ').trim();
   return clean.length > MAX_NAME_LENGTH ? clean.slice(0, MAX_NAME_LENGTH) : clean;
+}
+
+/**
+ * Whether every character is printable ASCII (space to tilde), as most names travellers give are. Such text is its
+ * own NFKC form and holds no invisible character, and its only white space is the space itself: normaliseText then
+ * needs only to lower-case it and collapse its spaces, without the Unicode passes.
+ */
+function isPrintableAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 32 || c > 126) return false;
+  }
+  return true;
+}
+
+/** Runs of spaces made one, none at either end. */
+function collapseSpaces(s: string): string {
+  return s.includes('  ') ? s.replace(/ {2,}/g, ' ').trim() : s.trim();
 }
 
 // Cyrillic and Greek letters that look like Latin ones (lower case: the text is case folded first).

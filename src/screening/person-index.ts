@@ -35,6 +35,8 @@ function includes(a: Int32Array, n: number, v: number): boolean {
 }
 
 const keyScratch: number[] = [];
+/** 32-bit words per accumulator slot (see PersonIndex.accSlots). */
+const ACC_STRIDE = 4;
 const keyBuckets = new Int32Array(64);
 const keyKinds = new Int32Array(64);
 
@@ -56,11 +58,12 @@ export class PersonIndex {
   private readonly walkBudget: number;
   // Per-query accumulation in a small open-addressing table keyed by person (stamped instead of cleared): a
   // query touches at most the walk budget of persons, so the table stays in cache at any list size, where arrays
-  // indexed by person would miss the cache on nearly every posting of a million-person list.
+  // indexed by person would miss the cache on nearly every posting of a million-person list. A slot is four
+  // 32-bit words of one buffer (stamp, person, the summed weight as a float32, unused), so a probe reads one
+  // cache line rather than one per array.
   private accMask: number;
-  private accPerson: Int32Array;
-  private acc: Float32Array;
-  private stamp: Uint32Array;
+  private accSlots: Int32Array;
+  private accSums: Float32Array;
   private epoch = 0;
   /** Slots in the order their persons were first reached (ties keep blocking order). */
   private touched: Int32Array;
@@ -82,9 +85,9 @@ export class PersonIndex {
     // is never more than a third full and a probe always ends.
     const slots = nextPow2(Math.max(1024, this.walkBudget * 3));
     this.accMask = slots - 1;
-    this.accPerson = new Int32Array(slots);
-    this.acc = new Float32Array(slots);
-    this.stamp = new Uint32Array(slots);
+    const buffer = new ArrayBuffer(slots * ACC_STRIDE * 4);
+    this.accSlots = new Int32Array(buffer);
+    this.accSums = new Float32Array(buffer);
     this.touched = new Int32Array(slots);
   }
 
@@ -323,8 +326,8 @@ export class PersonIndex {
 
   private prepareAccumulators(): void {
     this.epoch++;
-    if (this.epoch === 0xffffffff) {
-      this.stamp.fill(0);
+    if (this.epoch === 0x7fffffff) {
+      for (let i = 0; i < this.accSlots.length; i += ACC_STRIDE) this.accSlots[i] = 0;
       this.epoch = 1;
     }
     this.touchedCount = 0;
@@ -349,29 +352,32 @@ export class PersonIndex {
 
   private accumulate(p: number, w: number): void {
     const mask = this.accMask;
+    const slots = this.accSlots;
     let slot = Math.imul(p, 0x9e3779b1) & mask;
     for (;;) {
-      if (this.stamp[slot] !== this.epoch) break;
-      if (this.accPerson[slot] === p) {
-        this.acc[slot]! += w;
+      const at = slot * ACC_STRIDE;
+      if (slots[at] !== this.epoch) break;
+      if (slots[at + 1] === p) {
+        this.accSums[at + 2]! += w;
         return;
       }
       slot = (slot + 1) & mask;
     }
-    this.stamp[slot] = this.epoch;
-    this.accPerson[slot] = p;
-    this.acc[slot] = w;
+    const at = slot * ACC_STRIDE;
+    slots[at] = this.epoch;
+    slots[at + 1] = p;
+    this.accSums[at + 2] = w;
     this.touched[this.touchedCount++] = slot;
   }
 
   /** Partial selection of the `limit` best accumulated persons (a small insertion-sorted buffer). */
   private selectTop(limit: number, out: Int32Array): number {
     let n = 0;
-    const acc = this.acc;
+    const sums = this.accSums;
     const sel = this.selected.length >= limit ? this.selected : new Float64Array(limit);
     for (let t = 0; t < this.touchedCount; t++) {
-      const slot = this.touched[t]!;
-      const v = acc[slot]!;
+      const at = this.touched[t]! * ACC_STRIDE;
+      const v = sums[at + 2]!;
       if (n === limit && v <= sel[n - 1]!) continue;
       let i = n < limit ? n++ : n - 1;
       while (i > 0 && sel[i - 1]! < v) {
@@ -379,7 +385,7 @@ export class PersonIndex {
         sel[i] = sel[i - 1]!;
         i--;
       }
-      out[i] = this.accPerson[slot]!;
+      out[i] = this.accSlots[at + 1]!;
       sel[i] = v;
     }
     return n;

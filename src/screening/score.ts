@@ -91,7 +91,7 @@ export function prepareQuery(q: PersonQuery, table: TokenTable): PreparedQuery {
   const nat = q.nationality === undefined || q.nationality === '' ? undefined : nationalityKey(q.nationality);
   return {
     table,
-    names: Int32Array.from(ids),
+    names: new Int32Array(ids),
     count: ids.length,
     rawNames: q.names,
     birthDate: birth,

@@ -172,3 +172,38 @@ function writtenSub(x: number, y: number): number {
 export function writtenSkeletonDistance(a: string, b: string): number {
   return weightedDistance(a, b, writtenSub, skeletonIndel);
 }
+
+/**
+ * Whether skeletonDistance(a, b) <= 0.5, without the table: a non-zero step costs 0.5 (a near substitution, or
+ * adding or dropping H or F) or more, so the distance is at most 0.5 only for equal skeletons or skeletons one such
+ * step apart. The scorer asks only this, for most pairs of tokens that start alike.
+ */
+export function skeletonsNear(a: string, b: string): boolean {
+  const la = a.length;
+  const lb = b.length;
+  if (la > MAX_LEN || lb > MAX_LEN) return skeletonDistance(a, b) <= 0.5;
+  if (la === lb) {
+    let at = -1;
+    for (let i = 0; i < la; i++) {
+      if (a.charCodeAt(i) === b.charCodeAt(i)) continue;
+      if (at >= 0) return false;
+      at = i;
+    }
+    return at < 0 || skeletonSub(a.charCodeAt(at), b.charCodeAt(at)) <= 0.5;
+  }
+  if (la === lb + 1) return dropsCheapLetter(a, b);
+  if (lb === la + 1) return dropsCheapLetter(b, a);
+  return false;
+}
+
+/**
+ * Whether dropping one letter that is cheap to add or drop (skeletonIndel 0.5) from `long` gives `short`, one
+ * letter shorter. Where a letter is dropped within a run of equal letters does not matter, so trying it at the
+ * first difference is enough.
+ */
+function dropsCheapLetter(long: string, short: string): boolean {
+  let i = 0;
+  while (i < short.length && long.charCodeAt(i) === short.charCodeAt(i)) i++;
+  for (let j = i; j < short.length; j++) if (long.charCodeAt(j + 1) !== short.charCodeAt(j)) return false;
+  return skeletonIndel(long.charCodeAt(i)) <= 0.5;
+}

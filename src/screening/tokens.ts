@@ -6,7 +6,7 @@
  * Abdel Rahman, Abdurrahman → abdrahman; Abu Bakr / Abubakar → abubakr; Nasr ad-Din / Nasreddin → nasrdin;
  * Habib Allah / Habibullah → habiblah; then Korean surname spellings are folded (Rhee/Yi/Lee).
  */
-import { isSyllabic, romaniseName } from './normalize.js';
+import { isSyllabic, romaniseName, type RomanWord } from './normalize.js';
 import { lastVowelSlots, skeleton } from './phonetic.js';
 import type { Script } from './scripts.js';
 import { foldKoreanSurname } from './translit/korean.js';
@@ -284,16 +284,49 @@ function cachedSkeleton(text: string, lossy: boolean): { readonly skel: string; 
   return known;
 }
 
+/**
+ * Tokens of words in plain Latin letters (no alternative spelling, not from another script), by their text after
+ * compound rebuilding: one map for a name's first token and one for the others (see flagsOf). A traveller's name is
+ * rarely seen twice but its words are seen all the time, and such a token depends on its text alone.
+ */
+const plainTokens = new Map<string, PreparedToken>();
+const plainLeadingTokens = new Map<string, PreparedToken>();
+const MAX_CACHED_TOKENS = 1 << 16;
+
+function plainToken(word: string, leading: boolean): PreparedToken {
+  const cache = leading ? plainLeadingTokens : plainTokens;
+  let token = cache.get(word);
+  if (token === undefined) {
+    if (cache.size >= MAX_CACHED_TOKENS) cache.clear();
+    const text = foldKoreanSurname(word.length > MAX_TOKEN_LENGTH ? word.slice(0, MAX_TOKEN_LENGTH) : word);
+    const { skel, slots } = cachedSkeleton(text, false);
+    token = { ascii: text, alt: undefined, skel, slots, flags: flagsOf(text, 'latin', false, leading) };
+    cache.set(word, token);
+  }
+  return token;
+}
+
+/** Whether every word is plain Latin (see plainToken). */
+function allPlain(words: readonly RomanWord[]): boolean {
+  for (const w of words) if (w.script !== 'latin' || w.lossy || w.alt !== undefined) return false;
+  return true;
+}
+
 /** Splits, romanises and normalises one name into tokens. Never throws. */
 export function prepareName(raw: string): PreparedToken[] {
   const words = romaniseName(raw);
   if (words.length === 0) return [];
   // Compound rebuilding works on the primary spellings; a word's alternative survives only if untouched.
   const joined = joinCompounds(words.map((w) => w.text));
+  const inOrder = joined.length > 1 && !raw.includes(',');
+  const tokens: PreparedToken[] = [];
+  if (allPlain(words)) {
+    const n = Math.min(joined.length, MAX_TOKENS);
+    for (let i = 0; i < n; i++) tokens.push(plainToken(joined[i]!, inOrder && i === 0));
+    return tokens;
+  }
   const byText = new Map(words.map((w) => [w.text, w]));
   const lossyAll = words.every((w) => w.lossy);
-  const tokens: PreparedToken[] = [];
-  const inOrder = joined.length > 1 && !raw.includes(',');
   for (const j of joined) {
     if (tokens.length >= MAX_TOKENS) break;
     const source = byText.get(j);

@@ -69,23 +69,70 @@ export function englishFromGerman(word: string): string | undefined {
   return out === word ? undefined : out;
 }
 
+/** Each word's reading as written (see germanReadings), or null when it has none: names share their words. */
+const respelled = new Map<string, string | null>();
+const MAX_CACHED_WORDS = 1 << 16;
+
+function respell(word: string): string | null {
+  let known = respelled.get(word);
+  if (known === undefined) {
+    if (respelled.size >= MAX_CACHED_WORDS) respelled.clear();
+    const english = englishFromGerman(word.toLowerCase());
+    // Written as the word was: TJURIN → TYURIN, Tjurin → Tyurin.
+    known =
+      english === undefined
+        ? null
+        : word === word.toUpperCase()
+          ? english.toUpperCase()
+          : word[0] === word[0]!.toUpperCase()
+            ? english[0]!.toUpperCase() + english.slice(1)
+            : english;
+    respelled.set(word, known);
+  }
+  return known;
+}
+
+/** Whether a character code is an ASCII letter. */
+function isLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
 /**
  * Each name respelled in English where it shows German transcription, for names that change: the readings to screen
- * besides the names themselves. Words are runs of ASCII letters; everything else is kept as written.
+ * besides the names themselves. Words are runs of ASCII letters; everything else is kept as written. Every query
+ * passes through here, and few names have a German word: a word without H, J, W or Z has no German mark (each mark
+ * needs SCH, LZ or a J or W), so it is passed over without being cut out of the name.
  */
 export function germanReadings(names: readonly string[]): string[] {
   const out: string[] = [];
   for (const name of names) {
-    let changed = false;
-    const reading = name.replace(/[A-Za-z]+/g, (word) => {
-      const english = englishFromGerman(word.toLowerCase());
-      if (english === undefined) return word;
-      changed = true;
-      // Written as the word was: TJURIN → TYURIN, Tjurin → Tyurin.
-      if (word === word.toUpperCase()) return english.toUpperCase();
-      return word[0] === word[0]!.toUpperCase() ? english[0]!.toUpperCase() + english.slice(1) : english;
-    });
-    if (changed) out.push(reading);
+    let reading: string | undefined;
+    // name[0, copied) is in reading.
+    let copied = 0;
+    for (let i = 0; i < name.length;) {
+      let c = name.charCodeAt(i);
+      if (!isLetter(c)) {
+        i++;
+        continue;
+      }
+      let end = i;
+      let marked = false;
+      while (end < name.length && isLetter((c = name.charCodeAt(end)))) {
+        // h, j, w, z in either case (| 32 lower-cases an ASCII letter).
+        const lower = c | 32;
+        if (lower === 104 || lower === 106 || lower === 119 || lower === 122) marked = true;
+        end++;
+      }
+      if (marked) {
+        const english = respell(name.slice(i, end));
+        if (english !== null) {
+          reading = (reading ?? '') + name.slice(copied, i) + english;
+          copied = end;
+        }
+      }
+      i = end;
+    }
+    if (reading !== undefined) out.push(reading + name.slice(copied));
   }
   return out;
 }
