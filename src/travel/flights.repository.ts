@@ -85,13 +85,13 @@ export async function upsertBookings(
   rows: readonly BookingRow[],
 ): Promise<Map<string, string>> {
   if (rows.length === 0) return new Map();
-  // The same PNR twice in one push: the last copy wins (a row cannot be updated twice by one statement).
+  // The same PNR twice in one push: the last copy wins (a row cannot be updated twice by one statement). The rows
+  // go as one JSON document, as upsertTravellers sends them.
   const unique = [...new Map(rows.map((r) => [r.recordLocator, r])).values()];
   const result = await sql<{ id: string; record_locator: string }>`
     insert into bookings (flight_id, message_id, received_at, record_locator, booked_at, data)
-    select ${flightId}::uuid, ${source.id}::uuid, ${source.receivedAt}::timestamptz, * from unnest(
-      ${unique.map((b) => b.recordLocator)}::text[], ${unique.map((b) => b.bookedAt)}::text[],
-      ${unique.map((b) => JSON.stringify(b.data))}::jsonb[])
+    select ${flightId}::uuid, ${source.id}::uuid, ${source.receivedAt}::timestamptz, * from jsonb_to_recordset(
+      ${JSON.stringify(unique)}::jsonb) as ("recordLocator" text, "bookedAt" text, "data" jsonb)
     on conflict on constraint bookings_key do update set
       booked_at = excluded.booked_at, data = excluded.data, message_id = excluded.message_id,
       received_at = excluded.received_at, updated_at = now()

@@ -115,6 +115,69 @@ describeEachBackend('travellers, bookings and alerts written in one statement ea
     assert.equal(onFlight[0]!.nameKey, 'DOE|JOHN');
   });
 
+  it('stores every column as given, whatever characters the values hold', async () => {
+    const { db } = database();
+    const flightId = await upsertFlight(db, 'NLD', flightKey('6'), undefined, source.receivedAt);
+    const awkward = `O'BRIEN "JR" \\ {a,b} NULL Ñandú 李 🙂`;
+    const row = buildTravellerRow({
+      source: 'pnr',
+      role: 'infant',
+      surname: awkward,
+      givenNames: 'NULL',
+      birthDate: null,
+      gender: null,
+      nationality: null,
+      documents: [{ type: 'P', number: 'A"1\\', issuer: null, expiry: '2030-01-01', issued: null }],
+      inTransit: true,
+      embarkation: null,
+      debarkation: 'JFK',
+      seat: '',
+      recordLocator: 'ABC123',
+      details: { note: awkward, nested: { list: [1, 'two', null, true] } },
+      removed: false,
+    });
+    const [id] = await upsertTravellers(db, flightId, source, [row]);
+    const stored = await db.selectFrom('travellers').selectAll().where('id', '=', id!).executeTakeFirstOrThrow();
+    assert.deepEqual(
+      {
+        source: stored.source,
+        role: stored.role,
+        surname: stored.surname,
+        givenNames: stored.given_names,
+        birthDate: stored.birth_date,
+        gender: stored.gender,
+        nationality: stored.nationality,
+        documents: stored.documents,
+        inTransit: stored.in_transit,
+        embarkation: stored.embarkation,
+        debarkation: stored.debarkation,
+        seat: stored.seat,
+        recordLocator: stored.record_locator,
+        details: stored.details,
+        removed: stored.removed,
+      },
+      {
+        source: row.source,
+        role: row.role,
+        surname: row.surname,
+        givenNames: row.givenNames,
+        birthDate: row.birthDate,
+        gender: row.gender,
+        nationality: row.nationality,
+        documents: row.documents,
+        inTransit: row.inTransit,
+        embarkation: row.embarkation,
+        debarkation: row.debarkation,
+        seat: row.seat,
+        recordLocator: row.recordLocator,
+        details: row.details,
+        removed: row.removed,
+      },
+    );
+    assert.equal(stored.name_key, `OBRIENJRABNULLNANDU李|NULL`);
+    assert.equal(stored.traveller_key, row.travellerKey);
+  });
+
   it('keeps what a newer message wrote when an older one is processed after it', async () => {
     const { db } = database();
     const older = await received();
@@ -209,5 +272,36 @@ describeEachBackend('travellers, bookings and alerts written in one statement ea
     assert.deepEqual(await status(), { status: 'screened', alerts: 0 });
     const stored = await db.selectFrom('alerts').select('explanation').where('flight_id', '=', flightId).execute();
     assert.equal(stored.length, 3);
+    const person: NewAlert = {
+      ...alert('d'),
+      kind: 'person',
+      listId: 'wanted',
+      entityId: 'Q"1\\',
+      entryKey: 9_007_199_254,
+      score: 0.8125,
+      matcher: 'lodestar-name@2.3.0',
+      ruleId: null,
+      ruleVersion: null,
+      explanation: [{ feature: 'name', query: `O'BRIEN 李`, candidate: 'OBRIEN', score: 0.9 }],
+    };
+    assert.equal(await recordMessageAlerts(db, messageId, [person]), 1);
+    const row = await db
+      .selectFrom('alerts')
+      .select(['kind', 'list_id', 'entity_id', 'entry_key', 'score', 'matcher', 'rule_id', 'explanation'])
+      .where('subject_key', '=', 'd')
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(
+      { ...row, entry_key: Number(row.entry_key) },
+      {
+        kind: 'person',
+        list_id: 'wanted',
+        entity_id: person.entityId,
+        entry_key: person.entryKey,
+        score: person.score,
+        matcher: person.matcher,
+        rule_id: null,
+        explanation: person.explanation,
+      },
+    );
   });
 });
