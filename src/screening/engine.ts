@@ -256,6 +256,7 @@ export class ScreeningEngine {
     const limit = Math.max(1, Math.min(options.limit ?? 10, MAX_LIMIT));
     const threshold = options.threshold ?? DEFAULT_THRESHOLD;
     const explain = options.explain ?? 'all';
+    if (this.store.liveCount === 0) return { matcher: MATCHER_NAME, version: MATCHER_VERSION, threshold, hits: [] };
     if (this.index.needsCompaction) this.index.compact();
     const q = prepareQuery(withGermanReadings(query), this.queryTable);
     this.prepareWeights(q.table);

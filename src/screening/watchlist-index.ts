@@ -245,7 +245,8 @@ export class WatchlistIndex {
    */
   screenForAlerts(listId: string, query: PersonQuery, limit: number): readonly IndexedPersonHit[] {
     const index = this.lists.get(listId);
-    if (index === undefined) return NO_HITS;
+    // A list of documents only (stolen and lost documents) has no one to find by name.
+    if (index === undefined || index.engine.size === 0) return NO_HITS;
     const key = screeningKey(query, limit);
     const known = index.recent.get(key);
     if (known !== undefined) {
