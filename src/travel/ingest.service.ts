@@ -119,22 +119,21 @@ export class IngestService {
     if (!canAdminister(principal, country))
       throw new AppError('auth.forbidden', `messages are received for ${principal.country ?? '?'} only`);
     const contentHash = createHash('sha256').update(raw).digest('hex');
-    const result = await insertMessage(this.db, {
-      receivedBy: principal.name,
-      ownerCountry: country,
-      contentHash,
-      raw,
+    // The message and its audit entry are written together: one commit to wait for, and no message unaudited.
+    return this.db.transaction().execute(async (trx) => {
+      const result = await insertMessage(trx, { receivedBy: principal.name, ownerCountry: country, contentHash, raw });
+      await this.audit.record(
+        principal,
+        {
+          action: 'message.receive',
+          subject: { type: 'message', id: result.message.id, country },
+          details: { size: raw.length, duplicate: result.duplicate },
+        },
+        context,
+        trx,
+      );
+      return result;
     });
-    await this.audit.record(
-      principal,
-      {
-        action: 'message.receive',
-        subject: { type: 'message', id: result.message.id, country },
-        details: { size: raw.length, duplicate: result.duplicate },
-      },
-      context,
-    );
-    return result;
   }
 
   /** Parses, stores, screens and runs the rules for one received message. Safe to run twice, or at once. */
