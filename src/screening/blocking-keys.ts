@@ -3,7 +3,8 @@
  * stored):
  *  - the skeleton of each informative token (not a particle, title or initial): finds Mohammed for Muhammad,
  *    and Hussein for حسين;
- *  - the skeleton of two adjacent tokens written together: finds "Xijinping" for "Xi Jinping" and back;
+ *  - the skeleton of two adjacent tokens written together: finds "Xijinping" for "Xi Jinping" and back; and of a
+ *    particle with the token after it ("Al-Otaibi" for "Alotaibi");
  *  - each unordered pair of token skeletons: rare even when both tokens are common ("Muhammad Ali"), so it
  *    still finds the person when the single-token keys are too frequent to be walked;
  *  - a full birth date (day known): finds a person listed under an alias unrelated to the name asked about.
@@ -61,6 +62,46 @@ function joinedKey(a: string, b: string): number {
   return h;
 }
 
+/** Whether a token has keys of its own (not a particle, title or initial). */
+function keyed(table: TokenTable, id: number): boolean {
+  return (table.flags[id]! & (TOKEN_PARTICLE | TOKEN_TITLE | TOKEN_INITIAL)) === 0;
+}
+
+/**
+ * Calls `each(i, j, hash)` for the pairs of the name ids[start..end) that are also keyed written together, by their
+ * positions in `ids`: two keyed tokens adjacent among the keyed ones, and a particle with the keyed token right
+ * after it. Blocking indexes these hashes; the quick score (prerank.ts) credits both tokens of a pair whose joined
+ * form is one token of the candidate's.
+ */
+export function joinedPairs(
+  table: TokenTable,
+  ids: ArrayLike<number>,
+  start: number,
+  end: number,
+  each: (i: number, j: number, hash: number) => void,
+): void {
+  let last = -1;
+  let seen = 0;
+  for (let i = start; i < end && seen < eligible.length; i++) {
+    const id = ids[i]!;
+    if (!keyed(table, id)) continue;
+    seen++;
+    if (last !== -1) each(last, i, joinedKey(table.ascii[ids[last]!]!, table.ascii[id]!));
+    last = i;
+  }
+  // A particle written together with the name it leads: "AL-OTAIBI" is "ALOTAIBI" on another list, "BIN LADEN"
+  // is "BINLADEN". Neither side has a key the other has without this one: particles have no keys of their own.
+  for (let i = start; i + 1 < end; i++) {
+    const id = ids[i]!;
+    const next = ids[i + 1]!;
+    if ((table.flags[id]! & TOKEN_PARTICLE) === 0 || !keyed(table, next)) continue;
+    each(i, i + 1, joinedKey(table.ascii[id]!, table.ascii[next]!));
+  }
+}
+
+let keysOut: number[] = [];
+const pushJoined = (_i: number, _j: number, hash: number): void => void keysOut.push(hash, KEY_SKELETON);
+
 /**
  * Appends the keys of the name ids[start..end) (token ids of `table`) to `out` as [hash, kind] pairs.
  * Allocates only a short string per pair of adjacent tokens (their joined skeleton's hash is cached).
@@ -69,13 +110,12 @@ export function nameKeys(table: TokenTable, ids: ArrayLike<number>, start: numbe
   let n = 0;
   for (let i = start; i < end && n < eligible.length; i++) {
     const id = ids[i]!;
-    if ((table.flags[id]! & (TOKEN_PARTICLE | TOKEN_TITLE | TOKEN_INITIAL)) !== 0) continue;
+    if (!keyed(table, id)) continue;
     eligible[n++] = id;
     out.push(table.skelHash[id]!, KEY_SKELETON);
   }
-  for (let i = 0; i + 1 < n; i++) {
-    out.push(joinedKey(table.ascii[eligible[i]!]!, table.ascii[eligible[i + 1]!]!), KEY_SKELETON);
-  }
+  keysOut = out;
+  joinedPairs(table, ids, start, end, pushJoined);
   const p = Math.min(n, MAX_PAIR_TOKENS);
   for (let i = 0; i < p; i++) {
     for (let j = i + 1; j < p; j++) {

@@ -62,6 +62,10 @@ const mustMatch: [string, string, string][] = [
   ['pinyin spaced', 'Wang Jian Guo', 'Wang Jianguo'],
   ['pinyin joined', 'Wangjianguo', 'Wang Jianguo'],
   ['pinyin order', 'Jianguo Wang', 'Wang Jianguo'],
+  ['pinyin joined, Korean-surname syllable', 'Li Hongri', 'Li Hong Ri'],
+  ['pinyin joined, Korean-surname syllable', 'Zhang Lichang', 'Zhang Li Chang'],
+  ['article joined', 'ALOTAIBI, Nasser', 'AL-OTAIBI, Nasser'],
+  ['article split, initial aside', 'AL-MADANI, Mustafa', 'ALMADANI, Mustafa Karim K'],
   ['Korean RR', '박민수', 'Park Min Su'],
   ['Korean surname Lee/Yi', 'Yi Seung Hoon', 'Lee Seung Hoon'],
   ['Korean Hangul Lee', '이승훈', 'Rhee Seung-hoon'],
@@ -186,6 +190,16 @@ describe('screening engine', () => {
     engine.add(record(20000, ['Zoltan Abernathy Kiplagat']));
     const r = engine.screenPerson({ names: ['Kiplagat Zoltan'] });
     assert.equal(r.hits[0]?.key, 20000);
+  });
+
+  it('finds a name written with its article joined among many sharing its other name', () => {
+    // Four hundred Mustafas who share nothing else with the query: only the article written together with the surname
+    // (a blocking key, and a token the quick score credits) singles out the one asked about.
+    const engine = new ScreeningEngine();
+    for (let i = 0; i < 60; i++) engine.add(record(i, [`Mustafa Qeren${i.toString(36)}`]));
+    engine.add(record(400, ['ALMADANI, Mustafa Karim K']));
+    const hits = engine.screenPerson({ names: ['AL-MADANI, Mustafa'] }).hits;
+    assert.equal(hits[0]?.key, 400);
   });
 
   it('respects limit, threshold and matchesOnly', () => {

@@ -10,6 +10,7 @@
 import { skeletonsNear, editDistance, jaroWinkler, writtenSkeletonDistance } from './similarity.js';
 import type { TokenTable } from './token-table.js';
 import { SLOT_A, SLOT_ANY, SLOT_I, SLOT_LONG, SLOT_U } from './phonetic.js';
+import { koreanSurnameSpellings } from './translit/korean.js';
 import {
   MAX_TOKENS,
   TOKEN_INITIAL,
@@ -357,6 +358,7 @@ function joinedMatch(t1: TokenTable, one: number, t2: TokenTable, x: number, y: 
   const b = t2.ascii[x]!;
   const c = t2.ascii[y]!;
   if (t1.length[one] === t2.length[x]! + t2.length[y]! && a.startsWith(b) && a.endsWith(c)) return 0.95;
+  if (spelledAs(a, b, c)) return 0.95;
   if (syllabic) {
     // Syllables are compared folded: 승훈 "seunghun" is Seung-hoon.
     const fa = foldedOf(t1, one);
@@ -378,6 +380,22 @@ function joinedMatch(t1: TokenTable, one: number, t2: TokenTable, x: number, y: 
     return sa.length >= 4 && jaroWinkler(a, b + c) >= JOIN_SPELLING ? 0.88 : 0;
   }
   return 0;
+}
+
+/**
+ * Whether `a` is `b` and `c` written together once Korean surname spellings are unfolded: tokenisation folds Ri, Yi
+ * and Rhee to Lee, Chang to Jang, Jun to Jeon (translit/korean.ts) wherever they stand, which also folds the same
+ * Chinese syllables, so "LI, Hong Ri" must be read back as Hong + Ri to be "LI, Hongri".
+ */
+function spelledAs(a: string, b: string, c: string): boolean {
+  const bs = koreanSurnameSpellings(b);
+  const cs = koreanSurnameSpellings(c);
+  if (bs === undefined && cs === undefined) return false;
+  for (const b1 of bs ?? [b]) {
+    if (!a.startsWith(b1)) continue;
+    for (const c1 of cs ?? [c]) if (a.length === b1.length + c1.length && a.endsWith(c1)) return true;
+  }
+  return false;
 }
 
 /** Jaro–Winkler similarity a token joined by its skeleton must also have with the two tokens written together. */
@@ -511,6 +529,47 @@ export function compareNames(
         info += s * Math.max(ctx.queryInfo[q[qs + i]!]!, ctx.queryInfo[q[qs + i + 1]!]!);
         break;
       }
+    }
+  }
+  // The same, where the greedy pairing gave one of the two query tokens away as an initial: "AL-MADANI, Mustafa"
+  // against "ALMADANI, Mustafa Mohammed M" took Madani for the initial M, and Al alone then had nothing to join.
+  // An initial says one letter; the two tokens written as one say the whole name: the better of the two stands.
+  for (let j = 0; j < m; j++) {
+    if (candUsed[j] !== 0) continue;
+    const cj = c[cs + j]!;
+    for (let i = 0; i + 1 < n; i++) {
+      const a = matchOfQuery[i]!;
+      const b = matchOfQuery[i + 1]!;
+      if ((a === -1 && b === -1) || (a !== -1 && matchHow[i] !== HOW_INITIAL)) continue;
+      if (b !== -1 && matchHow[i + 1] !== HOW_INITIAL) continue;
+      const x = q[qs + i]!;
+      const y = q[qs + i + 1]!;
+      if (!mayJoin(ct, cj, qt, x, y)) continue;
+      let s = joinedMatch(ct, cj, qt, x, y);
+      if (s === 0) s = joinedMatch(ct, cj, qt, y, x);
+      const before =
+        (a === -1 ? 0 : matchScore[i]! * weightQ[i]!) + (b === -1 ? 0 : matchScore[i + 1]! * weightQ[i + 1]!);
+      if (s * (weightQ[i]! + weightQ[i + 1]!) <= before) continue;
+      for (const k of [i, i + 1]) {
+        const was = matchOfQuery[k]!;
+        if (was === -1) continue;
+        gotQ -= matchScore[k]! * weightQ[k]!;
+        gotC -= matchScore[k]! * weightC[was]!;
+        info -= matchScore[k]! * ctx.queryInfo[q[qs + k]!]! * INITIAL_INFO;
+        candUsed[was] = 0;
+        candBy[was] = -1;
+      }
+      matchOfQuery[i] = j;
+      matchOfQuery[i + 1] = j;
+      matchScore[i] = s;
+      matchScore[i + 1] = s;
+      matchHow[i] = HOW_JOINED;
+      matchHow[i + 1] = HOW_JOINED;
+      candUsed[j] = 1;
+      gotQ += s * (weightQ[i]! + weightQ[i + 1]!);
+      gotC += s * weightC[j]!;
+      info += s * Math.max(ctx.queryInfo[x]!, ctx.queryInfo[y]!);
+      break;
     }
   }
   if (gotQ <= 0 || totalQ <= 0 || totalC <= 0) return 0;

@@ -1,11 +1,13 @@
 /**
  * A cheap second stage between blocking and the full scorer. Blocking ranks persons by the keys they share
  * with the query across all their names at once; this ranks them by how much of a single one of their names the
- * query covers (tokens with the same skeleton, weighted), plus the birth date, using only integer comparisons of
+ * query covers (tokens with the same skeleton, or two query tokens whose joined skeleton is one of the name's, as
+ * blocking keys them: "Al-Madani" for "Almadani"; weighted), plus the birth date, using only integer comparisons of
  * interned hashes (the candidate's side unweighted). It lets the engine look at several times more blocking candidates for the price of scoring
  * a few dozen fully. QuickScorer is the engine's form of it: the same values, with the query prepared once and each
  * candidate read from its contiguous record (PersonStore.records).
  */
+import { joinedPairs } from './blocking-keys.js';
 import { bestDateMatch, DATE_EXACT, DATE_MISMATCH, DATE_NONE } from './dates.js';
 import type { NameContext } from './name-match.js';
 import { RECORD_HEADER, type PersonStore } from './person-store.js';
@@ -26,14 +28,18 @@ export function quickScore(store: PersonStore, q: PreparedQuery, key: number, ct
     if (q.names[qe] !== -1) continue;
     let totQ = 0;
     for (let i = qs; i < qe; i++) totQ += qw[q.names[i]!]!;
+    // The hashes that find each query token: its own, and those of the pairs it is part of written together.
+    const pairs: [number, number, number][] = [];
+    joinedPairs(q.table, q.names, qs, qe, (i, j, h) => pairs.push([i, j, h | 0]));
+    const finds = (i: number, h: number) =>
+      (qh[q.names[i]!]! | 0) === h || pairs.some(([a, b, p]) => (a === i || b === i) && p === h);
     let cs = cStart;
     for (let ce = cStart; ce < cEnd; ce++) {
       if (arena[ce] !== -1) continue;
       let gotQ = 0;
       for (let i = qs; i < qe; i++) {
-        const h = qh[q.names[i]!]! | 0;
         for (let j = cs; j < ce; j++) {
-          if ((sh[arena[j]!]! | 0) === h) {
+          if (finds(i, sh[arena[j]!]! | 0)) {
             gotQ += qw[q.names[i]!]!;
             break;
           }
@@ -45,7 +51,7 @@ export function quickScore(store: PersonStore, q: PreparedQuery, key: number, ct
         for (let j = cs; j < ce; j++) {
           const h = sh[arena[j]!]! | 0;
           for (let i = qs; i < qe; i++) {
-            if ((qh[q.names[i]!]! | 0) === h) {
+            if (finds(i, h)) {
               gotC++;
               break;
             }
@@ -124,6 +130,12 @@ export class QuickScorer {
         continue;
       }
       this.tokenBit[qe] = 0;
+      this.pairFailed = false;
+      joinedPairs(q.table, q.names, qs, qe, this.addPair);
+      if (this.pairFailed) {
+        this.fallback = true;
+        return;
+      }
       if (this.names === this.nameFrom.length) this.growNames();
       let tot = 0;
       let mask = 0;
@@ -139,6 +151,15 @@ export class QuickScorer {
       qs = qe + 1;
     }
   }
+
+  private pairFailed = false;
+  /** Gives a pair's joined hash a bit, set on both of its tokens (see joinedPairs). */
+  private readonly addPair = (i: number, j: number, h: number): void => {
+    const bit = this.bitOf(h | 0, true);
+    if (bit === 0) this.pairFailed = true;
+    this.tokenBit[i] = this.tokenBit[i]! | bit;
+    this.tokenBit[j] = this.tokenBit[j]! | bit;
+  };
 
   private growNames(): void {
     const size = this.nameFrom.length * 2;

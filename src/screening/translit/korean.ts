@@ -186,6 +186,12 @@ for (const [canonical, variants] of Object.entries(surnameVariants)) {
   for (const v of variants) variantToSurname.set(v, canonical);
 }
 
+/** Every spelling folded to `folded` (itself first), or undefined when it is not a folded Korean surname. */
+export function koreanSurnameSpellings(folded: string): readonly string[] | undefined {
+  return spellingsOf.get(folded);
+}
+const spellingsOf = new Map(Object.entries(surnameVariants).map(([k, v]) => [k, [k, ...v]]));
+
 /** The folded form of a Korean surname spelling, or the token itself when it is not one. */
 export function foldKoreanSurname(token: string): string {
   return variantToSurname.get(token) ?? token;
