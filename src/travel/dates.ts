@@ -174,7 +174,22 @@ export function fromDdmmmyy(text: string, rule: CenturyRule, reference: IsoDate)
   return resolve(yy, mm, dd, rule, reference);
 }
 
-/** Today in UTC as an ISO date: the default reference when a message carries no date at all. */
-export function todayUtc(now: Date = new Date()): IsoDate {
-  return now.toISOString().slice(0, 10);
+const dayMillis = 86_400_000;
+/** The UTC day `todayUtc()` last gave, and the clock readings it holds for (`[dayStart, dayStart + dayMillis)`). */
+let today = '';
+let dayStart = Number.NaN;
+
+/**
+ * Today in UTC as an ISO date: the default reference when a message carries no date at all. The parsers ask for it
+ * once per interchange, and making a Date and its ISO string cost as much as reading a small message: the day is
+ * kept until the clock leaves it.
+ */
+export function todayUtc(now?: Date): IsoDate {
+  if (now !== undefined) return now.toISOString().slice(0, 10);
+  const ms = Date.now();
+  if (!(ms >= dayStart && ms < dayStart + dayMillis)) {
+    today = new Date(ms).toISOString().slice(0, 10);
+    dayStart = ms - (((ms % dayMillis) + dayMillis) % dayMillis);
+  }
+  return today;
 }

@@ -36,25 +36,31 @@ const scratchChars = 1 << 20;
 let scratch = Buffer.allocUnsafeSlow(0);
 
 /**
- * The text as char codes. The scanner's loop reads every character; from a typed array that is a plain load, from a
+ * The text as char codes, followed by two copies of `sentinel` (the terminator): the scanner's loop then needs no
+ * end-of-text test per character, it stops at a terminator and only there asks whether it is past the end (two, as a
+ * release character skips one). The loop reads every character; from a typed array that is a plain load, from a
  * string (`charCodeAt`) a check of the string's representation each time, and the copy costs less than it saves.
  * The copy goes to one buffer reused from interchange to interchange (a scanner lives only while `parseEdifact`
  * runs): a new one each time made the garbage collector run for the memory outside the heap.
  */
-function charCodes(text: string): Uint16Array {
+function charCodes(text: string, sentinel: number): Uint16Array {
   const n = text.length;
+  let codes: Uint16Array;
   if (!littleEndian) {
-    const codes = new Uint16Array(n);
+    codes = new Uint16Array(n + 2);
     for (let i = 0; i < n; i++) codes[i] = text.charCodeAt(i);
-    return codes;
+  } else {
+    const bytes = 2 * (n + 2);
+    let buffer = scratch;
+    if (n > scratchChars) buffer = Buffer.allocUnsafeSlow(bytes);
+    else if (scratch.length < bytes)
+      buffer = scratch = Buffer.allocUnsafeSlow(Math.min(2 * scratchChars + 4, 2 * bytes));
+    buffer.write(text, 0, 'utf16le');
+    codes = new Uint16Array(buffer.buffer, 0, n + 2);
   }
-  if (n > scratchChars) {
-    const bytes = Buffer.from(text, 'utf16le');
-    return new Uint16Array(bytes.buffer, bytes.byteOffset, n);
-  }
-  if (scratch.length < 2 * n) scratch = Buffer.allocUnsafeSlow(Math.min(2 * scratchChars, 4 * n));
-  scratch.write(text, 0, 'utf16le');
-  return new Uint16Array(scratch.buffer, 0, n);
+  codes[n] = sentinel;
+  codes[n + 1] = sentinel;
+  return codes;
 }
 
 /** What a character is to the scanner: most are none of these, which one look-up in `classes` tells. */
@@ -104,7 +110,7 @@ export class EdifactScanner {
 
   constructor(text: string, start: number, separators: EdifactSeparators) {
     this.#s = text;
-    this.#codes = charCodes(text);
+    this.#codes = charCodes(text, separators.terminator.charCodeAt(0));
     this.#n = text.length;
     this.#pos = start;
     this.#component = separators.component.charCodeAt(0);
@@ -200,17 +206,15 @@ export class EdifactScanner {
     let released = false;
     const classes = this.#classes;
     for (;;) {
-      if (i >= n) throw this.#truncated(index, tagName(tagNo), start);
-      const kind = classes[codes[i]!]!;
-      if (kind === ORDINARY) {
-        i++;
-        continue;
-      }
+      let kind = classes[codes[i]!]!;
+      while (kind === ORDINARY) kind = classes[codes[++i]!]!;
       if (kind === RELEASE) {
         released = true;
         i += 2;
         continue;
       }
+      // The sentinels past the end read as terminators.
+      if (i >= n) throw this.#truncated(index, tagName(tagNo), start);
       if (count === marks.length) marks = (table.growMarks(), table.marks);
       if (kind === ELEMENT) {
         if (elements === starts.length) starts = (table.growStarts(), table.starts);

@@ -112,7 +112,9 @@ export class SegmentTable {
     const marks = Math.max(256, (text.length >> 2) + (text.length >> 5));
     const starts = marks >> 1;
     const segments = marks >> 2;
-    const buffer = new ArrayBuffer(4 * (marks + starts + 4 * segments) + 2 * segments + segments);
+    // Not zero-filled: only entries the scanner wrote are ever read, and zeroing a table the size of the text cost
+    // more than the copy of the text itself.
+    const buffer = Buffer.allocUnsafeSlow(4 * (marks + starts + 4 * segments) + 2 * segments + segments).buffer;
     let at = 0;
     const cut = <T>(make: new (b: ArrayBuffer, at: number, n: number) => T, n: number, bytes: number): T => {
       const view = new make(buffer, at, n);

@@ -108,7 +108,7 @@ const DocsDocument = plainObject(function DocsDocument(
   this.issuingState = countryRef(f.field(1));
   this.nationality = countryRef(f.field(3));
   this.dateOfBirth = f.date(4, 'birth', reference);
-  this.gender = genderOf(genderCode);
+  this.gender = genderCode === 'M' || genderCode === 'F' ? genderCode : genderOf(genderCode);
   this.expiry = f.date(6, 'expiry', reference);
   this.issued = undefined;
   this.surname = f.field(7);

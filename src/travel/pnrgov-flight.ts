@@ -90,3 +90,31 @@ const Organisation = plainObject(function Organisation(this: Mutable<PnrgovOrgan
 export function readOrg(s: EdifactSegment): PnrgovOrganisation {
   return Object.freeze(new Organisation(s));
 }
+
+/** The two ASCII digits at `text[at]` as a number, -1 when they are not digits. */
+function twoDigits(text: string, at: number): number {
+  const a = text.charCodeAt(at) - 48;
+  const b = text.charCodeAt(at + 1) - 48;
+  return a < 0 || a > 9 || b < 0 || b > 9 ? -1 : a * 10 + b;
+}
+
+/**
+ * A PADIS `DDMMYY` date and `HHMM` (or '') time as one small number, different for every pair, or -1 when they do
+ * not look like a day and a time of day: the key under which a message keeps the leg date-times it read. A string
+ * key (`date + time`) cost a new string and its hash per TVL, nearly as much as reading the date again.
+ */
+export function dateTimeKey(date: string, time: string): number {
+  if (date.length !== 6 || (time.length !== 4 && time.length !== 0)) return -1;
+  const day = twoDigits(date, 0);
+  const month = twoDigits(date, 2);
+  const year = twoDigits(date, 4);
+  if (day < 1 || day > 31 || month < 1 || month > 12 || year < 0) return -1;
+  let minutes = 0; // no time
+  if (time.length === 4) {
+    const h = twoDigits(time, 0);
+    const m = twoDigits(time, 2);
+    if (h < 0 || h > 24 || m < 0 || m > 59) return -1;
+    minutes = 1 + h * 60 + m; // 1 … 1500: 11 bits
+  }
+  return (((year * 13 + month) * 32 + day) << 11) | minutes;
+}

@@ -141,11 +141,32 @@ const paymentTypes: Readonly<Record<string, PnrgovPaymentType>> = {
   CK: 'cheque',
 };
 
+/**
+ * `paymentTypes[code] ?? 'other'`, the codes of the table compared first: looking a property up by a string just cut
+ * from the text hashes the string every time.
+ */
+function paymentType(code: string): PnrgovPaymentType {
+  switch (code) {
+    case 'CC':
+      return 'card';
+    case 'CA':
+      return 'cash';
+    case 'MS':
+      return 'miscellaneous';
+    case 'GR':
+      return 'government';
+    case 'CK':
+      return 'cheque';
+    default:
+      return paymentTypes[code] ?? 'other';
+  }
+}
+
 /** A payment read from element `e` of its FOP, open until the next FOP (made by a constructor: see plain-objects.ts). */
 const Payment = plainObject(function Payment(this: PaymentDraft, s: EdifactSegment, e: number, code: string) {
   this.kind = 'payment';
   this.code = code;
-  this.type = paymentTypes[code] ?? 'other';
+  this.type = paymentType(code);
   this.amount = component(s, e, 2) || undefined;
   this.cardVendor = component(s, e, 3) || undefined;
   this.cardNumber = component(s, e, 4) || undefined;

@@ -18,7 +18,7 @@ import {
 import { fromDdmmyy, fromYymmdd, todayUtc, type IsoDate, type LocalDateTime } from './dates.js';
 import { phoneDigits, smallNumber, withoutLeadingZeros } from './edifact-values.js';
 import { readAdd, readBags, readFop, readSponsor, readTif, segmentText } from './pnrgov-ssr.js';
-import { FlightNumber, readOrg, readTvl } from './pnrgov-flight.js';
+import { dateTimeKey, FlightNumber, readOrg, readTvl } from './pnrgov-flight.js';
 import { OpenGroups } from './pnrgov-groups.js';
 import { add, addUnique, freezeLeg, Amount, Booking, Locator, Ticket, Traveller } from './pnrgov-drafts.js';
 import type { PnrgovInterchange, PnrgovMessage, PnrgovOptions } from './pnrgov.types.js';
@@ -67,10 +67,10 @@ export function parsePnrgovMessage(
     return value;
   };
   // A push repeats its flights in every booking: each date and time of a TVL is read once per message.
-  const legDateTimes = new Map<string, LocalDateTime>();
+  const legDateTimes = new Map<number, LocalDateTime>();
   const legDateTime = (s: EdifactSegment, date: string, time: string): LocalDateTime | undefined => {
-    if (date.length !== 6) return dateTime(s, date, time); // not a date: warns
-    const key = date + time; // unambiguous, as the date has six characters
+    const key = dateTimeKey(date, time);
+    if (key < 0) return dateTime(s, date, time); // not a date (it warns), or one too odd to be worth keeping
     let value = legDateTimes.get(key);
     if (value === undefined) {
       value = dateTime(s, date, time);

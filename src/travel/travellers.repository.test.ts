@@ -279,7 +279,7 @@ describeEachBackend('travellers, bookings and alerts written in one statement ea
       entityId: 'Q"1\\',
       entryKey: 9_007_199_254,
       score: 0.8125,
-      matcher: 'lodestar-name@2.3.0',
+      matcher: 'lodestar-name@2.4.0',
       ruleId: null,
       ruleVersion: null,
       explanation: [{ feature: 'name', query: `O'BRIEN 李`, candidate: 'OBRIEN', score: 0.9 }],
