@@ -22,8 +22,10 @@ export interface Config {
   readonly shutdownTimeoutMs: number;
   /** Whether this process runs background jobs (every `serve` process does unless told otherwise). */
   readonly runJobs: boolean;
-  /** Received messages this process parses, screens and runs rules for at once (when it runs jobs). */
+  /** Batches of received messages this process parses, screens and runs rules for at once (when it runs jobs). */
   readonly ingestConcurrency: number;
+  /** The most received messages one of those takes together (fewer when fewer are waiting). */
+  readonly ingestBatch: number;
   readonly access: AccessConfig;
 }
 
@@ -144,11 +146,18 @@ export function loadConfig(env: Env = process.env, overrides: ConfigOverrides = 
     shutdownTimeoutMs: readInteger(env, 'LODESTAR_SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
     runJobs: readBoolean(env, 'LODESTAR_RUN_JOBS', true),
     ingestConcurrency: readInteger(env, 'LODESTAR_INGEST_CONCURRENCY', defaultIngestConcurrency(database.kind), 1, 64),
+    ingestBatch: readInteger(env, 'LODESTAR_INGEST_BATCH', DEFAULT_INGEST_BATCH, 1, 1000),
   });
 }
 
 /**
- * Messages one server process works on at once unless told otherwise. On a PostgreSQL server one message's queries
+ * Received messages taken together unless told otherwise: a batch costs a fixed number of statements whatever its
+ * size, and a busy hour's backlog is worked through in batches this size (a lone message is taken alone, at once).
+ */
+export const DEFAULT_INGEST_BATCH = 32;
+
+/**
+ * Batches of messages one server process works on at once unless told otherwise. On a PostgreSQL server one message's queries
  * overlap another's parsing, screening and rules (the server runs on other cores); the embedded database runs in
  * this process's own thread through a single session, so there nothing would overlap and messages are taken one at
  * a time.

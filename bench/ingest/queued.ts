@@ -8,7 +8,7 @@ import { flightMessages } from '../../src/synth/flights.js';
 import type { FlightOptions } from '../../src/synth/flights-plan.js';
 import { JobQueue } from '../../src/jobs/queue.js';
 import { silentLogger } from '../../src/logger.js';
-import { defaultIngestConcurrency } from '../../src/config.js';
+import { DEFAULT_INGEST_BATCH, defaultIngestConcurrency } from '../../src/config.js';
 import { processMessageJob, processMessageJobName } from '../../src/travel/process-message.job.js';
 import { orderedMessages, quantile, type EndToEnd } from './run.js';
 import { noRequest, operator, type Backend } from './setup.js';
@@ -81,7 +81,7 @@ export async function runQueued(
 
   const others = servers > 1 ? await startServers(backend.url!, servers - 1) : [];
   const queue = await JobQueue.start(store, silentLogger(), { work: true, pollingIntervalSeconds: 0.5 });
-  const definition = processMessageJob(services.ingest, defaultIngestConcurrency(store.kind));
+  const definition = processMessageJob(services.ingest, defaultIngestConcurrency(store.kind), DEFAULT_INGEST_BATCH);
   await queue.register(definition);
 
   const ids: string[] = [];

@@ -5,7 +5,7 @@
  * It tells its parent `ready` once it takes jobs, and stops when the parent says `stop`.
  * Run by bench/ingest/queued.ts: `node --import tsx bench/ingest/server-process.ts <database url>`.
  */
-import { defaultIngestConcurrency, loadConfig } from '../../src/config.js';
+import { DEFAULT_INGEST_BATCH, defaultIngestConcurrency, loadConfig } from '../../src/config.js';
 import { openServer } from '../../src/db/database.js';
 import { JobQueue } from '../../src/jobs/queue.js';
 import { silentLogger } from '../../src/logger.js';
@@ -19,7 +19,7 @@ const services = createServices(store, loadConfig({ LODESTAR_LOG_LEVEL: 'silent'
 await services.index.load();
 services.index.start();
 const queue = await JobQueue.start(store, silentLogger(), { work: true, pollingIntervalSeconds: 0.5 });
-await queue.register(processMessageJob(services.ingest, defaultIngestConcurrency('postgres')));
+await queue.register(processMessageJob(services.ingest, defaultIngestConcurrency('postgres'), DEFAULT_INGEST_BATCH));
 process.send('ready');
 process.on('message', (message) => {
   if (message !== 'stop') return;

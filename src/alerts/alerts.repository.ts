@@ -51,7 +51,7 @@ function insertStatement(alerts: readonly NewAlert[]) {
       "listId" text, "entityId" text, "entryKey" bigint, "score" real, "matcher" text, "ruleId" text,
       "ruleVersion" integer, "explanation" jsonb)
     on conflict on constraint alerts_subject_key do nothing
-    returning id`;
+    returning id, message_id`;
 }
 
 /** Inserts alerts; returns how many were new (an alert raised before is not raised again). */
@@ -62,49 +62,57 @@ export async function insertAlerts(db: Kysely<Database>, alerts: readonly NewAle
 }
 
 /**
- * Stores the alerts a processed message raised and marks the message screened with the count of new ones, in one
- * statement: one round trip and one commit, and the message is never screened without its alerts.
+ * Stores the alerts processed messages raised and marks those messages screened, each with the count of its new
+ * alerts, in one statement: one round trip and one commit, and a message is never screened without its alerts.
+ * Returns the count of new alerts by message id.
  */
 export async function recordMessageAlerts(
   db: Kysely<Database>,
-  messageId: string,
+  messageIds: readonly string[],
   alerts: readonly NewAlert[],
-): Promise<number> {
+): Promise<Map<string, number>> {
+  if (messageIds.length === 0) return new Map();
+  const now = new Date();
   const result =
     alerts.length === 0
-      ? await sql<{ alerts: number }>`update messages set status = 'screened', alerts = 0, processed_at = ${new Date()}
-          where id = ${messageId} returning alerts`.execute(db)
-      : await sql<{ alerts: number }>`with inserted as (${insertStatement(alerts)})
-          update messages set status = 'screened', alerts = (select count(*) from inserted), processed_at = ${new Date()}
-          where id = ${messageId} returning alerts`.execute(db);
-  return result.rows[0]?.alerts ?? 0;
+      ? await sql<{ id: string; alerts: number }>`update messages set status = 'screened', alerts = 0,
+          processed_at = ${now} where id = any(${[...messageIds]}::uuid[]) returning id, alerts`.execute(db)
+      : await sql<{ id: string; alerts: number }>`with inserted as (${insertStatement(alerts)}),
+          counts as (select message_id, count(*)::int as n from inserted group by message_id)
+          update messages m set status = 'screened', alerts = coalesce(c.n, 0), processed_at = ${now}
+          from unnest(${[...messageIds]}::uuid[]) as b(id) left join counts c on c.message_id = b.id
+          where m.id = b.id returning m.id, m.alerts`.execute(db);
+  return new Map(result.rows.map((r) => [r.id, r.alerts]));
 }
 
 /**
- * Brings a flight's rule alerts in line with the rule hits of the flight as it now stands (`holding`, their subject
- * keys): an open one no longer among them is withdrawn, a withdrawn one among them again is opened. Alerts other
- * than rule alerts, and other flights, are left alone. Returns how many were withdrawn and reopened.
+ * Brings the rule alerts of these flights in line with the rule hits of each flight as it now stands (`holding`, the
+ * subject keys of all of them; a rule alert's subject key names its flight): an open one no longer among them is
+ * withdrawn, a withdrawn one among them again is opened. Alerts other than rule alerts, and other flights, are left
+ * alone. Returns how many were withdrawn and reopened.
  */
 export async function settleRuleAlerts(
   db: Kysely<Database>,
-  flightId: string,
+  flightIds: readonly string[],
   holding: readonly string[],
 ): Promise<{ withdrawn: number; reopened: number }> {
+  if (flightIds.length === 0) return { withdrawn: 0, reopened: 0 };
   const result = await sql<{ status: string }>`update alerts
-      set status = case when subject_key = any(${holding}::text[]) then 'open' else 'withdrawn' end, updated_at = now()
-    where flight_id = ${flightId} and kind = 'rule' and status in ('open', 'withdrawn')
-      and (status = 'open') <> (subject_key = any(${holding}::text[]))
+      set status = case when subject_key = any(${[...holding]}::text[]) then 'open' else 'withdrawn' end, updated_at = now()
+    where flight_id = any(${[...flightIds]}::uuid[]) and kind = 'rule' and status in ('open', 'withdrawn')
+      and (status = 'open') <> (subject_key = any(${[...holding]}::text[]))
     returning status`.execute(db);
   const withdrawn = result.rows.filter((r) => r.status === 'withdrawn').length;
   return { withdrawn, reopened: result.rows.length - withdrawn };
 }
 
-/** The subject keys of a flight's rule alerts, whatever their status (an alert raised before is not raised again). */
-export async function ruleAlertKeys(db: Kysely<Database>, flightId: string): Promise<Set<string>> {
+/** The subject keys of these flights' rule alerts, whatever their status (an alert raised before is not raised again). */
+export async function ruleAlertKeys(db: Kysely<Database>, flightIds: readonly string[]): Promise<Set<string>> {
+  if (flightIds.length === 0) return new Set();
   const rows = await db
     .selectFrom('alerts')
     .select('subject_key')
-    .where('flight_id', '=', flightId)
+    .where('flight_id', 'in', [...flightIds])
     .where('kind', '=', 'rule')
     .execute();
   return new Set(rows.map((r) => r.subject_key));

@@ -205,7 +205,6 @@ export interface TravellerTable {
   /** When that message was received: an older message processed later does not overwrite the row. */
   received_at: Date | null;
   removed: Generated<boolean>;
-  linked_to: ColumnType<string | null, string | null | undefined, string | null>;
   name_key: Generated<string>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;

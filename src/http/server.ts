@@ -52,7 +52,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     stopIndex = () => services.index.stop();
     await queue.register(heartbeatJob(store.db));
     await queue.register(auditRetentionJob(services.audit, config.access.auditRetentionDays));
-    await queue.register(processMessageJob(services.ingest, config.ingestConcurrency));
+    await queue.register(processMessageJob(services.ingest, config.ingestConcurrency, config.ingestBatch));
     const dispatchMessage = async (messageId: string) => {
       await started.send(processMessageJobName, { messageId });
     };

@@ -26,6 +26,11 @@ export interface JobDefinition<T extends object> {
    */
   readonly concurrency?: number;
   run(data: T, job: { readonly id: string; readonly attempt: number }): Promise<void>;
+  /**
+   * Runs several jobs taken together (up to `batchSize`) in one go, when that is cheaper than one by one. If it
+   * throws, each job of the batch is run again on its own with `run`, so one bad job fails alone.
+   */
+  runBatch?(jobs: readonly { readonly data: T; readonly id: string; readonly attempt: number }[]): Promise<void>;
 }
 
 export interface JobState {
@@ -85,6 +90,17 @@ export class JobQueue {
     });
     if (!this.options.work) return;
     const handler = async (jobs: PgBoss.JobWithMetadata<T>[]) => {
+      if (definition.runBatch !== undefined && jobs.length > 1) {
+        try {
+          await definition.runBatch(jobs.map((j) => ({ data: j.data, id: j.id, attempt: j.retryCount + 1 })));
+          return;
+        } catch (error) {
+          this.logger.warn(
+            { err: error, jobs: jobs.length, name: definition.name },
+            'batch failed: running its jobs one by one',
+          );
+        }
+      }
       // pg-boss fails the whole batch when the handler throws, so each job is run and failed on its own. It
       // completes the batch's jobs that are still active once the handler returns (a job failed here is not), so
       // completing each one here as well would only cost a second statement per job.

@@ -1,5 +1,5 @@
 /** SQL of flights, their travellers and bookings. */
-import type { MessageSource } from './travellers.repository.js';
+import { pnrLinks, type MessageSource } from './travellers.repository.js';
 import { sql, type Kysely } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { Database } from '../db/schema.js';
@@ -34,83 +34,169 @@ export interface StoredTraveller extends Omit<TravellerRow, 'removed' | 'details
   readonly linkedTo: string | null;
 }
 
-/** Finds or creates the flight of `key` for `ownerCountry`; applies a status change when the message carries one. */
-export async function upsertFlight(
-  db: Kysely<Database>,
-  ownerCountry: string,
-  key: FlightKey,
-  status: FlightStatus | undefined,
-  receivedAt: Date,
-): Promise<string> {
-  const row = await db
-    .insertInto('flights')
-    .values({
-      owner_country: ownerCountry,
-      carrier: key.carrier,
-      flight_number: key.flightNumber,
-      departure_date: key.departureDate,
-      origin: key.origin,
-      destination: key.destination,
-      scheduled_departure: key.scheduledDeparture,
-      scheduled_arrival: key.scheduledArrival,
-      ...(status === undefined ? {} : { status, status_received_at: receivedAt }),
-    })
-    .onConflict((oc) =>
-      oc.constraint('flights_key').doUpdateSet((eb) => ({
-        origin: sql`coalesce(${eb.ref('excluded.origin')}, flights.origin)`,
-        destination: sql`coalesce(${eb.ref('excluded.destination')}, flights.destination)`,
-        scheduled_departure: sql`coalesce(${eb.ref('excluded.scheduled_departure')}, flights.scheduled_departure)`,
-        scheduled_arrival: sql`coalesce(${eb.ref('excluded.scheduled_arrival')}, flights.scheduled_arrival)`,
-        // A status (changed, cancelled, closed) from a message older than the one that set the current one is stale.
-        ...(status === undefined
-          ? {}
-          : {
-              status: sql`case when flights.status_received_at is null or flights.status_received_at <= ${receivedAt}
-                then ${status} else flights.status end`,
-              status_received_at: sql`greatest(flights.status_received_at, ${receivedAt}::timestamptz)`,
-            }),
-        updated_at: sql`now()`,
-      })),
-    )
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+/** A flight a message names, to find or create: for its receiving country, with the status the message carries. */
+export interface FlightWrite {
+  readonly ownerCountry: string;
+  readonly key: FlightKey;
+  readonly status: FlightStatus | undefined;
+  readonly source: MessageSource;
 }
 
-/** Inserts or updates bookings by record locator; returns the id of each locator. */
+/** How a flight is found again: its receiving country, carrier, number and local departure date. */
+export function flightKeyOf(ownerCountry: string, key: Pick<FlightKey, 'carrier' | 'flightNumber' | 'departureDate'>) {
+  return `${ownerCountry}|${key.carrier}|${key.flightNumber}|${key.departureDate}`;
+}
+
+/** A flight row as upsertFlights sends it. */
+interface FlightRow {
+  ownerCountry: string;
+  carrier: string;
+  flightNumber: string;
+  departureDate: string;
+  origin?: string;
+  destination?: string;
+  scheduledDeparture?: string;
+  scheduledArrival?: string;
+  status?: FlightStatus;
+  statusReceivedAt?: Date;
+}
+
+/**
+ * The order flight rows are locked in, by upsertFlights and lockFlights alike: owner country, carrier, number, date,
+ * each compared by code unit (`collate "C"` in SQL).
+ */
+function byLockOrder(a: FlightRow, b: FlightRow): number {
+  for (const f of ['ownerCountry', 'carrier', 'flightNumber', 'departureDate'] as const) {
+    if (a[f] !== b[f]) return a[f] < b[f] ? -1 : 1;
+  }
+  return 0;
+}
+
+/**
+ * Finds or creates the flights of several messages in one statement; returns their ids by `flightKeyOf`. Messages
+ * naming one flight are merged first, oldest first, as if applied one after another: a schedule field a message
+ * gives replaces what an older one gave, and the newest status wins. A status older than the one the flight has is
+ * stale and left. Rows go in key order: each takes the flight's row lock, so two batches naming the same flights
+ * wait for each other instead of deadlocking.
+ */
+export async function upsertFlights(
+  db: Kysely<Database>,
+  writes: readonly FlightWrite[],
+): Promise<Map<string, string>> {
+  if (writes.length === 0) return new Map();
+  const merged = new Map<string, { row: FlightRow; statusAt: number }>();
+  const ordered = [...writes].sort((a, b) => a.source.receivedAt.getTime() - b.source.receivedAt.getTime());
+  for (const w of ordered) {
+    const key = flightKeyOf(w.ownerCountry, w.key);
+    const at = w.source.receivedAt.getTime();
+    let m = merged.get(key);
+    if (m === undefined) {
+      const { carrier, flightNumber, departureDate } = w.key;
+      m = { statusAt: -1, row: { ownerCountry: w.ownerCountry, carrier, flightNumber, departureDate } };
+      merged.set(key, m);
+    }
+    for (const field of ['origin', 'destination', 'scheduledDeparture', 'scheduledArrival'] as const)
+      if (w.key[field] !== null) m.row[field] = w.key[field]!;
+    if (w.status !== undefined && at >= m.statusAt) {
+      m.row.status = w.status;
+      m.row.statusReceivedAt = w.source.receivedAt;
+      m.statusAt = at;
+    }
+  }
+  const rows = [...merged.values()].map((m) => m.row).sort(byLockOrder);
+  const result = await sql<{
+    id: string;
+    owner_country: string;
+    carrier: string;
+    flight_number: string;
+    departure_date: string;
+  }>`
+    insert into flights (owner_country, carrier, flight_number, departure_date, origin, destination,
+      scheduled_departure, scheduled_arrival, status, status_received_at)
+    select "ownerCountry", carrier, "flightNumber", "departureDate", origin, destination, "scheduledDeparture",
+      "scheduledArrival", coalesce(status, 'open'), "statusReceivedAt"
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as ("ownerCountry" text, carrier text, "flightNumber" text,
+      "departureDate" date, origin text, destination text, "scheduledDeparture" text, "scheduledArrival" text,
+      status text, "statusReceivedAt" timestamptz)
+    on conflict on constraint flights_key do update set
+      origin = coalesce(excluded.origin, flights.origin),
+      destination = coalesce(excluded.destination, flights.destination),
+      scheduled_departure = coalesce(excluded.scheduled_departure, flights.scheduled_departure),
+      scheduled_arrival = coalesce(excluded.scheduled_arrival, flights.scheduled_arrival),
+      status = case when excluded.status_received_at is not null and (flights.status_received_at is null
+          or flights.status_received_at <= excluded.status_received_at) then excluded.status else flights.status end,
+      status_received_at = case when excluded.status_received_at is null then flights.status_received_at
+        else greatest(flights.status_received_at, excluded.status_received_at) end,
+      updated_at = now()
+    returning id, owner_country, carrier, flight_number, departure_date`.execute(db);
+  return new Map(
+    result.rows.map((r) => [
+      flightKeyOf(r.owner_country, {
+        carrier: r.carrier,
+        flightNumber: r.flight_number,
+        departureDate: r.departure_date,
+      }),
+      r.id,
+    ]),
+  );
+}
+
+/** A booking to write for a flight, from a message. */
+export interface BookingWrite {
+  readonly flightId: string;
+  readonly source: MessageSource;
+  readonly row: BookingRow;
+}
+
+/** How a stored booking is found again: its flight and record locator. */
+export function bookingRowKey(flightId: string, recordLocator: string): string {
+  return `${flightId}|${recordLocator}`;
+}
+
+/**
+ * Inserts or updates bookings by flight and record locator, for a whole batch in one statement; returns each one's id
+ * by `bookingRowKey`. The newest message's copy wins, as for travellers.
+ */
 export async function upsertBookings(
   db: Kysely<Database>,
-  flightId: string,
-  source: MessageSource,
-  rows: readonly BookingRow[],
+  writes: readonly BookingWrite[],
 ): Promise<Map<string, string>> {
-  if (rows.length === 0) return new Map();
-  // The same PNR twice in one push: the last copy wins (a row cannot be updated twice by one statement). The rows
-  // go as one JSON document, as upsertTravellers sends them.
-  const unique = [...new Map(rows.map((r) => [r.recordLocator, r])).values()];
-  const result = await sql<{ id: string; record_locator: string }>`
+  if (writes.length === 0) return new Map();
+  // The same PNR twice (in one push, or in two pushes of the batch): the newest copy wins (a row cannot be updated
+  // twice by one statement). The rows go as one JSON document, as upsertTravellers sends them.
+  const chosen = new Map<string, BookingWrite>();
+  for (const w of writes) {
+    const key = bookingRowKey(w.flightId, w.row.recordLocator);
+    const known = chosen.get(key);
+    if (known === undefined || known.source.receivedAt.getTime() <= w.source.receivedAt.getTime()) chosen.set(key, w);
+  }
+  const unique = [...chosen.values()];
+  const rows = unique.map((w) => ({
+    flightId: w.flightId,
+    messageId: w.source.id,
+    receivedAt: w.source.receivedAt,
+    ...w.row,
+  }));
+  const result = await sql<{ id: string; flight_id: string; record_locator: string }>`
     insert into bookings (flight_id, message_id, received_at, record_locator, booked_at, data)
-    select ${flightId}::uuid, ${source.id}::uuid, ${source.receivedAt}::timestamptz, * from jsonb_to_recordset(
-      ${JSON.stringify(unique)}::jsonb) as ("recordLocator" text, "bookedAt" text, "data" jsonb)
+    select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as ("flightId" uuid, "messageId" uuid,
+      "receivedAt" timestamptz, "recordLocator" text, "bookedAt" text, "data" jsonb)
     on conflict on constraint bookings_key do update set
       booked_at = excluded.booked_at, data = excluded.data, message_id = excluded.message_id,
       received_at = excluded.received_at, updated_at = now()
     where bookings.received_at is null or bookings.received_at <= excluded.received_at
-    returning id, record_locator`.execute(db);
-  const ids = new Map(result.rows.map((r) => [r.record_locator, r.id]));
+    returning id, flight_id, record_locator`.execute(db);
+  const ids = new Map(result.rows.map((r) => [bookingRowKey(r.flight_id, r.record_locator), r.id]));
   if (ids.size < unique.length) {
     // Bookings a newer message already wrote were left as they are, and not returned: read their ids.
-    const kept = await db
-      .selectFrom('bookings')
-      .select(['id', 'record_locator'])
-      .where('flight_id', '=', flightId)
-      .where(
-        'record_locator',
-        'in',
-        unique.map((b) => b.recordLocator),
-      )
-      .execute();
-    for (const r of kept) if (!ids.has(r.record_locator)) ids.set(r.record_locator, r.id);
+    const kept = await bookingIdsOfFlights(
+      db,
+      unique.map((w) => w.flightId),
+    );
+    for (const b of kept) {
+      const key = bookingRowKey(b.flightId, b.recordLocator);
+      if (!ids.has(key)) ids.set(key, b.id);
+    }
   }
   return ids;
 }
@@ -211,6 +297,7 @@ export async function findFlight(db: Db, id: string): Promise<Flight | undefined
   return row === undefined ? undefined : toFlight(row);
 }
 
+/** A flight's travellers, each PNR traveller linked to the same person on the passenger list (`pnrLinks`). */
 export async function travellersOfFlight(db: Db, flightId: string): Promise<StoredTraveller[]> {
   const rows = await db
     .selectFrom('travellers')
@@ -220,6 +307,15 @@ export async function travellersOfFlight(db: Db, flightId: string): Promise<Stor
     .orderBy('surname')
     .orderBy('given_names')
     .execute();
+  const links = pnrLinks(
+    rows.map((r) => ({
+      id: r.id,
+      source: r.source as 'api' | 'pnr',
+      nameKey: r.name_key,
+      birthDate: r.birth_date,
+      removed: r.removed,
+    })),
+  );
   return rows.map((r) => ({
     id: r.id,
     flightId: r.flight_id,
@@ -240,20 +336,33 @@ export async function travellersOfFlight(db: Db, flightId: string): Promise<Stor
     details: r.details,
     messageId: r.message_id,
     removed: r.removed,
-    linkedTo: r.linked_to,
+    linkedTo: links.get(r.id) ?? null,
   }));
 }
 
-/** Takes the flight's row lock until the end of the transaction (what the upsert of its messages also takes). */
-export async function lockFlight(db: Db, flightId: string): Promise<void> {
-  await db.selectFrom('flights').select('id').where('id', '=', flightId).forUpdate().execute();
+/**
+ * Takes the row locks of these flights until the end of the transaction (what the upsert of their messages also
+ * takes), in the upsert's order (flight key), so that two transactions locking some of the same flights cannot
+ * deadlock.
+ */
+export async function lockFlights(db: Db, flightIds: readonly string[]): Promise<void> {
+  if (flightIds.length === 0) return;
+  await sql`select id from flights where id = any(${[...flightIds]}::uuid[])
+    order by owner_country collate "C", carrier collate "C", flight_number collate "C", departure_date for update`.execute(
+    db,
+  );
 }
 
-export async function bookingIdsOfFlight(db: Db, flightId: string): Promise<{ id: string; recordLocator: string }[]> {
+/** The ids of the bookings of these flights, with their flight and record locator. */
+export async function bookingIdsOfFlights(
+  db: Db,
+  flightIds: readonly string[],
+): Promise<{ id: string; flightId: string; recordLocator: string }[]> {
+  if (flightIds.length === 0) return [];
   return db
     .selectFrom('bookings')
-    .select(['id', 'record_locator as recordLocator'])
-    .where('flight_id', '=', flightId)
+    .select(['id', 'flight_id as flightId', 'record_locator as recordLocator'])
+    .where('flight_id', 'in', [...new Set(flightIds)])
     .execute();
 }
 

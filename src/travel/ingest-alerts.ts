@@ -9,11 +9,12 @@ import type { TravellerRow } from './ingest-mapping.js';
 import type { RuleHit } from './rules/evaluate.js';
 import { travellerNameKey, type FlightTraveller } from './travellers.repository.js';
 
-/** A stored traveller to screen: its id, the row it was stored from, its flight. */
+/** A stored traveller to screen: its id, the row it was stored from, its flight, the message that named it. */
 export interface TravellerToScreen {
   readonly id: string;
   readonly row: TravellerRow;
   readonly flightId: string;
+  readonly message: { readonly id: string; readonly ownerCountry: string };
 }
 
 function personQuery(t: TravellerRow) {
@@ -32,15 +33,11 @@ export function nameKeyOf(t: FlightTraveller): string {
 }
 
 /** Screens each traveller by name, birth date and nationality, and each of their documents, against every list. */
-export function screenTravellers(
-  index: WatchlistIndex,
-  message: { readonly id: string; readonly ownerCountry: string },
-  travellers: readonly TravellerToScreen[],
-): NewAlert[] {
+export function screenTravellers(index: WatchlistIndex, travellers: readonly TravellerToScreen[]): NewAlert[] {
   const alerts: NewAlert[] = [];
   const lists = index.listIds();
   const matcher = `${MATCHER_NAME}@${MATCHER_VERSION}`;
-  for (const { id, row, flightId } of travellers) {
+  for (const { id, row, flightId, message } of travellers) {
     const query = personQuery(row);
     for (const list of lists) {
       for (const hit of index.screenForAlerts(list, query, 3)) {

@@ -10,6 +10,7 @@ import { buildWatchlist, operator } from '../../test/factories.js';
 import { testServices } from '../../test/services.js';
 import type { Services } from '../services.js';
 import { flightMessages } from '../synth/flights.js';
+import { travellersOfFlight } from './flights.repository.js';
 import { IngestService } from './ingest.service.js';
 import { parseMessage } from './ingest-parse.js';
 
@@ -24,13 +25,9 @@ describeEachBackend('passenger messages processed at once', (database) => {
 
   async function snapshot(flightId: string) {
     const { db } = database();
-    const travellers = await db
-      .selectFrom('travellers')
-      .select(['id', 'source', 'traveller_key', 'linked_to', 'removed'])
-      .where('flight_id', '=', flightId)
-      .orderBy('source')
-      .orderBy('traveller_key')
-      .execute();
+    const travellers = (await travellersOfFlight(db, flightId))
+      .map((t) => ({ id: t.id, source: t.source, key: t.travellerKey, linkedTo: t.linkedTo, removed: t.removed }))
+      .sort((a, b) => (a.source + a.key < b.source + b.key ? -1 : 1));
     const bookings = await db
       .selectFrom('bookings')
       .select(['id', 'record_locator'])
@@ -78,14 +75,14 @@ describeEachBackend('passenger messages processed at once', (database) => {
         for (const t of m.travellers) expected.add(`${t.source}|${t.travellerKey}`);
       }
     }
-    assert.deepEqual(after.travellers.map((t) => `${t.source}|${t.traveller_key}`).sort(), [...expected].sort());
+    assert.deepEqual(after.travellers.map((t) => `${t.source}|${t.key}`).sort(), [...expected].sort());
     assert.ok(
       after.alerts.some((a) => a.kind === 'rule'),
       'the synthetic flight raises indicator alerts',
     );
     const listed = new Set(after.travellers.filter((t) => t.source === 'api').map((t) => t.id));
-    const linked = after.travellers.filter((t) => t.linked_to !== null);
-    assert.ok(linked.length > 0 && linked.every((t) => listed.has(t.linked_to!)), 'PNR travellers linked');
+    const linked = after.travellers.filter((t) => t.linkedTo !== null);
+    assert.ok(linked.length > 0 && linked.every((t) => listed.has(t.linkedTo!)), 'PNR travellers linked');
 
     // The open rule alerts are those of the flight as its messages, all of them, describe it: the same as when the
     // messages are processed one after the other (here for another country, so as a separate flight).

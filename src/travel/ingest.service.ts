@@ -1,11 +1,13 @@
 /**
  * Passenger-data ingestion. `receive` stores a message raw (exact bytes) before anything else — a message is never
- * lost, and the same content twice is recognised and not applied twice. `process` parses it, upserts the flight,
- * travellers and bookings, screens every traveller against the watchlists, runs the targeting rules over the whole
- * flight and raises alerts; a message that cannot be parsed is kept, marked failed, with an error that says where.
- * Several messages may be processed at once, by one server or several: the flight's row lock (taken first by the
- * upsert, and again for the rules) makes the writes of two messages of one flight follow each other, and alerts are
- * unique per subject. Rule alerts follow the flight: withdrawn when its latest messages no longer meet the rule.
+ * lost, and the same content twice is recognised and not applied twice. `processBatch` takes several received
+ * messages at once (what the job queue has waiting): parses them, upserts their flights, travellers and bookings,
+ * screens every traveller against the watchlists, runs the targeting rules once over each flight they touch and
+ * raises alerts — a fixed number of statements for the whole batch, not per message. A message that cannot be parsed
+ * is kept, marked failed, with an error that says where. Batches may be processed at once, by one server or several:
+ * the flights' row locks (taken in one order by the upsert, and again for the rules) make the writes of two batches
+ * touching one flight follow each other, and alerts are unique per subject. Rule alerts follow the flight: withdrawn
+ * when its latest messages no longer meet the rule.
  */
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/database.js';
@@ -27,26 +29,35 @@ import {
 } from './ingest-alerts.js';
 import { parseMessage, RuleInputCache, type ParsedMessage, type RuleInput } from './ingest-parse.js';
 import { flightAsItStands } from './flight-state.js';
-import { bookingIdsOfFlight, lockFlight, upsertBookings, upsertFlight } from './flights.repository.js';
+import {
+  bookingIdsOfFlights,
+  bookingRowKey,
+  flightKeyOf,
+  lockFlights,
+  upsertBookings,
+  upsertFlights,
+  type BookingWrite,
+} from './flights.repository.js';
 import {
   flightTravellers,
-  linkPnrTravellers,
   travellerNameKey,
+  travellerRowKey,
   upsertTravellers,
   type FlightTraveller,
+  type TravellerWrite,
 } from './travellers.repository.js';
 import {
   deferCommitFlush,
   insertMessage,
-  loadMessage,
-  messagesOfFlight,
+  loadMessages,
+  markMessagesParsed,
+  messagesOfFlights,
   readRawMessages,
   updateMessage,
   type StoredMessage,
 } from './messages.repository.js';
 import { evaluateRules, type CompiledRule } from './rules/evaluate.js';
 import { buildFlightFacts } from './rules/facts.js';
-
 /** The largest message accepted (a 50 MB PAXLST is within it). */
 export const maxMessageBytes = 64 * 1024 * 1024;
 
@@ -71,25 +82,38 @@ export function describeParseError(error: EdifactParseError): Record<string, unk
   };
 }
 
-/** Where processing spends its time: `process` reports each stage's duration here when given one (benchmarks). */
+/** Where processing spends its time: `processBatch` reports each stage's duration here when given one (benchmarks). */
 export interface StageTimer {
   time<T>(stage: string, work: () => Promise<T> | T): Promise<T>;
 }
 
 const untimed: StageTimer = { time: async (_stage, work) => work() };
 
+/** A message of the batch that parsed, with what it names. */
+interface Parsed {
+  readonly message: StoredMessage;
+  readonly parsed: ParsedMessage;
+}
+
 /** What the upsert leaves for the rest of processing. */
 interface Stored {
-  readonly flightId: string;
-  readonly travellers: number;
-  readonly bookings: number;
-  /** The message's travellers that are not removed, with their stored ids. */
-  readonly toScreen: readonly TravellerToScreen[];
-  /** The first flight's travellers after the upsert (links, who is listed, whom a rule hit names). */
-  readonly flightTravellers: readonly FlightTraveller[];
-  /** Booking ids by record locator, of this message's bookings. */
+  /** Flight ids by `flightKeyOf`. */
+  readonly flightIds: ReadonlyMap<string, string>;
+  /** Booking ids by `bookingRowKey`, of the batch's bookings. */
   readonly bookingIds: ReadonlyMap<string, string>;
+  /** The batch's travellers that are not removed, with their stored ids, each once (its newest copy). */
+  readonly toScreen: readonly TravellerToScreen[];
+  /** The travellers of every flight the batch touched, after the upsert (who is listed, whom a rule hit names). */
+  readonly travellers: readonly FlightTraveller[];
 }
+
+const failed = (flightId: string | null = null): ProcessResult => ({
+  status: 'failed',
+  flightId,
+  travellers: 0,
+  bookings: 0,
+  alerts: 0,
+});
 
 export class IngestService {
   private readonly ruleInputs = new RuleInputCache(2000);
@@ -138,126 +162,155 @@ export class IngestService {
 
   /** Parses, stores, screens and runs the rules for one received message. Safe to run twice, or at once. */
   async process(messageId: string): Promise<ProcessResult> {
-    const t = this.timer;
-    const loaded = await t.time('load message', () => loadMessage(this.db, messageId));
-    if (loaded === undefined) throw new AppError('resource.not_found', `no message ${messageId}`);
-    const { message, raw } = loaded;
-    let parsed: ParsedMessage;
-    try {
-      parsed = await t.time('parse', () => parseMessage(raw, todayUtc(message.receivedAt)));
-    } catch (error) {
-      if (!(error instanceof EdifactParseError)) throw error;
-      await updateMessage(this.db, messageId, { status: 'failed', error: describeParseError(error) });
-      return { status: 'failed', flightId: null, travellers: 0, bookings: 0, alerts: 0 };
-    }
-    if (parsed.mapped.length === 0) {
-      await updateMessage(this.db, messageId, {
-        status: 'failed',
-        error: { code: 'message.no_flight', message: 'the message names no flight' },
-        warnings: parsed.warnings,
-      });
-      return { status: 'failed', flightId: null, travellers: 0, bookings: 0, alerts: 0 };
-    }
-    const stored = await t.time('upsert (flight, travellers, bookings)', () => this.store(message, parsed));
-    const { flightId } = stored;
+    const result = (await this.processBatch([messageId])).get(messageId);
+    if (result === undefined) throw new AppError('resource.not_found', `no message ${messageId}`);
+    return result;
+  }
 
-    const personAlerts = await t.time('screen (watchlist index)', () => {
-      // A traveller on the flight's passenger list is screened from it; their PNR copy need not be screened again.
-      const listed = new Set<string>();
-      if (parsed.mapped[0]!.kind === 'pnrgov') {
-        for (const x of stored.flightTravellers) if (x.source === 'api') listed.add(nameKeyOf(x));
+  /**
+   * Processes received messages together, oldest first: returns each one's result by id (a message that is not
+   * stored has none). Safe to run twice, or at once with other batches.
+   */
+  async processBatch(messageIds: readonly string[]): Promise<Map<string, ProcessResult>> {
+    const t = this.timer;
+    const results = new Map<string, ProcessResult>();
+    const loaded = await t.time('load messages', () => loadMessages(this.db, [...new Set(messageIds)]));
+    const batch: Parsed[] = [];
+    for (const { message, raw } of loaded) {
+      let parsed: ParsedMessage;
+      try {
+        parsed = await t.time('parse', () => parseMessage(raw, todayUtc(message.receivedAt)));
+      } catch (error) {
+        if (!(error instanceof EdifactParseError)) throw error;
+        await updateMessage(this.db, message.id, { status: 'failed', error: describeParseError(error) });
+        results.set(message.id, failed());
+        continue;
       }
-      const toScreen = stored.toScreen.filter(
-        (x) => x.row.source === 'api' || !listed.has(travellerNameKey(x.row.surname, x.row.givenNames)),
-      );
-      return screenTravellers(this.index, message, toScreen);
-    });
-    const rules = await this.rules.activeRules(message.ownerCountry);
-    // The rules read the whole flight and settle its rule alerts, so two messages of one flight take turns here
-    // (the flight's row lock): whichever comes second sees what the first stored, and the flight's open rule alerts
-    // always match what its latest messages say, whatever order they were processed in.
+      if (parsed.mapped.length === 0) {
+        await updateMessage(this.db, message.id, {
+          status: 'failed',
+          error: { code: 'message.no_flight', message: 'the message names no flight' },
+          warnings: parsed.warnings,
+        });
+        results.set(message.id, failed());
+        continue;
+      }
+      batch.push({ message, parsed });
+    }
+    if (batch.length === 0) return results;
+
+    const stored = await t.time('upsert (flights, travellers, bookings)', () => this.store(batch));
+    const personAlerts = await t.time('screen (watchlist index)', () => screenTravellers(this.index, stored.toScreen));
+    // Each message's first flight is its flight (messages.flight_id): the rules run once over each.
+    const primary = (p: Parsed) =>
+      stored.flightIds.get(flightKeyOf(p.message.ownerCountry, p.parsed.mapped[0]!.flight))!;
+    const flightIds = [...new Set(batch.map(primary))];
+    // The rules read the whole flight and settle its rule alerts, so two batches touching one flight take turns here
+    // (the flights' row locks): whichever comes second sees what the first stored, and a flight's open rule alerts
+    // always match what its latest messages say, whatever order its messages were processed in.
+    // Read before the transaction: on the embedded database it holds the one connection.
+    const rules = new Map<string, readonly CompiledRule[]>();
+    for (const p of batch) {
+      const country = p.message.ownerCountry;
+      if (!rules.has(country)) rules.set(country, await this.rules.activeRules(country));
+    }
     const raised = await this.db.transaction().execute(async (trx) => {
-      await t.time('rules: lock the flight', () => lockFlight(trx, flightId));
-      const ruleHits = await this.runRules(trx, message, stored, parsed, rules);
+      await t.time('rules: lock the flights', () => lockFlights(trx, flightIds));
+      const ruleHits = await this.runRules(trx, batch, primary, stored, rules);
       return t.time('insert alerts + mark screened', async () => {
         await settleRuleAlerts(
           trx,
-          flightId,
+          flightIds,
           ruleHits.map((a) => a.subjectKey),
         );
         // The rules run over the whole flight, so most of their hits were raised by an earlier message of it: only
         // the new ones are sent (the insert would skip the others anyway, after parsing them).
-        const known = await ruleAlertKeys(trx, flightId);
+        const known = await ruleAlertKeys(trx, flightIds);
         const fresh = ruleHits.filter((a) => !known.has(a.subjectKey));
-        return recordMessageAlerts(trx, messageId, [...personAlerts, ...fresh]);
+        return recordMessageAlerts(
+          trx,
+          batch.map((p) => p.message.id),
+          [...personAlerts, ...fresh],
+        );
       });
     });
-    return { status: 'screened', flightId, travellers: stored.travellers, bookings: stored.bookings, alerts: raised };
+    for (const p of batch) {
+      results.set(p.message.id, {
+        status: 'screened',
+        flightId: primary(p),
+        travellers: p.parsed.mapped.reduce((n, m) => n + m.travellers.length, 0),
+        bookings: p.parsed.mapped.reduce((n, m) => n + m.bookings.length, 0),
+        alerts: raised.get(p.message.id) ?? 0,
+      });
+    }
+    return results;
   }
 
   /**
-   * Upserts the flights, travellers and bookings of a parsed message and links PNR travellers, in one transaction
-   * that ends with the message marked parsed. Flights are upserted first, in key order: the row lock each upsert
-   * takes makes another message of the same flight wait here, and the same order everywhere cannot deadlock.
+   * Upserts the flights, travellers and bookings of the batch in one transaction, one statement per table, that ends
+   * with the messages marked parsed. Flights go first, in key order: the row lock each upsert takes makes another
+   * batch naming the same flight wait here, and the same order everywhere cannot deadlock.
    */
-  private store(message: StoredMessage, parsed: ParsedMessage): Promise<Stored> {
-    const flightKey = (m: ParsedMessage['mapped'][number]) =>
-      `${m.flight.carrier}|${m.flight.flightNumber}|${m.flight.departureDate}`;
-    const order = parsed.mapped.map((m, i) => ({ m, i, key: flightKey(m) }));
-    order.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.i - b.i));
+  private store(batch: readonly Parsed[]): Promise<Stored> {
     return this.db.transaction().execute(async (trx) => {
       await deferCommitFlush(trx);
-      const flightIds: string[] = [];
-      for (const { m, i } of order)
-        flightIds[i] = await upsertFlight(trx, message.ownerCountry, m.flight, m.status, message.receivedAt);
-      const toScreen: TravellerToScreen[] = [];
-      let travellers = 0;
-      let bookings = 0;
-      let bookingIds = new Map<string, string>();
-      for (const [i, m] of parsed.mapped.entries()) {
-        const flightId = flightIds[i]!;
-        const ids = await upsertTravellers(trx, flightId, message, m.travellers);
-        const booked = await upsertBookings(trx, flightId, message, m.bookings);
-        if (flightId === flightIds[0]) bookingIds = new Map([...bookingIds, ...booked]);
-        m.travellers.forEach((row, k) => {
-          if (!row.removed) toScreen.push({ id: ids[k]!, row, flightId });
-        });
-        travellers += m.travellers.length;
-        bookings += m.bookings.length;
+      const flightIds = await upsertFlights(
+        trx,
+        batch.flatMap(({ message, parsed }) =>
+          parsed.mapped.map((m) => ({
+            ownerCountry: message.ownerCountry,
+            key: m.flight,
+            status: m.status,
+            source: message,
+          })),
+        ),
+      );
+      const travellerWrites: TravellerWrite[] = [];
+      const bookingWrites: BookingWrite[] = [];
+      for (const { message, parsed } of batch) {
+        for (const m of parsed.mapped) {
+          const flightId = flightIds.get(flightKeyOf(message.ownerCountry, m.flight))!;
+          for (const row of m.travellers) travellerWrites.push({ flightId, source: message, row });
+          for (const row of m.bookings) bookingWrites.push({ flightId, source: message, row });
+        }
       }
-      const flightId = flightIds[0]!;
-      const onFlight = await flightTravellers(trx, flightId);
-      await linkPnrTravellers(trx, onFlight);
-      await updateMessage(trx, message.id, {
-        status: 'parsed',
-        kind: parsed.mapped[0]!.kind,
-        flightId,
-        travellers,
-        bookings,
-        warnings: parsed.warnings.slice(0, 1000),
-        error: null,
-      });
-      return { flightId, travellers, bookings, toScreen, flightTravellers: onFlight, bookingIds };
+      const travellerIds = await upsertTravellers(trx, travellerWrites);
+      const bookingIds = await upsertBookings(trx, bookingWrites);
+      const travellers = await flightTravellers(trx, [...new Set(flightIds.values())]);
+      await markMessagesParsed(
+        trx,
+        batch.map(({ message, parsed }) => ({
+          id: message.id,
+          kind: parsed.mapped[0]!.kind,
+          flightId: flightIds.get(flightKeyOf(message.ownerCountry, parsed.mapped[0]!.flight))!,
+          travellers: parsed.mapped.reduce((n, m) => n + m.travellers.length, 0),
+          bookings: parsed.mapped.reduce((n, m) => n + m.bookings.length, 0),
+          warnings: parsed.warnings.slice(0, 1000),
+        })),
+      );
+      return { flightIds, bookingIds, toScreen: toScreen(travellerWrites, travellerIds, travellers), travellers };
     });
   }
 
   /**
-   * Runs the targeting rules over the whole flight as it now stands (flight-state.ts), from all its messages (each
-   * parsed once and kept in a bounded cache; read again from its raw form only when the cache has dropped it or
-   * another server processed it), so API and PNR data that arrived separately are linked.
+   * Runs the targeting rules over each flight as it now stands (flight-state.ts), from all its messages (each parsed
+   * once and kept in a bounded cache; read again from its raw form only when the cache has dropped it or another
+   * server processed it), so API and PNR data that arrived separately are linked. A new hit is attributed to the
+   * flight's newest message in the batch.
    */
   private async runRules(
     trx: Db,
-    message: StoredMessage,
+    batch: readonly Parsed[],
+    primary: (p: Parsed) => string,
     stored: Stored,
-    current: ParsedMessage,
-    rules: readonly CompiledRule[],
+    rulesOf: ReadonlyMap<string, readonly CompiledRule[]>,
   ): Promise<NewAlert[]> {
-    const { flightId } = stored;
-    this.ruleInputs.set(message.id, current);
     const t = this.timer;
-    const flight = await t.time('rules: gather the flight', async () => {
-      const messages = await messagesOfFlight(trx, flightId);
+    for (const p of batch) this.ruleInputs.set(p.message.id, p.parsed);
+    const newest = new Map<string, StoredMessage>();
+    for (const p of batch) newest.set(primary(p), p.message); // the batch is oldest first
+    const flights = await t.time('rules: gather the flights', async () => {
+      const messages = await messagesOfFlights(trx, [...newest.keys()]);
       const missing = messages.filter((m) => this.ruleInputs.get(m.id) === undefined);
       const raws = await readRawMessages(
         trx,
@@ -271,25 +324,86 @@ export class IngestService {
           // A message that does not parse was marked failed when it arrived; it has no facts to give.
         }
       }
-      const inputs: RuleInput[] = [];
+      const inputs = new Map<string, RuleInput[]>();
       for (const m of messages) {
         const input = this.ruleInputs.get(m.id);
-        if (input !== undefined) inputs.push(input);
+        if (input === undefined) continue;
+        const of = inputs.get(m.flightId);
+        if (of === undefined) inputs.set(m.flightId, [input]);
+        else of.push(input);
       }
-      return flightAsItStands(inputs);
+      return [...newest].map(([flightId, message]) => ({
+        flightId,
+        message,
+        state: flightAsItStands(inputs.get(flightId) ?? []),
+      }));
     });
     const hits = await t.time('rules: facts + evaluate', () =>
-      evaluateRules(rules, buildFlightFacts(flight.lists, flight.bookings), { country: message.ownerCountry }),
+      flights.map(({ message, state }) =>
+        evaluateRules(rulesOf.get(message.ownerCountry)!, buildFlightFacts(state.lists, state.bookings), {
+          country: message.ownerCountry,
+        }),
+      ),
     );
-    if (hits.length === 0) return [];
+    if (hits.every((h) => h.length === 0)) return [];
     // A hit names its subject by name or locator: attach it to the stored traveller (list copy first) or booking.
-    // What the upsert read is enough unless another message of the flight was stored since.
-    let travellerIds = travellerIdsByName(stored.flightTravellers);
-    if (!namesKnown(hits, travellerIds)) travellerIds = travellerIdsByName(await flightTravellers(trx, flightId));
-    let bookingIds = stored.bookingIds;
-    if (hits.some((h) => h.subject.kind === 'booking' && !bookingIds.has(h.subject.locator))) {
-      bookingIds = new Map((await bookingIdsOfFlight(trx, flightId)).map((b) => [b.recordLocator, b.id]));
+    // What the upsert read is enough unless another batch stored more of the flight since.
+    const byFlight = new Map<string, FlightTraveller[]>();
+    for (const x of stored.travellers) {
+      const of = byFlight.get(x.flightId);
+      if (of === undefined) byFlight.set(x.flightId, [x]);
+      else of.push(x);
     }
-    return ruleAlerts(hits, message, flightId, travellerIds, bookingIds);
+    const stale = flights
+      .filter(({ flightId }, i) => !namesKnown(hits[i]!, travellerIdsByName(byFlight.get(flightId) ?? [])))
+      .map((f) => f.flightId);
+    if (stale.length > 0) {
+      for (const id of stale) byFlight.delete(id);
+      for (const x of await flightTravellers(trx, stale))
+        byFlight.set(x.flightId, [...(byFlight.get(x.flightId) ?? []), x]);
+    }
+    let bookingIds = stored.bookingIds;
+    const missingBooking = flights.some(({ flightId }, i) =>
+      hits[i]!.some((h) => h.subject.kind === 'booking' && !bookingIds.has(bookingRowKey(flightId, h.subject.locator))),
+    );
+    if (missingBooking) {
+      const all = await bookingIdsOfFlights(
+        trx,
+        flights.map((f) => f.flightId),
+      );
+      bookingIds = new Map(all.map((b) => [bookingRowKey(b.flightId, b.recordLocator), b.id]));
+    }
+    return flights.flatMap(({ flightId, message }, i) => {
+      const locators = new Map<string, string>();
+      const prefix = bookingRowKey(flightId, '');
+      for (const [key, id] of bookingIds) if (key.startsWith(prefix)) locators.set(key.slice(prefix.length), id);
+      return ruleAlerts(hits[i]!, message, flightId, travellerIdsByName(byFlight.get(flightId) ?? []), locators);
+    });
   }
+}
+
+/**
+ * The batch's travellers to screen: each stored traveller once, as its newest message names it, and no PNR copy of
+ * someone on the flight's passenger list (that person is screened from the list; the PNR copy asks the same).
+ */
+function toScreen(
+  writes: readonly TravellerWrite[],
+  ids: ReadonlyMap<string, string>,
+  travellers: readonly FlightTraveller[],
+): TravellerToScreen[] {
+  const listed = new Set<string>();
+  for (const x of travellers) if (x.source === 'api') listed.add(`${x.flightId}|${nameKeyOf(x)}`);
+  const seen = new Set<string>();
+  const out: TravellerToScreen[] = [];
+  // Newest message first: the copy kept is the one stored.
+  for (let i = writes.length - 1; i >= 0; i--) {
+    const { flightId, source, row } = writes[i]!;
+    if (row.removed) continue;
+    const id = ids.get(travellerRowKey(flightId, row.source, row.travellerKey))!;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    if (row.source === 'pnr' && listed.has(`${flightId}|${travellerNameKey(row.surname, row.givenNames)}`)) continue;
+    out.push({ id, row, flightId, message: source as StoredMessage });
+  }
+  return out.reverse();
 }

@@ -99,17 +99,20 @@ export async function findMessage(db: Kysely<Database>, id: string): Promise<Sto
   return row === undefined ? undefined : toMessage(row);
 }
 
-/** A message with its raw bytes, in one read (what processing starts from). */
-export async function loadMessage(
+/** Messages with their raw bytes, in one read (what processing starts from), oldest first. */
+export async function loadMessages(
   db: Kysely<Database>,
-  id: string,
-): Promise<{ message: StoredMessage; raw: Buffer } | undefined> {
-  const row = await db
+  ids: readonly string[],
+): Promise<{ message: StoredMessage; raw: Buffer }[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
     .selectFrom('messages')
     .select([...columns, 'raw'])
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return row === undefined ? undefined : { message: toMessage(row), raw: row.raw };
+    .where('id', 'in', [...ids])
+    .orderBy('received_at')
+    .orderBy('id')
+    .execute();
+  return rows.map((row) => ({ message: toMessage(row), raw: row.raw }));
 }
 
 /** The raw bytes of several messages, by id, in one read. */
@@ -129,18 +132,41 @@ export async function deferCommitFlush(trx: Kysely<Database>): Promise<void> {
   await sql`set local synchronous_commit = off`.execute(trx);
 }
 
-/** The messages of a flight that did not fail, oldest first (to rebuild its facts for the rules). */
-export async function messagesOfFlight(
+/** The messages of these flights that did not fail, oldest first (to rebuild each flight's facts for the rules). */
+export async function messagesOfFlights(
   db: Kysely<Database>,
-  flightId: string,
-): Promise<{ id: string; kind: string | null; receivedAt: Date }[]> {
-  return db
+  flightIds: readonly string[],
+): Promise<{ id: string; flightId: string; kind: string | null; receivedAt: Date }[]> {
+  if (flightIds.length === 0) return [];
+  const rows = await db
     .selectFrom('messages')
-    .select(['id', 'kind', 'received_at as receivedAt'])
-    .where('flight_id', '=', flightId)
+    .select(['id', 'flight_id', 'kind', 'received_at as receivedAt'])
+    .where('flight_id', 'in', [...flightIds])
     .where('status', '!=', 'failed')
     .orderBy('received_at')
+    .orderBy('id')
     .execute();
+  return rows.map((r) => ({ id: r.id, flightId: r.flight_id!, kind: r.kind, receivedAt: r.receivedAt }));
+}
+
+/** What parsing and storing a message found: its kind, first flight, counts and the parsers' warnings. */
+export interface ParsedMessageState {
+  readonly id: string;
+  readonly kind: string;
+  readonly flightId: string;
+  readonly travellers: number;
+  readonly bookings: number;
+  readonly warnings: readonly unknown[];
+}
+
+/** Marks several messages parsed, each with what was found in it, in one statement. */
+export async function markMessagesParsed(db: Kysely<Database>, states: readonly ParsedMessageState[]): Promise<void> {
+  if (states.length === 0) return;
+  await sql`update messages m set status = 'parsed', kind = s.kind, flight_id = s."flightId",
+      travellers = s.travellers, bookings = s.bookings, warnings = s.warnings, error = null, processed_at = now()
+    from jsonb_to_recordset(${JSON.stringify(states)}::jsonb) as s(id uuid, kind text, "flightId" uuid,
+      travellers integer, bookings integer, warnings jsonb)
+    where m.id = s.id`.execute(db);
 }
 
 export async function updateMessage(

@@ -4,15 +4,16 @@ import { before, describe, it } from 'node:test';
 import { describeEachBackend } from '../../test/database.js';
 import { recordMessageAlerts, type NewAlert } from '../alerts/alerts.repository.js';
 import type { BookingRow, TravellerRow } from './ingest-mapping.js';
-import { upsertBookings, upsertFlight } from './flights.repository.js';
+import { bookingRowKey, flightKeyOf, upsertBookings, upsertFlights } from './flights.repository.js';
+import type { FlightStatus } from './ingest-mapping.js';
 import { insertMessage } from './messages.repository.js';
 import {
   flightTravellers,
-  linkPnrTravellers,
   pnrLinks,
+  travellerRowKey,
   upsertTravellers,
+  type LinkableTraveller,
   type MessageSource,
-  type FlightTraveller,
 } from './travellers.repository.js';
 
 function buildTravellerRow(overrides: Partial<TravellerRow> = {}): TravellerRow {
@@ -49,8 +50,8 @@ const flightKey = (flightNumber: string) => ({
 });
 
 describe('pnrLinks', () => {
-  const t = (id: string, source: 'api' | 'pnr', nameKey: string, birthDate: string | null, linkedTo = null) =>
-    ({ id, source, surname: '', givenNames: '', nameKey, birthDate, linkedTo }) satisfies FlightTraveller;
+  const t = (id: string, source: 'api' | 'pnr', nameKey: string, birthDate: string | null, removed = false) =>
+    ({ id, source, nameKey, birthDate, removed }) satisfies LinkableTraveller;
 
   it('links a PNR traveller to the listed one of the same name whose birth date does not disagree', () => {
     const links = pnrLinks([
@@ -60,19 +61,26 @@ describe('pnrLinks', () => {
       t('p2', 'pnr', 'DOE|JOHN', null),
       t('p3', 'pnr', 'DOE|JANE', null),
     ]);
-    assert.deepEqual(links, { ids: ['p1', 'p3'], links: ['a2', 'a1'] });
+    assert.deepEqual(
+      [...links],
+      [
+        ['p1', 'a2'],
+        ['p3', 'a1'],
+      ],
+    );
   });
 
-  it('leaves links that are already made, and names without letters, alone', () => {
-    const done = { ...t('p1', 'pnr', 'DOE|JANE', null), linkedTo: 'a1' };
-    assert.deepEqual(pnrLinks([t('a1', 'api', 'DOE|JANE', null), done, t('p2', 'pnr', '', null)]), {
-      ids: [],
-      links: [],
-    });
+  it('links nobody to a cancelled listing, and leaves names without letters alone', () => {
+    const links = pnrLinks([
+      t('a1', 'api', 'DOE|JANE', null, true),
+      t('p1', 'pnr', 'DOE|JANE', null),
+      t('p2', 'pnr', '', null),
+    ]);
+    assert.equal(links.size, 0);
   });
 });
 
-describeEachBackend('travellers, bookings and alerts written in one statement each', (database) => {
+describeEachBackend('flights, travellers, bookings and alerts written in one statement each', (database) => {
   let messageId: string;
   let source: MessageSource;
   const received = async (): Promise<MessageSource> => {
@@ -88,14 +96,35 @@ describeEachBackend('travellers, bookings and alerts written in one statement ea
     source = await received();
     messageId = source.id;
   });
+  const flight = async (flightNumber: string, from = source, status?: FlightStatus) => {
+    const ids = await upsertFlights(database().db, [
+      { ownerCountry: 'NLD', key: flightKey(flightNumber), status, source: from },
+    ]);
+    return ids.get(flightKeyOf('NLD', flightKey(flightNumber)))!;
+  };
+  /** Upserts rows of one flight from one message; their ids in input order. */
+  const travellers = async (flightId: string, from: MessageSource, rows: readonly TravellerRow[]) => {
+    const ids = await upsertTravellers(
+      database().db,
+      rows.map((row) => ({ flightId, source: from, row })),
+    );
+    return rows.map((r) => ids.get(travellerRowKey(flightId, r.source, r.travellerKey))!);
+  };
+  const bookings = async (flightId: string, from: MessageSource, rows: readonly BookingRow[]) => {
+    const ids = await upsertBookings(
+      database().db,
+      rows.map((row) => ({ flightId, source: from, row })),
+    );
+    return new Map(rows.map((r) => [r.recordLocator, ids.get(bookingRowKey(flightId, r.recordLocator))!]));
+  };
 
   it('upserts travellers row by row: ids in input order, the last copy of a key wins, a later list updates', async () => {
     const { db } = database();
-    const flightId = await upsertFlight(db, 'NLD', flightKey('1'), undefined, source.receivedAt);
+    const flightId = await flight('1');
     const jane = buildTravellerRow();
     const john = buildTravellerRow({ givenNames: 'JOHN', seat: '1A' });
     const johnAgain = { ...john, seat: '2B' };
-    const ids = await upsertTravellers(db, flightId, source, [john, jane, johnAgain]);
+    const ids = await travellers(flightId, source, [john, jane, johnAgain]);
     assert.equal(ids.length, 3);
     assert.equal(ids[0], ids[2], 'one traveller for one key');
     assert.notEqual(ids[0], ids[1]);
@@ -103,10 +132,10 @@ describeEachBackend('travellers, bookings and alerts written in one statement ea
       (await db.selectFrom('travellers').select('seat').where('id', '=', id).executeTakeFirstOrThrow()).seat;
     assert.equal(await seat(ids[0]!), '2B');
 
-    const [updated] = await upsertTravellers(db, flightId, source, [{ ...jane, removed: true, seat: '9C' }]);
+    const [updated] = await travellers(flightId, source, [{ ...jane, removed: true, seat: '9C' }]);
     assert.equal(updated, ids[1], 'the same key keeps its row');
     assert.equal(await seat(updated!), '9C');
-    const onFlight = await flightTravellers(db, flightId);
+    const onFlight = await flightTravellers(db, [flightId]);
     assert.deepEqual(
       onFlight.map((x) => x.id),
       [ids[0]],
@@ -117,7 +146,7 @@ describeEachBackend('travellers, bookings and alerts written in one statement ea
 
   it('stores every column as given, whatever characters the values hold', async () => {
     const { db } = database();
-    const flightId = await upsertFlight(db, 'NLD', flightKey('6'), undefined, source.receivedAt);
+    const flightId = await flight('6');
     const awkward = `O'BRIEN "JR" \\ {a,b} NULL Ñandú 李 🙂`;
     const row = buildTravellerRow({
       source: 'pnr',
@@ -136,7 +165,7 @@ describeEachBackend('travellers, bookings and alerts written in one statement ea
       details: { note: awkward, nested: { list: [1, 'two', null, true] } },
       removed: false,
     });
-    const [id] = await upsertTravellers(db, flightId, source, [row]);
+    const [id] = await travellers(flightId, source, [row]);
     const stored = await db.selectFrom('travellers').selectAll().where('id', '=', id!).executeTakeFirstOrThrow();
     assert.deepEqual(
       {
@@ -182,13 +211,13 @@ describeEachBackend('travellers, bookings and alerts written in one statement ea
     const { db } = database();
     const older = await received();
     const newer = { id: (await received()).id, receivedAt: new Date(older.receivedAt.getTime() + 60_000) };
-    const flightId = await upsertFlight(db, 'NLD', flightKey('5'), 'cancelled', newer.receivedAt);
-    assert.equal(await upsertFlight(db, 'NLD', flightKey('5'), 'open', older.receivedAt), flightId);
-    const flight = await db.selectFrom('flights').select('status').where('id', '=', flightId).executeTakeFirstOrThrow();
-    assert.equal(flight.status, 'cancelled', 'a late older message does not undo a cancellation');
+    const flightId = await flight('5', newer, 'cancelled');
+    assert.equal(await flight('5', older, 'open'), flightId);
+    const status = await db.selectFrom('flights').select('status').where('id', '=', flightId).executeTakeFirstOrThrow();
+    assert.equal(status.status, 'cancelled', 'a late older message does not undo a cancellation');
     const jane = buildTravellerRow();
-    const [id] = await upsertTravellers(db, flightId, newer, [{ ...jane, removed: true, seat: '9C' }]);
-    const [again] = await upsertTravellers(db, flightId, older, [{ ...jane, seat: '1A' }]);
+    const [id] = await travellers(flightId, newer, [{ ...jane, removed: true, seat: '9C' }]);
+    const [again] = await travellers(flightId, older, [{ ...jane, seat: '1A' }]);
     assert.equal(again, id, 'the id of a row left as it was is still answered');
     const row = await db
       .selectFrom('travellers')
@@ -197,8 +226,8 @@ describeEachBackend('travellers, bookings and alerts written in one statement ea
       .executeTakeFirstOrThrow();
     assert.deepEqual(row, { seat: '9C', removed: true, message_id: newer.id });
     const booking = { recordLocator: 'ZZZ999', bookedAt: '2024-09-01T10:00', data: { v: 'new' } };
-    const booked = await upsertBookings(db, flightId, newer, [booking]);
-    const stale = await upsertBookings(db, flightId, older, [{ ...booking, data: { v: 'old' } }]);
+    const booked = await bookings(flightId, newer, [booking]);
+    const stale = await bookings(flightId, older, [{ ...booking, data: { v: 'old' } }]);
     assert.equal(stale.get('ZZZ999'), booked.get('ZZZ999'));
     const data = await db
       .selectFrom('bookings')
@@ -208,31 +237,52 @@ describeEachBackend('travellers, bookings and alerts written in one statement ea
     assert.deepEqual(data?.data, { v: 'new' });
   });
 
-  it('links PNR travellers to the passenger list whichever arrived first', async () => {
+  it('writes several flights and messages in one statement each, the newest message winning', async () => {
     const { db } = database();
-    const flightId = await upsertFlight(db, 'NLD', flightKey('2'), undefined, source.receivedAt);
-    const [pnr] = await upsertTravellers(db, flightId, source, [
-      buildTravellerRow({ source: 'pnr', travellerKey: 'ABC123|1', birthDate: null }),
+    const older = await received();
+    const newer = { id: (await received()).id, receivedAt: new Date(older.receivedAt.getTime() + 60_000) };
+    const key7 = { ...flightKey('7'), origin: null, scheduledDeparture: '2024-10-01T10:00' };
+    const flights = await upsertFlights(db, [
+      { ownerCountry: 'NLD', key: flightKey('8'), status: undefined, source: older },
+      { ownerCountry: 'NLD', key: key7, status: 'closed', source: newer },
+      { ownerCountry: 'NLD', key: flightKey('7'), status: 'open', source: older },
     ]);
-    assert.equal(await linkPnrTravellers(db, await flightTravellers(db, flightId)), 0, 'nobody listed yet');
-    const [api] = await upsertTravellers(db, flightId, source, [buildTravellerRow()]);
-    assert.equal(await linkPnrTravellers(db, await flightTravellers(db, flightId)), 1);
-    const linked = (await flightTravellers(db, flightId)).find((x) => x.id === pnr);
-    assert.equal(linked?.linkedTo, api);
-    assert.equal(await linkPnrTravellers(db, await flightTravellers(db, flightId)), 0, 'made once');
+    assert.equal(flights.size, 2, 'one row per flight');
+    const seven = await db
+      .selectFrom('flights')
+      .select(['origin', 'scheduled_departure', 'status'])
+      .where('id', '=', flights.get(flightKeyOf('NLD', key7))!)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(seven, { origin: 'AMS', scheduled_departure: '2024-10-01T10:00', status: 'closed' });
+    const f7 = flights.get(flightKeyOf('NLD', key7))!;
+    const f8 = flights.get(flightKeyOf('NLD', flightKey('8')))!;
+    const jane = buildTravellerRow();
+    const ids = await upsertTravellers(db, [
+      { flightId: f7, source: newer, row: { ...jane, seat: '3C' } },
+      { flightId: f7, source: older, row: { ...jane, seat: '1A' } },
+      { flightId: f8, source: older, row: jane },
+    ]);
+    assert.equal(ids.size, 2, 'one traveller per flight and key');
+    const seat = await db
+      .selectFrom('travellers')
+      .select('seat')
+      .where('id', '=', ids.get(travellerRowKey(f7, 'api', jane.travellerKey))!)
+      .executeTakeFirstOrThrow();
+    assert.equal(seat.seat, '3C', 'the newer message’s copy, whatever the order it came in');
+    assert.deepEqual((await flightTravellers(db, [f7, f8])).map((x) => x.flightId).sort(), [f7, f8].sort());
   });
 
   it('upserts bookings by locator and answers their ids', async () => {
     const { db } = database();
-    const flightId = await upsertFlight(db, 'NLD', flightKey('3'), undefined, source.receivedAt);
+    const flightId = await flight('3');
     const booking = (recordLocator: string, travellers: number): BookingRow => ({
       recordLocator,
       bookedAt: '2024-09-01T10:00',
       data: { travellers },
     });
-    const first = await upsertBookings(db, flightId, source, [booking('AAA111', 1), booking('BBB222', 2)]);
+    const first = await bookings(flightId, source, [booking('AAA111', 1), booking('BBB222', 2)]);
     assert.deepEqual([...first.keys()].sort(), ['AAA111', 'BBB222']);
-    const again = await upsertBookings(db, flightId, source, [booking('AAA111', 3), booking('AAA111', 4)]);
+    const again = await bookings(flightId, source, [booking('AAA111', 3), booking('AAA111', 4)]);
     assert.equal(again.get('AAA111'), first.get('AAA111'));
     const row = await db
       .selectFrom('bookings')
@@ -244,7 +294,7 @@ describeEachBackend('travellers, bookings and alerts written in one statement ea
 
   it('records a message’s alerts and marks it screened with the count of new ones', async () => {
     const { db } = database();
-    const flightId = await upsertFlight(db, 'NLD', flightKey('4'), undefined, source.receivedAt);
+    const flightId = await flight('4');
     const alert = (subjectKey: string): NewAlert => ({
       ownerCountry: 'NLD',
       kind: 'rule',
@@ -265,10 +315,11 @@ describeEachBackend('travellers, bookings and alerts written in one statement ea
     });
     const status = () =>
       db.selectFrom('messages').select(['status', 'alerts']).where('id', '=', messageId).executeTakeFirstOrThrow();
-    assert.equal(await recordMessageAlerts(db, messageId, [alert('b'), alert('a'), alert('a')]), 2);
+    const record = async (alerts: NewAlert[]) => (await recordMessageAlerts(db, [messageId], alerts)).get(messageId);
+    assert.equal(await record([alert('b'), alert('a'), alert('a')]), 2);
     assert.deepEqual(await status(), { status: 'screened', alerts: 2 });
-    assert.equal(await recordMessageAlerts(db, messageId, [alert('a'), alert('c')]), 1, 'a is not raised again');
-    assert.equal(await recordMessageAlerts(db, messageId, []), 0);
+    assert.equal(await record([alert('a'), alert('c')]), 1, 'a is not raised again');
+    assert.equal(await record([]), 0);
     assert.deepEqual(await status(), { status: 'screened', alerts: 0 });
     const stored = await db.selectFrom('alerts').select('explanation').where('flight_id', '=', flightId).execute();
     assert.equal(stored.length, 3);
@@ -284,7 +335,7 @@ describeEachBackend('travellers, bookings and alerts written in one statement ea
       ruleVersion: null,
       explanation: [{ feature: 'name', query: `O'BRIEN 李`, candidate: 'OBRIEN', score: 0.9 }],
     };
-    assert.equal(await recordMessageAlerts(db, messageId, [person]), 1);
+    assert.equal(await record([person]), 1);
     const row = await db
       .selectFrom('alerts')
       .select(['kind', 'list_id', 'entity_id', 'entry_key', 'score', 'matcher', 'rule_id', 'explanation'])

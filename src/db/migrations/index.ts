@@ -11,6 +11,7 @@ import * as m0005 from './0005_rules.js';
 import * as m0006 from './0006_traveller_links.js';
 import * as m0007 from './0007_message_order.js';
 import * as m0008 from './0008_alert_withdrawal.js';
+import * as m0009 from './0009_links_on_read.js';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001_foundation': m0001,
@@ -21,4 +22,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0006_traveller_links': m0006,
   '0007_message_order': m0007,
   '0008_alert_withdrawal': m0008,
+  '0009_links_on_read': m0009,
 };
