@@ -47,7 +47,20 @@ function daysIn(year: number, month: number): number {
 /** `YYYY-MM-DD` for a real calendar day, undefined otherwise. */
 export function isoDate(year: number, month: number, day: number): IsoDate | undefined {
   if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return undefined;
-  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+  if (year > 9999) return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+  // One string made at once: the template made one for each piece it added (the result is too short to be a rope).
+  return String.fromCharCode(
+    48 + Math.floor(year / 1000),
+    48 + (Math.floor(year / 100) % 10),
+    48 + (Math.floor(year / 10) % 10),
+    48 + (year % 10),
+    45,
+    48 + Math.floor(month / 10),
+    48 + (month % 10),
+    45,
+    48 + Math.floor(day / 10),
+    48 + (day % 10),
+  );
 }
 
 /** The year of an ISO date. */
@@ -93,11 +106,18 @@ function resolve(yy: number, month: number, day: number, rule: CenturyRule, refe
 /** `YYMMDD` → ISO date, the century chosen by `rule`; undefined when not a real date. */
 export function fromYymmdd(text: string, rule: CenturyRule, reference: IsoDate): IsoDate | undefined {
   if (text.length !== 6) return undefined;
-  const yy = digits(text, 0, 2);
-  const mm = digits(text, 2, 2);
-  const dd = digits(text, 4, 2);
+  const yy = twoDigitsAt(text, 0);
+  const mm = twoDigitsAt(text, 2);
+  const dd = twoDigitsAt(text, 4);
   if (yy < 0 || mm < 0 || dd < 0) return undefined;
   return resolve(yy, mm, dd, rule, reference);
+}
+
+/** `digits(text, at, 2)`. */
+function twoDigitsAt(text: string, at: number): number {
+  const a = text.charCodeAt(at) - 48;
+  const b = text.charCodeAt(at + 1) - 48;
+  return a < 0 || a > 9 || b < 0 || b > 9 ? -1 : a * 10 + b;
 }
 
 /** `CCYYMMDD` → ISO date; undefined when not a real date. */
@@ -110,6 +130,9 @@ export function fromCcyymmdd(text: string): IsoDate | undefined {
 /** A date with a time of day, `YYYY-MM-DDTHH:MM`, local to wherever the message says. */
 export type LocalDateTime = string;
 
+/** `THH:MM` by minute of the day (24:00 included), each made once. */
+const timeSuffixes: string[] = new Array<string>(25 * 60).fill('');
+
 function withTime(date: IsoDate | undefined, hhmm: string): LocalDateTime | undefined {
   if (date === undefined) return undefined;
   if (hhmm === '') return date;
@@ -117,7 +140,10 @@ function withTime(date: IsoDate | undefined, hhmm: string): LocalDateTime | unde
   const h = digits(hhmm, 0, 2);
   const m = digits(hhmm, 2, 2);
   if (h < 0 || h > 24 || m < 0 || m > 59) return undefined;
-  return `${date}T${pad(h)}:${pad(m)}`;
+  const minute = h * 60 + m;
+  let suffix = timeSuffixes[minute]!;
+  if (suffix === '') suffix = timeSuffixes[minute] = `T${pad(h)}:${pad(m)}`;
+  return date + suffix;
 }
 
 /**
@@ -130,6 +156,8 @@ export function fromDtm(
   rule: CenturyRule,
   reference: IsoDate,
 ): LocalDateTime | undefined {
+  // The usual case first: a date of birth or expiry, its format not given.
+  if (format === '' && value.length === 6) return fromYymmdd(value, rule, reference);
   const f =
     format !== ''
       ? format

@@ -1,9 +1,24 @@
 /**
- * The hot loop of the EDIFACT tokenizer: one pass over the decoded text, one segment at a time, char codes only
- * (no regex, no per-character strings). Values without a release character are plain slices of the input.
+ * The hot loop of the EDIFACT tokenizer: one pass over the decoded text into a `SegmentTable`, char codes only (no
+ * regex, no per-character strings, no call per segment). It reads the whole interchange before the envelope is
+ * looked at; where the text stops making segments it records why (`ScanFailure`), and the envelope throws that
+ * only when it reaches the segment, so errors come in the order a segment-by-segment reader would meet them.
  */
 import { EdifactParseError, describeFound } from './edifact-errors.js';
-import { SegmentTable, tagName, tagNumber } from './edifact-segment.js';
+import {
+  ELEMENT_COUNT,
+  END,
+  FIRST_START,
+  FIRST_UN,
+  LAST_UN,
+  OFFSET,
+  RELEASED_VALUE,
+  ROW,
+  TAG,
+  rememberTag,
+  tagName,
+  type SegmentTable,
+} from './edifact-table.js';
 
 /** The six characters of the UNA service string advice. `release` is '' when the interchange uses none. */
 export interface EdifactSeparators {
@@ -25,10 +40,13 @@ export const defaultSeparators: EdifactSeparators = Object.freeze({
   terminator: "'",
 });
 
-export type { EdifactSegment } from './edifact-segment.js';
-
 const CR = 13;
 const LF = 10;
+/**
+ * Copies of the terminator after the text: the loop then needs no end-of-text test per character, and may look up
+ * to three characters past one it has not yet classified (the tag, four characters a turn).
+ */
+const SENTINELS = 4;
 const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /** Interchanges up to this many characters are copied into `scratch` (at most 2 MB, kept for the process). */
@@ -36,30 +54,28 @@ const scratchChars = 1 << 20;
 let scratch = Buffer.allocUnsafeSlow(0);
 
 /**
- * The text as char codes, followed by two copies of `sentinel` (the terminator): the scanner's loop then needs no
- * end-of-text test per character, it stops at a terminator and only there asks whether it is past the end (two, as a
- * release character skips one). The loop reads every character; from a typed array that is a plain load, from a
- * string (`charCodeAt`) a check of the string's representation each time, and the copy costs less than it saves.
- * The copy goes to one buffer reused from interchange to interchange (a scanner lives only while `parseEdifact`
- * runs): a new one each time made the garbage collector run for the memory outside the heap.
+ * The text as char codes, followed by copies of `sentinel` (the terminator): the scanner stops at a terminator and
+ * only there asks whether it is past the end. From a typed array each character is a plain load, from a string
+ * (`charCodeAt`) a check of the string's representation each time, and the copy costs less than it saves. It goes
+ * to one buffer reused from interchange to interchange: a new one each time made the collector run for the memory
+ * outside the heap.
  */
 function charCodes(text: string, sentinel: number): Uint16Array {
   const n = text.length;
   let codes: Uint16Array;
   if (!littleEndian) {
-    codes = new Uint16Array(n + 2);
+    codes = new Uint16Array(n + SENTINELS);
     for (let i = 0; i < n; i++) codes[i] = text.charCodeAt(i);
   } else {
-    const bytes = 2 * (n + 2);
+    const bytes = 2 * (n + SENTINELS);
     let buffer = scratch;
     if (n > scratchChars) buffer = Buffer.allocUnsafeSlow(bytes);
     else if (scratch.length < bytes)
-      buffer = scratch = Buffer.allocUnsafeSlow(Math.min(2 * scratchChars + 4, 2 * bytes));
+      buffer = scratch = Buffer.allocUnsafeSlow(Math.min(2 * (scratchChars + SENTINELS), 2 * bytes));
     buffer.write(text, 0, 'utf16le');
-    codes = new Uint16Array(buffer.buffer, 0, n + 2);
+    codes = new Uint16Array(buffer.buffer, 0, n + SENTINELS);
   }
-  codes[n] = sentinel;
-  codes[n + 1] = sentinel;
+  codes.fill(sentinel, n);
   return codes;
 }
 
@@ -87,173 +103,181 @@ function classesOf(separators: EdifactSeparators): Uint8Array {
   return classes;
 }
 
+/** 0…35 for the characters of a tag (0-9, A-Z, as `tagCodeOf` counts them), -1 for any other. */
+const tagDigits = new Int8Array(65536).fill(-1);
+for (let c = 48; c <= 57; c++) tagDigits[c] = c - 48;
+for (let c = 65; c <= 90; c++) tagDigits[c] = c - 55;
+
 function isTagChar(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
 }
 
-/** Reads segments one after the other into a `SegmentTable`; the envelope logic decides what they mean. */
-export class EdifactScanner {
-  readonly #s: string;
-  readonly #codes: Uint16Array;
-  readonly #n: number;
-  readonly #component: number;
-  readonly #element: number;
-  readonly #release: number;
-  readonly #terminator: number;
-  readonly #classes: Uint8Array;
-  /** Where every segment read so far and its separators sit. */
-  readonly table: SegmentTable;
-  #pos: number;
-  /** Marks and element starts written to the table so far. */
-  #markCount = 0;
-  #startCount = 0;
+/** Why the text stopped making segments, and where: an `EdifactParseError` once its segment number is known. */
+export class ScanFailure {
+  constructor(
+    readonly text: string,
+    readonly kind: 'bad_tag' | 'cut_tag' | 'truncated',
+    /** Where the segment that could not be read starts. */
+    readonly start: number,
+    /** Its tag, '' when the tag itself is wrong. */
+    readonly tag: string,
+    readonly terminator: string,
+  ) {}
 
-  constructor(text: string, start: number, separators: EdifactSeparators) {
-    this.#s = text;
-    this.#codes = charCodes(text, separators.terminator.charCodeAt(0));
-    this.#n = text.length;
-    this.#pos = start;
-    this.#component = separators.component.charCodeAt(0);
-    this.#element = separators.element.charCodeAt(0);
-    this.#release = separators.release === '' ? -1 : separators.release.charCodeAt(0);
-    this.#terminator = separators.terminator.charCodeAt(0);
-    this.#classes = classesOf(separators);
-    this.table = new SegmentTable(text, this.#release);
-  }
-
-  /** Offset of the next unread character, after skipping line breaks between segments. */
-  get position(): number {
-    this.#skipBreaks();
-    return this.#pos;
-  }
-
-  #skipBreaks(): void {
-    const codes = this.#codes;
-    let i = this.#pos;
-    while (i < this.#n) {
-      const c = codes[i]!;
-      if (c !== CR && c !== LF) break;
-      i++;
+  /** The error, for the segment numbered `index`. */
+  error(index: number): EdifactParseError {
+    const { text, start } = this;
+    if (this.kind === 'cut_tag') {
+      return new EdifactParseError('edifact.truncated', {
+        segment: index,
+        tag: '',
+        offset: start,
+        expected: 'a complete segment',
+        found: `end of input after ${describeFound(text.slice(start))}`,
+      });
     }
-    this.#pos = i;
-  }
-
-  /** True when only blanks (spaces, tabs, line breaks) remain. */
-  atBlankEnd(): boolean {
-    const codes = this.#codes;
-    for (let i = this.#pos; i < this.#n; i++) {
-      const c = codes[i]!;
-      if (c !== CR && c !== LF && c !== 32 && c !== 9) return false;
-    }
-    return true;
-  }
-
-  /** Reads the next segment (numbered `index` in errors) into the table: its slot, or -1 at the end of the input. */
-  next(index: number): number {
-    this.#skipBreaks();
-    const s = this.#s;
-    const n = this.#n;
-    const start = this.#pos;
-    if (start >= n) return -1;
-    const elementSep = this.#element;
-    const componentSep = this.#component;
-    const terminator = this.#terminator;
-
-    // The tag: exactly three upper-case letters or digits, then a separator.
-    const codes = this.#codes;
-    let i = start;
-    while (i < n && i - start < 4 && isTagChar(codes[i]!)) i++;
-    const after = i < n ? codes[i]! : -1;
-    if (i - start !== 3 || (after !== elementSep && after !== terminator && after !== componentSep)) {
-      if (i >= n && i - start <= 3) {
-        throw new EdifactParseError('edifact.truncated', {
-          segment: index,
-          tag: '',
-          offset: start,
-          expected: 'a complete segment',
-          found: `end of input after ${describeFound(s.slice(start, n))}`,
-        });
-      }
-      throw new EdifactParseError(
+    if (this.kind === 'bad_tag') {
+      return new EdifactParseError(
         'edifact.bad_tag',
         {
           segment: index,
           tag: '',
           offset: start,
           expected: 'a three-character segment tag followed by a separator',
-          found: describeFound(s.slice(start, start + 40)),
+          found: describeFound(text.slice(start, start + 40)),
         },
         'check the UNA separators and the segment terminator',
       );
     }
-    const tagNo = tagNumber(codes, s, start);
-    // Components of the tag element (e.g. `UNH:1` nesting indicators) carry nothing the parsers use: skip them.
-    if (after === componentSep) {
-      while (i < n) {
-        const c = codes[i]!;
-        if (c === elementSep || c === terminator) break;
-        i++;
-      }
-    }
-    if (i >= n) throw this.#truncated(index, tagName(tagNo), start);
-
-    // Only where the separators sit is recorded here; values are sliced when a parser asks for them.
-    const table = this.table;
-    let { marks, starts } = table;
-    let count = this.#markCount;
-    const firstStart = this.#startCount;
-    let elements = firstStart;
-    let released = false;
-    const classes = this.#classes;
-    for (;;) {
-      let kind = classes[codes[i]!]!;
-      while (kind === ORDINARY) kind = classes[codes[++i]!]!;
-      if (kind === RELEASE) {
-        released = true;
-        i += 2;
-        continue;
-      }
-      // The sentinels past the end read as terminators.
-      if (i >= n) throw this.#truncated(index, tagName(tagNo), start);
-      if (count === marks.length) marks = (table.growMarks(), table.marks);
-      if (kind === ELEMENT) {
-        if (elements === starts.length) starts = (table.growStarts(), table.starts);
-        starts[elements++] = count;
-      }
-      marks[count++] = (i << 1) | (kind === COMPONENT ? 0 : 1);
-      if (kind === TERMINATOR) break;
-      i++;
-    }
-    this.#markCount = count;
-    this.#startCount = elements;
-    this.#pos = i + 1;
-    const slot = table.count;
-    if (slot === table.offsets.length) table.growSegments();
-    table.tagNumbers[slot] = tagNo;
-    table.offsets[slot] = start;
-    table.firstStarts[slot] = firstStart;
-    table.elementCounts[slot] = elements - firstStart;
-    table.ends[slot] = count;
-    table.released[slot] = released ? 1 : 0;
-    table.count = slot + 1;
-    return slot;
-  }
-
-  #truncated(index: number, tag: string, start: number): EdifactParseError {
     // A "segment" that runs over many lines usually means the terminator is missing or not the one UNA declares.
-    const lineBreak = this.#s.indexOf('\n', start);
+    const lineBreak = text.indexOf('\n', start);
     return new EdifactParseError(
       'edifact.truncated',
       {
         segment: index,
-        tag,
+        tag: this.tag,
         offset: start,
-        expected: `the segment terminator ${JSON.stringify(String.fromCharCode(this.#terminator))}`,
+        expected: `the segment terminator ${JSON.stringify(this.terminator)}`,
         found: 'end of input',
       },
-      lineBreak >= 0 && lineBreak < this.#n - 1
+      lineBreak >= 0 && lineBreak < text.length - 1
         ? 'the segment spans several lines: is the terminator missing?'
         : undefined,
     );
   }
+}
+
+/**
+ * Reads the segments of `text` from `start` into `table` (line breaks between segments skipped): all of them, or
+ * those before the first that cannot be read, whose failure it records in `table.failure`. Returns how many it read.
+ *
+ * Nothing but `return` follows the loop: the function is compiled while the loop of its first call runs, and a
+ * statement after it not yet run then (a property stored, say) sent every later call back to the interpreter.
+ */
+export function scanSegments(text: string, start: number, separators: EdifactSeparators, table: SegmentTable): number {
+  const n = text.length;
+  const terminatorChar = separators.terminator;
+  const terminator = terminatorChar.charCodeAt(0);
+  const elementSep = separators.element.charCodeAt(0);
+  const componentSep = separators.component.charCodeAt(0);
+  const codes = charCodes(text, terminator);
+  const classes = classesOf(separators);
+  let { marks, starts, rows } = table;
+  let markCount = 0;
+  let startCount = 0;
+  let slot = 0;
+  let i = start;
+  for (;;) {
+    let c = codes[i]!;
+    while (c === CR || c === LF) c = codes[++i]!;
+    if (i >= n) break;
+    const segmentStart = i;
+
+    // The tag: exactly three upper-case letters or digits, then a separator.
+    const d0 = tagDigits[c]!;
+    const d1 = tagDigits[codes[i + 1]!]!;
+    const d2 = tagDigits[codes[i + 2]!]!;
+    const after = codes[i + 3]!;
+    if ((d0 | d1 | d2) < 0 || (after !== elementSep && after !== terminator && after !== componentSep) || i + 3 >= n) {
+      table.failure = tagFailure(text, codes, segmentStart, n, terminatorChar);
+      break;
+    }
+    const tagCode = d0 * 1296 + d1 * 36 + d2; // as tagCodeOf
+    rememberTag(tagCode, text, segmentStart);
+    if (tagCode >= FIRST_UN && tagCode <= LAST_UN) table.addUnSlot(slot);
+    i += 3;
+    // Components of the tag element (e.g. `UNH:1` nesting indicators) carry nothing the parsers use: skip them.
+    if (after === componentSep) {
+      c = codes[i]!;
+      while (c !== elementSep && c !== terminator) c = codes[++i]!;
+      if (i >= n) {
+        table.failure = new ScanFailure(text, 'truncated', segmentStart, tagName(tagCode), terminatorChar);
+        break;
+      }
+    }
+
+    // Only where the separators sit is recorded; values are sliced when a parser asks for them.
+    const firstStart = startCount;
+    let released = 0; // RELEASED_VALUE while the value being read holds a release character
+    let complete = true;
+    for (;;) {
+      let kind = classes[codes[i]!]!;
+      // Four characters a turn (the sentinels keep the reads inside the array): most values are longer than one
+      // character, and the four loads run at once. It read a tenth faster than one character a turn.
+      while (kind === ORDINARY) {
+        if ((kind = classes[codes[i + 1]!]!) !== ORDINARY) {
+          i += 1;
+          break;
+        }
+        if ((kind = classes[codes[i + 2]!]!) !== ORDINARY) {
+          i += 2;
+          break;
+        }
+        if ((kind = classes[codes[i + 3]!]!) !== ORDINARY) {
+          i += 3;
+          break;
+        }
+        i += 4;
+        kind = classes[codes[i]!]!;
+      }
+      if (kind === RELEASE) {
+        released = RELEASED_VALUE;
+        i += 2;
+        continue;
+      }
+      // The sentinels past the end read as terminators.
+      if (i >= n) {
+        table.failure = new ScanFailure(text, 'truncated', segmentStart, tagName(tagCode), terminatorChar);
+        complete = false;
+        break;
+      }
+      if (markCount === marks.length) marks = table.growMarks();
+      if (kind === ELEMENT) {
+        if (startCount === starts.length) starts = table.growStarts();
+        starts[startCount++] = markCount;
+      }
+      marks[markCount++] = (i << 2) | released;
+      released = 0;
+      if (kind === TERMINATOR) break;
+      i++;
+    }
+    if (!complete) break;
+    i++;
+    const row = slot * ROW;
+    if (row === rows.length) rows = table.growRows();
+    rows[row + OFFSET] = segmentStart;
+    rows[row + FIRST_START] = firstStart;
+    rows[row + ELEMENT_COUNT] = startCount - firstStart;
+    rows[row + END] = markCount;
+    rows[row + TAG] = tagCode;
+    slot++;
+  }
+  return slot;
+}
+
+/** Why the tag at `start` is not one: the input ends inside it, or it is not three tag characters and a separator. */
+function tagFailure(text: string, codes: Uint16Array, start: number, n: number, terminator: string): ScanFailure {
+  let i = start;
+  while (i < n && i - start < 4 && isTagChar(codes[i]!)) i++;
+  return new ScanFailure(text, i >= n && i - start <= 3 ? 'cut_tag' : 'bad_tag', start, '', terminator);
 }

@@ -1,13 +1,22 @@
 /**
- * Segments as the tokenizer hands them out: where their separators sit, not their values. A PNRGOV push of 400
- * travellers has some 5,000 segments and 30,000 components, and the parsers read a fraction of them; cutting every
- * component into a string up front made the tokenizer the parsers' main cost (mostly garbage collection). Values are
- * sliced from the text when asked for (`component`), and `elements` is built, once, only for callers that want it all.
+ * Segments as the tokenizer hands them out: where their separators sit, not their values. Values are sliced from
+ * the text when asked for (`component`), and `elements` is built, once, only for callers that want it all.
  *
- * Nor is there an object per segment until one is asked for: the tokenizer writes each segment into a
- * `SegmentTable`, and the PAXLST and PNRGOV parsers step through a message with one `ScannedSegment` moved from
- * segment to segment (a cursor), keeping a lasting object only for the few segments their results hold.
+ * Nor is there an object per segment until one is asked for: the PAXLST and PNRGOV parsers step through a message
+ * with one `SegmentCursor` moved from segment to segment, and keep a lasting `ScannedSegment` only for the few
+ * segments their results hold.
  */
+import {
+  ELEMENT_COUNT,
+  END,
+  FIRST_START,
+  OFFSET,
+  RELEASED_VALUE,
+  ROW,
+  TAG,
+  tagName,
+  type SegmentTable,
+} from './edifact-table.js';
 
 /** One segment: its tag, its data elements (each a list of components) and where it sits. */
 export interface EdifactSegment {
@@ -19,6 +28,25 @@ export interface EdifactSegment {
   readonly index: number;
   /** Character offset of the segment's first character in the decoded input. */
   readonly offset: number;
+}
+
+/** A segment as the parsers read it: values one at a time, and a lasting copy for a result to hold. */
+export interface SegmentView extends EdifactSegment {
+  /** Component `c` of element `e`, '' when absent. */
+  component(e: number, c?: number): string;
+  /** How many data elements the segment has. */
+  readonly elementCount: number;
+  /** How many components element `e` has (0 when the segment has no such element). */
+  componentCount(e: number): number;
+  /** The segment as an object that stays as it is while the view moves on: what a result may hold. */
+  keep(): EdifactSegment;
+  /**
+   * The segment as an object that stays as it is until the next interchange is read, for use while a message is
+   * parsed, never in a result: unlike `keep`, it copies nothing.
+   */
+  pin(): SegmentView;
+  /** The segment as written, without its terminator ('' when not known): equal for segments that read the same. */
+  raw(): string;
 }
 
 const noElements: readonly (readonly string[])[] = Object.freeze([]);
@@ -52,240 +80,223 @@ function unescapeLong(s: string, from: number, to: number, release: number): str
   return parts.join('');
 }
 
-/** Every tag met so far, by number: a tag has three characters, so the list stays short; each is made only once. */
-const tagNames: string[] = [];
-/** Tag number + 1 by the tag's place among the 36³ possible tags (0: not met yet). */
-const tagNumbers = new Uint16Array(36 * 36 * 36);
-
-/** 0…35 for 0-9 and A-Z. */
-function tagDigit(c: number): number {
-  return c <= 57 ? c - 48 : c - 55;
-}
-
-/** The number of the tag `text[at, at + 3)` (upper-case letters or digits): the same number for the same tag. */
-export function tagNumber(codes: Uint16Array, text: string, at: number): number {
-  const place = tagDigit(codes[at]!) * 1296 + tagDigit(codes[at + 1]!) * 36 + tagDigit(codes[at + 2]!);
-  const known = tagNumbers[place]!;
-  if (known !== 0) return known - 1;
-  // Internalized (via an object key) so the parsers' `switch (tag)` compares by pointer.
-  tagNames.push(Object.keys({ [text.slice(at, at + 3)]: 0 })[0]!);
-  tagNumbers[place] = tagNames.length;
-  return tagNames.length - 1;
-}
-
-/** The tag numbered `n` by `tagNumber`. */
-export function tagName(n: number): string {
-  return tagNames[n]!;
-}
-
 /**
- * Every segment the tokenizer read from one interchange, by slot (0, 1, 2… in reading order), as columns of numbers.
- * Value `k` of the interchange lies between mark `k` and mark `k + 1`; segment `slot` opens its elements at marks
- * `starts[firstStarts[slot] + e]` and ends at mark `ends[slot] - 1`, its terminator.
+ * Where the values of one segment lie: value `k` between mark `k` and mark `k + 1`, element `e` opening at mark
+ * `starts[firstStart + e]`, the last mark (`end - 1`) the terminator. Shared by the cursor and lasting segments.
  */
-export class SegmentTable {
-  readonly text: string;
-  /** The release character's code, -1 when the interchange uses none. */
-  readonly release: number;
-  /** Each separator after a tag as `position * 2 + bit`, the bit clear for a component separator. */
-  marks: Int32Array;
-  /** For each element, the index in `marks` of the separator that opens it. */
-  starts: Int32Array;
-  /** Tags by `tagNumber`. */
-  tagNumbers: Uint16Array;
-  offsets: Int32Array;
-  firstStarts: Int32Array;
-  elementCounts: Int32Array;
-  ends: Int32Array;
-  /** 1 when the segment holds a release character (its values must be unescaped). */
-  released: Uint8Array;
-  /** Segments read so far. */
-  count = 0;
-  /** The lasting segment objects handed out so far, by slot: each slot becomes an object at most once. */
-  readonly kept: (ScannedSegment | undefined)[] = [];
-
-  constructor(text: string, release: number) {
-    this.text = text;
-    this.release = release;
-    // Passenger messages hold about one separator per four characters, an element per seven and a segment per 14 to
-    // 40: sized so most interchanges never grow, and cut from one buffer (one allocation instead of seven).
-    const marks = Math.max(256, (text.length >> 2) + (text.length >> 5));
-    const starts = marks >> 1;
-    const segments = marks >> 2;
-    // Not zero-filled: only entries the scanner wrote are ever read, and zeroing a table the size of the text cost
-    // more than the copy of the text itself.
-    const buffer = Buffer.allocUnsafeSlow(4 * (marks + starts + 4 * segments) + 2 * segments + segments).buffer;
-    let at = 0;
-    const cut = <T>(make: new (b: ArrayBuffer, at: number, n: number) => T, n: number, bytes: number): T => {
-      const view = new make(buffer, at, n);
-      at += n * bytes;
-      return view;
-    };
-    this.marks = cut(Int32Array, marks, 4);
-    this.starts = cut(Int32Array, starts, 4);
-    this.offsets = cut(Int32Array, segments, 4);
-    this.firstStarts = cut(Int32Array, segments, 4);
-    this.elementCounts = cut(Int32Array, segments, 4);
-    this.ends = cut(Int32Array, segments, 4);
-    this.tagNumbers = cut(Uint16Array, segments, 2);
-    this.released = cut(Uint8Array, segments, 1);
-  }
-
-  /** Room for one more segment. */
-  growSegments(): void {
-    const grow = <T extends Int32Array | Uint16Array | Uint8Array>(a: T): T => {
-      const grown = new (a.constructor as new (n: number) => T)(a.length * 2);
-      grown.set(a);
-      return grown;
-    };
-    this.tagNumbers = grow(this.tagNumbers);
-    this.offsets = grow(this.offsets);
-    this.firstStarts = grow(this.firstStarts);
-    this.elementCounts = grow(this.elementCounts);
-    this.ends = grow(this.ends);
-    this.released = grow(this.released);
-  }
-
-  growMarks(): void {
-    const marks = new Int32Array(this.marks.length * 2);
-    marks.set(this.marks);
-    this.marks = marks;
-  }
-
-  growStarts(): void {
-    const starts = new Int32Array(this.starts.length * 2);
-    starts.set(this.starts);
-    this.starts = starts;
-  }
-
-  /** The tag of segment `slot`. */
-  tag(slot: number): string {
-    return tagNames[this.tagNumbers[slot]!]!;
-  }
-
-  /** The lasting segment object of `slot`, numbered `index`: the same object every time it is asked for. */
-  segment(slot: number, index: number): ScannedSegment {
-    return (this.kept[slot] ??= new ScannedSegment(this, slot, index, false));
-  }
+function valueAt(text: string, marks: Int32Array, k: number, release: number): string {
+  const from = (marks[k]! >> 2) + 1;
+  const end = marks[k + 1]!;
+  const to = end >> 2;
+  if (from === to) return '';
+  return (end & RELEASED_VALUE) === 0 ? text.slice(from, to) : unescape(text, from, to, release);
 }
 
-/** The fields a cursor rewrites as it moves; to everyone else they are readonly. */
-type Position = { -readonly [K in 'tag' | 'index' | 'offset']: ScannedSegment[K] };
+function elementsOf(
+  text: string,
+  marks: Int32Array,
+  starts: Int32Array,
+  firstStart: number,
+  elementCount: number,
+  end: number,
+  release: number,
+): readonly (readonly string[])[] {
+  if (elementCount === 0) return noElements;
+  const elements: string[][] = [];
+  for (let e = 0; e < elementCount; e++) {
+    const values: string[] = [];
+    const last = e + 1 < elementCount ? starts[firstStart + e + 1]! : end - 1;
+    for (let k = starts[firstStart + e]!; k < last; k++) values.push(valueAt(text, marks, k, release));
+    elements.push(values);
+  }
+  return elements;
+}
 
-/**
- * A scanned segment: value `k` lies between mark `k` and mark `k + 1`; element `e` opens at mark
- * `starts[firstStart + e]`, and the last mark (`end - 1`) is the terminator. A cursor (`ScannedSegment.cursor`) is
- * one such object moved from slot to slot; every other one stays where it was made.
- */
-export class ScannedSegment implements EdifactSegment {
+/** A segment that lasts: what `keep` and `EdifactMessage.segments` hand out. */
+export class ScannedSegment implements SegmentView {
   readonly kind = 'segment' as const;
   readonly tag: string;
   readonly index: number;
   readonly offset: number;
-  readonly #table: SegmentTable;
   readonly #text: string;
-  readonly #cursor: boolean;
-  #slot = 0;
-  #marks: Int32Array;
-  #starts: Int32Array;
-  #firstStart = 0;
-  #elementCount = 0;
-  #end = 0;
-  /** The release character's code when the segment holds one (values must be unescaped), else -1. */
-  #release = -1;
+  readonly #marks: Int32Array;
+  readonly #starts: Int32Array;
+  readonly #firstStart: number;
+  readonly #elementCount: number;
+  readonly #end: number;
+  readonly #release: number;
   #elements: readonly (readonly string[])[] | undefined;
 
-  constructor(table: SegmentTable, slot: number, index: number, cursor: boolean) {
-    this.tag = '';
-    this.index = 0;
-    this.offset = 0;
-    this.#table = table;
+  /**
+   * Segment `slot` of `table`, numbered `index`. With `copy`, it takes its own copy of where its values lie, so that
+   * it outlives the table (one that is read into again for the next interchange).
+   */
+  constructor(table: SegmentTable, slot: number, index: number, copy: boolean) {
+    const rows = table.rows;
+    const row = slot * ROW;
+    this.tag = tagName(rows[row + TAG]!);
+    this.index = index;
+    this.offset = rows[row + OFFSET]!;
     this.#text = table.text;
-    this.#cursor = cursor;
-    this.#marks = table.marks;
-    this.#starts = table.starts;
-    this.#elements = undefined;
-    this.#point(slot, index);
-  }
-
-  /** One segment object to step through the segments of `table` with `moveTo`. */
-  static cursor(table: SegmentTable): ScannedSegment {
-    return new ScannedSegment(table, 0, 0, true);
-  }
-
-  /** Moves a cursor to `slot`, numbered `index`; the segment it showed before is gone (see `kept`). */
-  moveTo(slot: number, index: number): this {
-    if (!this.#cursor) throw new Error('only a cursor moves');
-    this.#point(slot, index);
-    return this;
-  }
-
-  /** A segment that stays: a cursor's current segment as its own lasting object, any other segment itself. */
-  kept(): ScannedSegment {
-    return this.#cursor ? this.#table.segment(this.#slot, this.index) : this;
-  }
-
-  #point(slot: number, index: number): void {
-    const table = this.#table;
-    const position = this as Position;
-    position.tag = table.tag(slot);
-    position.index = index;
-    position.offset = table.offsets[slot]!;
-    this.#slot = slot;
-    // The table may have grown since this object last looked: its arrays are read again.
-    this.#marks = table.marks;
-    this.#starts = table.starts;
-    this.#firstStart = table.firstStarts[slot]!;
-    this.#elementCount = table.elementCounts[slot]!;
-    this.#end = table.ends[slot]!;
-    this.#release = table.released[slot] === 1 ? table.release : -1;
+    this.#release = table.release;
+    const firstStart = rows[row + FIRST_START]!;
+    const elementCount = rows[row + ELEMENT_COUNT]!;
+    const end = rows[row + END]!;
+    this.#elementCount = elementCount;
+    if (copy) {
+      // The segment's marks from its first separator on, and its element starts counted from there.
+      const firstMark = slot === 0 ? 0 : rows[row - ROW + END]!;
+      const starts = table.starts.slice(firstStart, firstStart + elementCount);
+      for (let e = 0; e < elementCount; e++) starts[e] = starts[e]! - firstMark;
+      this.#marks = table.marks.slice(firstMark, end);
+      this.#starts = starts;
+      this.#firstStart = 0;
+      this.#end = end - firstMark;
+    } else {
+      this.#marks = table.marks;
+      this.#starts = table.starts;
+      this.#firstStart = firstStart;
+      this.#end = end;
+    }
     this.#elements = undefined;
   }
 
-  #value(k: number): string {
-    const from = (this.#marks[k]! >> 1) + 1;
-    const to = this.#marks[k + 1]! >> 1;
-    if (from === to) return '';
-    return this.#release < 0 ? this.#text.slice(from, to) : unescape(this.#text, from, to, this.#release);
-  }
-
-  /** The mark index that closes element `e` (the next element's opening separator, or the terminator). */
   #elementEnd(e: number): number {
     return e + 1 < this.#elementCount ? this.#starts[this.#firstStart + e + 1]! : this.#end - 1;
   }
 
-  /** Component `c` of element `e`, '' when absent. */
-  component(e: number, c: number): string {
+  component(e: number, c = 0): string {
     if (e >= this.#elementCount) return '';
     const k = this.#starts[this.#firstStart + e]! + c;
-    return k < this.#elementEnd(e) ? this.#value(k) : '';
+    return k < this.#elementEnd(e) ? valueAt(this.#text, this.#marks, k, this.#release) : '';
   }
 
-  /** How many data elements the segment has. */
   get elementCount(): number {
     return this.#elementCount;
   }
 
-  /** How many components element `e` has (0 when the segment has no such element). */
   componentCount(e: number): number {
     if (e >= this.#elementCount) return 0;
     return this.#elementEnd(e) - this.#starts[this.#firstStart + e]!;
   }
 
   get elements(): readonly (readonly string[])[] {
-    if (this.#elements !== undefined) return this.#elements;
-    if (this.#elementCount === 0) return (this.#elements = noElements);
-    const elements: string[][] = [];
-    for (let e = 0; e < this.#elementCount; e++) {
-      const values: string[] = [];
-      for (let k = this.#starts[this.#firstStart + e]!, end = this.#elementEnd(e); k < end; k++)
-        values.push(this.#value(k));
-      elements.push(values);
-    }
-    return (this.#elements = elements);
+    return (this.#elements ??= elementsOf(
+      this.#text,
+      this.#marks,
+      this.#starts,
+      this.#firstStart,
+      this.#elementCount,
+      this.#end,
+      this.#release,
+    ));
+  }
+
+  keep(): EdifactSegment {
+    return this;
+  }
+
+  pin(): SegmentView {
+    return this;
+  }
+
+  raw(): string {
+    return this.#text.slice(this.offset, this.#marks[this.#end - 1]! >> 2);
   }
 
   toJSON(): EdifactSegment {
     return { kind: 'segment', tag: this.tag, elements: this.elements, index: this.index, offset: this.offset };
+  }
+}
+
+/**
+ * One segment object moved along the segments of a table (`moveTo`): what the parsers read a message with, so a
+ * message of 5,000 segments makes no 5,000 objects. What it shows is overwritten by the next move; `keep` gives a
+ * segment that stays.
+ */
+export class SegmentCursor implements SegmentView {
+  readonly kind = 'segment' as const;
+  tag = '';
+  index = 0;
+  offset = 0;
+  readonly #table: SegmentTable;
+  /** Whether the table is read into again for the next interchange (kept segments then copy what they need). */
+  readonly #reused: boolean;
+  readonly #text: string;
+  readonly #marks: Int32Array;
+  readonly #starts: Int32Array;
+  readonly #rows: Int32Array;
+  readonly #release: number;
+  #slot = 0;
+  #firstStart = 0;
+  #elementCount = 0;
+  #end = 0;
+
+  /** A cursor over `table`, which must be read completely. */
+  constructor(table: SegmentTable, reused: boolean) {
+    this.#table = table;
+    this.#reused = reused;
+    this.#text = table.text;
+    this.#marks = table.marks;
+    this.#starts = table.starts;
+    this.#rows = table.rows;
+    this.#release = table.release;
+  }
+
+  /** Shows segment `slot`, numbered `index`. */
+  moveTo(slot: number, index: number): this {
+    const rows = this.#rows;
+    const row = slot * ROW;
+    this.tag = tagName(rows[row + TAG]!);
+    this.index = index;
+    this.offset = rows[row + OFFSET]!;
+    this.#slot = slot;
+    this.#firstStart = rows[row + FIRST_START]!;
+    this.#elementCount = rows[row + ELEMENT_COUNT]!;
+    this.#end = rows[row + END]!;
+    return this;
+  }
+
+  #elementEnd(e: number): number {
+    return e + 1 < this.#elementCount ? this.#starts[this.#firstStart + e + 1]! : this.#end - 1;
+  }
+
+  component(e: number, c = 0): string {
+    if (e >= this.#elementCount) return '';
+    const k = this.#starts[this.#firstStart + e]! + c;
+    return k < this.#elementEnd(e) ? valueAt(this.#text, this.#marks, k, this.#release) : '';
+  }
+
+  get elementCount(): number {
+    return this.#elementCount;
+  }
+
+  componentCount(e: number): number {
+    if (e >= this.#elementCount) return 0;
+    return this.#elementEnd(e) - this.#starts[this.#firstStart + e]!;
+  }
+
+  get elements(): readonly (readonly string[])[] {
+    return elementsOf(
+      this.#text,
+      this.#marks,
+      this.#starts,
+      this.#firstStart,
+      this.#elementCount,
+      this.#end,
+      this.#release,
+    );
+  }
+
+  keep(): EdifactSegment {
+    return new ScannedSegment(this.#table, this.#slot, this.index, this.#reused);
+  }
+
+  pin(): SegmentView {
+    return new ScannedSegment(this.#table, this.#slot, this.index, false);
+  }
+
+  raw(): string {
+    return this.#text.slice(this.offset, this.#marks[this.#end - 1]! >> 2);
   }
 }

@@ -3,6 +3,7 @@
  * regular expression test or replace costs more than the rest of reading a typical segment. Each names the
  * expression it stands for and returns exactly what that expression would.
  */
+import { countryRef, type CountryRef } from './travel.types.js';
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
@@ -38,4 +39,42 @@ export function phoneDigits(value: string): string {
     run = i + 1;
   }
   return run === 0 ? value : out + value.slice(run);
+}
+
+/**
+ * `value.toLowerCase()`, the value itself when it holds no capital letter and nothing past ASCII: e-mail addresses
+ * mostly arrive in lower case, and upper-casing rules of all of Unicode run for a string held two bytes per character.
+ */
+export function lowerCase(value: string): string {
+  for (let i = 0, n = value.length; i < n; i++) {
+    const c = value.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c > 127) return value.toLowerCase();
+  }
+  return value;
+}
+
+/** Country references by the code as sent (null: not looked up yet), for codes of one to three capital letters. */
+const countriesByCode = new Array<CountryRef | undefined | null>(27 * 27 * 27).fill(null);
+
+/**
+ * `countryRef(raw)`, looked up by the letters of the code rather than by the string: a list names the same few
+ * countries thousands of times, and a look-up by a string just cut from the text hashes it every time.
+ */
+export function countryOf(raw: string): CountryRef | undefined {
+  return countryIn(raw, 0, raw.length);
+}
+
+/** `countryRef(text.slice(from, to))`, the slice cut only for a code not of one to three capital letters. */
+export function countryIn(text: string, from: number, to: number): CountryRef | undefined {
+  const n = to - from;
+  if (n === 0 || n > 3) return countryRef(text.slice(from, to));
+  let place = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 65 || c > 90) return countryRef(text.slice(from, to));
+    place = place * 27 + (c - 64);
+  }
+  const cached = countriesByCode[place];
+  if (cached !== null) return cached; // (never out of range: `place` < 27³)
+  return (countriesByCode[place] = countryRef(text.slice(from, to)));
 }

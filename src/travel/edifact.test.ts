@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { isEdifactParseError, type EdifactErrorCode, type EdifactParseError } from './edifact-errors.js';
-import { component, parseEdifact } from './edifact.js';
+import { component, parseEdifact, readInterchange } from './edifact.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../test/fixtures/travel/${name}`, import.meta.url), 'utf8');
 
@@ -70,6 +70,22 @@ describe('parseEdifact: envelope', () => {
     assert.deepEqual(nad.elements, [['FL'], [''], [''], ['DOE', 'JANE']]);
     assert.equal(component(nad, 3, 1), 'JANE');
     assert.equal(component(nad, 9, 9), '');
+  });
+
+  it('keeps an interchange it returned as it was while others are read', () => {
+    const ix = parseEdifact(edi(oneMessage));
+    // What the parsers do: read into the table they reuse, which the interchange above must not share.
+    readInterchange(edi(['UNH+B+PAXLST:D:05B:UN:IATA', 'NAD+FM+++ROE:RICHARD:X+1:2:3', 'UNT+3+B']), true);
+    const m = ix.messages[0]!;
+    assert.deepEqual(
+      m.segments.map((s) => [s.tag, s.index, s.elements]),
+      [
+        ['UNH', 1, [['M1'], ['PAXLST', 'D', '05B', 'UN', 'IATA'], ['CAR/1'], ['01', 'F']]],
+        ['BGM', 2, [['745']]],
+        ['NAD', 3, [['FL'], [''], [''], ['DOE', 'JANE']]],
+        ['UNT', 4, [['4'], ['M1']]],
+      ],
+    );
   });
 
   it('reads the same segments with or without line breaks, and with CR LF', () => {
@@ -176,6 +192,11 @@ describe('parseEdifact: service characters', () => {
   it("unescapes ?+ ?: ?? and ?' with the default separators", () => {
     const ix = parseEdifact(edi(['UNH+A+PAXLST:D:05B:UN:IATA', "FTX+AAA+++A?+B?:C???'D", 'UNT+3+A']));
     assert.equal(component(ix.messages[0]!.segments[1]!, 3), "A+B:C?'D");
+  });
+
+  it('unescapes only the values that hold a release character', () => {
+    const ix = parseEdifact(edi(['UNH+A+PAXLST:D:05B:UN:IATA', 'ADD++700:1 MAIN ST:??:?+44 20:X?:Y+Z', 'UNT+3+A']));
+    assert.deepEqual(ix.messages[0]!.segments[1]!.elements, [[''], ['700', '1 MAIN ST', '?', '+44 20', 'X:Y'], ['Z']]);
   });
 
   it('unescapes long values full of release characters in linear time', () => {

@@ -89,20 +89,18 @@ export function assemblePaxlst(parts: readonly PaxlstList[]): PaxlstList {
   const head = ordered[0]!;
   const warnings: EdifactWarning[] = ordered.flatMap((p) => p.warnings);
   const warn = (code: EdifactWarningCode, segment: EdifactSegment, text: string): void => {
-    warnings.push(Object.freeze({ code, message: text, segment: segment.index, offset: segment.offset }));
+    warnings.push({ code, message: text, segment: segment.index, offset: segment.offset });
   };
   const flightKey = `${head.flight.carrier}${head.flight.flightNumber}/${head.flight.scheduledDeparture ?? ''}`;
   for (const p of ordered) {
     const key = `${p.flight.carrier}${p.flight.flightNumber}/${p.flight.scheduledDeparture ?? ''}`;
     if (key !== flightKey) {
-      warnings.push(
-        Object.freeze({
-          code: 'paxlst.part_flight_differs' as const,
-          message: `part ${p.part?.number ?? 1} names flight ${key}, part 1 ${flightKey}`,
-          segment: 0,
-          offset: 0,
-        }),
-      );
+      warnings.push({
+        code: 'paxlst.part_flight_differs',
+        message: `part ${p.part?.number ?? 1} names flight ${key}, part 1 ${flightKey}`,
+        segment: 0,
+        offset: 0,
+      });
     }
   }
   const travellers = ordered.flatMap((p) => p.travellers);
@@ -122,16 +120,16 @@ export function assemblePaxlst(parts: readonly PaxlstList[]): PaxlstList {
   const anchor: EdifactSegment = { kind: 'segment', tag: 'CNT', elements: [], index: 0, offset: 0 };
   checkTotals(declaredPassengers, declaredCrew, passengerCount, crewCount, anchor, warn);
 
-  return Object.freeze({
+  return {
     ...head,
-    part: Object.freeze({ number: 1, final: true }),
+    part: { number: 1, final: true },
     partCount: ordered.length,
-    travellers: Object.freeze(travellers),
+    travellers,
     declaredPassengers,
     declaredCrew,
     passengerCount,
     crewCount,
-    unknownSegments: Object.freeze(ordered.flatMap((p) => p.unknownSegments)),
-    warnings: Object.freeze(warnings),
-  });
+    unknownSegments: ordered.flatMap((p) => p.unknownSegments),
+    warnings,
+  };
 }

@@ -1,10 +1,10 @@
 /**
  * The PAXLST parser's open traveller, its documents, references and bags, as they are built from the segments of the
- * traveller's group. They are made by constructors, not literals (see plain-objects.ts), and frozen where they stand
- * when the group closes.
+ * traveller's group. They are made by constructors, not literals (see plain-objects.ts), and handed out where they
+ * stand when the group closes, under their readonly types (see paxlst.ts).
  */
-import { component, componentCount, elementCount, type EdifactSegment } from './edifact.js';
-import { emptyList, plainObject, type Mutable } from './plain-objects.js';
+import type { EdifactSegment, SegmentView } from './edifact.js';
+import { none, plainObject, type Mutable } from './plain-objects.js';
 import type { CountryRef } from './travel.types.js';
 import type { PaxlstBags, PaxlstDocument, PaxlstReference, PaxlstRole, PaxlstTraveller } from './paxlst.types.js';
 
@@ -13,10 +13,10 @@ export type DocumentDraft = Mutable<PaxlstDocument>;
 export type BagsDraft = Mutable<PaxlstBags> & { tags: string[] };
 
 /** The non-empty components of element `e` from component `from` on, each after a space (` A B` for `A::B`). */
-function spacedComponents(segment: EdifactSegment, e: number, from: number): string {
+function spacedComponents(segment: SegmentView, e: number, from: number): string {
   let out = '';
-  for (let c = from, n = componentCount(segment, e); c < n; c++) {
-    const value = component(segment, e, c);
+  for (let c = from, n = segment.componentCount(e); c < n; c++) {
+    const value = segment.component(e, c);
     if (value !== '') out += ` ${value}`;
   }
   return out;
@@ -28,18 +28,18 @@ function spacedComponents(segment: EdifactSegment, e: number, from: number): str
  */
 export const Traveller = plainObject(function Traveller(
   this: TravellerDraft,
-  s: EdifactSegment,
+  s: SegmentView,
   role: PaxlstRole,
   country: (segment: EdifactSegment, raw: string) => CountryRef | undefined,
 ) {
-  const qualifier = component(s, 0);
+  const qualifier = s.component(0);
   this.kind = 'traveller';
   this.role = role;
   this.qualifier = qualifier;
   this.inTransit = qualifier === 'DDU' || qualifier === 'DDT';
-  this.surname = component(s, 3, 0);
+  this.surname = s.component(3, 0);
   // The given name, then the middle names that are not empty.
-  this.givenNames = component(s, 3, 1) + spacedComponents(s, 3, 2);
+  this.givenNames = s.component(3, 1) + spacedComponents(s, 3, 2);
   this.gender = undefined;
   this.dateOfBirth = undefined;
   this.nationality = undefined;
@@ -47,20 +47,20 @@ export const Traveller = plainObject(function Traveller(
   this.countryOfBirth = undefined;
   this.residence = undefined;
   this.address =
-    elementCount(s) > 4
-      ? Object.freeze({
+    s.elementCount > 4
+      ? {
           street: spacedComponents(s, 4, 0).slice(1),
-          city: component(s, 5),
-          subentity: component(s, 6),
-          postcode: component(s, 7),
-          country: country(s, component(s, 8)),
-        })
+          city: s.component(5),
+          subentity: s.component(6),
+          postcode: s.component(7),
+          country: country(s, s.component(8)),
+        }
       : undefined;
   this.embarkation = undefined;
   this.debarkation = undefined;
   this.clearance = undefined;
-  this.documents = emptyList();
-  this.references = emptyList();
+  this.documents = none;
+  this.references = none;
   this.recordLocator = undefined;
   this.seat = undefined;
   this.ticketNumber = undefined;
@@ -83,10 +83,10 @@ export const Reference = plainObject(function Reference(
 });
 
 /** A document opened by its DOC (type and number), its dates and issuer to come. */
-export const Document = plainObject(function Document(this: DocumentDraft, s: EdifactSegment) {
+export const Document = plainObject(function Document(this: DocumentDraft, s: SegmentView) {
   this.kind = 'document';
-  this.type = component(s, 0);
-  this.number = component(s, 1);
+  this.type = s.component(0);
+  this.number = s.component(1);
   this.expiry = undefined;
   this.issued = undefined;
   this.issuingState = undefined;
@@ -98,5 +98,5 @@ export const Bags = plainObject(function Bags(this: BagsDraft) {
   this.count = undefined;
   this.weight = undefined;
   this.weightUnit = undefined;
-  this.tags = emptyList();
+  this.tags = none;
 });

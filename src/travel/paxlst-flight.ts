@@ -55,33 +55,31 @@ function legsOf(transport: TransportDraft): PaxlstLeg[] {
     } else merged.push({ ...stop });
   }
   const point = (stop: StopDraft | undefined, time: LocalDateTime | undefined) =>
-    stop === undefined ? undefined : Object.freeze({ airport: stop.airport, time });
+    stop === undefined ? undefined : { airport: stop.airport, time };
   if (merged.length === 1) {
     const only = merged[0]!;
     const isArrival = only.qualifier === '87' || only.qualifier === '130';
     return [
-      Object.freeze({
+      {
         kind: 'leg',
         carrier,
         flightNumber,
         departure: isArrival ? undefined : point(only, only.departure),
         arrival: isArrival ? point(only, only.arrival) : undefined,
-      }),
+      },
     ];
   }
   const legs: PaxlstLeg[] = [];
   for (let k = 0; k + 1 < merged.length; k++) {
     const from = merged[k]!;
     const to = merged[k + 1]!;
-    legs.push(
-      Object.freeze({
-        kind: 'leg',
-        carrier,
-        flightNumber,
-        departure: point(from, from.departure),
-        arrival: point(to, to.arrival),
-      }),
-    );
+    legs.push({
+      kind: 'leg',
+      carrier,
+      flightNumber,
+      departure: point(from, from.departure),
+      arrival: point(to, to.arrival),
+    });
   }
   return legs;
 }
@@ -93,7 +91,7 @@ export function buildFlight(transports: readonly TransportDraft[]): PaxlstFlight
   const legs = transports.flatMap(legsOf);
   const firstLeg = legs[0];
   const lastLeg = legs.at(-1);
-  return Object.freeze({
+  return {
     kind: 'flight',
     transportStage: component(first, 0),
     journeyId: component(first, 1),
@@ -103,6 +101,6 @@ export function buildFlight(transports: readonly TransportDraft[]): PaxlstFlight
     destination: lastLeg?.arrival?.airport,
     scheduledDeparture: firstLeg?.departure?.time,
     scheduledArrival: lastLeg?.arrival?.time,
-    legs: Object.freeze(legs),
-  });
+    legs,
+  };
 }

@@ -2,20 +2,25 @@
  * PAXLST (API passenger and crew lists, D02B and D05B) from EDIFACT messages into `PaxlstList`s. One pass over the
  * segments with a small state machine that follows the MIG groups: header → Gr1 reporting party → Gr2/Gr3 transport
  * and legs → Gr4 travellers → Gr5 documents → CNT. CNT totals that disagree with the travellers found are warnings.
+ *
+ * The lists are immutable by type (`readonly` throughout, see paxlst.types.ts), not frozen at run time: freezing each
+ * traveller, document, reference and list cost about a fifth of the parse. Only the empty list the travellers share
+ * is frozen, since a change to it would show in all of them.
  */
 import { EdifactParseError, type EdifactWarning, type EdifactWarningCode } from './edifact-errors.js';
 import {
   component,
   expectMessageType,
-  keepSegment,
-  parseEdifact,
+  readInterchange,
   walkSegments,
   type EdifactInterchange,
   type EdifactMessage,
   type EdifactSegment,
+  type SegmentView,
 } from './edifact.js';
 import { fromDtm, fromYymmdd, todayUtc, type IsoDate } from './dates.js';
-import { countryRef, genderOf, type CountryRef } from './travel.types.js';
+import { countryOf } from './edifact-values.js';
+import { genderOf, type CountryRef, type Gender } from './travel.types.js';
 import { buildFlight, type TransportDraft } from './paxlst-flight.js';
 import {
   Bags,
@@ -26,7 +31,7 @@ import {
   type DocumentDraft,
   type TravellerDraft,
 } from './paxlst-drafts.js';
-import type { Mutable } from './plain-objects.js';
+import { add, type Mutable } from './plain-objects.js';
 import type {
   PaxlstInterchange,
   PaxlstList,
@@ -58,10 +63,15 @@ function invalid(segment: EdifactSegment, expected: string, found: string): Edif
   });
 }
 
-function count(segment: EdifactSegment): number {
-  const raw = component(segment, 0, 1);
+function count(segment: SegmentView): number {
+  const raw = segment.component(0, 1);
   if (!/^\d{1,7}$/.test(raw)) throw invalid(segment, 'a count (CNT+42:n or CNT+41:n)', JSON.stringify(raw));
   return Number(raw);
+}
+
+/** `genderOf(raw)`, the two usual codes answered first. */
+function gender(raw: string): Gender | undefined {
+  return raw === 'F' ? 'F' : raw === 'M' ? 'M' : genderOf(raw);
 }
 
 function numberOrUndefined(raw: string): number | undefined {
@@ -75,19 +85,20 @@ export function parsePaxlst(
   input: string | Uint8Array | EdifactInterchange,
   options: PaxlstOptions = {},
 ): PaxlstInterchange {
-  const interchange = typeof input === 'object' && 'kind' in input ? input : parseEdifact(input);
+  // Read from text, the interchange is done with once its messages are: its segment table is reused.
+  const interchange = typeof input === 'object' && 'kind' in input ? input : readInterchange(input, true);
   const prepared = fromYymmdd(interchange.preparedDate, 'expiry', todayUtc());
   const fallback = options.referenceDate ?? prepared ?? todayUtc();
   const lists = interchange.messages.map((message) => parsePaxlstMessage(message, { referenceDate: fallback }));
-  return Object.freeze({
+  return {
     kind: 'paxlst-interchange',
     sender: interchange.sender,
     recipient: interchange.recipient,
     controlReference: interchange.controlReference,
     applicationReference: interchange.applicationReference,
-    lists: Object.freeze(lists),
+    lists,
     warnings: interchange.warnings,
-  });
+  };
 }
 
 /** Parses one tokenized PAXLST message; throws `EdifactParseError` for another message type or a missing BGM/TDT. */
@@ -95,10 +106,10 @@ export function parsePaxlstMessage(message: EdifactMessage, options: { readonly 
   expectMessageType(message, 'PAXLST');
   const warnings: EdifactWarning[] = [...message.warnings];
   const warn = (code: EdifactWarningCode, segment: EdifactSegment, text: string): void => {
-    warnings.push(Object.freeze({ code, message: text, segment: segment.index, offset: segment.offset }));
+    warnings.push({ code, message: text, segment: segment.index, offset: segment.offset });
   };
   const country = (segment: EdifactSegment, raw: string): CountryRef | undefined => {
-    const ref = countryRef(raw);
+    const ref = countryOf(raw);
     if (ref !== undefined && !ref.known) warn('paxlst.unknown_country', segment, `unknown country code ${raw}`);
     return ref;
   };
@@ -123,20 +134,18 @@ export function parsePaxlstMessage(message: EdifactMessage, options: { readonly 
 
   const closeTraveller = (): void => {
     if (traveller === undefined) return;
-    if (bags !== undefined) traveller.bags = Object.freeze(bags);
-    Object.freeze(traveller.documents);
-    Object.freeze(traveller.references);
-    travellers.push(Object.freeze(traveller));
+    if (bags !== undefined) traveller.bags = bags;
+    travellers.push(traveller);
     traveller = undefined;
     bags = undefined;
     doc = undefined;
   };
   const ensureBags = (): BagsDraft => (bags ??= new Bags());
-  const date = (segment: EdifactSegment, rule: 'birth' | 'expiry'): string | undefined => {
-    const raw = component(segment, 0, 1);
-    const value = fromDtm(raw, component(segment, 0, 2), rule, reference);
+  const date = (segment: SegmentView, rule: 'birth' | 'expiry'): string | undefined => {
+    const raw = segment.component(0, 1);
+    const value = fromDtm(raw, segment.component(0, 2), rule, reference);
     if (value === undefined && raw !== '') {
-      warn('paxlst.invalid_date', segment, `DTM+${component(segment, 0)} ${JSON.stringify(raw)} is not a date`);
+      warn('paxlst.invalid_date', segment, `DTM+${segment.component(0)} ${JSON.stringify(raw)} is not a date`);
     }
     return value;
   };
@@ -147,25 +156,25 @@ export function parsePaxlstMessage(message: EdifactMessage, options: { readonly 
     const s = walk.at(i);
     switch (s.tag) {
       case 'BGM':
-        bgm = keepSegment(s);
+        bgm = s.pin();
         continue;
       case 'RFF': {
-        const qualifier = component(s, 0, 0);
-        const value = component(s, 0, 1);
+        const qualifier = s.component(0, 0);
+        const value = s.component(0, 1);
         if (traveller !== undefined) {
-          traveller.references.push(Object.freeze(new Reference(qualifier, value)));
+          traveller.references = add(traveller.references, new Reference(qualifier, value));
           if (qualifier === 'AVF') traveller.recordLocator = value;
           else if (qualifier === 'SEA') traveller.seat = value;
           else if (qualifier === 'YZY') traveller.ticketNumber = value;
         } else if (qualifier === 'TN') transactionReference = value;
-        else unknownSegments.push(keepSegment(s));
+        else unknownSegments.push(s.keep());
         continue;
       }
       case 'NAD': {
-        const qualifier = component(s, 0);
+        const qualifier = s.component(0);
         if (qualifier === 'MS') {
           state = 'party';
-          party = { name: component(s, 3) || component(s, 1), phone: undefined, fax: undefined, email: undefined };
+          party = { name: s.component(3) || s.component(1), phone: undefined, fax: undefined, email: undefined };
           continue;
         }
         closeTraveller();
@@ -189,28 +198,28 @@ export function parsePaxlstMessage(message: EdifactMessage, options: { readonly 
             else if (kind === 'FX') party.fax = element[0];
             else if (kind === 'EM') party.email = element[0];
           }
-        } else if (traveller !== undefined) traveller.contact = component(s, 0);
-        else unknownSegments.push(keepSegment(s));
+        } else if (traveller !== undefined) traveller.contact = s.component(0);
+        else unknownSegments.push(s.keep());
         continue;
       }
       case 'CTA':
-        if (party !== undefined && state === 'party' && component(s, 1, 1) !== '') party.name ||= component(s, 1, 1);
+        if (party !== undefined && state === 'party' && s.component(1, 1) !== '') party.name ||= s.component(1, 1);
         continue;
       case 'TDT': {
         closeTraveller();
         state = 'transport';
-        transport = { segment: keepSegment(s), stops: [] };
+        transport = { segment: s.pin(), stops: [] };
         transports.push(transport);
         continue;
       }
       case 'LOC': {
-        const qualifier = component(s, 0);
-        const place = component(s, 1);
+        const qualifier = s.component(0);
+        const place = s.component(1);
         if (state === 'transport' && transport !== undefined) {
           transport.stops.push({ qualifier, airport: place, arrival: undefined, departure: undefined });
         } else if (state === 'document' && doc !== undefined && qualifier === '91') {
           doc.issuingState = country(s, place);
-          doc.issuingPlace = component(s, 1, 3) || undefined;
+          doc.issuingPlace = s.component(1, 3) || undefined;
         } else if (traveller !== undefined) {
           if (qualifier === '178') traveller.embarkation = place;
           else if (qualifier === '179') traveller.debarkation = place;
@@ -219,19 +228,19 @@ export function parsePaxlstMessage(message: EdifactMessage, options: { readonly 
           else if (qualifier === '180') {
             // Place of birth: LOC+180+GBR:::LONDON, or the place name alone in component 4.
             traveller.countryOfBirth = place === '' ? undefined : country(s, place);
-            traveller.placeOfBirth = component(s, 1, 3) || undefined;
-          } else unknownSegments.push(keepSegment(s));
-        } else unknownSegments.push(keepSegment(s));
+            traveller.placeOfBirth = s.component(1, 3) || undefined;
+          } else unknownSegments.push(s.keep());
+        } else unknownSegments.push(s.keep());
         continue;
       }
       case 'DTM': {
-        const qualifier = component(s, 0, 0);
+        const qualifier = s.component(0, 0);
         if (state === 'transport' && transport !== undefined) {
           const stop = transport.stops.at(-1);
           const value = date(s, 'expiry');
           if (stop !== undefined && qualifier === '189') stop.departure = value;
           else if (stop !== undefined && qualifier === '232') stop.arrival = value;
-          else unknownSegments.push(keepSegment(s));
+          else unknownSegments.push(s.keep());
           // Birth years are placed against the flight date: the first scheduled date the message gives.
           if (!referenceFixed && value !== undefined) {
             reference = value.slice(0, 10);
@@ -240,74 +249,76 @@ export function parsePaxlstMessage(message: EdifactMessage, options: { readonly 
         } else if (state === 'document' && doc !== undefined) {
           if (qualifier === '36') doc.expiry = date(s, 'expiry');
           else if (qualifier === '182') doc.issued = date(s, 'birth');
-          else unknownSegments.push(keepSegment(s));
+          else unknownSegments.push(s.keep());
         } else if (traveller !== undefined && qualifier === '329') traveller.dateOfBirth = date(s, 'birth');
-        else unknownSegments.push(keepSegment(s));
+        else unknownSegments.push(s.keep());
         continue;
       }
       case 'ATT':
-        if (traveller !== undefined && component(s, 0) === '2') traveller.gender = genderOf(component(s, 2));
-        else unknownSegments.push(keepSegment(s));
+        if (traveller !== undefined && s.component(0) === '2') traveller.gender = gender(s.component(2));
+        else unknownSegments.push(s.keep());
         continue;
       case 'NAT':
-        if (traveller !== undefined) traveller.nationality = country(s, component(s, 1));
-        else unknownSegments.push(keepSegment(s));
+        if (traveller !== undefined) traveller.nationality = country(s, s.component(1));
+        else unknownSegments.push(s.keep());
         continue;
       case 'EMP':
-        if (traveller !== undefined) traveller.crewFunction = component(s, 1) || undefined;
+        if (traveller !== undefined) traveller.crewFunction = s.component(1) || undefined;
         continue;
       case 'GEI':
-        if (traveller !== undefined && component(s, 0) === '4') traveller.verified = component(s, 1) === '173';
+        if (traveller !== undefined && s.component(0) === '4') traveller.verified = s.component(1) === '173';
         continue;
       case 'MEA': {
         if (traveller === undefined) {
-          unknownSegments.push(keepSegment(s));
+          unknownSegments.push(s.keep());
           continue;
         }
         const b = ensureBags();
-        const kind = component(s, 0);
-        if (kind === 'CT') b.count = numberOrUndefined(component(s, 2, 1));
+        const kind = s.component(0);
+        if (kind === 'CT') b.count = numberOrUndefined(s.component(2, 1));
         else if (kind === 'WT') {
-          b.weight = numberOrUndefined(component(s, 2, 1));
-          b.weightUnit = component(s, 2, 0) || undefined;
+          b.weight = numberOrUndefined(s.component(2, 1));
+          b.weightUnit = s.component(2, 0) || undefined;
         }
         continue;
       }
       case 'FTX':
-        if (traveller !== undefined && component(s, 0) === 'BAG') {
-          const tag = component(s, 3, 0);
-          if (tag !== '') ensureBags().tags.push(tag);
-        } else unknownSegments.push(keepSegment(s));
+        if (traveller !== undefined && s.component(0) === 'BAG') {
+          const tag = s.component(3, 0);
+          if (tag !== '') {
+            const b = ensureBags();
+            b.tags = add(b.tags, tag);
+          }
+        } else unknownSegments.push(s.keep());
         continue;
       case 'DOC': {
         if (traveller === undefined) {
-          unknownSegments.push(keepSegment(s));
+          unknownSegments.push(s.keep());
           continue;
         }
         state = 'document';
         doc = new Document(s);
-        traveller.documents.push(doc);
+        traveller.documents = add(traveller.documents, doc);
         continue;
       }
       case 'CNT': {
         closeTraveller();
         state = 'trailer';
-        cnt = keepSegment(s);
-        const qualifier = component(s, 0, 0);
+        cnt = s.pin();
+        const qualifier = s.component(0, 0);
         if (qualifier === '42') declaredPassengers = count(s);
         else if (qualifier === '41') declaredCrew = count(s);
-        else unknownSegments.push(keepSegment(s));
+        else unknownSegments.push(s.keep());
         continue;
       }
       default:
-        unknownSegments.push(keepSegment(s));
+        unknownSegments.push(s.keep());
     }
   }
   closeTraveller();
 
   if (bgm === undefined) throw missing(message, 'BGM (document name: 745 passengers, 250 crew…)');
   if (transports.length === 0) throw missing(message, 'TDT (the flight)');
-  for (const d of travellers) for (const x of d.documents) Object.freeze(x);
 
   const passengerCount = travellers.reduce((n, t) => n + (t.role === 'passenger' ? 1 : 0), 0);
   const crewCount = travellers.length - passengerCount;
@@ -319,7 +330,7 @@ export function parsePaxlstMessage(message: EdifactMessage, options: { readonly 
   if (!multiPart) checkTotals(declaredPassengers, declaredCrew, passengerCount, crewCount, cnt ?? walk.at(last), warn);
 
   const documentCode = component(bgm, 0);
-  return Object.freeze({
+  return {
     kind: 'paxlst',
     messageReference: message.reference,
     directory: `${message.version}${message.release}`,
@@ -328,19 +339,19 @@ export function parsePaxlstMessage(message: EdifactMessage, options: { readonly 
     messageFunction: component(bgm, 1),
     transactionReference,
     commonAccessReference: message.commonAccessReference,
-    part: part === undefined ? undefined : Object.freeze(part),
+    part,
     partCount: 1,
-    reportingParty: party === undefined ? undefined : Object.freeze(party),
+    reportingParty: party,
     flight: buildFlight(transports),
-    travellers: Object.freeze(travellers),
+    travellers,
     declaredPassengers,
     declaredCrew,
     passengerCount,
     crewCount,
     referenceDate: reference,
-    unknownSegments: Object.freeze(unknownSegments),
-    warnings: Object.freeze(warnings),
-  });
+    unknownSegments,
+    warnings,
+  };
 }
 
 /** Compares CNT totals with the travellers found and warns on a mismatch. */

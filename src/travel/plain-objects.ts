@@ -27,19 +27,28 @@ export function plainObject<A extends unknown[], T>(
   return make;
 }
 
-/** One slot to copy: `listOf(item)` is `[item]` made by `slice`, which V8 never pretenures. */
+/** One slot to copy: `[item]` is made as a copy of it, which V8 never pretenures (see the file comment). */
 const oneSlot: unknown[] = [undefined];
 
-/** `[item]`, as a fresh array of exactly one item (see the file comment for why not the literal). */
-export function listOf<T>(item: T): T[] {
-  const list = oneSlot.slice() as T[];
-  list[0] = item;
+/**
+ * The list a draft starts with: one frozen empty array shared by all, replaced by a real one at the first `add`.
+ * Most lists of a traveller stay empty (and being shared, it is frozen: nobody may add to it in place).
+ */
+export const none: never[] = Object.freeze([]) as never[];
+
+/** `list` with `item` appended; store the result back (the shared empty list is replaced by a new one). */
+export function add<T>(list: T[], item: T): T[] {
+  if (list === none) {
+    const one = oneSlot.slice() as T[];
+    one[0] = item;
+    return one;
+  }
+  list.push(item);
   return list;
 }
 
-/** `[]`, as a fresh empty array (see the file comment for why not the literal). */
-export function emptyList<T>(): T[] {
-  return noSlots.slice() as T[];
+/** `list` with `value` appended unless empty, undefined or already there; store the result back. */
+export function addUnique(list: string[], value: string | undefined): string[] {
+  if (value === undefined || value === '' || list.includes(value)) return list;
+  return add(list, value);
 }
-
-const noSlots: unknown[] = [];

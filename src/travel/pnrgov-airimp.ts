@@ -4,9 +4,9 @@
  * carries a DOCS, so its reader cuts out only the fields it keeps and reads dates and codes in place.
  */
 import { birthDate, expiryDate, fromDdmmmyy, type IsoDate } from './dates.js';
-import { phoneDigits } from './edifact-values.js';
+import { countryIn, lowerCase, phoneDigits } from './edifact-values.js';
 import { plainObject, type Mutable } from './plain-objects.js';
-import { countryRef, genderOf } from './travel.types.js';
+import { countryRef, genderOf, type CountryRef } from './travel.types.js';
 import type { PnrgovAddress, PnrgovDocument } from './pnrgov.types.js';
 
 /** The slash-separated fields of an AIRIMP free text (`/P/GBR/123…` → ['P','GBR','123…']). */
@@ -46,6 +46,21 @@ class FieldBounds {
     return k < this.count ? this.text.slice(this.starts[k], this.ends[k]) : '';
   }
 
+  /** Field `k` upper-cased (`field(k).toUpperCase()`): M and F, the usual genders, without a new string. */
+  upper(k: number): string {
+    if (k < this.count && this.ends[k]! - this.starts[k]! === 1) {
+      const c = this.text.charCodeAt(this.starts[k]!);
+      if (c === 77 || c === 109) return 'M';
+      if (c === 70 || c === 102) return 'F';
+    }
+    return this.field(k).toUpperCase();
+  }
+
+  /** Field `k` as a country (`countryRef(field(k))`). */
+  country(k: number): CountryRef | undefined {
+    return k < this.count ? countryIn(this.text, this.starts[k]!, this.ends[k]!) : undefined;
+  }
+
   /** Field `k` as an AIRIMP date (`fromDdmmmyy(field(k), rule, reference)`). */
   date(k: number, rule: 'birth' | 'expiry', reference: IsoDate): IsoDate | undefined {
     if (k >= this.count) return undefined;
@@ -57,18 +72,19 @@ class FieldBounds {
 const fields = new FieldBounds();
 
 const monthNames = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
-const monthOfKey = new Map(
-  monthNames.map((name, i) => [monthKey(name.charCodeAt(0), name.charCodeAt(1), name.charCodeAt(2)), i + 1]),
-);
 
-/** Three upper-cased ASCII letters as one number. */
-function monthKey(a: number, b: number, c: number): number {
-  return (upper(a) << 16) | (upper(b) << 8) | upper(c);
+/** 0…26 for a letter of either case (A and a are 1), 0 for anything else. */
+function letter(c: number): number {
+  if (c >= 97 && c <= 122) return c - 96;
+  return c >= 65 && c <= 90 ? c - 64 : 0;
 }
 
-function upper(c: number): number {
-  return c >= 97 && c <= 122 ? c - 32 : c;
-}
+/** Month numbers (1…12) by the place of their three letters among all triples; 0 where no month is. */
+const monthOfLetters = new Uint8Array(27 * 27 * 27);
+monthNames.forEach((name, i) => {
+  const [a, b, c] = [0, 1, 2].map((k) => letter(name.charCodeAt(k)));
+  monthOfLetters[(a! * 27 + b!) * 27 + c!] = i + 1;
+});
 
 function twoDigitsAt(text: string, at: number): number {
   const a = text.charCodeAt(at) - 48;
@@ -81,14 +97,19 @@ function twoDigitsAt(text: string, at: number): number {
  * A month that is not plain ASCII goes to `fromDdmmmyy` itself, since some letters upper-case to ASCII ones (ı → I).
  */
 function ddmmmyyAt(text: string, from: number, rule: 'birth' | 'expiry', reference: IsoDate): IsoDate | undefined {
-  const a = text.charCodeAt(from + 2);
-  const b = text.charCodeAt(from + 3);
-  const c = text.charCodeAt(from + 4);
-  if ((a | b | c) > 127) return fromDdmmmyy(text.slice(from, from + 7), rule, reference);
-  const month = monthOfKey.get(monthKey(a, b, c));
+  const a = letter(text.charCodeAt(from + 2));
+  const b = letter(text.charCodeAt(from + 3));
+  const c = letter(text.charCodeAt(from + 4));
+  if (a === 0 || b === 0 || c === 0) {
+    // Not three ASCII letters: no month, unless upper-casing makes one of letters that are not ASCII (ı → I).
+    return (text.charCodeAt(from + 2) | text.charCodeAt(from + 3) | text.charCodeAt(from + 4)) > 127
+      ? fromDdmmmyy(text.slice(from, from + 7), rule, reference)
+      : undefined;
+  }
+  const month = monthOfLetters[(a * 27 + b) * 27 + c]!;
   const day = twoDigitsAt(text, from);
   const year = twoDigitsAt(text, from + 5);
-  if (day < 0 || year < 0 || month === undefined) return undefined;
+  if (day < 0 || year < 0 || month === 0) return undefined;
   return rule === 'expiry' ? expiryDate(year, month, day, reference) : birthDate(year, month, day, reference);
 }
 
@@ -98,15 +119,15 @@ const DocsDocument = plainObject(function DocsDocument(
   f: FieldBounds,
   reference: IsoDate,
 ) {
-  const genderCode = f.field(5).toUpperCase();
+  const genderCode = f.upper(5);
   const first = f.field(8);
   const middle = f.field(9);
   this.kind = 'document';
   this.source = 'DOCS';
   this.type = f.field(0);
   this.number = f.field(2);
-  this.issuingState = countryRef(f.field(1));
-  this.nationality = countryRef(f.field(3));
+  this.issuingState = f.country(1);
+  this.nationality = f.country(3);
   this.dateOfBirth = f.date(4, 'birth', reference);
   this.gender = genderCode === 'M' || genderCode === 'F' ? genderCode : genderOf(genderCode);
   this.expiry = f.date(6, 'expiry', reference);
@@ -120,13 +141,13 @@ const DocsDocument = plainObject(function DocsDocument(
 
 /** SSR DOCS `/P/GBR/123456789/GBR/12JUL64/M/23AUG19/SURNAME/GIVEN/MIDDLE` → the primary document. */
 export function readDocs(text: string, reference: IsoDate): PnrgovDocument {
-  return Object.freeze(new DocsDocument(fields.read(text, 10), reference));
+  return new DocsDocument(fields.read(text, 10), reference);
 }
 
 /** SSR DOCO `/PLACE OF BIRTH/V/NUMBER/PLACE OF ISSUE/ISSUE DATE/APPLICABLE COUNTRY/I` → the other document. */
 export function readDoco(text: string, reference: IsoDate): PnrgovDocument {
   const f = slashFields(text);
-  return Object.freeze({
+  return {
     kind: 'document',
     source: 'DOCO',
     type: f[1] ?? '',
@@ -142,13 +163,13 @@ export function readDoco(text: string, reference: IsoDate): PnrgovDocument {
     placeOfBirth: (f[0] ?? '') || undefined,
     applicableCountry: countryRef(f[5] ?? ''),
     infant: f[6] === 'I',
-  });
+  };
 }
 
 /** SSR DOCA `/R/GBR/STREET/CITY/STATE/POSTCODE/I` → an address. */
 export function readDoca(text: string): PnrgovAddress {
   const f = slashFields(text);
-  return Object.freeze({
+  return {
     kind: 'address',
     type: f[0] ?? '',
     country: countryRef(f[1] ?? ''),
@@ -158,7 +179,7 @@ export function readDoca(text: string): PnrgovAddress {
     postcode: f[5] ?? '',
     phone: undefined,
     email: undefined,
-  });
+  };
 }
 
 /** SSR CTCE free text → e-mail; AIRIMP writes `@` as `//`, `_` as `..` and `-` as `./`. */
@@ -177,10 +198,21 @@ export function readCtce(text: string): string {
     value = value.slice(0, language);
   }
   // Each replacement only when there is something to replace (most addresses hold only the `//`).
-  if (value.includes('//')) value = value.replaceAll('//', '@');
-  if (value.includes('..')) value = value.replaceAll('..', '_');
-  if (value.includes('./')) value = value.replaceAll('./', '-');
-  return value.toLowerCase();
+  if (value.includes('//')) value = replacePairs(value, '//', '@');
+  if (value.includes('..')) value = replacePairs(value, '..', '_');
+  if (value.includes('./')) value = replacePairs(value, './', '-');
+  return lowerCase(value);
+}
+
+/** `value.replaceAll(pair, by)` for a two-character `pair`: the builtin's general machinery cost more than the cut. */
+function replacePairs(value: string, pair: string, by: string): string {
+  let out = '';
+  let from = 0;
+  for (let at = value.indexOf(pair); at >= 0; at = value.indexOf(pair, from)) {
+    out += value.slice(from, at) + by;
+    from = at + 2;
+  }
+  return out + value.slice(from);
 }
 
 function isUpperAscii(c: number): boolean {
@@ -195,7 +227,7 @@ export function readCtcm(text: string): string {
 /** SSR UMNR free text (`/UM10`, `UM 10 YEARS`) → the minor's age when stated. */
 export function readUmnr(text: string): { readonly age: number | undefined; readonly text: string } {
   const match = /UM\s*(\d{1,2})/.exec(text);
-  return Object.freeze({ age: match === null ? undefined : Number(match[1]), text });
+  return { age: match === null ? undefined : Number(match[1]), text };
 }
 
 /** SSR INFT `/SURNAME/GIVEN/12JAN23` → the infant's name and birth date. */
@@ -205,9 +237,9 @@ export function readInft(
 ): { readonly surname: string; readonly givenNames: string; readonly dateOfBirth: IsoDate | undefined } {
   const f = slashFields(text);
   const dob = f.map((x) => fromDdmmmyy(x, 'birth', reference)).find((x) => x !== undefined);
-  return Object.freeze({
+  return {
     surname: f[0] ?? '',
     givenNames: /\d/.test(f[1] ?? '') ? '' : (f[1] ?? ''),
     dateOfBirth: dob,
-  });
+  };
 }

@@ -1,16 +1,16 @@
 /**
  * The PNRGOV parser's groups while they are open (booking, traveller, ticket, payment, leg, history), and how each
- * is closed: frozen where it stands. A push carries hundreds of travellers, each with a dozen lists, so closing by
- * copying (`{ ...draft }`) and freezing every empty list cost more than reading the message; here a group is frozen
- * in place and empty lists share one frozen array. Drafts, the small parts of a PNR and its lists are made by
- * constructors rather than literals, so that V8 never allocates them as long-lived (see plain-objects.ts).
+ * is closed: handed out where it stands, under its readonly type. A push carries hundreds of travellers, each with a
+ * dozen lists, so closing by copying (`{ ...draft }`) cost more than reading the message, and so did freezing
+ * (see pnrgov.ts); empty lists share one frozen array (`none`). Drafts, the small parts of a PNR and its lists are
+ * made by constructors rather than literals, so that V8 never allocates them as long-lived (see plain-objects.ts).
  */
 import type { IsoDate } from './dates.js';
-import { listOf, plainObject, type Mutable } from './plain-objects.js';
+import { add, addUnique, none, plainObject, type Mutable } from './plain-objects.js';
 import type { LegDraft } from './pnrgov-flight.js';
 import { readCtce, readCtcm, readDoca, readDoco, readDocs, readInft, readUmnr } from './pnrgov-airimp.js';
-import type { readTif } from './pnrgov-ssr.js';
-import { component, type EdifactSegment } from './edifact.js';
+import type { TifFields } from './pnrgov-ssr.js';
+import type { SegmentView } from './edifact.js';
 import type {
   PnrgovAmount,
   PnrgovSsr,
@@ -32,33 +32,6 @@ export type HistoryDraft = {
   at: PnrgovHistoryEntry['at'];
   changes: { action: string; tag: string; text: string }[];
 };
-
-/**
- * The list a draft starts with: one frozen empty array shared by all, replaced by a real one at the first `add`.
- * Most lists of a traveller stay empty, and an array grown by push() reserves room for 17 items.
- */
-export const none: never[] = Object.freeze([]) as never[];
-
-/** `list` with `item` appended; store the result back (an empty list is replaced). */
-export function add<T>(list: T[], item: T): T[] {
-  if (list === none) return listOf(item);
-  list.push(item);
-  return list;
-}
-
-/** `list` with `value` appended unless empty, undefined or already there; store the result back. */
-export function addUnique(list: string[], value: string | undefined): string[] {
-  if (value === undefined || value === '' || list.includes(value)) return list;
-  return add(list, value);
-}
-
-/**
- * `list` frozen (the shared empty one stays as it is). Typed as the draft's mutable array only because the draft it
- * is stored in is frozen next and handed out under its readonly type.
- */
-export function frozen<T>(list: T[]): T[] {
-  return list === none ? list : (Object.freeze(list) as T[]);
-}
 
 /** A booking opened by its SRC, with nothing known yet. */
 export const Booking = plainObject(function Booking(this: BookingDraft, segment: number, offset: number) {
@@ -88,7 +61,7 @@ export const Booking = plainObject(function Booking(this: BookingDraft, segment:
 /** A traveller opened by its TIF (name, type, reference), with nothing else known yet. */
 export const Traveller = plainObject(function Traveller(
   this: TravellerDraft,
-  who: ReturnType<typeof readTif>,
+  who: Readonly<TifFields>,
   segment: number,
 ) {
   this.kind = 'pnr-traveller';
@@ -118,11 +91,11 @@ export const Traveller = plainObject(function Traveller(
 });
 
 /** A ticket opened by its TKT (number, type, conjunctive count), with its fares and payments to come. */
-export const Ticket = plainObject(function Ticket(this: TicketDraft, s: EdifactSegment) {
+export const Ticket = plainObject(function Ticket(this: TicketDraft, s: SegmentView) {
   this.kind = 'ticket';
-  this.number = component(s, 0, 0);
-  this.type = component(s, 0, 1);
-  this.conjunctiveCount = component(s, 0, 2);
+  this.number = s.component(0, 0);
+  this.type = s.component(0, 1);
+  this.conjunctiveCount = s.component(0, 2);
   this.amounts = none;
   this.issuedAt = undefined;
   this.validatingCarrier = undefined;
@@ -131,10 +104,10 @@ export const Ticket = plainObject(function Ticket(this: TicketDraft, s: EdifactS
 });
 
 /** A fare of a ticket: element `e` of its MON (qualifier, amount, currency). */
-export const Amount = plainObject(function Amount(this: Mutable<PnrgovAmount>, s: EdifactSegment, e: number) {
-  this.qualifier = component(s, e, 0);
-  this.amount = component(s, e, 1);
-  this.currency = component(s, e, 2);
+export const Amount = plainObject(function Amount(this: Mutable<PnrgovAmount>, s: SegmentView, e: number) {
+  this.qualifier = s.component(e, 0);
+  this.amount = s.component(e, 1);
+  this.currency = s.component(e, 2);
 });
 
 /** A record locator of a booking (RCI) with the carrier that gave it. */
@@ -199,58 +172,18 @@ export function applyTravellerSsr(t: TravellerDraft, ssr: PnrgovSsr, reference: 
   }
 }
 
-export function freezeBooking(b: BookingDraft): PnrgovBooking {
-  b.locators = frozen(b.locators);
-  b.travellers = frozen(b.travellers);
-  b.itinerary = frozen(b.itinerary);
-  b.payments = frozen(b.payments);
-  b.sponsors = frozen(b.sponsors);
-  b.addresses = frozen(b.addresses);
-  b.phones = frozen(b.phones);
-  b.emails = frozen(b.emails);
-  b.ssrs = frozen(b.ssrs);
-  b.remarks = frozen(b.remarks);
-  b.splitLocators = frozen(b.splitLocators);
-  b.nonAir = frozen(b.nonAir);
-  b.history = frozen(b.history);
-  b.historyText = frozen(b.historyText);
-  return Object.freeze(b);
-}
-
-export function freezeTraveller(t: TravellerDraft): PnrgovTraveller {
-  t.documents = frozen(t.documents);
-  t.addresses = frozen(t.addresses);
-  t.emails = frozen(t.emails);
-  t.phones = frozen(t.phones);
-  t.frequentFlyer = frozen(t.frequentFlyer);
-  t.seats = frozen(t.seats);
-  t.tickets = frozen(t.tickets);
-  t.ssrs = frozen(t.ssrs);
-  t.remarks = frozen(t.remarks);
-  return Object.freeze(t);
-}
-
-export function freezeTicket(t: TicketDraft): PnrgovTicket {
-  t.amounts = frozen(t.amounts);
-  t.payments = frozen(t.payments);
-  return Object.freeze(t);
-}
-
-export function freezeHistory(h: HistoryDraft): PnrgovHistoryEntry {
-  return Object.freeze({ actor: h.actor, at: h.at, changes: Object.freeze(h.changes) });
+export function closedHistory(h: HistoryDraft): PnrgovHistoryEntry {
+  return { actor: h.actor, at: h.at, changes: h.changes };
 }
 
 /** Closes a leg: the operating flight is kept only when it differs from the marketing one (a codeshare). */
-export function freezeLeg(leg: LegDraft): PnrgovItineraryLeg {
+export function closedLeg(leg: LegDraft): PnrgovItineraryLeg {
   const operating = leg.operating;
   const differs =
     operating !== undefined &&
     (operating.carrier !== leg.marketing.carrier ||
       (operating.flightNumber !== '' && operating.flightNumber !== leg.marketing.flightNumber));
-  leg.operating = differs ? Object.freeze(operating) : undefined;
+  leg.operating = differs ? operating : undefined;
   leg.codeshare = differs && operating.carrier !== '';
-  leg.seats = frozen(leg.seats);
-  leg.checkIns = frozen(leg.checkIns);
-  leg.ssrs = frozen(leg.ssrs);
-  return Object.freeze(leg);
+  return leg;
 }

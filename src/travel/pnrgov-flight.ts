@@ -1,11 +1,13 @@
 /**
  * PNRGOV flight and organisation segments: TVL (a flight: `TVL+121210:0915::1230+LHR+JFK+DL:KL+324:B`, marketing and
  * operating carrier) and ORG (booking originator or check-in agent).
+ *
+ * A push names its flight in every booking and most bookings come through the same agency: a TVL or ORG that repeats
+ * the previous one character for character is not read again (`Repeated`), its values are taken from the last one.
  */
-import { component, type EdifactSegment } from './edifact.js';
+import type { SegmentView } from './edifact.js';
 import { withoutLeadingZeros } from './edifact-values.js';
-import { none } from './pnrgov-drafts.js';
-import { plainObject, type Mutable } from './plain-objects.js';
+import { none, plainObject, type Mutable } from './plain-objects.js';
 import type { LocalDateTime } from './dates.js';
 import type {
   PnrgovCheckIn,
@@ -35,27 +37,26 @@ export const FlightNumber = plainObject(function FlightNumber(
   this.flightNumber = flightNumber;
 });
 
+/** Reads PADIS DDMMYY + HHMM into a local date-time, recording bad dates against the segment. */
+export type DateTimeReader = (s: SegmentView, date: string, time: string) => LocalDateTime | undefined;
+
 /** A leg read from its TVL, open until the next TVL, TIF-free group or end of PNR. */
-const Leg = plainObject(function Leg(
-  this: LegDraft,
-  s: EdifactSegment,
-  dateTime: (s: EdifactSegment, date: string, time: string) => LocalDateTime | undefined,
-) {
-  const departureDate = component(s, 0, 0);
-  const arrivalDate = component(s, 0, 2) || departureDate;
-  const arrivalTime = component(s, 0, 3);
-  const marketingCarrier = component(s, 3, 0);
-  const operatingCarrier = component(s, 3, 1);
-  const flightNumber = withoutLeadingZeros(component(s, 4, 0));
+const Leg = plainObject(function Leg(this: LegDraft, s: SegmentView, dateTime: DateTimeReader) {
+  const departureDate = s.component(0, 0);
+  const arrivalDate = s.component(0, 2) || departureDate;
+  const arrivalTime = s.component(0, 3);
+  const marketingCarrier = s.component(3, 0);
+  const operatingCarrier = s.component(3, 1);
+  const flightNumber = withoutLeadingZeros(s.component(4, 0));
   this.kind = 'itinerary-leg';
-  this.departureAirport = component(s, 1);
-  this.arrivalAirport = component(s, 2);
-  this.departure = dateTime(s, departureDate, component(s, 0, 1));
-  this.arrival = arrivalTime === '' && component(s, 0, 2) === '' ? undefined : dateTime(s, arrivalDate, arrivalTime);
-  this.marketing = Object.freeze(new FlightNumber(marketingCarrier, flightNumber));
+  this.departureAirport = s.component(1);
+  this.arrivalAirport = s.component(2);
+  this.departure = dateTime(s, departureDate, s.component(0, 1));
+  this.arrival = arrivalTime === '' && s.component(0, 2) === '' ? undefined : dateTime(s, arrivalDate, arrivalTime);
+  this.marketing = new FlightNumber(marketingCarrier, flightNumber);
   this.operating = operatingCarrier === '' ? undefined : new FlightNumber(operatingCarrier, '');
   this.codeshare = false;
-  this.bookingClass = component(s, 4, 1);
+  this.bookingClass = s.component(4, 1);
   this.status = '';
   this.partySize = undefined;
   this.equipment = undefined;
@@ -65,30 +66,116 @@ const Leg = plainObject(function Leg(
   this.segment = s.index;
 });
 
-/** TVL → a leg draft; `dateTime` turns PADIS DDMMYY + HHMM into local date-times (and records bad dates). */
+/** What a TVL says, kept to make the leg of a TVL that repeats it. */
+export interface LegRead {
+  readonly departureAirport: string;
+  readonly arrivalAirport: string;
+  readonly departure: LocalDateTime | undefined;
+  readonly arrival: LocalDateTime | undefined;
+  readonly marketing: PnrgovFlightNumber;
+  readonly operating: PnrgovFlightNumber | undefined;
+  readonly bookingClass: string;
+}
+
+/**
+ * The leg of a TVL that repeats the one `read` came from, segment `index`. The flight numbers are shared: nothing
+ * changes them (TRA and the close of a leg replace the operating one, they do not change it).
+ */
+const SameLeg = plainObject(function SameLeg(this: LegDraft, read: LegRead, index: number) {
+  this.kind = 'itinerary-leg';
+  this.departureAirport = read.departureAirport;
+  this.arrivalAirport = read.arrivalAirport;
+  this.departure = read.departure;
+  this.arrival = read.arrival;
+  this.marketing = read.marketing;
+  this.operating = read.operating;
+  this.codeshare = false;
+  this.bookingClass = read.bookingClass;
+  this.status = '';
+  this.partySize = undefined;
+  this.equipment = undefined;
+  this.seats = none;
+  this.checkIns = none;
+  this.ssrs = none;
+  this.segment = index;
+});
+
+/**
+ * The last few distinct segments of one tag a message held, and what each was read as: a booking's outbound flight
+ * and its return alternate, so the last one alone would rarely be the one repeated.
+ */
+export class Repeated<T> {
+  readonly #raws: string[] = ['', '', '', ''];
+  readonly #values: (T | undefined)[] = [undefined, undefined, undefined, undefined];
+  /** Where the next segment remembered goes (the oldest is replaced). */
+  #next = 0;
+  #asked = '';
+
+  /** What `s` was read as, if it repeats a segment remembered character for character. */
+  get(s: SegmentView): T | undefined {
+    const raw = s.raw();
+    this.#asked = raw;
+    if (raw === '') return undefined;
+    const raws = this.#raws;
+    for (let k = 0; k < raws.length; k++) if (raws[k] === raw) return this.#values[k];
+    return undefined;
+  }
+
+  /** Remembers what the segment `get` was last asked about was read as. */
+  remember(value: T): void {
+    this.#raws[this.#next] = this.#asked;
+    this.#values[this.#next] = value;
+    this.#next = (this.#next + 1) % this.#raws.length;
+  }
+
+  /** Forgets every segment (what they were read as depends on something that changed). */
+  clear(): void {
+    this.#raws.fill('');
+    this.#values.fill(undefined);
+  }
+}
+
+/**
+ * TVL → a leg draft; `dateTime` turns PADIS DDMMYY + HHMM into local date-times (and records bad dates in
+ * `warnings`). A TVL that repeats the last one `repeated` saw read without a warning is not read again.
+ */
 export function readTvl(
-  s: EdifactSegment,
-  dateTime: (s: EdifactSegment, date: string, time: string) => LocalDateTime | undefined,
+  s: SegmentView,
+  dateTime: DateTimeReader,
+  repeated: Repeated<LegRead>,
+  warnings: readonly unknown[],
 ): LegDraft {
-  return new Leg(s, dateTime);
+  const same = repeated.get(s);
+  if (same !== undefined) return new SameLeg(same, s.index);
+  const warned = warnings.length;
+  const leg = new Leg(s, dateTime);
+  if (warnings.length === warned) {
+    const { departureAirport, arrivalAirport, departure, arrival, marketing, operating, bookingClass } = leg;
+    repeated.remember({ departureAirport, arrivalAirport, departure, arrival, marketing, operating, bookingClass });
+  }
+  return leg;
 }
 
 /** An organisation read from its ORG. */
-const Organisation = plainObject(function Organisation(this: Mutable<PnrgovOrganisation>, s: EdifactSegment) {
-  this.system = component(s, 0, 0);
-  this.systemLocation = component(s, 0, 1);
-  this.agencyId = component(s, 1, 0);
-  this.agentId = component(s, 1, 1);
-  this.location = component(s, 2, 0);
-  this.company = component(s, 3, 0);
-  this.originatorType = component(s, 4, 0);
-  this.country = component(s, 5, 0);
-  this.currency = component(s, 5, 1);
+const Organisation = plainObject(function Organisation(this: Mutable<PnrgovOrganisation>, s: SegmentView) {
+  this.system = s.component(0, 0);
+  this.systemLocation = s.component(0, 1);
+  this.agencyId = s.component(1, 0);
+  this.agentId = s.component(1, 1);
+  this.location = s.component(2, 0);
+  this.company = s.component(3, 0);
+  this.originatorType = s.component(4, 0);
+  this.country = s.component(5, 0);
+  this.currency = s.component(5, 1);
 });
 
-/** ORG `ORG+1A:MUC+12345678:AGENT+AMS+LH+A+NL:EUR` → the organisation. */
-export function readOrg(s: EdifactSegment): PnrgovOrganisation {
-  return Object.freeze(new Organisation(s));
+/** ORG `ORG+1A:MUC+12345678:AGENT+AMS+LH+A+NL:EUR` → the organisation (the same object for an ORG repeated). */
+export function readOrg(s: SegmentView, repeated: Repeated<PnrgovOrganisation>): PnrgovOrganisation {
+  const same = repeated.get(s);
+  if (same !== undefined) return same;
+  const org = new Organisation(s);
+  repeated.remember(org);
+  return org;
 }
 
 /** The two ASCII digits at `text[at]` as a number, -1 when they are not digits. */

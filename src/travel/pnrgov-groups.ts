@@ -4,19 +4,20 @@
  * how each group closes into its parent when a segment opens another.
  */
 import type { IsoDate } from './dates.js';
-import type { EdifactSegment } from './edifact.js';
+import type { SegmentView } from './edifact.js';
 import type { LegDraft } from './pnrgov-flight.js';
-import { readSsr, segmentText, type PaymentDraft } from './pnrgov-ssr.js';
+import { phoneDigits } from './edifact-values.js';
+import { Payment, readSponsor, readSsr, readTif, segmentText, type PaymentDraft } from './pnrgov-ssr.js';
+import { add, addUnique } from './plain-objects.js';
 import {
-  add,
-  addUnique,
+  Amount,
   applyTravellerSsr,
-  freezeBooking,
-  freezeHistory,
-  freezeLeg,
-  freezeTicket,
-  freezeTraveller,
+  Booking,
+  closedHistory,
+  closedLeg,
   Seat,
+  Ticket,
+  Traveller,
   type BookingDraft,
   type CheckInDraft,
   type HistoryDraft,
@@ -46,15 +47,113 @@ export class OpenGroups {
   /** Every PNR closed so far. */
   readonly bookings: PnrgovBooking[] = [];
 
+  /** SRC: a PNR begins (the one before ends). */
+  openBooking(s: SegmentView): void {
+    this.closeBooking();
+    this.level = 'pnr';
+    this.booking = new Booking(s.index, s.offset);
+  }
+
+  /** TIF at PNR level: a traveller begins. */
+  openTraveller(s: SegmentView): void {
+    this.closeTraveller();
+    this.level = 'traveller';
+    this.traveller = new Traveller(readTif(s), s.index);
+  }
+
+  /** TKT: a ticket of the open traveller begins. */
+  openTicket(s: SegmentView): void {
+    this.closePayment();
+    this.closeTicket();
+    this.level = 'ticket';
+    this.ticket = new Ticket(s);
+  }
+
+  /** MON: the fares of the open ticket, one per element. */
+  addAmounts(s: SegmentView): void {
+    const ticket = this.ticket!;
+    for (let e = 0, n = s.elementCount; e < n; e++) ticket.amounts = add(ticket.amounts, new Amount(s, e));
+  }
+
+  /** FOP: one payment per element; each stays open until the next, for a following IFT 4:43 or ADD. */
+  addPayments(s: SegmentView): void {
+    for (let e = 0, n = s.elementCount; e < n; e++) {
+      const code = s.component(e, 0);
+      if (code === '') continue;
+      this.closePayment();
+      this.payment = new Payment(s, e, code);
+    }
+    this.level = 'payment';
+  }
+
+  /** TRI: a check-in on the open leg begins, at the time and by the agent its DAT and ORG named. */
+  openCheckIn(s: SegmentView): void {
+    this.closeCheckIn();
+    this.level = 'checkin';
+    this.checkIn = {
+      kind: 'check-in',
+      travellerReference: s.component(1, 1),
+      surname: '',
+      givenNames: '',
+      sequence: s.component(1, 0),
+      checkedInAt: this.checkInTime,
+      agent: this.checkInAgent,
+      seat: undefined,
+      cabin: undefined,
+      bags: undefined,
+    };
+  }
+
+  /** ABI: a history item begins (the traveller and leg being read end). */
+  openHistory(s: SegmentView): void {
+    this.closeTraveller();
+    this.closeLeg();
+    this.closeHistory();
+    this.level = 'history';
+    this.historyAction = '';
+    this.history = {
+      actor: s.elements
+        .map((e) => e.filter((x) => x !== '').join(' '))
+        .filter((x) => x !== '')
+        .join(' '),
+      at: undefined,
+      changes: [],
+    };
+  }
+
+  /** IFT: a sponsor (4:43) or a remark, to the payment, traveller or PNR it belongs to; false when none is open. */
+  applyIft(s: SegmentView): boolean {
+    if (s.component(0, 0) === '4' && s.component(0, 1) === '43') {
+      const sponsor = readSponsor(s);
+      if (this.payment !== undefined) this.payment.sponsor = sponsor;
+      else if (this.booking !== undefined) this.booking.sponsors = add(this.booking.sponsors, sponsor);
+      if (this.booking !== undefined) this.booking.phones = addUnique(this.booking.phones, phoneDigits(sponsor.phone));
+      return true;
+    }
+    const text = s.elements
+      .slice(1)
+      .map((e) => e.join(' ').trim())
+      .filter((x) => x !== '')
+      .join(' ');
+    if (this.traveller !== undefined) this.traveller.remarks = add(this.traveller.remarks, text);
+    else if (this.booking !== undefined) {
+      this.booking.remarks = add(this.booking.remarks, text);
+      // OSI contact remarks (CTCM 0044…, CTCP…) carry phone numbers that link bookings.
+      const phone = /^CTC[MPHB]\s*([+\d][\d\s-]{5,})/.exec(text);
+      if (phone !== null) this.booking.phones = addUnique(this.booking.phones, phoneDigits(phone[1]!));
+    } else return false;
+    return true;
+  }
+
   closeTicket(): void {
     if (this.ticket === undefined || this.traveller === undefined) return;
-    this.traveller.tickets = add(this.traveller.tickets, freezeTicket(this.ticket));
+    this.traveller.tickets = add(this.traveller.tickets, this.ticket);
     this.ticket = undefined;
   }
 
   closePayment(): void {
     if (this.payment === undefined) return;
-    const done = Object.freeze(this.payment);
+    const done = this.payment;
     if (this.ticket !== undefined) this.ticket.payments = add(this.ticket.payments, done);
     if (this.booking !== undefined) this.booking.payments = add(this.booking.payments, done);
     this.payment = undefined;
@@ -68,20 +167,19 @@ export class OpenGroups {
     if (t === undefined || booking === undefined) return;
     for (const phone of t.phones) booking.phones = addUnique(booking.phones, phone);
     for (const email of t.emails) booking.emails = addUnique(booking.emails, email);
-    booking.travellers = add(booking.travellers, freezeTraveller(t));
+    booking.travellers = add(booking.travellers, t);
     this.traveller = undefined;
   }
 
   closeCheckIn(): void {
-    if (this.checkIn !== undefined && this.leg !== undefined)
-      this.leg.checkIns = add(this.leg.checkIns, Object.freeze(this.checkIn));
+    if (this.checkIn !== undefined && this.leg !== undefined) this.leg.checkIns = add(this.leg.checkIns, this.checkIn);
     this.checkIn = undefined;
   }
 
   closeLeg(): void {
     this.closeCheckIn();
     if (this.leg !== undefined && this.booking !== undefined)
-      this.booking.itinerary = add(this.booking.itinerary, freezeLeg(this.leg));
+      this.booking.itinerary = add(this.booking.itinerary, closedLeg(this.leg));
     this.leg = undefined;
     this.checkInTime = undefined;
     this.checkInAgent = undefined;
@@ -89,7 +187,7 @@ export class OpenGroups {
 
   closeHistory(): void {
     if (this.history !== undefined && this.booking !== undefined)
-      this.booking.history = add(this.booking.history, freezeHistory(this.history));
+      this.booking.history = add(this.booking.history, closedHistory(this.history));
     this.history = undefined;
   }
 
@@ -98,12 +196,12 @@ export class OpenGroups {
     this.closeLeg();
     this.closeHistory();
     if (this.booking === undefined) return;
-    this.bookings.push(freezeBooking(this.booking));
+    this.bookings.push(this.booking);
     this.booking = undefined;
   }
 
   /** An SSR, to the history item, leg, traveller or PNR it belongs to (`reference` places two-digit birth years). */
-  applySsr(s: EdifactSegment, reference: IsoDate): void {
+  applySsr(s: SegmentView, reference: IsoDate): void {
     const ssr = readSsr(s);
     if (this.level === 'history') {
       this.history?.changes.push({ action: this.historyAction, tag: s.tag, text: segmentText(s) });
@@ -113,7 +211,7 @@ export class OpenGroups {
     if (leg !== undefined && (this.level === 'flight' || this.level === 'checkin')) {
       leg.ssrs = add(leg.ssrs, ssr);
       if (ssr.seat !== '' || ssr.code === 'SEAT')
-        leg.seats = add(leg.seats, Object.freeze(new Seat(ssr.seat, ssr.travellerReference)));
+        leg.seats = add(leg.seats, new Seat(ssr.seat, ssr.travellerReference));
       return;
     }
     const t = this.traveller;

@@ -1,11 +1,10 @@
 /**
  * PNRGOV segment readers: SSRs, TIF names, ADD addresses, IFT sponsors, FOP payments and TBD bags. Each takes one
- * segment and returns plain frozen data. The SSR free texts (DOCS, DOCO, DOCA, CTCE…) are read in pnrgov-airimp.ts.
+ * segment and returns plain data. The SSR free texts (DOCS, DOCO, DOCA, CTCE…) are read in pnrgov-airimp.ts.
  */
-import { component, componentCount, elementCount, type EdifactSegment } from './edifact.js';
-import { smallNumber } from './edifact-values.js';
+import type { SegmentView } from './edifact.js';
+import { countryOf, smallNumber } from './edifact-values.js';
 import { plainObject, type Mutable } from './plain-objects.js';
-import { countryRef } from './travel.types.js';
 import type {
   PnrgovAddress,
   PnrgovBags,
@@ -19,13 +18,13 @@ import type {
 export { readCtce, readCtcm, readDoca, readDoco, readDocs, readInft, readUmnr, slashFields } from './pnrgov-airimp.js';
 
 /** An SSR as read from its segment (made by a constructor: see plain-objects.ts). */
-const Ssr = plainObject(function Ssr(this: Mutable<PnrgovSsr>, s: EdifactSegment) {
-  const n = componentCount(s, 0);
-  let text = n > 8 ? component(s, 0, 8) : '';
+const Ssr = plainObject(function Ssr(this: Mutable<PnrgovSsr>, s: SegmentView) {
+  const n = s.componentCount(0);
+  let text = n > 8 ? s.component(0, 8) : '';
   if (text === '') {
     let joined = '';
     for (let c = 4; c < n; c++) {
-      const value = component(s, 0, c);
+      const value = s.component(0, c);
       if (value.startsWith('/')) {
         joined = value;
         break;
@@ -35,25 +34,52 @@ const Ssr = plainObject(function Ssr(this: Mutable<PnrgovSsr>, s: EdifactSegment
     text = joined;
   }
   this.kind = 'ssr';
-  this.code = component(s, 0, 0);
-  this.status = component(s, 0, 1);
-  this.quantity = component(s, 0, 2);
-  this.carrier = component(s, 0, 3);
+  this.code = s.component(0, 0);
+  this.status = s.component(0, 1);
+  this.quantity = s.component(0, 2);
+  this.carrier = s.component(0, 3);
   this.text = text;
-  this.seat = component(s, 1, 0);
-  this.travellerReference = component(s, 1, 2);
+  this.seat = s.component(1, 0);
+  this.travellerReference = s.component(1, 2);
   this.segment = s.index;
 });
 
 /** Reads an SSR segment: code, status, carrier, free text (component 9, or the first `/…` component), seat. */
-export function readSsr(s: EdifactSegment): PnrgovSsr {
-  return Object.freeze(new Ssr(s));
+export function readSsr(s: SegmentView): PnrgovSsr {
+  return new Ssr(s);
 }
 
-const titles = new Set(['MR', 'MRS', 'MS', 'MISS', 'MSTR', 'DR', 'PROF', 'REV', 'CHD', 'INF']);
+const titleList = ['MR', 'MRS', 'MS', 'MISS', 'MSTR', 'DR', 'PROF', 'REV', 'CHD', 'INF'];
+const titles = new Set(titleList);
 
-/** TIF → surname, given names with the title split off, type, reference, infant indicator, group size. */
-export function readTif(s: EdifactSegment): {
+/**
+ * Where the last space of `name` is when the name is single-spaced (no space first, last or twice in a row), else
+ * -1: `name.lastIndexOf(' ')` and a test for double spaces, in one pass over the characters.
+ */
+function singleSpacedLastSpace(name: string): number {
+  const n = name.length;
+  if (n === 0 || name.charCodeAt(0) === 32 || name.charCodeAt(n - 1) === 32) return -1;
+  let last = -1;
+  for (let i = 1; i < n - 1; i++) {
+    if (name.charCodeAt(i) !== 32) continue;
+    if (i === last + 1) return -1;
+    last = i;
+  }
+  return last;
+}
+
+/** The title `name` ends with from `from` on (`titles.has(name.slice(from))`), '' when that is none. */
+function titleAt(name: string, from: number): string {
+  const n = name.length - from;
+  if (n < 2 || n > 4) return '';
+  for (const title of titleList) {
+    if (title.length === n && name.startsWith(title, from)) return title;
+  }
+  return '';
+}
+
+/** What a TIF says about a traveller. */
+export interface TifFields {
   surname: string;
   givenNames: string;
   title: string;
@@ -62,27 +88,42 @@ export function readTif(s: EdifactSegment): {
   reference: string;
   accompaniedByInfant: boolean;
   groupSize: number | undefined;
-} {
-  const surnameQualifier = component(s, 0, 1);
-  const quantity = component(s, 0, 2);
-  const typeCode = component(s, 1, 1) || (surnameQualifier === 'G' ? 'G' : '');
-  const name = component(s, 1, 0);
+}
+
+/** The one `readTif` fills: what it read is copied out before the next TIF is read. */
+const tif: TifFields = {
+  surname: '',
+  givenNames: '',
+  title: '',
+  type: 'adult',
+  typeCode: '',
+  reference: '',
+  accompaniedByInfant: false,
+  groupSize: undefined,
+};
+
+/**
+ * TIF → surname, given names with the title split off, type, reference, infant indicator, group size. The answer is
+ * valid until the next call (one object for every TIF: a traveller copies what it keeps).
+ */
+export function readTif(s: SegmentView): Readonly<TifFields> {
+  const surnameQualifier = s.component(0, 1);
+  const quantity = s.component(0, 2);
+  const typeCode = s.component(1, 1) || (surnameQualifier === 'G' ? 'G' : '');
+  const name = s.component(1, 0);
   let givenNames: string;
   let title = '';
-  const space = name.lastIndexOf(' ');
-  if (space > 0 && space < name.length - 1 && name.charCodeAt(0) !== 32 && !name.includes('  ')) {
-    // Single-spaced, as airlines send it: the title is the last word, no need to split every name into words.
-    const last = name.slice(space + 1);
-    if (titles.has(last)) {
-      title = last;
-      givenNames = name.slice(0, space);
-    } else givenNames = name;
+  // Single-spaced, as airlines send it (no leading, trailing or double space): the title is the last word.
+  const space = singleSpacedLastSpace(name);
+  if (space > 0) {
+    title = titleAt(name, space + 1);
+    givenNames = title === '' ? name : name.slice(0, space);
   } else {
     const words = name.split(' ').filter((w) => w !== '');
     if (words.length > 1 && titles.has(words.at(-1)!)) title = words.pop()!;
     givenNames = words.join(' ');
   }
-  const type: PnrgovTravellerType =
+  tif.type =
     typeCode === 'A' || typeCode === 'ADT'
       ? 'adult'
       : typeCode === 'C' || typeCode === 'CHD'
@@ -94,43 +135,71 @@ export function readTif(s: EdifactSegment): {
             : typeCode === ''
               ? 'adult'
               : 'other';
-  return {
-    surname: component(s, 0, 0),
-    givenNames,
-    title,
-    type,
-    typeCode,
-    reference: component(s, 1, 2),
-    accompaniedByInfant: component(s, 1, 3) === '1',
-    groupSize: smallNumber(quantity, 4),
-  };
+  tif.surname = s.component(0, 0);
+  tif.givenNames = givenNames;
+  tif.title = title;
+  tif.typeCode = typeCode;
+  tif.reference = s.component(1, 2);
+  tif.accompaniedByInfant = s.component(1, 3) === '1';
+  tif.groupSize = smallNumber(quantity, 4);
+  return tif;
 }
 
 /** An address read from its ADD (made by a constructor: see plain-objects.ts). */
-const Address = plainObject(function Address(this: Mutable<PnrgovAddress>, s: EdifactSegment) {
-  const e = elementCount(s) > 1 ? 1 : 0;
+const Address = plainObject(function Address(this: Mutable<PnrgovAddress>, s: SegmentView) {
+  const e = s.elementCount > 1 ? 1 : 0;
+  const n = s.componentCount(e);
   // Each component is cut once: an ADD often holds a released `?+`, which makes every cut an unescape.
-  const parts: string[] = [];
-  for (let c = 0, n = componentCount(s, e); c < n; c++) parts.push(component(s, e, c));
+  const type = s.component(e, 0);
+  const street = s.component(e, 1);
+  const city = s.component(e, 2);
+  const state = s.component(e, 3);
+  const skipped = s.component(e, 4);
+  const country = s.component(e, 5);
+  const postcode = s.component(e, 6);
+  const phone = s.component(e, 7);
   this.kind = 'address';
-  this.type = parts[0] ?? '';
-  this.street = parts[1] ?? '';
-  this.city = parts[2] ?? '';
-  this.state = parts[3] ?? '';
-  this.country = countryRef(parts[5] ?? '');
-  this.postcode = parts[6] ?? '';
-  this.phone = parts[7] || undefined;
-  this.email = parts.find((value) => value.includes('@'));
+  this.type = type;
+  this.street = street;
+  this.city = city;
+  this.state = state;
+  this.country = countryOf(country);
+  this.postcode = postcode;
+  this.phone = phone || undefined;
+  // The first component (of those there are: those past the end read as '') that holds an `@`.
+  this.email =
+    withAt(type) ??
+    withAt(street) ??
+    withAt(city) ??
+    withAt(state) ??
+    withAt(skipped) ??
+    withAt(country) ??
+    withAt(postcode) ??
+    withAt(phone) ??
+    laterWithAt(s, e, n);
 });
 
+function withAt(value: string): string | undefined {
+  return value.includes('@') ? value : undefined;
+}
+
+/** The first component of element `e` from the ninth on that holds an `@`. */
+function laterWithAt(s: SegmentView, e: number, n: number): string | undefined {
+  for (let c = 8; c < n; c++) {
+    const value = s.component(e, c);
+    if (value.includes('@')) return value;
+  }
+  return undefined;
+}
+
 /** ADD `ADD++700:street:city:state::country:postcode:phone` → an address (any `@` component is the e-mail). */
-export function readAdd(s: EdifactSegment): PnrgovAddress {
-  return Object.freeze(new Address(s));
+export function readAdd(s: SegmentView): PnrgovAddress {
+  return new Address(s);
 }
 
 /** IFT+4:43 → the sponsor (payer): name, address, phone. */
-export function readSponsor(s: EdifactSegment): PnrgovSponsor {
-  return Object.freeze({ name: component(s, 1), address: component(s, 2), phone: component(s, 3) });
+export function readSponsor(s: SegmentView): PnrgovSponsor {
+  return { name: s.component(1), address: s.component(2), phone: s.component(3) };
 }
 
 const paymentTypes: Readonly<Record<string, PnrgovPaymentType>> = {
@@ -163,56 +232,44 @@ function paymentType(code: string): PnrgovPaymentType {
 }
 
 /** A payment read from element `e` of its FOP, open until the next FOP (made by a constructor: see plain-objects.ts). */
-const Payment = plainObject(function Payment(this: PaymentDraft, s: EdifactSegment, e: number, code: string) {
+export const Payment = plainObject(function Payment(this: PaymentDraft, s: SegmentView, e: number, code: string) {
   this.kind = 'payment';
   this.code = code;
   this.type = paymentType(code);
-  this.amount = component(s, e, 2) || undefined;
-  this.cardVendor = component(s, e, 3) || undefined;
-  this.cardNumber = component(s, e, 4) || undefined;
-  this.cardExpiry = component(s, e, 5) || undefined;
+  this.amount = s.component(e, 2) || undefined;
+  this.cardVendor = s.component(e, 3) || undefined;
+  this.cardNumber = s.component(e, 4) || undefined;
+  this.cardExpiry = s.component(e, 5) || undefined;
   this.sponsor = undefined;
   this.payerAddress = undefined;
 });
-
-/** FOP → one payment per element (`CC:::VI:XXXX1186:0211`, `CA::731.00`); the card number is kept as sent. */
-export function readFop(s: EdifactSegment): PaymentDraft[] {
-  const payments: PaymentDraft[] = [];
-  for (let e = 0, n = elementCount(s); e < n; e++) {
-    const code = component(s, e, 0);
-    if (code !== '') payments.push(new Payment(s, e, code));
-  }
-  return payments;
-}
 
 /** A draft payment, open until the next FOP so a following IFT 4:43 or ADD can be attached. */
 export type PaymentDraft = { -readonly [K in keyof PnrgovPayment]: PnrgovPayment[K] };
 
 /** TBD → the bags checked: count, weight and unit, and each bag tag (element 5 on). */
-export function readBags(s: EdifactSegment): PnrgovBags {
-  const countRaw = component(s, 1, 0);
-  const weightRaw = component(s, 1, 1);
+export function readBags(s: SegmentView): PnrgovBags {
+  const countRaw = s.component(1, 0);
+  const weightRaw = s.component(1, 1);
   const tags = [];
-  for (let e = 4, n = elementCount(s); e < n; e++) {
-    const count = component(s, e, 2);
-    tags.push(
-      Object.freeze({
-        carrier: component(s, e, 0),
-        number: component(s, e, 1),
-        count: smallNumber(count, 3) ?? 1,
-        destination: component(s, e, 3),
-      }),
-    );
+  for (let e = 4, n = s.elementCount; e < n; e++) {
+    const count = s.component(e, 2);
+    tags.push({
+      carrier: s.component(e, 0),
+      number: s.component(e, 1),
+      count: smallNumber(count, 3) ?? 1,
+      destination: s.component(e, 3),
+    });
   }
-  return Object.freeze({
+  return {
     count: smallNumber(countRaw, 3),
     weight: weightRaw === '' || !Number.isFinite(Number(weightRaw)) ? undefined : Number(weightRaw),
-    weightUnit: component(s, 1, 2),
-    tags: Object.freeze(tags),
-  });
+    weightUnit: s.component(1, 2),
+    tags,
+  };
 }
 
 /** The raw text of a segment (for history entries and non-air services): elements joined as sent. */
-export function segmentText(s: EdifactSegment): string {
+export function segmentText(s: SegmentView): string {
   return [s.tag, ...s.elements.map((e) => e.join(':'))].join('+');
 }

@@ -206,6 +206,56 @@ describe('parsePnrgov: a group booking with one contact', () => {
   });
 });
 
+describe('parsePnrgov: a flight and an agency every booking names again', () => {
+  const tvl = "TVL+011024:1210::1335+CDG+AMS+LA+0417:Y'";
+  const org = "ORG+1A:MUC+12345675:AG42+CDG+LA+T+FR:EUR'";
+  const body = [
+    `MSG+:22'${tvl.replace(':Y', '')}EQN+2'`,
+    `SRC'RCI+LA:AAA111'${org}TIF+ONE+ANNA:A:1'${tvl}RPI+1+HK'`,
+    `SRC'RCI+LA:BBB222'${org}TIF+TWO+BEN:A:1'${tvl}TRA+KL+1234'RPI+2+HL'`,
+    "SRC'RCI+LA:CCC333'TIF+THREE+CARL:A:1'TVL+991399:1210+CDG+AMS+LA+417'TVL+991399:1210+CDG+AMS+LA+417'",
+  ].join('');
+  const m = parsePnrgov(`UNB+UNOA:4+S+R+240210:1200+I1'UNH+1+PNRGOV:13:1:IA+X'${body}UNT+23+1'UNZ+1+I1'`).messages[0]!;
+  const [first, second, third] = m.bookings;
+
+  it('reads each repetition as its own leg, with what follows it in its own booking', () => {
+    const [a, b] = [first!.itinerary[0]!, second!.itinerary[0]!];
+    assert.deepEqual(
+      [a.departure, a.arrival, a.marketing, a.bookingClass, a.status, a.partySize, a.operating, a.codeshare],
+      ['2024-10-01T12:10', '2024-10-01T13:35', { carrier: 'LA', flightNumber: '417' }, 'Y', 'HK', 1, undefined, false],
+    );
+    assert.deepEqual(
+      [b.departure, b.marketing, b.status, b.partySize, b.operating, b.codeshare],
+      [
+        '2024-10-01T12:10',
+        { carrier: 'LA', flightNumber: '417' },
+        'HL',
+        2,
+        { carrier: 'KL', flightNumber: '1234' },
+        true,
+      ],
+    );
+    assert.deepEqual([a.segment, b.segment], [9, 15]);
+    assert.deepEqual(m.flight?.bookingClass, '');
+  });
+
+  it('reads the agency of each booking the same', () => {
+    assert.deepEqual(first!.agency, second!.agency);
+    assert.equal(second!.agency?.agentId, 'AG42');
+  });
+
+  it('warns about a bad date each time it is repeated', () => {
+    assert.deepEqual(
+      m.warnings.filter((w) => w.code === 'pnrgov.invalid_date').map((w) => w.segment),
+      [21, 22],
+    );
+    assert.deepEqual(
+      third!.itinerary.map((leg) => leg.departure),
+      [undefined, undefined],
+    );
+  });
+});
+
 describe('parsePnrgov: versions and bad messages', () => {
   const push = (version: string, body: string, count: number) =>
     `UNB+UNOA:4+S+R+240210:1200+I1'UNH+1+PNRGOV:${version}:IA+X'${body}UNT+${count}+1'UNZ+1+I1'`;

@@ -2,31 +2,33 @@
  * PNRGOV (PNR pushed to governments, PADIS 10.1 and later) from EDIFACT messages into `PnrgovMessage`s. One pass over
  * the segments; the current group (PNR, traveller, ticket, payment, flight, check-in, split, non-air, history) decides
  * what a segment belongs to, as the implementation guide nests them. Unknown segments are kept and counted.
+ *
+ * The messages are immutable by type (`readonly` throughout, see pnrgov.types.ts), not frozen at run time: a push of
+ * 400 travellers made some 9,000 `Object.freeze` calls, about a fifth of the parse. Only the empty list the drafts
+ * share is frozen, since a change to it would show in all of them; an organisation or flight number read from a
+ * segment that repeats an earlier one is shared too (see pnrgov-flight.ts).
  */
 import { EdifactParseError, type EdifactWarning, type EdifactWarningCode } from './edifact-errors.js';
 import {
-  component,
-  elementCount,
   expectMessageType,
-  keepSegment,
-  parseEdifact,
+  readInterchange,
   walkSegments,
   type EdifactInterchange,
   type EdifactMessage,
   type EdifactSegment,
+  type SegmentView,
 } from './edifact.js';
 import { fromDdmmyy, fromYymmdd, todayUtc, type IsoDate, type LocalDateTime } from './dates.js';
-import { phoneDigits, smallNumber, withoutLeadingZeros } from './edifact-values.js';
-import { readAdd, readBags, readFop, readSponsor, readTif, segmentText } from './pnrgov-ssr.js';
-import { dateTimeKey, FlightNumber, readOrg, readTvl } from './pnrgov-flight.js';
+import { lowerCase, phoneDigits, smallNumber, withoutLeadingZeros } from './edifact-values.js';
+import { readAdd, readBags, readTif, segmentText } from './pnrgov-ssr.js';
+import { dateTimeKey, FlightNumber, readOrg, readTvl, Repeated, type LegRead } from './pnrgov-flight.js';
 import { OpenGroups } from './pnrgov-groups.js';
-import { add, addUnique, freezeLeg, Amount, Booking, Locator, Ticket, Traveller } from './pnrgov-drafts.js';
-import type { PnrgovInterchange, PnrgovMessage, PnrgovOptions } from './pnrgov.types.js';
+import { closedLeg, Locator } from './pnrgov-drafts.js';
+import { add, addUnique } from './plain-objects.js';
+import type { PnrgovInterchange, PnrgovMessage, PnrgovOptions, PnrgovOrganisation } from './pnrgov.types.js';
 
 export type * from './pnrgov.types.js';
 
-/** Segments that only make sense inside an SRC group: seeing one before any SRC means a broken message. */
-const pnrOnly = new Set(['RCI', 'TIF', 'TKT', 'FOP', 'SSR', 'TRI', 'SSD', 'TBD', 'ABI', 'SAC', 'LTS', 'MON', 'PTK']);
 const historyItems = new Set(['TIF', 'SSR', 'IFT', 'TBD', 'TVL', 'RPI']);
 
 /** Parses every PNRGOV message of an interchange (text, bytes, or an already tokenized interchange). */
@@ -34,17 +36,18 @@ export function parsePnrgov(
   input: string | Uint8Array | EdifactInterchange,
   options: PnrgovOptions = {},
 ): PnrgovInterchange {
-  const interchange = typeof input === 'object' && 'kind' in input ? input : parseEdifact(input);
+  // Read from text, the interchange is done with once its messages are: its segment table is reused.
+  const interchange = typeof input === 'object' && 'kind' in input ? input : readInterchange(input, true);
   const prepared = fromYymmdd(interchange.preparedDate, 'expiry', todayUtc());
   const referenceDate = options.referenceDate ?? prepared ?? todayUtc();
-  return Object.freeze({
+  return {
     kind: 'pnrgov-interchange',
     sender: interchange.sender,
     recipient: interchange.recipient,
     controlReference: interchange.controlReference,
-    messages: Object.freeze(interchange.messages.map((m) => parsePnrgovMessage(m, { referenceDate }))),
+    messages: interchange.messages.map((m) => parsePnrgovMessage(m, { referenceDate })),
     warnings: interchange.warnings,
-  });
+  };
 }
 
 /** Parses one tokenized PNRGOV message; throws `EdifactParseError` for another type or a PNR segment outside SRC. */
@@ -54,13 +57,13 @@ export function parsePnrgovMessage(
 ): PnrgovMessage {
   expectMessageType(message, 'PNRGOV');
   const walk = walkSegments(message);
-  const unh = keepSegment(walk.at(0));
+  const unh = walk.at(0).pin();
   const warnings: EdifactWarning[] = [...message.warnings];
   const warn = (code: EdifactWarningCode, s: EdifactSegment, text: string): void => {
-    warnings.push(Object.freeze({ code, message: text, segment: s.index, offset: s.offset }));
+    warnings.push({ code, message: text, segment: s.index, offset: s.offset });
   };
   let reference = options.referenceDate;
-  const dateTime = (s: EdifactSegment, date: string, time: string) => {
+  const dateTime = (s: SegmentView, date: string, time: string) => {
     const value = fromDdmmyy(date, time, reference);
     if (value === undefined && date !== '')
       warn('pnrgov.invalid_date', s, `${JSON.stringify(date)} is not a DDMMYY date`);
@@ -68,7 +71,7 @@ export function parsePnrgovMessage(
   };
   // A push repeats its flights in every booking: each date and time of a TVL is read once per message.
   const legDateTimes = new Map<number, LocalDateTime>();
-  const legDateTime = (s: EdifactSegment, date: string, time: string): LocalDateTime | undefined => {
+  const legDateTime = (s: SegmentView, date: string, time: string): LocalDateTime | undefined => {
     const key = dateTimeKey(date, time);
     if (key < 0) return dateTime(s, date, time); // not a date (it warns), or one too odd to be worth keeping
     let value = legDateTimes.get(key);
@@ -87,9 +90,20 @@ export function parsePnrgovMessage(
   const unknownSegmentCounts: Record<string, number> = {};
 
   const open = new OpenGroups(); // the PNR and the groups inside it that the segments read so far opened
+  const tvls = new Repeated<LegRead>();
+  const orgs = new Repeated<PnrgovOrganisation>();
+  // Segments that only make sense inside an SRC group: seeing one before any SRC means a broken message.
+  const outsidePnr = (s: SegmentView) =>
+    new EdifactParseError('pnrgov.unexpected_segment', {
+      segment: s.index,
+      tag: s.tag,
+      offset: s.offset,
+      expected: 'SRC (start of a PNR) before PNR data',
+      found: s.tag,
+    });
 
-  const unknown = (s: EdifactSegment): void => {
-    unknownSegments.push(keepSegment(s));
+  const unknown = (s: SegmentView): void => {
+    unknownSegments.push(s.keep());
     unknownSegmentCounts[s.tag] = (unknownSegmentCounts[s.tag] ?? 0) + 1;
   };
 
@@ -97,82 +111,26 @@ export function parsePnrgovMessage(
   for (let i = 1; i < last; i++) {
     const s = walk.at(i);
     const tag = s.tag;
-    if (open.booking === undefined && pnrOnly.has(tag)) {
-      throw new EdifactParseError('pnrgov.unexpected_segment', {
-        segment: s.index,
-        tag,
-        offset: s.offset,
-        expected: 'SRC (start of a PNR) before PNR data',
-        found: tag,
-      });
-    }
+    // A segment that needs a PNR around it (RCI, TIF, SSR…) checks for one first thing in its case below.
     if (open.level === 'history' && historyItems.has(tag)) {
       open.history?.changes.push({ action: open.historyAction, tag, text: segmentText(s) });
       continue;
     }
+    // The cases in the order of how often a push has them: a string switch tries them one after the other.
     switch (tag) {
-      case 'MSG': {
-        const code = component(s, 0, 1);
-        if (open.booking === undefined) pushType = code === '22' ? 'full' : code === '141' ? 'changes' : 'other';
-        else if (component(s, 0, 0) === '8' || code === '8') {
-          open.closeLeg();
-          open.level = 'nonair';
-        } else unknown(s);
+      case 'SSR':
+        if (open.booking === undefined) throw outsidePnr(s);
+        open.applySsr(s, reference);
         continue;
-      }
-      case 'SRC':
-        open.closeBooking();
-        open.level = 'pnr';
-        open.booking = new Booking(s.index, s.offset);
-        continue;
-      case 'RCI': {
-        const b = open.booking!;
-        for (let e = 0, n = elementCount(s); e < n; e++) {
-          const locator = component(s, e, 1);
-          if (locator === '') continue;
-          if (open.level === 'split') b.splitLocators = addUnique(b.splitLocators, locator);
-          else if (open.level === 'pnr') {
-            b.locators = add(b.locators, Object.freeze(new Locator(component(s, e, 0), locator)));
-            if (b.recordLocator === '') b.recordLocator = locator;
-            if (b.createdAt === undefined) {
-              const created = component(s, e, 3);
-              if (created !== '') b.createdAt = dateTime(s, created, component(s, e, 4));
-            }
-          }
-        }
-        continue;
-      }
-      case 'EQN':
-        if (open.booking === undefined) {
-          const raw = component(s, 0);
-          declaredPnrCount = smallNumber(raw, 7);
-        } else {
-          open.closeTraveller();
-          open.closeLeg();
-          open.level = 'split';
-        }
-        continue;
-      case 'ORG': {
-        const org = readOrg(s);
-        if (open.booking === undefined) sender = org;
-        else if (open.level === 'flight' || open.level === 'checkin')
-          open.checkInAgent =
-            org.agentId ||
-            org.agencyId ||
-            org.location ||
-            [org.system, org.systemLocation].filter((x) => x !== '').join(':');
-        else if (open.level === 'pnr') open.booking.agency = org;
-        else unknown(s);
-        continue;
-      }
       case 'TVL': {
-        const draft = readTvl(s, legDateTime);
+        const draft = readTvl(s, legDateTime, tvls, warnings);
         if (open.booking === undefined) {
-          flight = freezeLeg(draft);
+          flight = closedLeg(draft);
           // Two-digit birth years in SSR DOCS are placed against the pushed flight's date.
           if (draft.departure !== undefined) {
             reference = draft.departure.slice(0, 10);
             legDateTimes.clear(); // read against the old reference
+            tvls.clear();
           }
           continue;
         }
@@ -186,23 +144,15 @@ export function parsePnrgovMessage(
         open.level = 'flight';
         continue;
       }
-      case 'TRA':
-        if (open.leg !== undefined) {
-          open.leg.operating = new FlightNumber(component(s, 0), withoutLeadingZeros(component(s, 1)));
-        } else unknown(s);
-        continue;
       case 'RPI':
         if (open.leg !== undefined) {
-          const n = component(s, 0);
+          const n = s.component(0);
           open.leg.partySize = smallNumber(n, 4);
-          open.leg.status = component(s, 1);
+          open.leg.status = s.component(1);
         } else unknown(s);
         continue;
-      case 'APD':
-        if (open.leg !== undefined) open.leg.equipment = component(s, 0) || undefined;
-        else unknown(s);
-        continue;
       case 'TIF': {
+        if (open.booking === undefined) throw outsidePnr(s);
         if (open.level === 'checkin' || (open.level === 'flight' && open.checkIn !== undefined)) {
           const who = readTif(s);
           if (open.checkIn !== undefined) {
@@ -221,94 +171,60 @@ export function parsePnrgovMessage(
             found: 'TIF after the itinerary',
           });
         }
-        open.closeTraveller();
-        open.level = 'traveller';
-        open.traveller = new Traveller(readTif(s), s.index);
+        open.openTraveller(s);
         continue;
       }
-      case 'SSR':
-        open.applySsr(s, reference);
-        continue;
-      case 'FTI':
-        if (open.traveller !== undefined)
-          open.traveller.frequentFlyer = addUnique(
-            open.traveller.frequentFlyer,
-            `${component(s, 0, 0)}${component(s, 0, 1)}`,
-          );
-        else unknown(s);
-        continue;
-      case 'REF':
-      case 'FAR':
-      case 'EBD':
-      case 'TXD':
-        // Known segments whose content no screening rule uses yet: kept in the raw message, not counted as unknown.
-        continue;
       case 'TKT': {
+        if (open.booking === undefined) throw outsidePnr(s);
         if (open.traveller === undefined) {
           unknown(s);
           continue;
         }
-        open.closePayment();
-        open.closeTicket();
-        open.level = 'ticket';
-        open.ticket = new Ticket(s);
+        open.openTicket(s);
         continue;
       }
       case 'MON':
-        if (open.ticket !== undefined) {
-          for (let e = 0, n = elementCount(s); e < n; e++) {
-            open.ticket.amounts = add(open.ticket.amounts, Object.freeze(new Amount(s, e)));
-          }
-        } else unknown(s);
+        if (open.booking === undefined) throw outsidePnr(s);
+        if (open.ticket !== undefined) open.addAmounts(s);
+        else unknown(s);
         continue;
-      case 'PTK':
-        if (open.ticket !== undefined) {
-          open.ticket.issuedAt ??= dateTime(s, component(s, 2, 0), component(s, 2, 1));
-          open.ticket.validatingCarrier = component(s, 3) || undefined;
-          open.ticket.salesLocation = component(s, 5) || undefined;
-        } else unknown(s);
-        continue;
-      case 'DAT': {
-        for (let e = 0, n = elementCount(s); e < n; e++) {
-          const qualifier = component(s, e, 0);
-          const at = dateTime(s, component(s, e, 1), component(s, e, 2));
-          if (open.level === 'history' && open.history !== undefined) open.history.at ??= at;
-          else if (open.ticket !== undefined && qualifier === '710') open.ticket.issuedAt = at;
-          else if ((open.level === 'flight' || open.level === 'checkin') && qualifier === '2') open.checkInTime = at;
-          else if (open.booking !== undefined && qualifier === '700') open.booking.lastTransactionAt = at;
-        }
-        continue;
-      }
       case 'FOP': {
-        for (const p of readFop(s)) {
-          open.closePayment();
-          open.payment = p;
-        }
-        open.level = 'payment';
+        if (open.booking === undefined) throw outsidePnr(s);
+        open.addPayments(s);
         continue;
       }
-      case 'IFT': {
-        const qualifier = `${component(s, 0, 0)}:${component(s, 0, 1)}`;
-        if (qualifier === '4:43') {
-          const sponsor = readSponsor(s);
-          if (open.payment !== undefined) open.payment.sponsor = sponsor;
-          else if (open.booking !== undefined) open.booking.sponsors = add(open.booking.sponsors, sponsor);
-          if (open.booking !== undefined)
-            open.booking.phones = addUnique(open.booking.phones, phoneDigits(sponsor.phone));
-          continue;
+      case 'SRC':
+        open.openBooking(s);
+        continue;
+      case 'RCI': {
+        if (open.booking === undefined) throw outsidePnr(s);
+        const b = open.booking;
+        for (let e = 0, n = s.elementCount; e < n; e++) {
+          const locator = s.component(e, 1);
+          if (locator === '') continue;
+          if (open.level === 'split') b.splitLocators = addUnique(b.splitLocators, locator);
+          else if (open.level === 'pnr') {
+            b.locators = add(b.locators, new Locator(s.component(e, 0), locator));
+            if (b.recordLocator === '') b.recordLocator = locator;
+            if (b.createdAt === undefined) {
+              const created = s.component(e, 3);
+              if (created !== '') b.createdAt = dateTime(s, created, s.component(e, 4));
+            }
+          }
         }
-        const text = s.elements
-          .slice(1)
-          .map((e) => e.join(' ').trim())
-          .filter((x) => x !== '')
-          .join(' ');
-        if (open.traveller !== undefined) open.traveller.remarks = add(open.traveller.remarks, text);
-        else if (open.booking !== undefined) {
-          open.booking.remarks = add(open.booking.remarks, text);
-          // OSI contact remarks (CTCM 0044…, CTCP…) carry phone numbers that link bookings.
-          const phone = /^CTC[MPHB]\s*([+\d][\d\s-]{5,})/.exec(text);
-          if (phone !== null) open.booking.phones = addUnique(open.booking.phones, phoneDigits(phone[1]!));
-        } else unknown(s);
+        continue;
+      }
+      case 'ORG': {
+        const org = readOrg(s, orgs);
+        if (open.booking === undefined) sender = org;
+        else if (open.level === 'flight' || open.level === 'checkin')
+          open.checkInAgent =
+            org.agentId ||
+            org.agencyId ||
+            org.location ||
+            [org.system, org.systemLocation].filter((x) => x !== '').join(':');
+        else if (open.level === 'pnr') open.booking.agency = org;
+        else unknown(s);
         continue;
       }
       case 'ADD': {
@@ -321,61 +237,110 @@ export function parsePnrgovMessage(
             open.booking.phones,
             address.phone === undefined ? undefined : phoneDigits(address.phone),
           );
-          open.booking.emails = addUnique(open.booking.emails, address.email?.toLowerCase());
+          open.booking.emails = addUnique(
+            open.booking.emails,
+            address.email === undefined ? undefined : lowerCase(address.email),
+          );
         } else unknown(s);
         continue;
       }
+      case 'IFT': {
+        if (!open.applyIft(s)) unknown(s);
+        continue;
+      }
+      case 'DAT': {
+        for (let e = 0, n = s.elementCount; e < n; e++) {
+          const qualifier = s.component(e, 0);
+          const at = dateTime(s, s.component(e, 1), s.component(e, 2));
+          if (open.level === 'history' && open.history !== undefined) open.history.at ??= at;
+          else if (open.ticket !== undefined && qualifier === '710') open.ticket.issuedAt = at;
+          else if ((open.level === 'flight' || open.level === 'checkin') && qualifier === '2') open.checkInTime = at;
+          else if (open.booking !== undefined && qualifier === '700') open.booking.lastTransactionAt = at;
+        }
+        continue;
+      }
+      case 'PTK':
+        if (open.booking === undefined) throw outsidePnr(s);
+        if (open.ticket !== undefined) {
+          open.ticket.issuedAt ??= dateTime(s, s.component(2, 0), s.component(2, 1));
+          open.ticket.validatingCarrier = s.component(3) || undefined;
+          open.ticket.salesLocation = s.component(5) || undefined;
+        } else unknown(s);
+        continue;
+      case 'TRA':
+        if (open.leg !== undefined) {
+          open.leg.operating = new FlightNumber(s.component(0), withoutLeadingZeros(s.component(1)));
+        } else unknown(s);
+        continue;
+      case 'APD':
+        if (open.leg !== undefined) open.leg.equipment = s.component(0) || undefined;
+        else unknown(s);
+        continue;
       case 'TRI':
+        if (open.booking === undefined) throw outsidePnr(s);
         if (open.leg === undefined) {
           unknown(s);
           continue;
         }
-        open.closeCheckIn();
-        open.level = 'checkin';
-        open.checkIn = {
-          kind: 'check-in',
-          travellerReference: component(s, 1, 1),
-          surname: '',
-          givenNames: '',
-          sequence: component(s, 1, 0),
-          checkedInAt: open.checkInTime,
-          agent: open.checkInAgent,
-          seat: undefined,
-          cabin: undefined,
-          bags: undefined,
-        };
+        open.openCheckIn(s);
         continue;
       case 'SSD':
+        if (open.booking === undefined) throw outsidePnr(s);
         if (open.checkIn !== undefined) {
-          open.checkIn.seat = component(s, 0) || undefined;
-          open.checkIn.cabin = component(s, 4) || undefined;
+          open.checkIn.seat = s.component(0) || undefined;
+          open.checkIn.cabin = s.component(4) || undefined;
         } else unknown(s);
         continue;
       case 'TBD':
+        if (open.booking === undefined) throw outsidePnr(s);
         if (open.checkIn !== undefined) {
           open.checkIn.bags = readBags(s);
         } else unknown(s);
         continue;
+      case 'FTI':
+        if (open.traveller !== undefined)
+          open.traveller.frequentFlyer = addUnique(
+            open.traveller.frequentFlyer,
+            `${s.component(0, 0)}${s.component(0, 1)}`,
+          );
+        else unknown(s);
+        continue;
+      case 'MSG': {
+        const code = s.component(0, 1);
+        if (open.booking === undefined) pushType = code === '22' ? 'full' : code === '141' ? 'changes' : 'other';
+        else if (s.component(0, 0) === '8' || code === '8') {
+          open.closeLeg();
+          open.level = 'nonair';
+        } else unknown(s);
+        continue;
+      }
+      case 'EQN':
+        if (open.booking === undefined) {
+          const raw = s.component(0);
+          declaredPnrCount = smallNumber(raw, 7);
+        } else {
+          open.closeTraveller();
+          open.closeLeg();
+          open.level = 'split';
+        }
+        continue;
+      case 'REF':
+      case 'FAR':
+      case 'EBD':
+      case 'TXD':
+        // Known segments whose content no screening rule uses yet: kept in the raw message, not counted as unknown.
+        continue;
       case 'ABI':
-        open.closeTraveller();
-        open.closeLeg();
-        open.closeHistory();
-        open.level = 'history';
-        open.historyAction = '';
-        open.history = {
-          actor: s.elements
-            .map((e) => e.filter((x) => x !== '').join(' '))
-            .filter((x) => x !== '')
-            .join(' '),
-          at: undefined,
-          changes: [],
-        };
+        if (open.booking === undefined) throw outsidePnr(s);
+        open.openHistory(s);
         continue;
       case 'SAC':
-        open.historyAction = component(s, 2) || component(s, 0);
+        if (open.booking === undefined) throw outsidePnr(s);
+        open.historyAction = s.component(2) || s.component(0);
         continue;
       case 'LTS':
-        open.booking!.historyText = add(open.booking!.historyText, s.elements.map((e) => e.join(':')).join('+'));
+        if (open.booking === undefined) throw outsidePnr(s);
+        open.booking.historyText = add(open.booking.historyText, s.elements.map((e) => e.join(':')).join('+'));
         continue;
       default:
         unknown(s);
@@ -396,7 +361,7 @@ export function parsePnrgovMessage(
   for (const [tag, n] of Object.entries(unknownSegmentCounts)) {
     warn('pnrgov.unknown_segment', unh, `${n} ${tag} segment${n > 1 ? 's' : ''} not interpreted`);
   }
-  return Object.freeze({
+  return {
     kind: 'pnrgov',
     messageReference: message.reference,
     version: `${message.version}.${message.release}`,
@@ -404,9 +369,9 @@ export function parsePnrgovMessage(
     sender,
     flight,
     declaredPnrCount,
-    bookings: Object.freeze(open.bookings),
-    unknownSegments: Object.freeze(unknownSegments),
-    unknownSegmentCounts: Object.freeze(unknownSegmentCounts),
-    warnings: Object.freeze(warnings),
-  });
+    bookings: open.bookings,
+    unknownSegments,
+    unknownSegmentCounts,
+    warnings,
+  };
 }
