@@ -36,6 +36,20 @@ export function personQuery(q: SynthQuery): PersonQuery {
   };
 }
 
+/** A flight traveller as ingestion screens it (src/travel/ingest-alerts.ts): given names then surname. */
+export function travellerQuery(t: SynthQuery): PersonQuery {
+  return {
+    names: [`${t.givenNames} ${t.surname}`.trim()],
+    birthDate: t.birthDate === '' ? undefined : t.birthDate,
+    nationality: t.nationality === '' ? undefined : t.nationality,
+    gender: t.gender === '' ? undefined : t.gender,
+    documents:
+      t.documentNumber === ''
+        ? []
+        : [{ number: t.documentNumber, country: t.documentCountry === '' ? undefined : t.documentCountry }],
+  };
+}
+
 /** The same query with its name only (what a trigram search sees). */
 export function nameOnly(q: SynthQuery): PersonQuery {
   return { names: [q.name] };

@@ -10,7 +10,8 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { DEFAULT_THRESHOLD, MATCHER_NAME, MATCHER_VERSION } from '../../src/screening/engine.js';
 import type { ScreeningResult } from '../../src/screening/types.js';
-import { buildIndexes, nameOnly, personQuery, synthQueries } from './data.js';
+import { buildIndexes, nameOnly, personQuery, synthQueries, travellerQuery } from './data.js';
+import { travellerAt } from '../../src/synth/queries.js';
 import { lookupQueries, lookupRate, type LookupKind, type LookupRate } from './lookups.js';
 import { accuracy, collect, latency, mb, rankOf, type Accuracy, type Answer, type Latency } from './metrics.js';
 import type { WorkerInput, WorkerMessage } from './worker.js';
@@ -54,6 +55,12 @@ export interface EngineResult {
     readonly explainNonePerSecond: number;
     readonly options: string;
   };
+  /** Flight travellers screened for alerts as ingestion does (matches only, at most 3), one thread. */
+  readonly alerts: {
+    readonly travellers: number;
+    readonly microsPerTraveller: number;
+    readonly alerts: number;
+  };
   readonly accuracy: Accuracy;
   /** Per query: rank of the expected id in the top 10 (-1 absent, -2 non-match). Used by the pg_trgm part. */
   readonly ranks: readonly number[];
@@ -73,6 +80,8 @@ export interface EngineResult {
 }
 
 const log = (message: string) => process.stderr.write(`[engine] ${message}\n`);
+/** What flight ingestion asks of each traveller (WatchlistIndex.screenForAlerts). */
+const ALERT_OPTIONS = { limit: 3, matchesOnly: true } as const;
 
 function answerOf(result: ScreeningResult): Answer {
   return { ids: result.hits.map((h) => h.entityId), matches: result.hits.map((h) => h.match) };
@@ -197,6 +206,21 @@ function measureInProcess(input: EngineInput): Omit<EngineResult, 'allCores'> {
   };
   log(`single thread: ${single.screeningsPerSecond}/s, p50 ${single.p50Ms} ms, p99 ${single.p99Ms} ms`);
 
+  // Alert screenings: flight travellers (a realistic few per thousand planted), each timed in one pass.
+  const travellers = Array.from({ length: 20_000 }, (_v, i) =>
+    travellerQuery(travellerAt(input.seed, i, input.persons)),
+  );
+  for (let i = 0; i < 2000; i++) engine.screenPerson(travellers[i]!, ALERT_OPTIONS);
+  let alertCount = 0;
+  const a0 = performance.now();
+  for (const t of travellers) alertCount += engine.screenPerson(t, ALERT_OPTIONS).hits.length;
+  const alerts = {
+    travellers: travellers.length,
+    microsPerTraveller: Math.round(((performance.now() - a0) * 1000) / travellers.length),
+    alerts: alertCount,
+  };
+  log(`alert screenings: ${alerts.microsPerTraveller} µs per traveller, ${alerts.alerts} alerts`);
+
   const nameOnlyRanks: number[] = [];
   for (let i = 0; i < Math.min(input.nameOnlyQueries, synth.length); i++) {
     nameOnlyRanks.push(rankOf(synth[i]!, answerOf(engine.screenPerson(nameOnly(synth[i]!), { explain: 'none' }))));
@@ -213,6 +237,7 @@ function measureInProcess(input: EngineInput): Omit<EngineResult, 'allCores'> {
     threshold: DEFAULT_THRESHOLD,
     build,
     single,
+    alerts,
     accuracy: accuracy(synth, answers),
     ranks: synth.map((q, i) => rankOf(q, answers[i]!)),
     nameOnlyRanks,

@@ -131,6 +131,12 @@ export function rows(
     },
     { quantity: '  same, explanations off', value: int(s.explainNonePerSecond), target: '', met: undefined },
     {
+      quantity: `alert screening of a flight traveller, 1 thread (${int(engine.alerts.travellers)})`,
+      value: `${int(engine.alerts.microsPerTraveller)} µs (${int(engine.alerts.alerts)} alerts)`,
+      target: '',
+      met: undefined,
+    },
+    {
       quantity: 'single query latency in-process p50 / p95',
       value: `${ms(s.p50Ms)} / ${ms(s.p95Ms)}`,
       target: '',

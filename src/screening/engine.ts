@@ -6,6 +6,7 @@
 import { dateKey } from './blocking-keys.js';
 import { DocumentIndex } from './document-index.js';
 import { kindWeight, type NameContext } from './name-match.js';
+import { NameBound } from './name-bound.js';
 import { PersonIndex } from './person-index.js';
 import { PersonStore } from './person-store.js';
 import { QuickScorer } from './prerank.js';
@@ -15,6 +16,7 @@ import {
   prepareQuery,
   restoreScoreState,
   saveScoreState,
+  scoreBound,
   scoreCandidate,
   type PreparedQuery,
 } from './score.js';
@@ -82,11 +84,30 @@ export interface EngineOptions {
   readonly candidates?: number;
   /** How many blocking candidates the quick score narrows down to `candidates`. */
   readonly blockingCandidates?: number;
+  /**
+   * Whether screenings for matches only skip the candidates a bound of their score (name-bound.ts) shows cannot be
+   * returned (the hits are the same). Default true; false scores every candidate (for tests and measurements).
+   */
+  readonly bound?: boolean;
 }
 
 const NO_EXPLANATION: readonly ExplanationFeature[] = Object.freeze([]);
 /** The most hits one screening returns. */
 const MAX_LIMIT = 64;
+
+/** Inserts `score` into the `count` best scores kept (best first, at most `limit`); returns the new count. */
+function keep(kept: Float64Array, count: number, limit: number, score: number): number {
+  let at = count;
+  if (count < limit) count++;
+  else if (kept[limit - 1]! >= score) return count;
+  else at = limit - 1;
+  while (at > 0 && kept[at - 1]! < score) {
+    kept[at] = kept[at - 1]!;
+    at--;
+  }
+  kept[at] = score;
+  return count;
+}
 
 /** The in-memory screening engine. */
 export class ScreeningEngine {
@@ -102,6 +123,10 @@ export class ScreeningEngine {
   private readonly orderBuf: Int32Array;
   private readonly memo: SimilarityMemo;
   private readonly quick = new QuickScorer();
+  private readonly nameBound = new NameBound();
+  private readonly useBound: boolean;
+  /** The best scores of the matches found so far by a bounded screenPerson, best first. */
+  private readonly keptBuf: Float64Array;
   /** Bumped by every add and remove: cached candidate token weights older than it are recomputed. */
   private version = 1;
   /**
@@ -124,6 +149,7 @@ export class ScreeningEngine {
   constructor(options: EngineOptions = {}) {
     this.index = new PersonIndex(this.store, options);
     this.candidateCount = options.candidates ?? 32;
+    this.useBound = options.bound ?? true;
     this.wideBuf = new Int32Array(Math.max(this.candidateCount, MAX_LIMIT, options.blockingCandidates ?? 160));
     // Sized for the largest limit a caller may ask (more hits than candidates need more candidates).
     const most = Math.max(this.candidateCount, MAX_LIMIT) + 8;
@@ -131,6 +157,7 @@ export class ScreeningEngine {
     this.quickBuf = new Float64Array(most);
     this.scoreBuf = new Float64Array(most);
     this.orderBuf = new Int32Array(most);
+    this.keptBuf = new Float64Array(most);
     this.memo = new SimilarityMemo(this.queryTable, this.store.tokens);
     this.ctx = {
       queryWeight: this.queryWeight,
@@ -222,10 +249,9 @@ export class ScreeningEngine {
     return x;
   }
 
-  /** Blocking candidates, narrowed by the quick score to the `limit` best; returns their number. */
-  private preselect(q: PreparedQuery, limit: number): number {
+  /** The m blocking candidates narrowed by the quick score to the `limit` best, into candidateBuf; returns their number. */
+  private preselect(q: PreparedQuery, m: number, limit: number): number {
     const wide = this.wideBuf;
-    const m = this.index.candidates(q.table, q.names, q.count, wide.length, wide, q.birthDate);
     const cands = this.candidateBuf;
     if (m <= limit) {
       cands.set(wide.subarray(0, m));
@@ -275,29 +301,48 @@ export class ScreeningEngine {
         }
       });
     }
+    const matchesOnly = options.matchesOnly === true;
+    // Screenings for matches only (alerts) skip the candidates whose score bound is below the threshold: for most
+    // travellers, all. Taken against the lowest of the hits kept, it skipped too few to pay (100,000 and 1M persons).
+    const bounded = this.useBound && matchesOnly && !Number.isNaN(threshold);
+    const m = this.index.candidates(q.table, q.names, q.count, this.wideBuf.length, this.wideBuf, q.birthDate);
+    if (bounded) this.nameBound.prepare(q, this.ctx, this.store.tokens);
     const cands = this.candidateBuf;
-    let n = this.preselect(q, Math.max(limit, this.candidateCount));
+    let n = this.preselect(q, m, Math.max(limit, this.candidateCount));
     // Persons found only by their documents are candidates too.
     for (const owner of q.documents.keys()) {
       if (n < cands.length && !cands.subarray(0, n).includes(owner)) cands[n++] = owner;
     }
-    this.warmed = this.store.warm(cands, n) ^ this.warmTokens(cands, n);
+    // A bounded screening scores few candidates: it reads their tokens' sketches first, their other numbers if scored.
+    this.warmed = this.store.warm(cands, n) ^ (bounded ? this.store.warmSketches(cands, n) : this.warmTokens(cands, n));
     const scores = this.scoreBuf;
     const order = this.orderBuf;
-    // Score every candidate, keeping `order` sorted best first (insertion: n is small).
+    const kept = this.keptBuf;
+    let scored = 0;
+    let keptCount = 0;
+    // Score the candidates, keeping `order` sorted best first (insertion: n is small). When bounded, a candidate
+    // whose bound is below the threshold, or below the `limit` best matches so far, cannot be returned: skipped.
     for (let i = 0; i < n; i++) {
-      const sc = scoreCandidate(this.store, q, cands[i]!, this.ctx);
+      const key = cands[i]!;
+      if (bounded) {
+        const floor = keptCount === limit ? kept[limit - 1]! : threshold;
+        const bound = this.scoreBoundOf(q, key, floor);
+        if (bound < floor || bound <= 0) continue;
+      }
+      const sc = scoreCandidate(this.store, q, key, this.ctx);
       saveScoreState(i);
       scores[i] = sc;
-      let at = i;
+      let at = scored++;
       while (at > 0) {
         const o = order[at - 1]!;
-        if (scores[o]! > sc || (scores[o] === sc && cands[o]! < cands[i]!)) break;
+        if (scores[o]! > sc || (scores[o] === sc && cands[o]! < key)) break;
         order[at] = o;
         at--;
       }
       order[at] = i;
+      if (bounded && sc > 0 && sc >= threshold) keptCount = keep(kept, keptCount, limit, sc);
     }
+    n = scored;
     this.warmed ^= this.store.warmHits(cands, order, Math.min(n, limit));
     const hits: ScreeningHit[] = [];
     for (let r = 0; r < n; r++) {
@@ -321,6 +366,15 @@ export class ScreeningEngine {
       });
     }
     return { matcher: MATCHER_NAME, version: MATCHER_VERSION, threshold, hits };
+  }
+
+  /** An upper bound of scoreCandidate (nameBound prepared): the first of nameBound's below `floor`, else the last. */
+  private scoreBoundOf(q: PreparedQuery, key: number, floor: number): number {
+    const most = scoreBound(this.store, q, key, this.ctx, this.nameBound.most(this.store, key));
+    if (most < floor) return most;
+    const coarse = scoreBound(this.store, q, key, this.ctx, this.nameBound.start(this.store, key));
+    if (coarse < floor) return coarse;
+    return scoreBound(this.store, q, key, this.ctx, this.nameBound.narrow());
   }
 
   /** Looks a document number up (OCR-tolerant, issuing state checked when both sides give it). */

@@ -134,13 +134,17 @@ export function tokenSimilarity(ta: TokenTable, ia: number, tb: TokenTable, ib: 
     return 0;
   }
   const minLen = Math.min(a.length, b.length);
+  // Letters the spellings do not share: each edit changes at most two (see letterMask), so the edit distance is only
+  // computed where the lengths and these allow it to be small enough.
+  const lengthGap = Math.abs(a.length - b.length);
+  const letterGap = bitCount(ta.letters[ia]! ^ tb.letters[ib]!);
   let s = 0;
   let ed = -1;
   // The Jaro–Winkler similarity of the spellings, computed once when first needed (-1 before).
   let jw = -1;
   if (sa === sb && sameStart && sa.charCodeAt(0) !== 126) {
     if (minLen <= 4) {
-      ed = editDistance(a, b, 1);
+      ed = lengthGap <= 1 && letterGap <= 2 ? editDistance(a, b, 1) : 2;
       if (ed <= 1) s = 0.88;
     } else {
       // Same consonants but spelled far apart (Samra / Siwumar) is coincidence, not a romanisation variant.
@@ -152,7 +156,7 @@ export function tokenSimilarity(ta: TokenTable, ia: number, tb: TokenTable, ib: 
   // Four letters against five or more: one inserted letter (Qumu / Qhumu) is still a spelling of the name.
   const maxEd = minLen < 4 ? 0 : minLen === 4 ? (Math.max(a.length, b.length) > 4 ? 1 : 0) : minLen <= 8 ? 1 : 2;
   if (maxEd > 0 && s < 0.88) {
-    if (ed < 0) ed = editDistance(a, b, maxEd);
+    if (ed < 0) ed = lengthGap <= maxEd && letterGap <= 2 * maxEd ? editDistance(a, b, maxEd) : maxEd + 1;
     if (ed <= maxEd) {
       const f = ed <= 1 ? 0.88 : 0.82;
       if (f > s) {
@@ -177,8 +181,9 @@ export function tokenSimilarity(ta: TokenTable, ia: number, tb: TokenTable, ib: 
     else if (
       sa !== sb &&
       minLen >= 4 &&
-      // H → G keeps the length: skeletons of different lengths cannot agree.
+      // H → G keeps the length: skeletons of different lengths cannot agree, nor can their classes once H is G.
       sa.length === sb.length &&
+      hAsG(ta.skelMask[ia]!) === hAsG(tb.skelMask[ib]!) &&
       sa.replace(/H/g, 'G') === sb.replace(/H/g, 'G') &&
       (jw < 0 ? jaroWinkler(a, b) : jw) >= 0.8
     )
@@ -188,8 +193,15 @@ export function tokenSimilarity(ta: TokenTable, ia: number, tb: TokenTable, ib: 
   return s;
 }
 
+/** A skeletonMask with H counted as G. */
+export function hAsG(mask: number): number {
+  return (mask & SKEL_H) === 0 ? mask : (mask & ~SKEL_H) | SKEL_G;
+}
+const SKEL_H = 1 << 7;
+const SKEL_G = 1 << 6;
+
 /** Number of bits set in a 32-bit integer. */
-function bitCount(x: number): number {
+export function bitCount(x: number): number {
   x = x - ((x >>> 1) & 0x55555555);
   x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
   return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
@@ -250,7 +262,8 @@ export function foldSyllables(s: string): string {
 const foldedSpellings = new Map<string, string>();
 const MAX_CACHED_FOLDED = 1 << 16;
 
-function foldedOf(t: TokenTable, i: number): string {
+/** The folded spelling (foldSyllables) of token i of t, cached. */
+export function foldedOf(t: TokenTable, i: number): string {
   let f = t.folded[i];
   if (f === undefined) {
     const ascii = t.ascii[i]!;
@@ -266,18 +279,18 @@ function foldedOf(t: TokenTable, i: number): string {
 }
 
 /** Chinese and Korean syllables: equal once romanisation differences are folded, or no match. */
-function syllabicSimilarity(ta: TokenTable, ia: number, tb: TokenTable, ib: number): number {
+export function syllabicScore(ta: TokenTable, ia: number, tb: TokenTable, ib: number): number {
   const a = foldedOf(ta, ia);
   const b = foldedOf(tb, ib);
-  if (a === b) {
-    lastHow = HOW_TRANSLIT;
-    return 0.92;
-  }
-  if (a.length >= 7 && b.length >= 7 && editDistance(a, b, 1) <= 1) {
-    lastHow = HOW_TRANSLIT;
-    return 0.8;
-  }
+  if (a === b) return 0.92;
+  if (a.length >= 7 && b.length >= 7 && editDistance(a, b, 1) <= 1) return 0.8;
   return 0;
+}
+
+function syllabicSimilarity(ta: TokenTable, ia: number, tb: TokenTable, ib: number): number {
+  const s = syllabicScore(ta, ia, tb, ib);
+  if (s > 0) lastHow = HOW_TRANSLIT;
+  return s;
 }
 
 /** The reason of the last tokenSimilarity call. */
@@ -349,16 +362,24 @@ function mayJoin(t1: TokenTable, one: number, t2: TokenTable, x: number, y: numb
   return first === t2.first[x] || skel === t2.skelFirst[x] || first === t2.first[y] || skel === t2.skelFirst[y];
 }
 
-function joinedMatch(t1: TokenTable, one: number, t2: TokenTable, x: number, y: number): number {
+/** How well token `one` of t1 is tokens x and y of t2 written together, in that order: 0 when it is not. */
+export function joinedMatch(t1: TokenTable, one: number, t2: TokenTable, x: number, y: number): number {
   const syllabic = ((t1.flags[one]! | t2.flags[x]! | t2.flags[y]!) & TOKEN_SYLLABIC) !== 0;
   // Every way of joining needs the same first sound (letter, skeleton or folded syllable): a cheap early out,
   // on the numbers the token table keeps, before any string is read.
   if (t1.first[one] !== t2.first[x] && t1.skelFirst[one] !== t2.skelFirst[x] && !syllabic) return 0;
+  // Then each way below needs lengths that add up, or a Korean surname to unfold: most pairs that start alike have
+  // neither, and are passed over on these numbers too.
+  const whole = t1.length[one] === t2.length[x]! + t2.length[y]!;
+  const korean = (t2.koreanSurname[x]! | t2.koreanSurname[y]!) !== 0;
+  if (!syllabic && !korean && !(whole && t1.first[one] === t2.first[x]) && !skeletonsMayJoin(t1, one, t2, x, y)) {
+    return 0;
+  }
   const a = t1.ascii[one]!;
   const b = t2.ascii[x]!;
   const c = t2.ascii[y]!;
-  if (t1.length[one] === t2.length[x]! + t2.length[y]! && a.startsWith(b) && a.endsWith(c)) return 0.95;
-  if (spelledAs(a, b, c)) return 0.95;
+  if (whole && a.startsWith(b) && a.endsWith(c)) return 0.95;
+  if (korean && spelledAs(a, b, c)) return 0.95;
   if (syllabic) {
     // Syllables are compared folded: 승훈 "seunghun" is Seung-hoon.
     const fa = foldedOf(t1, one);
@@ -380,6 +401,20 @@ function joinedMatch(t1: TokenTable, one: number, t2: TokenTable, x: number, y: 
     return sa.length >= 4 && jaroWinkler(a, b + c) >= JOIN_SPELLING ? 0.88 : 0;
   }
   return 0;
+}
+
+/** Whether the skeletons' lengths and first classes let joinedMatch join x and y by their skeletons. */
+function skeletonsMayJoin(t1: TokenTable, one: number, t2: TokenTable, x: number, y: number): boolean {
+  const la = t1.skelLength[one]!;
+  const lb = t2.skelLength[x]! + t2.skelLength[y]!;
+  return (
+    la >= 4 &&
+    la <= lb &&
+    la + 1 >= lb &&
+    t1.skelFirst[one] === t2.skelFirst[x] &&
+    t2.skelFirst[x] !== 126 &&
+    t2.skelFirst[y] !== 126
+  );
 }
 
 /**

@@ -6,6 +6,7 @@
 import { nationalityKey } from '../countries/countries.js';
 import { parseDate } from './dates.js';
 import { TokenTable } from './token-table.js';
+import { SKETCH_STRIDE } from './token-sketch.js';
 import { prepareName } from './tokens.js';
 import type { PersonRecord } from './types.js';
 
@@ -190,6 +191,21 @@ export class PersonStore {
     for (let i = 0; i < count; i++) {
       const r = start[keys[i]!]!;
       x ^= a[r + RECORD_HEADER + a[r]! + a[r + 1]! + a[r + 2]! - 1]!;
+    }
+    return x;
+  }
+
+  /** As warm() for the sketches (token-sketch.ts) of the persons' name tokens, which a score bound reads first. */
+  warmSketches(keys: Int32Array, count: number): number {
+    const a = this.records;
+    const sketch = this.tokens.sketch;
+    let x = 0;
+    for (let i = 0; i < count; i++) {
+      const end = this.namesEnd(keys[i]!);
+      for (let p = this.namesStart(keys[i]!); p < end; p++) {
+        const id = a[p]!;
+        if (id !== -1) x ^= sketch[id * SKETCH_STRIDE]!;
+      }
     }
     return x;
   }

@@ -228,8 +228,11 @@ export function restoreScoreState(slot: number): void {
   }
 }
 
-/** The name score of a candidate: the best over all query names × candidate names. */
-function nameScore(store: PersonStore, q: PreparedQuery, key: number, ctx: NameContext): number {
+/**
+ * The name score of a candidate: the best over all query names × candidate names, plus what its other names confirm
+ * (name-bound.ts bounds it from above).
+ */
+export function nameScore(store: PersonStore, q: PreparedQuery, key: number, ctx: NameContext): number {
   const arena = store.records;
   const cStart = store.namesStart(key);
   const cEnd = store.namesEnd(key);
@@ -302,50 +305,72 @@ function dateRarity(info: number): number {
 
 /** Scores one candidate in [0, 1]; remembers what is needed to explain it. */
 export function scoreCandidate(store: PersonStore, q: PreparedQuery, key: number, ctx: NameContext): number {
-  const name = nameScore(store, q, key, ctx);
+  return withEvidence(store, q, key, ctx, nameScore(store, q, key, ctx), ev);
+}
+
+const boundEvidence: Evidence = { ...ev };
+
+/**
+ * An upper bound of scoreCandidate from an upper bound of the candidate's name score (best pair and alias gain): the
+ * evidence is computed exactly, and the score only grows with the name score (an exact birth date adds more to a
+ * better name, never less).
+ */
+export function scoreBound(store: PersonStore, q: PreparedQuery, key: number, ctx: NameContext, name: number): number {
+  return withEvidence(store, q, key, ctx, name, boundEvidence);
+}
+
+/** The score of a candidate whose name score is `name`: its evidence added (and left in `ev`), clamped to [0, 1]. */
+function withEvidence(
+  store: PersonStore,
+  q: PreparedQuery,
+  key: number,
+  ctx: NameContext,
+  name: number,
+  out: Evidence,
+): number {
   let score = name;
-  ev.date = DATE_NONE;
-  ev.nat = 0;
-  ev.gender = 0;
-  ev.doc = 0;
+  out.date = DATE_NONE;
+  out.nat = 0;
+  out.gender = 0;
+  out.doc = 0;
   if (q.birthDate !== 0) {
-    ev.date = bestDateMatch(q.birthDate, store.records, store.datesStart(key), store.datesEnd(key));
-    ev.dateAt = lastBestDateIndex();
-    ev.dateEffect =
-      ev.date !== DATE_EXACT || name >= DATE_EXACT_NAME_FLOOR
-        ? dateEffect[ev.date]!
+    out.date = bestDateMatch(q.birthDate, store.records, store.datesStart(key), store.datesEnd(key));
+    out.dateAt = lastBestDateIndex();
+    out.dateEffect =
+      out.date !== DATE_EXACT || name >= DATE_EXACT_NAME_FLOOR
+        ? dateEffect[out.date]!
         : name < DATE_EXACT_NAME_MIN
           ? DATE_EXACT_WEAK_NAME
           : DATE_EXACT_WEAK_NAME + (dateEffect[DATE_EXACT] - DATE_EXACT_WEAK_NAME) * dateRarity(ctx.dateInfo);
-    score += ev.dateEffect;
+    score += out.dateEffect;
   }
   const ns = store.natsStart(key);
   const ne = store.natsEnd(key);
   if (q.nationality !== undefined && ne > ns) {
-    ev.nat = NATIONALITY_MISMATCH;
-    ev.natMatchId = -1;
+    out.nat = NATIONALITY_MISMATCH;
+    out.natMatchId = -1;
     for (let i = ns; i < ne; i++) {
       if (store.countries[store.records[i]!] === q.nationality) {
         // Birth date and nationality are independent: together they single a person out far more than apart.
-        ev.nat =
-          ev.date === DATE_EXACT
+        out.nat =
+          out.date === DATE_EXACT
             ? NATIONALITY_MATCH + (NATIONALITY_MATCH_WITH_DATE - NATIONALITY_MATCH) * dateRarity(ctx.dateInfo)
             : NATIONALITY_MATCH;
-        ev.natMatchId = store.records[i]!;
+        out.natMatchId = store.records[i]!;
         break;
       }
     }
-    score += ev.nat;
+    score += out.nat;
   }
   const g = store.genderOf(key);
   if (q.gender !== GENDER_UNKNOWN && g !== GENDER_UNKNOWN) {
-    ev.gender = q.gender === g ? GENDER_MATCH : GENDER_MISMATCH;
-    score += ev.gender;
+    out.gender = q.gender === g ? GENDER_MATCH : GENDER_MISMATCH;
+    score += out.gender;
   }
   const doc = q.documents.get(key);
   if (doc !== undefined) {
-    ev.doc = doc.exact ? DOCUMENT_EXACT : DOCUMENT_OCR;
-    score += ev.doc;
+    out.doc = doc.exact ? DOCUMENT_EXACT : DOCUMENT_OCR;
+    score += out.doc;
   }
   return score < 0 ? 0 : score > 1 ? 1 : score;
 }

@@ -6,6 +6,8 @@
  * length, a mask of its letters): they are computed once when the token is interned.
  */
 import type { PreparedToken } from './tokens.js';
+import { SKETCH_STRIDE, writeSketch } from './token-sketch.js';
+import { koreanSurnameSpellings } from './translit/korean.js';
 
 /** FNV-1a over a string's UTF-16 units, with a seed to separate key kinds. */
 export function hashString(s: string, seed: number): number {
@@ -60,6 +62,20 @@ export function letterMask(s: string): number {
   return m;
 }
 
+/**
+ * letterMask of a skeleton: its consonant classes (A–Z) one bit each, anything else folded onto the other six. As
+ * with letterMask, skeletons one cheap step apart (skeletonsNear) differ in at most two bits.
+ */
+export function skeletonMask(skel: string): number {
+  let m = 0;
+  const n = Math.min(skel.length, 64);
+  for (let i = 0; i < n; i++) {
+    const c = skel.charCodeAt(i);
+    m |= 1 << (c >= 65 && c <= 90 ? c - 65 : 26 + (c % 6));
+  }
+  return m;
+}
+
 /** A growable table of interned tokens. */
 export class TokenTable {
   readonly ascii: string[] = [];
@@ -84,6 +100,14 @@ export class TokenTable {
   length = new Int32Array(1024);
   /** letterMask of the spelling. */
   letters = new Int32Array(1024);
+  /** Length of the skeleton, and its skeletonMask. */
+  skelLength = new Uint16Array(1024);
+  skelMask = new Int32Array(1024);
+  /** 1 when the spelling is the folded form of a Korean surname (see koreanSurnameSpellings), else 0. */
+  koreanSurname = new Uint8Array(1024);
+  /** The token's sketch (token-sketch.ts), SKETCH_STRIDE words per token. */
+  sketch = new Int32Array(1024 * SKETCH_STRIDE);
+
   /**
    * Hashes of the spelling and of the alternative spelling (0 when there is none): equal strings have equal
    * hashes, so the scorer compares the strings (whose reads miss the cache in a large table) only when these agree.
@@ -118,8 +142,22 @@ export class TokenTable {
     this.soundLossy[id] = firstSound(t.ascii, t.skel, true);
     this.length[id] = t.ascii.length;
     this.letters[id] = letterMask(t.ascii);
+    this.skelLength[id] = t.skel.length;
+    this.skelMask[id] = skeletonMask(t.skel);
+    this.koreanSurname[id] = koreanSurnameSpellings(t.ascii) === undefined ? 0 : 1;
     this.spellHash[id] = spellingHash(t.ascii);
     this.altHash[id] = t.alt === undefined || t.alt === '' ? 0 : spellingHash(t.alt);
+    // From the numbers above, so last.
+    const korean = this.koreanSurname[id] === 1;
+    writeSketch(
+      this.sketch,
+      id * SKETCH_STRIDE,
+      t,
+      this.spellHash[id],
+      this.skelMask[id],
+      this.altHash[id] !== 0,
+      korean,
+    );
     this.ids.set(key, id);
     return id;
   }
@@ -138,6 +176,10 @@ export class TokenTable {
     this.soundLossy = grown(this.soundLossy, new Uint16Array(size));
     this.length = grown(this.length, new Int32Array(size));
     this.letters = grown(this.letters, new Int32Array(size));
+    this.skelLength = grown(this.skelLength, new Uint16Array(size));
+    this.skelMask = grown(this.skelMask, new Int32Array(size));
+    this.koreanSurname = grown(this.koreanSurname, new Uint8Array(size));
+    this.sketch = grown(this.sketch, new Int32Array(size * SKETCH_STRIDE));
     this.spellHash = grown(this.spellHash, new Int32Array(size));
     this.altHash = grown(this.altHash, new Int32Array(size));
   }

@@ -1,0 +1,193 @@
+/**
+ * What each candidate token may be to the current query's tokens, for name-bound.ts: told from the tokens' sketches
+ * (token-sketch.ts) once per candidate token per query (candidates share many tokens), and kept in a small stamped
+ * table, so bounding a candidate reads a few numbers per token. Alternative spellings and syllables, which the
+ * sketches cannot compare, are compared on the token tables as tokenSimilarity does.
+ */
+import { foldedOf, syllabicScore, type NameContext } from './name-match.js';
+import { ALIAS_MIN, type PreparedQuery } from './score.js';
+import {
+  ALIKE,
+  CLOSE,
+  EXACT,
+  hasAlt,
+  isSyllable,
+  mayBeWhole,
+  mayJoinAny,
+  PART,
+  partOf,
+  relation,
+  SKETCH_STRIDE,
+  SketchGate,
+} from './token-sketch.js';
+import type { TokenTable } from './token-table.js';
+import { MAX_TOKENS, TOKEN_INITIAL, TOKEN_LOSSY } from './tokens.js';
+
+/** Queries with more distinct tokens, or more token positions, are not bounded (a bit each in the masks below). */
+export const MAX_QUERY_TOKENS = 31;
+const SLOT_BITS = 11;
+/** Slots of the table; it is emptied when half full. */
+export const SLOTS = 1 << SLOT_BITS;
+
+/** Per-query table of candidate tokens and what they may be to the query's tokens. */
+export class QueryTokenBounds {
+  /** Distinct query tokens (the query table's ids 0 … k-1); -1 when there are too many to bound. */
+  k = -1;
+  /** Query positions p (in q.names) where p and p + 1 are tokens of one name that compareNames may join. */
+  private adjacent = 0;
+  private readonly gate = new SketchGate();
+  // Per slot: the query tokens its candidate token may be alike, close to, spelt exactly as, part of (a join), those it
+  // may matter to (alike | part), and whether it may join any token (mayJoinAny); its weight, -1 until weightOf.
+  readonly alike = new Int32Array(SLOTS);
+  readonly close = new Int32Array(SLOTS);
+  readonly exact = new Int32Array(SLOTS);
+  readonly part = new Int32Array(SLOTS);
+  readonly matters = new Int32Array(SLOTS);
+  readonly joinsAny = new Uint8Array(SLOTS);
+  private readonly weight = new Float64Array(SLOTS);
+  private readonly stampOf = new Int32Array(SLOTS);
+  private readonly tokenOf = new Int32Array(SLOTS);
+  private stamp = 0;
+  /** Slots filled since the table was last emptied. */
+  filled = 0;
+  private qt: TokenTable | undefined;
+  private ct: TokenTable | undefined;
+  private ctx: NameContext | undefined;
+  private query: PreparedQuery | undefined;
+
+  /** Empties the table for a query (weights in ctx) against the candidates' token table. */
+  prepare(q: PreparedQuery, ctx: NameContext, candidates: TokenTable): void {
+    this.query = q;
+    this.qt = q.table;
+    this.ct = candidates;
+    this.ctx = ctx;
+    this.clear();
+    const k = q.table.size;
+    this.k = k > MAX_QUERY_TOKENS || q.count > MAX_QUERY_TOKENS ? -1 : k;
+    if (this.k < 0) return;
+    this.gate.prepare(q.table.sketch, k);
+    this.adjacent = 0;
+    let qs = 0;
+    for (let p = 0; p + 1 < q.count; p++) {
+      if (q.names[p] === -1) qs = p + 1;
+      else if (q.names[p + 1] !== -1 && p + 1 < qs + MAX_TOKENS) this.adjacent |= 1 << p;
+    }
+  }
+
+  /** Empties the table (the query stays). */
+  clear(): void {
+    if (++this.stamp === 0x7fffffff) {
+      this.stampOf.fill(0);
+      this.stamp = 1;
+    }
+    this.filled = 0;
+  }
+
+  /** The slot of candidate token `id`, its masks computed when first seen. */
+  slotOf(id: number): number {
+    const stampOf = this.stampOf;
+    let slot = Math.imul(id, 0x9e3779b1) >>> (32 - SLOT_BITS);
+    while (stampOf[slot] === this.stamp) {
+      if (this.tokenOf[slot] === id) return slot;
+      slot = (slot + 1) & (SLOTS - 1);
+    }
+    this.filled++;
+    stampOf[slot] = this.stamp;
+    this.tokenOf[slot] = id;
+    this.weight[slot] = -1;
+    const cs = this.ct!.sketch;
+    const qs = this.qt!.sketch;
+    const c = id * SKETCH_STRIDE;
+    const gate = this.gate.gate(cs, c);
+    const syllable = isSyllable(cs, c);
+    const alt = hasAlt(cs, c);
+    let alike = 0;
+    let close = 0;
+    let exact = 0;
+    let part = 0;
+    for (let q = 0; q < this.k; q++) {
+      if (((gate >>> q) & 1) === 0) continue;
+      const qc = q * SKETCH_STRIDE;
+      let r = syllable || isSyllable(qs, qc) ? this.syllableRelation(q, id) : relation(qs, qc, cs, c);
+      if ((r & EXACT) !== 0 && this.qt!.ascii[q] !== this.ct!.ascii[id]) r &= ~EXACT;
+      if ((alt || hasAlt(qs, qc)) && this.variants(q, id)) r |= ALIKE | CLOSE;
+      if (r === 0) continue;
+      const bit = 1 << q;
+      if ((r & ALIKE) !== 0) alike |= bit;
+      if ((r & CLOSE) !== 0) close |= bit;
+      if ((r & EXACT) !== 0) exact |= bit;
+      if ((r & PART) !== 0) part |= bit;
+    }
+    const names = this.query!.names;
+    const starts = this.adjacent === 0 ? 0 : this.gate.starts(cs, c);
+    for (let p = 0; p + 1 < this.query!.count && starts !== 0; p++) {
+      if (((this.adjacent >>> p) & 1) === 0) continue;
+      const x = names[p]!;
+      const y = names[p + 1]!;
+      if ((((starts >>> x) | (starts >>> y)) & 1) === 0) continue;
+      if (this.mayBeWhole(x, y, id)) part |= (1 << x) | (1 << y);
+    }
+    this.alike[slot] = alike;
+    this.close[slot] = close;
+    this.exact[slot] = exact;
+    this.part[slot] = part;
+    this.matters[slot] = alike | part;
+    this.joinsAny[slot] = mayJoinAny(cs, c) ? 1 : 0;
+    return slot;
+  }
+
+  /** The candidate weight of the token in `slot` (ctx.candidateWeight), read once per query. */
+  weightOf(slot: number): number {
+    let w = this.weight[slot]!;
+    if (w < 0) this.weight[slot] = w = this.ctx!.candidateWeight(this.tokenOf[slot]!);
+    return w;
+  }
+
+  /** Whether tokenSimilarity finds query token q and candidate token id alternative spellings of each other (0.97). */
+  private variants(q: number, id: number): boolean {
+    const qt = this.qt!;
+    const ct = this.ct!;
+    const [ha, xa, hb, xb] = [qt.spellHash[q]!, qt.altHash[q]!, ct.spellHash[id]!, ct.altHash[id]!];
+    return (
+      (xa !== 0 && ((xa === hb && qt.alt[q] === ct.ascii[id]) || (xa === xb && qt.alt[q] === ct.alt[id]))) ||
+      (xb !== 0 && xb === ha && ct.alt[id] === qt.ascii[q])
+    );
+  }
+
+  /**
+   * relation() where a syllable takes part, as tokenSimilarity compares it: the same spelling, an initial's first
+   * letter, else the folded syllables (syllabicScore); and a join, by its letters or folded syllables (q's folded
+   * spelling then begins or ends with id's).
+   */
+  private syllableRelation(q: number, id: number): number {
+    const qt = this.qt!;
+    const ct = this.ct!;
+    let r = partOf(qt.sketch, q * SKETCH_STRIDE, ct.sketch, id * SKETCH_STRIDE);
+    const fq = foldedOf(qt, q);
+    const fc = foldedOf(ct, id);
+    if (fq.length > fc.length && (fq.startsWith(fc) || fq.endsWith(fc))) r |= PART;
+    if (qt.spellHash[q] === ct.spellHash[id] && qt.ascii[q] === ct.ascii[id]) return r | ALIKE | CLOSE | EXACT;
+    const flags = qt.flags[q]! | ct.flags[id]!;
+    if ((flags & TOKEN_INITIAL) !== 0) {
+      const initial = (qt.flags[q]! & ct.flags[id]! & TOKEN_INITIAL) === 0 && (flags & TOKEN_LOSSY) === 0;
+      return initial && qt.first[q] === ct.first[id] ? r | ALIKE : r;
+    }
+    const s = syllabicScore(qt, q, ct, id);
+    return r | (s > 0 ? ALIKE : 0) | (s >= ALIAS_MIN ? CLOSE : 0);
+  }
+
+  /** Whether candidate token id may be query tokens x and y written together, in either order (joinedMatch). */
+  private mayBeWhole(x: number, y: number, id: number): boolean {
+    const qs = this.qt!.sketch;
+    const cs = this.ct!.sketch;
+    const [xs, ys, c] = [x * SKETCH_STRIDE, y * SKETCH_STRIDE, id * SKETCH_STRIDE];
+    if (mayBeWhole(qs, xs, ys, cs, c) || mayBeWhole(qs, ys, xs, cs, c)) return true;
+    if (!isSyllable(cs, c) && !isSyllable(qs, xs) && !isSyllable(qs, ys)) return false;
+    // Syllables join folded.
+    const f = foldedOf(this.ct!, id);
+    const fx = foldedOf(this.qt!, x);
+    const fy = foldedOf(this.qt!, y);
+    if (f.length !== fx.length + fy.length) return false;
+    return (f.startsWith(fx) && f.endsWith(fy)) || (f.startsWith(fy) && f.endsWith(fx));
+  }
+}
