@@ -6,9 +6,10 @@
  * backend. More flights then go through one message after the other (the `lodestar ingest` path) for per-message
  * latency and a per-stage profile. Plus parse-only speed. Prints a table and writes JSON (bench/results/ingest.json).
  * On PostgreSQL the queued run is repeated with more server processes sharing the queue (`--servers 1,2`: this process
- * plus one more, bench/ingest/server-process.ts), as a deployment scales; each takes fresh flights.
+ * plus one more, bench/ingest/server-process.ts), as a deployment scales; each takes fresh flights. Messages are sent by
+ * `--feeds` concurrent senders (8), each pushing whole flights in order.
  * Run: `npm run bench:ingest -- [--flights 200] [--seed 1] [--persons 100000] [--documents 100000] [--servers 1,2]
- *      [--pg-url postgres://postgres@127.0.0.1:5432/postgres] [--skip-pglite] [--skip-postgres] [--out FILE]`
+ *      [--feeds 8] [--pg-url postgres://postgres@127.0.0.1:5432/postgres] [--skip-pglite] [--skip-postgres] [--out FILE]`
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -29,6 +30,7 @@ const { values: flags } = parseArgs({
     documents: { type: 'string', default: '100000' },
     'profile-flights': { type: 'string' },
     servers: { type: 'string', default: '1,2' },
+    feeds: { type: 'string', default: '8' },
     'pg-url': { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/postgres' },
     'skip-pglite': { type: 'boolean', default: false },
     'skip-postgres': { type: 'boolean', default: false },
@@ -41,6 +43,8 @@ const options = { seed: Number(flags.seed), personCount, hitRate: DEFAULT_HIT_RA
 const profileFlights = Number(flags['profile-flights'] ?? Math.max(5, Math.round(flights / 10)));
 const serverCounts = flags.servers.split(',').map(Number);
 if (serverCounts.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--servers: ${flags.servers}`);
+const feeds = Number(flags.feeds);
+if (!Number.isInteger(feeds) || feeds < 1) throw new Error(`--feeds: ${flags.feeds}`);
 const target = { flights: 24_000, travellers: 5_000_000, seconds: 300, travellersPerSecond: 17_000, parse: 200_000 };
 
 interface BackendResult {
@@ -73,6 +77,7 @@ async function runBackend(name: Backend['name']): Promise<BackendResult> {
           flights,
           (done, total) => (bar ??= progressBar(label, total, 'items')).update(done),
           servers,
+          feeds,
         ),
       );
       bar?.finish();
@@ -124,7 +129,7 @@ for (const r of results) {
   for (const e of r.endToEnd) {
     const tps = e.travellers / e.seconds;
     const whole = target.travellers / tps;
-    const how = `${e.servers} server process${e.servers > 1 ? 'es' : ''}, ${e.concurrency} messages at once each`;
+    const how = `${e.servers} server process${e.servers > 1 ? 'es' : ''}, ${e.concurrency} workers each, ${e.feeds} senders`;
     row(
       r.backend,
       `end to end on the job queue (${how}): ${e.flights} flights, ${fmt(e.messages)} messages, ${fmt(e.travellers)} travellers`,

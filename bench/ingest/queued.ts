@@ -1,15 +1,17 @@
 /**
- * End to end as a server runs it: each message is received (stored raw, audited) and queued as a `messages.process`
- * job, and the server's own job definition processes it on pg-boss — the same worker count, batch size and code as
- * `lodestar serve`. Messages are offered as fast as they can be received (a backlog, as after a busy hour), so the
- * wall time from the first receive to the last message processed is the server's throughput.
+ * End to end as a server runs it: each message is received (stored raw, audited, and queued as a `messages.process`
+ * job in the same transaction, as `POST /api/messages` does) and the server's own job definition processes it on
+ * pg-boss — the same worker count, batch size and code as `lodestar serve`. Messages are offered as fast as they can
+ * be received by `feeds` concurrent senders (airlines and their gateways), each sending its flights' messages in
+ * order (a backlog, as after a busy hour), so the wall time from the first receive to the last message processed is
+ * the server's throughput.
  */
 import { flightMessages } from '../../src/synth/flights.js';
 import type { FlightOptions } from '../../src/synth/flights-plan.js';
 import { JobQueue } from '../../src/jobs/queue.js';
 import { silentLogger } from '../../src/logger.js';
 import { DEFAULT_INGEST_BATCH, defaultIngestConcurrency } from '../../src/config.js';
-import { processMessageJob, processMessageJobName } from '../../src/travel/process-message.job.js';
+import { processMessageJob, queuedDispatch } from '../../src/travel/process-message.job.js';
 import { orderedMessages, quantile, type EndToEnd } from './run.js';
 import { noRequest, operator, type Backend } from './setup.js';
 import { sql } from 'kysely';
@@ -21,6 +23,8 @@ export interface Queued extends EndToEnd {
   readonly concurrency: number;
   /** Server processes sharing the queue: this one and `servers - 1` more (bench/ingest/server-process.ts). */
   readonly servers: number;
+  /** Concurrent senders, each pushing whole flights, message after message. */
+  readonly feeds: number;
 }
 
 /** Starts `count` more server processes on the benchmark's database; resolves once each takes jobs. */
@@ -67,16 +71,18 @@ export async function runQueued(
   count: number,
   onMessage?: (done: number, total: number) => void,
   servers = 1,
+  feeds = 1,
 ): Promise<Queued> {
   const { services, store } = backend;
   if (servers > 1 && backend.url === undefined) throw new Error('several server processes need a PostgreSQL server');
   const g0 = performance.now();
-  const messages = [];
+  const byFlight: (ReturnType<typeof orderedMessages>[number] & { raw: Buffer; country: string })[][] = [];
   for (let i = first; i < first + count; i++) {
     const generated = flightMessages(options, i);
     const country = generated.flight.destination.country;
-    for (const m of orderedMessages(generated)) messages.push({ ...m, raw: Buffer.from(m.text), country });
+    byFlight.push(orderedMessages(generated).map((m) => ({ ...m, raw: Buffer.from(m.text), country })));
   }
+  const messages = byFlight.flat();
   const generateSeconds = (performance.now() - g0) / 1000;
 
   const others = servers > 1 ? await startServers(backend.url!, servers - 1) : [];
@@ -84,17 +90,24 @@ export async function runQueued(
   const definition = processMessageJob(services.ingest, defaultIngestConcurrency(store.kind), DEFAULT_INGEST_BATCH);
   await queue.register(definition);
 
+  const dispatch = queuedDispatch(queue);
   const ids: string[] = [];
   const planted: string[] = [];
   const t0 = performance.now();
   let travellers = 0;
-  for (const m of messages) {
-    const { message } = await services.ingest.receive(operator, m.raw, noRequest, m.country);
-    ids.push(message.id);
-    if (m.planted) planted.push(message.id);
-    travellers += m.travellers;
-    await queue.send(processMessageJobName, { messageId: message.id });
-  }
+  let next = 0;
+  const feed = async () => {
+    for (let f = next++; f < byFlight.length; f = next++) {
+      for (const m of byFlight[f]!) {
+        const { message } = await services.ingest.receive(operator, m.raw, noRequest, m.country, dispatch.enqueue);
+        await dispatch.committed(message.id);
+        ids.push(message.id);
+        if (m.planted) planted.push(message.id);
+        travellers += m.travellers;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, feeds) }, feed));
   for (;;) {
     const { rows } = await sql<{ n: number }>`
       select count(*)::int as n from messages where id = any(${ids}::uuid[]) and status in ('screened', 'failed')`.execute(
@@ -127,6 +140,7 @@ export async function runQueued(
   return {
     concurrency: definition.concurrency ?? 1,
     servers,
+    feeds,
     flights: count,
     messages: messages.length,
     travellers,

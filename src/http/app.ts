@@ -28,6 +28,7 @@ import { AuditEntryView, TokenView, UserView } from '../access/access.schema.js'
 import { watchlistsRoutes } from '../watchlists/watchlists.routes.js';
 import { screeningRoutes } from '../screening/screening.routes.js';
 import { travelRoutes } from '../travel/travel.routes.js';
+import { inlineDispatch, type MessageDispatch } from '../travel/process-message.job.js';
 import { rulesRoutes } from '../travel/rules.routes.js';
 import { DocumentView, PersonView, RestrictedView, WatchlistView } from '../watchlists/watchlists.schema.js';
 
@@ -37,7 +38,7 @@ export interface AppDependencies {
   readonly logger: Logger;
   readonly services: Services;
   /** Hands a received message to processing: the job queue in a server; inline when absent (tests, one-shot use). */
-  readonly dispatchMessage?: (messageId: string) => Promise<void>;
+  readonly dispatchMessage?: MessageDispatch;
 }
 
 export type App = FastifyInstance<
@@ -137,14 +138,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   watchlistsRoutes(app, deps.services);
   screeningRoutes(app, deps.services, deps.config);
   rulesRoutes(app, deps.services);
-  travelRoutes(
-    app,
-    deps.services,
-    deps.dispatchMessage ??
-      (async (id) => {
-        await deps.services.ingest.process(id);
-      }),
-  );
+  travelRoutes(app, deps.services, deps.dispatchMessage ?? inlineDispatch(deps.services.ingest));
 
   await app.ready();
   return app;

@@ -14,7 +14,7 @@ import { version } from '../version.js';
 import { buildApp, type App } from './app.js';
 import { createServices } from '../services.js';
 import { auditRetentionJob, auditRetentionJobName } from '../access/audit-retention.job.js';
-import { processMessageJob, processMessageJobName } from '../travel/process-message.job.js';
+import { processMessageJob, queuedDispatch } from '../travel/process-message.job.js';
 
 export interface RunningServer {
   readonly app: App;
@@ -53,10 +53,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     await queue.register(heartbeatJob(store.db));
     await queue.register(auditRetentionJob(services.audit, config.access.auditRetentionDays));
     await queue.register(processMessageJob(services.ingest, config.ingestConcurrency, config.ingestBatch));
-    const dispatchMessage = async (messageId: string) => {
-      await started.send(processMessageJobName, { messageId });
-    };
-    app = await buildApp({ config, store, logger, services, dispatchMessage });
+    app = await buildApp({ config, store, logger, services, dispatchMessage: queuedDispatch(started) });
     await listen(app, config);
     const beat = thisServer(version);
     let beats = 0;

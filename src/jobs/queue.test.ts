@@ -94,6 +94,35 @@ describeEachBackend('job queue', (database) => {
     assert.equal(most, 3);
   });
 
+  it('queues a job within a transaction: none if it rolls back, run once it commits', async () => {
+    const ran: number[] = [];
+    await queue.register<{ n: number }>({
+      name: 'test.within',
+      retryLimit: 0,
+      retryDelaySeconds: 1,
+      expireInSeconds: 30,
+      run(data) {
+        ran.push(data.n);
+        return Promise.resolve();
+      },
+    });
+    const { db } = database();
+    let rolledBack = '';
+    await assert.rejects(
+      db.transaction().execute(async (trx) => {
+        rolledBack = await queue.sendWithin(trx, 'test.within', { n: 1 });
+        throw new Error('the caller fails after queuing');
+      }),
+      /the caller fails/,
+    );
+    assert.notEqual(rolledBack, '');
+    assert.equal(await queue.get('test.within', rolledBack), undefined);
+    const id = await db.transaction().execute((trx) => queue.sendWithin(trx, 'test.within', { n: 2 }));
+    queue.wake('test.within');
+    assert.equal((await settled(queue, 'test.within', id)).state, 'completed');
+    assert.deepEqual(ran, [2]);
+  });
+
   it('refuses a job of a kind nobody registered', async () => {
     await assert.rejects(queue.send('test.unknown', {}), /no job named test.unknown is registered/);
   });

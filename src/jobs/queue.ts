@@ -3,8 +3,9 @@
  * `lodestar serve` process sharing that database shares the work. A job taken by a process that dies is expired
  * and taken again; a job that throws is retried with its definition's policy.
  */
+import { CompiledQuery } from 'kysely';
 import PgBoss from 'pg-boss';
-import type { Store } from '../db/database.js';
+import type { Db, Store } from '../db/database.js';
 import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
 
@@ -142,8 +143,28 @@ export class JobQueue {
     if (id === null)
       throw new AppError('job.failed', `job ${name} was not queued (a job with the same key is pending)`);
     // An idle worker of this process takes it now rather than at its next poll.
-    for (const worker of this.workers.get(name) ?? []) this.boss.notifyWorker(worker);
+    this.wake(name);
     return id;
+  }
+
+  /**
+   * Queues a job within the caller's transaction `db`: the job exists if and only if that transaction commits, so
+   * what it is about and the job to process it cannot be stored one without the other. Call wake(name) once the
+   * transaction has committed.
+   */
+  async sendWithin<T extends object>(db: Db, name: string, data: T): Promise<string> {
+    if (!this.definitions.has(name)) throw new AppError('job.failed', `no job named ${name} is registered`);
+    const executeSql = async (text: string, values: unknown[]) => ({
+      rows: (await db.executeQuery(CompiledQuery.raw(text, values))).rows,
+    });
+    const id = await this.boss.send(name, data, { db: { executeSql } });
+    if (id === null) throw new AppError('job.failed', `job ${name} was not queued`);
+    return id;
+  }
+
+  /** Lets this process's idle workers of a kind take a job queued within a transaction that has now committed. */
+  wake(name: string): void {
+    for (const worker of this.workers.get(name) ?? []) this.boss.notifyWorker(worker);
   }
 
   /** The state of a job, or undefined when there is none with that id. */

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { before, it } from 'node:test';
@@ -160,6 +161,31 @@ describeEachBackend('passenger data ingestion', (database) => {
     const { message } = await services.ingest.receive(nld, bad, noRequest);
     assert.equal((await services.ingest.process(message.id)).status, 'failed');
     await assert.rejects(services.ingest.receive(nld, Buffer.alloc(0), noRequest), /the message is empty/);
+  });
+
+  it('stores a message with the job that processes it, or neither', async () => {
+    const { db } = database();
+    const raw = list(71, '', '0771');
+    const hash = createHash('sha256').update(raw).digest('hex');
+    const stored = () => db.selectFrom('messages').select('id').where('content_hash', '=', hash).execute();
+    await assert.rejects(
+      services.ingest.receive(nld, raw, noRequest, undefined, () => Promise.reject(new Error('queue down'))),
+      /queue down/,
+    );
+    assert.deepEqual(await stored(), [], 'no message stored without its job');
+    const queued: string[] = [];
+    const enqueue = async (trx: typeof db, id: string) => {
+      // Within the transaction: the message is visible through its handle.
+      const row = await trx.selectFrom('messages').select('status').where('id', '=', id).executeTakeFirst();
+      assert.equal(row?.status, 'received');
+      queued.push(id);
+    };
+    const first = await services.ingest.receive(nld, raw, noRequest, undefined, enqueue);
+    assert.deepEqual(queued, [first.message.id]);
+    assert.deepEqual(await stored(), [{ id: first.message.id }]);
+    const again = await services.ingest.receive(nld, raw, noRequest, undefined, enqueue);
+    assert.ok(again.duplicate);
+    assert.deepEqual(queued, [first.message.id], 'a duplicate is not queued again');
   });
 
   it('receives for the caller’s own country only', async () => {

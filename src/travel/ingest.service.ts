@@ -126,12 +126,16 @@ export class IngestService {
     private readonly timer: StageTimer = untimed,
   ) {}
 
-  /** Stores a raw message for the principal's country; a duplicate returns the stored one. */
+  /**
+   * Stores a raw message for the principal's country; a duplicate returns the stored one. `enqueue` queues the
+   * processing of a new message in the same transaction (see MessageDispatch): both are stored, or neither.
+   */
   async receive(
     principal: Principal,
     raw: Buffer,
     context: RequestContext,
     ownerCountry?: string,
+    enqueue?: (db: Db, messageId: string) => Promise<void>,
   ): Promise<{ message: StoredMessage; duplicate: boolean }> {
     if (raw.length === 0)
       throw new AppError('request.invalid', 'the message is empty', { location: { field: 'body' } });
@@ -156,6 +160,7 @@ export class IngestService {
         context,
         trx,
       );
+      if (!result.duplicate && enqueue !== undefined) await enqueue(trx, result.message.id);
       return result;
     });
   }

@@ -3,10 +3,45 @@
  * A worker takes what is waiting, up to a batch, and processes it together (IngestService.processBatch): a backlog
  * costs a fixed number of statements per batch rather than per message, while a lone message is taken at once.
  */
-import type { JobDefinition } from '../jobs/queue.js';
+import type { Db } from '../db/database.js';
+import type { JobDefinition, JobQueue } from '../jobs/queue.js';
 import type { IngestService } from './ingest.service.js';
 
 export const processMessageJobName = 'messages.process';
+
+/** How a received message is handed to processing. */
+export interface MessageDispatch {
+  /**
+   * Queues its processing within the transaction that stores the message (IngestService.receive), so a message is
+   * never stored without the job that processes it: a server that stops between the two loses nothing.
+   */
+  readonly enqueue?: (db: Db, messageId: string) => Promise<void>;
+  /** Called once the message is committed. */
+  committed(messageId: string): Promise<void>;
+}
+
+/** Processing on the job queue, shared by every server (`lodestar serve`). */
+export function queuedDispatch(queue: JobQueue): MessageDispatch {
+  return {
+    async enqueue(db, messageId) {
+      await queue.sendWithin(db, processMessageJobName, { messageId });
+    },
+    committed() {
+      // A worker of this process takes it now rather than at its next poll.
+      queue.wake(processMessageJobName);
+      return Promise.resolve();
+    },
+  };
+}
+
+/** Processing at once, in the caller (an app without a job queue: tests, one-shot use). */
+export function inlineDispatch(ingest: IngestService): MessageDispatch {
+  return {
+    async committed(messageId) {
+      await ingest.process(messageId);
+    },
+  };
+}
 
 /** The job, run by `concurrency` workers of each process (LODESTAR_INGEST_CONCURRENCY), `batchSize` messages each. */
 export function processMessageJob(

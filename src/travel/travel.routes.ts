@@ -6,6 +6,7 @@ import { principalOf, requestContext } from '../http/auth.js';
 import { readRawBody } from '../http/raw-body.js';
 import type { Services } from '../services.js';
 import { maxMessageBytes } from './ingest.service.js';
+import type { MessageDispatch } from './process-message.job.js';
 import type { StoredMessage } from './messages.repository.js';
 
 const errors = errorResponses(400, 401, 403, 404, 413);
@@ -47,7 +48,7 @@ function presentMessage(m: StoredMessage, duplicate?: boolean) {
   };
 }
 
-export function travelRoutes(app: App, services: Services, dispatch: (messageId: string) => Promise<void>): void {
+export function travelRoutes(app: App, services: Services, dispatch: MessageDispatch): void {
   app.addSchema(MessageView);
 
   app.post(
@@ -66,8 +67,14 @@ export function travelRoutes(app: App, services: Services, dispatch: (messageId:
     },
     async (request, reply) => {
       const raw = await readRawBody(request.body, maxMessageBytes);
-      const { message, duplicate } = await services.ingest.receive(principalOf(request), raw, requestContext(request));
-      if (!duplicate) await dispatch(message.id);
+      const { message, duplicate } = await services.ingest.receive(
+        principalOf(request),
+        raw,
+        requestContext(request),
+        undefined,
+        dispatch.enqueue,
+      );
+      if (!duplicate) await dispatch.committed(message.id);
       return reply.code(202).send(presentMessage(message, duplicate));
     },
   );
