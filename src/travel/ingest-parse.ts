@@ -4,7 +4,7 @@
  * each of its messages parsed once, not once per later message.
  */
 import { EdifactParseError } from './edifact-errors.js';
-import { parseEdifact } from './edifact.js';
+import { readInterchange } from './edifact.js';
 import { mapPaxlst, mapPnrgov, type MappedMessage } from './ingest-mapping.js';
 import { parsePaxlst } from './paxlst.js';
 import type { PaxlstList } from './paxlst.types.js';
@@ -25,7 +25,9 @@ export interface ParsedMessage extends RuleInput {
 
 /** Parses raw bytes as PAXLST or PNRGOV (two-digit years placed against `referenceDate`); throws EdifactParseError. */
 export function parseMessage(raw: Buffer, referenceDate: string): ParsedMessage {
-  const interchange = parseEdifact(raw);
+  // The interchange is read into the shared segment table (as parsePaxlst and parsePnrgov do when given bytes): it is
+  // done with before this returns, and the parsed lists and bookings hold no reference to it.
+  const interchange = readInterchange(raw, true);
   const type = interchange.messages[0]?.type;
   const warnings: unknown[] = [...interchange.warnings];
   if (type === 'PAXLST') {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import fc from 'fast-check';
 import { before, describe, it } from 'node:test';
 import { describeEachBackend } from '../../test/database.js';
 import { recordMessageAlerts, type NewAlert } from '../alerts/alerts.repository.js';
@@ -10,6 +11,7 @@ import { insertMessage } from './messages.repository.js';
 import {
   flightTravellers,
   pnrLinks,
+  travellerNameKey,
   travellerRowKey,
   upsertTravellers,
   type LinkableTraveller,
@@ -47,6 +49,37 @@ const flightKey = (flightNumber: string) => ({
   destination: 'CDG',
   scheduledDeparture: null,
   scheduledArrival: null,
+});
+
+describe('travellerNameKey', () => {
+  // The definition: letters of the NFKD form, upper case; the first given name.
+  const reference = (surname: string, givenNames: string) => {
+    const clean = (v: string) =>
+      v
+        .normalize('NFKD')
+        .replace(/[^\p{L}]/gu, '')
+        .toUpperCase();
+    return `${clean(surname)}|${clean(givenNames.trim().split(/\s+/)[0] ?? '')}`;
+  };
+
+  it('keys names as their letters, upper case, accents dropped, first given name only', () => {
+    assert.equal(travellerNameKey("O'BRIEN-SMITH", '  Mary  Ann '), 'OBRIENSMITH|MARY');
+    assert.equal(travellerNameKey('Müller', 'Jürgen\u00a0Karl'), 'MULLER|JURGEN');
+    assert.equal(travellerNameKey('ДМИТРИЕВ', 'Олег'), 'ДМИТРИЕВ|ОЛЕГ');
+    assert.equal(travellerNameKey('', ''), '|');
+  });
+
+  it('agrees with its definition on any text, ASCII or not', () => {
+    const text = fc.oneof(
+      fc.string({ unit: fc.constantFrom(..."ABCXYZ az-' .\t\n0".split('')) }),
+      fc.string({ unit: 'grapheme' }),
+      fc.string({ unit: 'binary' }),
+    );
+    fc.assert(
+      fc.property(text, text, (surname, given) => travellerNameKey(surname, given) === reference(surname, given)),
+      { numRuns: 2000 },
+    );
+  });
 });
 
 describe('pnrLinks', () => {

@@ -9,12 +9,33 @@ import type { TravellerRow } from './ingest-mapping.js';
 
 /** Surname and first given name as PNR and API copies of a traveller are compared: letters only, upper case. */
 export function travellerNameKey(surname: string, givenNames: string): string {
-  const clean = (v: string) =>
-    v
-      .normalize('NFKD')
-      .replace(/[^\p{L}]/gu, '')
-      .toUpperCase();
-  return `${clean(surname)}|${clean(givenNames.trim().split(/\s+/)[0] ?? '')}`;
+  const given = givenNames.trim();
+  const space = /\s/.exec(given);
+  return `${nameKeyPart(surname)}|${nameKeyPart(space === null ? given : given.slice(0, space.index))}`;
+}
+
+/** A name's letters, upper case, without accents (NFKD drops them off their letters). */
+function nameKeyPart(v: string): string {
+  // Most names on passenger lists are already upper-case A–Z: nothing to change.
+  let plain = true;
+  let ascii = true;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c < 65 || c > 90) {
+      plain = false;
+      if (c > 127) {
+        ascii = false;
+        break;
+      }
+    }
+  }
+  if (plain) return v;
+  // ASCII is its own NFKD form, and its only letters are A–Z and a–z.
+  if (ascii) return v.replace(/[^A-Za-z]+/g, '').toUpperCase();
+  return v
+    .normalize('NFKD')
+    .replace(/[^\p{L}]/gu, '')
+    .toUpperCase();
 }
 
 /** The message stored rows come from: its id, and when it was received (newer messages win). */
