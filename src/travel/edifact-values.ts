@@ -13,8 +13,14 @@ function isDigit(c: number): boolean {
 export function smallNumber(raw: string, maxDigits: number): number | undefined {
   const n = raw.length;
   if (n === 0 || n > maxDigits) return undefined;
-  for (let i = 0; i < n; i++) if (!isDigit(raw.charCodeAt(i))) return undefined;
-  return Number(raw);
+  // Added up while checked: `Number(raw)` read the string a second time. Exact up to 15 digits (longer: parsed).
+  let value = 0;
+  for (let i = 0; i < n; i++) {
+    const c = raw.charCodeAt(i);
+    if (!isDigit(c)) return undefined;
+    value = value * 10 + (c - 48);
+  }
+  return n <= 15 ? value : Number(raw);
 }
 
 /** `value.replace(/^0+(?=\d)/, '')`: a flight number without its leading zeros (`0012` → `12`, `000` → `0`). */

@@ -3,7 +3,7 @@
  * operating carrier) and ORG (booking originator or check-in agent).
  *
  * A push names its flight in every booking and most bookings come through the same agency: a TVL or ORG that repeats
- * the previous one character for character is not read again (`Repeated`), its values are taken from the last one.
+ * an earlier one character for character is not read again (`Repeated`), its values are taken from that one.
  */
 import type { SegmentView } from './edifact.js';
 import { withoutLeadingZeros } from './edifact-values.js';
@@ -101,43 +101,39 @@ const SameLeg = plainObject(function SameLeg(this: LegDraft, read: LegRead, inde
 });
 
 /**
- * The last few distinct segments of one tag a message held, and what each was read as: a booking's outbound flight
- * and its return alternate, so the last one alone would rarely be the one repeated.
+ * The distinct segments of one tag a message held, and what each was read as: a push names its flight in every
+ * booking, and the same few return flights and agencies again and again. Looked up by the segment as written, one
+ * hash per segment: the last four kept in a list were compared one by one, each comparison of two cut strings of one
+ * length a call into the runtime, and most return flights had been forgotten by the time they came again.
  */
 export class Repeated<T> {
-  readonly #raws: string[] = ['', '', '', ''];
-  readonly #values: (T | undefined)[] = [undefined, undefined, undefined, undefined];
-  /** Where the next segment remembered goes (the oldest is replaced). */
-  #next = 0;
+  readonly #read = new Map<string, T>();
   #asked = '';
 
   /** What `s` was read as, if it repeats a segment remembered character for character. */
   get(s: SegmentView): T | undefined {
     const raw = s.raw();
     this.#asked = raw;
-    if (raw === '') return undefined;
-    const raws = this.#raws;
-    for (let k = 0; k < raws.length; k++) if (raws[k] === raw) return this.#values[k];
-    return undefined;
+    return raw === '' ? undefined : this.#read.get(raw);
   }
 
   /** Remembers what the segment `get` was last asked about was read as. */
   remember(value: T): void {
-    this.#raws[this.#next] = this.#asked;
-    this.#values[this.#next] = value;
-    this.#next = (this.#next + 1) % this.#raws.length;
+    if (this.#asked === '') return; // a segment not cut from a text: never asked for again
+    // Bounded, for a message of thousands of distinct flights: forgotten, they are read again.
+    if (this.#read.size === 256) this.#read.clear();
+    this.#read.set(this.#asked, value);
   }
 
   /** Forgets every segment (what they were read as depends on something that changed). */
   clear(): void {
-    this.#raws.fill('');
-    this.#values.fill(undefined);
+    this.#read.clear();
   }
 }
 
 /**
  * TVL → a leg draft; `dateTime` turns PADIS DDMMYY + HHMM into local date-times (and records bad dates in
- * `warnings`). A TVL that repeats the last one `repeated` saw read without a warning is not read again.
+ * `warnings`). A TVL that repeats one `repeated` saw read without a warning is not read again.
  */
 export function readTvl(
   s: SegmentView,

@@ -8,7 +8,7 @@ import type { SegmentView } from './edifact.js';
 import type { LegDraft } from './pnrgov-flight.js';
 import { phoneDigits } from './edifact-values.js';
 import { Payment, readSponsor, readSsr, readTif, segmentText, type PaymentDraft } from './pnrgov-ssr.js';
-import { add, addUnique } from './plain-objects.js';
+import { add, addUnique, none } from './plain-objects.js';
 import {
   Amount,
   applyTravellerSsr,
@@ -165,8 +165,11 @@ export class OpenGroups {
     const t = this.traveller;
     const booking = this.booking;
     if (t === undefined || booking === undefined) return;
-    for (const phone of t.phones) booking.phones = addUnique(booking.phones, phone);
-    for (const email of t.emails) booking.emails = addUnique(booking.emails, email);
+    // Indexed, and skipped for the shared empty list: a `for…of` over lists of two kinds (the frozen `none` and
+    // real arrays) stayed a call to the iterator per step, and made an iterator and a result object each time.
+    const { phones, emails } = t;
+    if (phones !== none) for (let k = 0; k < phones.length; k++) booking.phones = addUnique(booking.phones, phones[k]);
+    if (emails !== none) for (let k = 0; k < emails.length; k++) booking.emails = addUnique(booking.emails, emails[k]);
     booking.travellers = add(booking.travellers, t);
     this.traveller = undefined;
   }

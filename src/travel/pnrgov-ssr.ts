@@ -72,7 +72,8 @@ function singleSpacedLastSpace(name: string): number {
 function titleAt(name: string, from: number): string {
   const n = name.length - from;
   if (n < 2 || n > 4) return '';
-  for (const title of titleList) {
+  for (let k = 0; k < titleList.length; k++) {
+    const title = titleList[k]!;
     if (title.length === n && name.startsWith(title, from)) return title;
   }
   return '';
