@@ -2,9 +2,10 @@
  * Ingest benchmark: synthetic flights (`src/synth/flights.ts`, 150–400 travellers each, PNRGOV push + PAXLST parts +
  * crew list) — store raw, parse, upsert, screen every traveller against a synthetic watchlist, run the rules, raise
  * alerts — on embedded PGlite and on PostgreSQL. Throughput is measured as the server runs it: every message received
- * and queued, then processed by the server's own `messages.process` job on pg-boss, with its worker count for that
- * backend. More flights then go through one message after the other (the `lodestar ingest` path) for per-message
- * latency and a per-stage profile. Plus parse-only speed. Prints a table and writes JSON (bench/results/ingest.json).
+ * and queued, then processed by the server's own `messages.process` job on pg-boss, with its worker count and batch
+ * size for that backend (LODESTAR_INGEST_CONCURRENCY and LODESTAR_INGEST_BATCH honoured, as by the server). More
+ * flights then go through one message after the other (the `lodestar ingest` path) for per-message latency and a
+ * per-stage profile. Plus parse-only speed. Prints a table and writes JSON (bench/results/ingest.json).
  * On PostgreSQL the queued run is repeated with more server processes sharing the queue (`--servers 1,2`: this process
  * plus one more, bench/ingest/server-process.ts), as a deployment scales; each takes fresh flights. Messages are sent by
  * `--feeds` concurrent senders (8), each pushing whole flights in order.
@@ -129,7 +130,7 @@ for (const r of results) {
   for (const e of r.endToEnd) {
     const tps = e.travellers / e.seconds;
     const whole = target.travellers / tps;
-    const how = `${e.servers} server process${e.servers > 1 ? 'es' : ''}, ${e.concurrency} workers each, ${e.feeds} senders`;
+    const how = `${e.servers} server process${e.servers > 1 ? 'es' : ''}, ${e.concurrency} workers each, batches ≤ ${e.batch}, ${e.feeds} senders`;
     row(
       r.backend,
       `end to end on the job queue (${how}): ${e.flights} flights, ${fmt(e.messages)} messages, ${fmt(e.travellers)} travellers`,

@@ -10,19 +10,20 @@ import { flightMessages } from '../../src/synth/flights.js';
 import type { FlightOptions } from '../../src/synth/flights-plan.js';
 import { JobQueue } from '../../src/jobs/queue.js';
 import { silentLogger } from '../../src/logger.js';
-import { DEFAULT_INGEST_BATCH, defaultIngestConcurrency } from '../../src/config.js';
 import { processMessageJob, queuedDispatch } from '../../src/travel/process-message.job.js';
 import { orderedMessages, quantile, type EndToEnd } from './run.js';
-import { noRequest, operator, type Backend } from './setup.js';
+import { ingestSettings, noRequest, operator, type Backend } from './setup.js';
 import { sql } from 'kysely';
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export interface Queued extends EndToEnd {
-  /** Messages one process works on at once (the server's default for this backend, `defaultIngestConcurrency`). */
+  /** Workers of each process (LODESTAR_INGEST_CONCURRENCY, else the server's default for this backend). */
   readonly concurrency: number;
   /** Server processes sharing the queue: this one and `servers - 1` more (bench/ingest/server-process.ts). */
   readonly servers: number;
+  /** Most messages a worker takes at once (LODESTAR_INGEST_BATCH, else the server's default). */
+  readonly batch: number;
   /** Concurrent senders, each pushing whole flights, message after message. */
   readonly feeds: number;
 }
@@ -87,7 +88,7 @@ export async function runQueued(
 
   const others = servers > 1 ? await startServers(backend.url!, servers - 1) : [];
   const queue = await JobQueue.start(store, silentLogger(), { work: true, pollingIntervalSeconds: 0.5 });
-  const definition = processMessageJob(services.ingest, defaultIngestConcurrency(store.kind), DEFAULT_INGEST_BATCH);
+  const definition = processMessageJob(services.ingest, ...ingestSettings(backend.url));
   await queue.register(definition);
 
   const dispatch = queuedDispatch(queue);
@@ -139,6 +140,7 @@ export async function runQueued(
   const count_ = (status: string) => totals.rows.find((r) => r.status === status);
   return {
     concurrency: definition.concurrency ?? 1,
+    batch: definition.batchSize ?? 1,
     servers,
     feeds,
     flights: count,

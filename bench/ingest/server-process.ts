@@ -5,12 +5,13 @@
  * It tells its parent `ready` once it takes jobs, and stops when the parent says `stop`.
  * Run by bench/ingest/queued.ts: `node --import tsx bench/ingest/server-process.ts <database url>`.
  */
-import { DEFAULT_INGEST_BATCH, defaultIngestConcurrency, loadConfig } from '../../src/config.js';
+import { loadConfig } from '../../src/config.js';
 import { openServer } from '../../src/db/database.js';
 import { JobQueue } from '../../src/jobs/queue.js';
 import { silentLogger } from '../../src/logger.js';
 import { createServices } from '../../src/services.js';
 import { processMessageJob } from '../../src/travel/process-message.job.js';
+import { ingestSettings } from './setup.js';
 
 const url = process.argv[2];
 if (url === undefined || process.send === undefined) throw new Error('usage: run by bench/ingest/queued.ts');
@@ -19,7 +20,7 @@ const services = createServices(store, loadConfig({ LODESTAR_LOG_LEVEL: 'silent'
 await services.index.load();
 services.index.start();
 const queue = await JobQueue.start(store, silentLogger(), { work: true, pollingIntervalSeconds: 0.5 });
-await queue.register(processMessageJob(services.ingest, defaultIngestConcurrency('postgres'), DEFAULT_INGEST_BATCH));
+await queue.register(processMessageJob(services.ingest, ...ingestSettings(url)));
 process.send('ready');
 process.on('message', (message) => {
   if (message !== 'stop') return;

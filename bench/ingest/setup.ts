@@ -140,3 +140,12 @@ export async function loadWatchlist(
     indexSeconds: (performance.now() - imported) / 1000,
   };
 }
+
+/**
+ * Workers per process and batch size as `lodestar serve` reads them for this backend: LODESTAR_INGEST_CONCURRENCY and
+ * LODESTAR_INGEST_BATCH when set, else its defaults.
+ */
+export function ingestSettings(url: string | undefined): [number, number] {
+  const config = loadConfig({ ...process.env, DATABASE_URL: url ?? '', LODESTAR_LOG_LEVEL: 'silent' });
+  return [config.ingestConcurrency, config.ingestBatch];
+}
