@@ -67,15 +67,10 @@ const Leg = plainObject(function Leg(this: LegDraft, s: SegmentView, dateTime: D
 });
 
 /** What a TVL says, kept to make the leg of a TVL that repeats it. */
-export interface LegRead {
-  readonly departureAirport: string;
-  readonly arrivalAirport: string;
-  readonly departure: LocalDateTime | undefined;
-  readonly arrival: LocalDateTime | undefined;
-  readonly marketing: PnrgovFlightNumber;
-  readonly operating: PnrgovFlightNumber | undefined;
-  readonly bookingClass: string;
-}
+export type LegRead = Pick<
+  PnrgovItineraryLeg,
+  'departureAirport' | 'arrivalAirport' | 'departure' | 'arrival' | 'marketing' | 'operating' | 'bookingClass'
+>;
 
 /**
  * The leg of a TVL that repeats the one `read` came from, segment `index`. The flight numbers are shared: nothing
