@@ -236,6 +236,14 @@ describeEachBackend('access routes', (database) => {
     assert.match(afterRevoke.json<{ error: { message: string } }>().error.message, /revoked/);
 
     const expiring = await buildToken(services, { country: 'FRA', scopes: ['screen'], expiresInDays: 1 });
+    // Used once while valid, so this server remembers it: expiry (and revocation) must still be seen at the next use.
+    const valid = await app.inject({
+      method: 'POST',
+      url: '/api/screenings',
+      headers: { authorization: `Bearer ${expiring.token}` },
+      payload: { document: { number: 'X1234567' } },
+    });
+    assert.equal(valid.statusCode, 200);
     await database()
       .db.updateTable('api_tokens')
       .set({ expires_at: new Date(Date.now() - 1000) })
@@ -248,6 +256,36 @@ describeEachBackend('access routes', (database) => {
     });
     assert.equal(expired.statusCode, 401);
     assert.match(expired.json<{ error: { message: string } }>().error.message, /expired/);
+
+    // Revoked by another server process (straight in the database): this one, which has used it, refuses it too.
+    const shared = await buildToken(services, { country: 'FRA', scopes: ['screen'] });
+    const before = await app.inject({
+      method: 'POST',
+      url: '/api/screenings',
+      headers: { authorization: `Bearer ${shared.token}` },
+      payload: { document: { number: 'X1234567' } },
+    });
+    assert.equal(before.statusCode, 200);
+    await database()
+      .db.updateTable('api_tokens')
+      .set({ revoked_at: new Date() })
+      .where('id', '=', shared.record.id)
+      .execute();
+    const elsewhere = await app.inject({
+      method: 'GET',
+      url: '/api/audit',
+      headers: { authorization: `Bearer ${shared.token}` },
+    });
+    assert.equal(elsewhere.statusCode, 401);
+    assert.match(elsewhere.json<{ error: { message: string } }>().error.message, /revoked/);
+    const denied = await database()
+      .db.selectFrom('audit_log')
+      .select(['outcome', 'details'])
+      .where('action', '=', 'token.use')
+      .where('actor_id', '=', shared.record.id)
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
+    assert.equal(denied.outcome, 'denied');
 
     const garbage = await app.inject({
       method: 'GET',

@@ -27,6 +27,39 @@ describeEachBackend('audit service', (database) => {
     assert.equal(result.entries, 20);
   });
 
+  it('commits concurrent entries together, and one failing entry fails only its own caller', async () => {
+    const { db } = database();
+    const audit = new AuditService(db);
+    const before = (await audit.verify()).entries;
+    const marker = `writer-${Date.now()}`;
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 30 }, (_, i) =>
+        i === 7
+          ? audit.recordWith(officer, { action: 'screening.person', details: { marker, i } }, noRequest, () =>
+              Promise.reject(new Error('alongside work failed')),
+            )
+          : audit.recordWith(officer, { action: 'screening.person', details: { marker, i } }, noRequest, (trx) =>
+              sql`select 1`.execute(trx).then(() => undefined),
+            ),
+      ),
+    );
+    assert.equal(outcomes[7]!.status, 'rejected');
+    assert.match(String((outcomes[7] as PromiseRejectedResult).reason), /alongside work failed/);
+    assert.equal(outcomes.filter((o) => o.status === 'fulfilled').length, 29);
+    const written = await db
+      .selectFrom('audit_log')
+      .select(sql<number>`(details->>'i')::int`.as('i'))
+      .where(sql`details->>'marker'`, '=', marker)
+      .execute();
+    assert.deepEqual(
+      written.map((r) => r.i).sort((a, b) => a - b),
+      Array.from({ length: 30 }, (_, i) => i).filter((i) => i !== 7),
+    );
+    const result = await audit.verify();
+    assert.equal(result.ok, true);
+    assert.equal(result.entries, before + 29);
+  });
+
   it('names the entry that was changed directly in the database', async () => {
     const { db } = database();
     const audit = new AuditService(db);

@@ -17,6 +17,7 @@ import {
 } from './audit.repository.js';
 import { canSeeAuditEntry, type Principal } from './policy.js';
 import { genesisHash } from './audit.js';
+import { AuditWriter, type Alongside } from './audit-writer.js';
 
 /** Where a request came from, for the log. */
 export interface RequestContext {
@@ -60,27 +61,52 @@ export function auditEvent(principal: Principal | undefined, facts: AuditFacts, 
   };
 }
 
+function eventsOf(
+  principal: Principal | undefined,
+  facts: AuditFacts | readonly AuditFacts[],
+  context: RequestContext,
+): AuditEvent[] {
+  const list = Array.isArray(facts) ? (facts as readonly AuditFacts[]) : [facts as AuditFacts];
+  return list.map((f) => auditEvent(principal, f, context));
+}
+
 export class AuditService {
+  private readonly writer: AuditWriter;
+
   /** `clock` stamps entries; tests of the retention period pass one that runs in the past. */
   constructor(
     private readonly db: Db,
     private readonly clock: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.writer = new AuditWriter(db, clock);
+  }
 
-  /** Appends entries; inside `trx` when given (the caller's transaction), else in a transaction of its own. */
+  /**
+   * Appends entries: inside `trx` when given (the caller's transaction), else through the process's group commit
+   * (audit-writer.ts). Either way they are committed when the promise resolves.
+   */
   async record(
     principal: Principal | undefined,
     facts: AuditFacts | readonly AuditFacts[],
     context: RequestContext,
     trx?: Kysely<Database>,
   ): Promise<void> {
-    const list = Array.isArray(facts) ? (facts as readonly AuditFacts[]) : [facts as AuditFacts];
-    const events = list.map((f) => auditEvent(principal, f, context));
+    const events = eventsOf(principal, facts, context);
     if (trx !== undefined && trx.isTransaction) {
       await appendAuditEntries(trx, events, this.clock);
       return;
     }
-    await this.db.transaction().execute((t) => appendAuditEntries(t, events, this.clock));
+    await this.writer.append(events);
+  }
+
+  /** Appends entries through the group commit, with `alongside` run in the same transaction (both or neither). */
+  recordWith(
+    principal: Principal | undefined,
+    facts: AuditFacts | readonly AuditFacts[],
+    context: RequestContext,
+    alongside: Alongside,
+  ): Promise<void> {
+    return this.writer.append(eventsOf(principal, facts, context), alongside);
   }
 
   /** Entries the principal may see, newest first. */

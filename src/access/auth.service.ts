@@ -16,7 +16,7 @@ import {
   newSecret,
   verifyPassword,
 } from './secrets.js';
-import { findTokenByHash, recordTokenUse } from './tokens.repository.js';
+import { findTokenByHash, recordTokenUse, type ApiToken } from './tokens.repository.js';
 import {
   findLiveSession,
   findUserByEmail,
@@ -44,9 +44,29 @@ export interface SessionPrincipal {
   readonly csrfToken: string;
 }
 
+/** Tokens remembered by the hash of their secret (what a token may do never changes; its revocation is checked at each use). */
+const TOKEN_CACHE_SIZE = 1000;
+
+/** Thrown inside a token use's transaction when the token stopped being valid since it was read. */
+class TokenNoLongerValid extends Error {}
+
+function tokenPrincipal(token: ApiToken): Principal & { kind: 'token' } {
+  return { kind: 'token', id: token.id, name: token.name, country: token.country, scopes: token.scopes };
+}
+
+function tokenSubject(token: ApiToken) {
+  return { type: 'api_token', id: token.id, country: token.country };
+}
+
 const badCredentials = 'email or password is wrong, or the account is locked after repeated failures';
 
 export class AuthService {
+  /**
+   * Tokens by the digest of their secret, as last read: a token's name, country, scopes and expiry never change, so a
+   * request need not read them again; whether it was revoked is checked by the statement that counts each use.
+   */
+  private readonly tokens = new Map<string, ApiToken>();
+
   constructor(
     private readonly db: Db,
     private readonly audit: AuditService,
@@ -144,16 +164,19 @@ export class AuthService {
     if (!bearer.startsWith(machineTokenPrefix) || bearer.length > 200) {
       throw new AppError('auth.required', 'the bearer token is not a Lodestar machine token');
     }
-    const token = await findTokenByHash(this.db, digestSecret(bearer));
+    const digest = digestSecret(bearer);
+    const known = this.tokens.get(digest);
+    if (known !== undefined) {
+      try {
+        return await this.useToken(known, context);
+      } catch (error) {
+        if (!(error instanceof TokenNoLongerValid)) throw error;
+        // Revoked or expired since it was read: read it again, and refuse it as such below.
+        this.tokens.delete(digest);
+      }
+    }
+    const token = await findTokenByHash(this.db, digest);
     if (token === undefined) throw new AppError('auth.required', 'the bearer token is not valid');
-    const subject = { type: 'api_token', id: token.id, country: token.country };
-    const principal = {
-      kind: 'token' as const,
-      id: token.id,
-      name: token.name,
-      country: token.country,
-      scopes: token.scopes,
-    };
     const refused =
       token.revokedAt !== null
         ? 'revoked'
@@ -162,17 +185,38 @@ export class AuthService {
           : undefined;
     if (refused !== undefined) {
       await this.audit.record(
-        principal,
-        { action: 'token.use', subject, outcome: 'denied', details: { reason: refused } },
+        tokenPrincipal(token),
+        { action: 'token.use', subject: tokenSubject(token), outcome: 'denied', details: { reason: refused } },
         context,
       );
       throw new AppError('auth.required', `the bearer token was ${refused}`);
     }
-    // The count and the audit entry of a use commit together: one transaction per request, not two.
-    await this.db.transaction().execute(async (trx) => {
-      await recordTokenUse(trx, token.id);
-      await this.audit.record(principal, { action: 'token.use', subject }, context, trx);
-    });
+    if (this.tokens.size >= TOKEN_CACHE_SIZE) this.tokens.delete(this.tokens.keys().next().value!);
+    this.tokens.set(digest, token);
+    try {
+      return await this.useToken(token, context);
+    } catch (error) {
+      if (!(error instanceof TokenNoLongerValid)) throw error;
+      // Revoked between the read and the use.
+      this.tokens.delete(digest);
+      throw new AppError('auth.required', 'the bearer token was revoked');
+    }
+  }
+
+  /**
+   * Counts a use of a token and audits it, in one transaction of the audit log's group commit; throws
+   * TokenNoLongerValid (nothing written) when the token was revoked or has expired.
+   */
+  private async useToken(token: ApiToken, context: RequestContext): Promise<Principal & { kind: 'token' }> {
+    const principal = tokenPrincipal(token);
+    await this.audit.recordWith(
+      principal,
+      { action: 'token.use', subject: tokenSubject(token) },
+      context,
+      async (trx) => {
+        if (!(await recordTokenUse(trx, token.id, new Date()))) throw new TokenNoLongerValid();
+      },
+    );
     return principal;
   }
 

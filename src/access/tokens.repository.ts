@@ -96,10 +96,18 @@ export async function revokeToken(db: Kysely<Database>, id: string): Promise<voi
 }
 
 /** Counts one use of a token. */
-export async function recordTokenUse(db: Kysely<Database>, id: string): Promise<void> {
-  await db
+/**
+ * Counts a use of a token that is still valid at `now` (not revoked, not expired); returns false, counting nothing,
+ * when it is not. Run where the use's audit entry is appended, so the check and the entry commit together.
+ */
+export async function recordTokenUse(db: Kysely<Database>, id: string, now: Date): Promise<boolean> {
+  const row = await db
     .updateTable('api_tokens')
-    .set({ last_used_at: new Date(), use_count: sql`use_count + 1` })
+    .set({ last_used_at: now, use_count: sql`use_count + 1` })
     .where('id', '=', id)
-    .execute();
+    .where('revoked_at', 'is', null)
+    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
 }
