@@ -27,16 +27,16 @@ function toEntry(row: Selectable<AuditLogTable>): AuditEntry {
   };
 }
 
-/** The hash and seq the next entry links to: the newest entry, else the newest checkpoint, else genesis. */
-async function chainHead(trx: Kysely<Database>): Promise<{ seq: number; hash: string }> {
-  const last = await trx
-    .selectFrom('audit_log')
-    .select(['seq', 'hash'])
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  if (last !== undefined) return last;
-  return (await latestCheckpoint(trx)) ?? { seq: 0, hash: genesisHash };
+/**
+ * Takes the chain's lock (held to the end of the transaction) and returns the hash and seq the next entry links to:
+ * the newest entry, else the newest checkpoint, else genesis. One round trip (migration 0010_audit_head).
+ */
+async function lockChainHead(trx: Kysely<Database>): Promise<{ seq: number; hash: string }> {
+  const { rows } = await sql<{ seq: string | number | null; hash: string | null }>`
+    select seq, hash from lodestar_audit_lock_head()`.execute(trx);
+  const head = rows[0];
+  if (head?.seq === null || head?.seq === undefined || head.hash === null) return { seq: 0, hash: genesisHash };
+  return { seq: Number(head.seq), hash: head.hash };
 }
 
 /** Appends events to the chain, in order, inside `trx` (which must be a transaction). */
@@ -45,8 +45,7 @@ export async function appendAuditEntries(
   events: readonly AuditEvent[],
   now: () => Date = () => new Date(),
 ): Promise<AuditEntry[]> {
-  await sql`select pg_advisory_xact_lock(${auditLockKey})`.execute(trx);
-  let prev = await chainHead(trx);
+  let prev = await lockChainHead(trx);
   const entries: AuditEntry[] = [];
   for (const event of events) {
     // Under the lock, the chain's order is the sequence: the next entry is the head's seq plus one.

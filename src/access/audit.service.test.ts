@@ -16,10 +16,16 @@ const officer: Principal = {
 
 describeEachBackend('audit service', (database) => {
   it('chains concurrent entries into one order that verifies', async () => {
-    const audit = new AuditService(database().db);
+    // Four services, as four server processes have: their transactions compete for the chain's lock.
+    const services = Array.from({ length: 4 }, () => new AuditService(database().db));
+    const audit = services[0]!;
     await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        audit.record(officer, { action: 'screening.person', details: { hits: i, fingerprint: `q${i}` } }, noRequest),
+        services[i % 4]!.record(
+          officer,
+          { action: 'screening.person', details: { hits: i, fingerprint: `q${i}` } },
+          noRequest,
+        ),
       ),
     );
     const result = await audit.verify(7);
@@ -123,5 +129,23 @@ describeEachBackend('audit retention', (database) => {
     assert.equal(result.entries, 2);
     await audit.record(officer, { action: 'person.view' }, noRequest);
     assert.equal((await audit.verify()).ok, true);
+  });
+});
+
+describeEachBackend('audit chain after every entry was purged', (database) => {
+  it('links the next entry to the checkpoint, and the chain verifies', async () => {
+    const { db } = database();
+    const old = new AuditService(db, () => new Date(Date.now() - 400 * 86_400_000));
+    await old.record(officer, [{ action: 'screening.person' }, { action: 'person.view' }], noRequest);
+    const audit = new AuditService(db);
+    assert.equal(await audit.purge(365), 2);
+    const checkpoint = await db.selectFrom('audit_checkpoints').select(['seq', 'hash']).executeTakeFirstOrThrow();
+    await audit.record(officer, { action: 'person.view' }, noRequest);
+    const next = await db.selectFrom('audit_log').select(['seq', 'prev_hash']).executeTakeFirstOrThrow();
+    assert.equal(next.seq, checkpoint.seq + 1);
+    assert.equal(next.prev_hash, checkpoint.hash);
+    const result = await audit.verify();
+    assert.equal(result.ok, true);
+    assert.equal(result.entries, 1);
   });
 });

@@ -147,9 +147,12 @@ export class IngestService {
     if (!canAdminister(principal, country))
       throw new AppError('auth.forbidden', `messages are received for ${principal.country ?? '?'} only`);
     const contentHash = createHash('sha256').update(raw).digest('hex');
-    // The message and its audit entry are written together: one commit to wait for, and no message unaudited.
+    // The message and its audit entry are written together: one commit to wait for, and no message unaudited. The
+    // entry goes last: from its append to the commit the transaction holds the audit chain's lock, which every
+    // audited write of every server takes in turn.
     return this.db.transaction().execute(async (trx) => {
       const result = await insertMessage(trx, { receivedBy: principal.name, ownerCountry: country, contentHash, raw });
+      if (!result.duplicate && enqueue !== undefined) await enqueue(trx, result.message.id);
       await this.audit.record(
         principal,
         {
@@ -160,7 +163,6 @@ export class IngestService {
         context,
         trx,
       );
-      if (!result.duplicate && enqueue !== undefined) await enqueue(trx, result.message.id);
       return result;
     });
   }

@@ -12,6 +12,7 @@ import * as m0006 from './0006_traveller_links.js';
 import * as m0007 from './0007_message_order.js';
 import * as m0008 from './0008_alert_withdrawal.js';
 import * as m0009 from './0009_links_on_read.js';
+import * as m0010 from './0010_audit_head.js';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001_foundation': m0001,
@@ -23,4 +24,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0007_message_order': m0007,
   '0008_alert_withdrawal': m0008,
   '0009_links_on_read': m0009,
+  '0010_audit_head': m0010,
 };
