@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
+import { sql } from 'kysely';
 import { buildTestApp } from '../../test/app.js';
 import { describeEachBackend } from '../../test/database.js';
 import { buildToken, buildUser, buildWatchlist, signIn } from '../../test/factories.js';
@@ -215,5 +216,52 @@ describeEachBackend('screening routes', (database) => {
       payload: { person: { names: ['Zhang Wei'], birthDate: '1988-03-03' } },
     });
     assert.equal(res.json<{ persons: Hit[] }>().persons[0]?.entry?.entityId, 'z-1');
+  });
+});
+
+describeEachBackend('batch screening while entries are removed', (database) => {
+  it('gives each query its own hits when an entry found by the index is gone from the database', async () => {
+    const services = testServices(database());
+    const app = await buildTestApp(database(), {}, services);
+    try {
+      const list = await buildWatchlist(services, {
+        ownerCountry: 'FRA',
+        persons: [
+          { id: 'gone-1', name: 'Karim Haddad', birthDate: '1980-02-01' },
+          { id: 'kept-1', name: 'Olena Kovalenko', birthDate: '1992-07-14' },
+        ],
+      });
+      const { token } = await buildToken(services, { country: 'FRA', scopes: ['screen'] });
+      // Removed behind the index's back (no change recorded), as if the removal had not reached this server yet.
+      await database()
+        .db.transaction()
+        .execute(async (trx) => {
+          await sql`set local session_replication_role = replica`.execute(trx);
+          await sql`delete from watchlist_persons where entity_id = 'gone-1'`.execute(trx);
+        });
+      const res = await app.inject({
+        method: 'POST',
+        url: `/match/${list.id}?limit=1`,
+        headers: { authorization: `Bearer ${token}` },
+        payload: {
+          queries: {
+            q1: { schema: 'Person', properties: { name: ['Karim Haddad'], birthDate: ['1980-02-01'] } },
+            q2: { schema: 'Person', properties: { name: ['Olena Kovalenko'], birthDate: ['1992-07-14'] } },
+          },
+        },
+      });
+      assert.equal(res.statusCode, 200, res.body);
+      const body = res.json<{ responses: Record<string, { results: { id: string }[] }> }>();
+      assert.deepEqual(
+        body.responses.q1!.results.map((r) => r.id),
+        [],
+      );
+      assert.deepEqual(
+        body.responses.q2!.results.map((r) => r.id),
+        ['kept-1'],
+      );
+    } finally {
+      await app.close();
+    }
   });
 });

@@ -206,12 +206,15 @@ export class ScreeningService {
       hits.sort((a, b) => b.score - a.score);
       raw.set(id, hits.slice(0, limit));
     }
-    const presented = await this.presentPersons(principal, [...raw.values()].flat());
-    const byHit = new Map(presented.map((view, i) => [i, view]));
+    // One read for the entries of every query's hits; each view stays at its hit's place (a hit whose entry was
+    // removed meanwhile has none), so every query gets its own hits back.
+    const presented = await this.presentEach(principal, [...raw.values()].flat());
     const out: Record<string, PersonHitView[]> = {};
-    let i = 0;
+    let at = 0;
     for (const [id, hits] of raw) {
-      out[id] = hits.map(() => byHit.get(i++)!);
+      const views = presented.slice(at, at + hits.length);
+      at += hits.length;
+      out[id] = views.filter((v) => v !== undefined);
     }
     await this.audit.record(
       principal,
@@ -289,35 +292,39 @@ export class ScreeningService {
     principal: Principal,
     hits: ReturnType<WatchlistIndex['screenPerson']>,
   ): Promise<PersonHitView[]> {
+    return (await this.presentEach(principal, hits)).filter((v) => v !== undefined);
+  }
+
+  /** Each hit as the principal may see it, in the hits' order; undefined where the entry was removed meanwhile. */
+  private async presentEach(
+    principal: Principal,
+    hits: ReturnType<WatchlistIndex['screenPerson']>,
+  ): Promise<(PersonHitView | undefined)[]> {
     const entries = new Map(
       (await findPersonsByKeys(this.db, [...new Set(hits.map((h) => h.entryKey))])).map((e) => [e.key, e]),
     );
-    return hits.flatMap((hit): PersonHitView[] => {
+    return hits.map((hit): PersonHitView | undefined => {
       const entry = entries.get(hit.entryKey);
       // Removed since the index last caught up: not a hit any more.
-      if (entry === undefined) return [];
+      if (entry === undefined) return undefined;
       if (!canSeeRecord(principal, entry)) {
-        return [
-          {
-            restricted: true,
-            list: hit.listId,
-            key: entry.key,
-            contactCountry: entry.ownerCountry,
-            score: hit.score,
-            match: hit.match,
-          },
-        ];
-      }
-      return [
-        {
-          restricted: false,
+        return {
+          restricted: true,
           list: hit.listId,
-          entry,
+          key: entry.key,
+          contactCountry: entry.ownerCountry,
           score: hit.score,
           match: hit.match,
-          explanation: hit.explanation,
-        },
-      ];
+        };
+      }
+      return {
+        restricted: false,
+        list: hit.listId,
+        entry,
+        score: hit.score,
+        match: hit.match,
+        explanation: hit.explanation,
+      };
     });
   }
 
