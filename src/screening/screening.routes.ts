@@ -11,6 +11,7 @@ import {
   MatchBody,
   MatchParams,
   MatchQuerystring,
+  MatchResult,
   ScreeningBody,
   ScreeningResponse,
   fromYenteQuery,
@@ -94,7 +95,7 @@ export function screeningRoutes(app: App, services: Services, config: Config): v
               Type.String(),
               Type.Object({
                 status: Type.Integer(),
-                results: Type.Array(Type.Record(Type.String(), Type.Unknown())),
+                results: Type.Array(MatchResult),
                 total: Type.Object({ value: Type.Integer(), relation: Type.String() }),
                 query: Type.Unknown(),
               }),

@@ -184,6 +184,30 @@ function yenteFeatures(explanation: readonly ExplanationFeature[]): Record<strin
   return out;
 }
 
+/**
+ * A result of /match in yente's shape. One object schema with the restricted entry's fields optional, not a union: the
+ * response serialiser must otherwise try each branch of a union against every result.
+ */
+export const MatchResult = Type.Object({
+  id: Type.String({ description: 'the entity id, or restricted:<list>:<key> for a restricted entry' }),
+  caption: Type.String(),
+  schema: Type.String(),
+  properties: Type.Record(Type.String(), Type.Array(Type.String()), {
+    description: 'FollowTheMoney properties (empty for a restricted entry)',
+  }),
+  datasets: Type.Array(Type.String()),
+  referents: Type.Array(Type.String()),
+  target: Type.Boolean(),
+  last_change: Type.Optional(Type.String()),
+  score: Type.Number(),
+  match: Type.Boolean(),
+  features: Type.Record(Type.String(), Type.Number(), { description: 'contribution by feature' }),
+  explanation: Type.Optional(Type.Array(Feature)),
+  restricted: Type.Boolean(),
+  contactCountry: Type.Optional(Type.String({ description: 'for a restricted entry: whom to contact' })),
+  message: Type.Optional(Type.String()),
+});
+
 /** A hit in yente's result shape; a restricted entry keeps only the owner to contact. */
 export function presentYenteResult(hit: PersonHitView) {
   if (hit.restricted) {
