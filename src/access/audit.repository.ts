@@ -4,8 +4,6 @@ import type { Db } from '../db/database.js';
 import type { AuditLogTable, Database } from '../db/schema.js';
 import { genesisHash, hashEntry, type AuditEntry, type AuditEvent } from './audit.js';
 
-const auditLockKey = 727_001;
-
 function toEntry(row: Selectable<AuditLogTable>): AuditEntry {
   return {
     seq: row.seq,
@@ -29,7 +27,8 @@ function toEntry(row: Selectable<AuditLogTable>): AuditEntry {
 
 /**
  * Takes the chain's lock (held to the end of the transaction) and returns the hash and seq the next entry links to:
- * the newest entry, else the newest checkpoint, else genesis. One round trip (migration 0010_audit_head).
+ * the newest entry, else the newest checkpoint, else genesis. One round trip (migration 0010_audit_head); appends and
+ * purges both take the lock through it, so its key is written in one place.
  */
 async function lockChainHead(trx: Kysely<Database>): Promise<{ seq: number; hash: string }> {
   const { rows } = await sql<{ seq: string | number | null; hash: string | null }>`
@@ -147,7 +146,7 @@ export async function searchAuditEntries(
  * still verifies. The database itself refuses to delete entries younger than its floor (180 days).
  */
 export async function purgeAuditEntries(trx: Kysely<Database>, cutoff: Date): Promise<number> {
-  await sql`select pg_advisory_xact_lock(${auditLockKey})`.execute(trx);
+  await lockChainHead(trx);
   // Only a prefix of the chain may go: up to the first entry that is still within the retention period.
   const firstKept = await trx
     .selectFrom('audit_log')

@@ -3,7 +3,8 @@ import { sql, type Kysely } from 'kysely';
 // Taking the audit chain's lock and reading its head in one round trip. In a plpgsql function each statement reads
 // with a snapshot taken when it starts (READ COMMITTED), so the head is read after the lock is held and sees every
 // entry committed before: a single SQL statement would read with a snapshot taken before it waited for the lock. The
-// key is the one every append and purge takes (audit.repository.ts). Fewer round trips under the lock let more
+// key is the one the application took itself before this migration, so old and new servers exclude each other;
+// audit.repository.ts now takes the lock only through this function. Fewer round trips under the lock let more
 // appends through it a second: it serialises every audited write of every server process.
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
