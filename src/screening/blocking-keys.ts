@@ -113,13 +113,22 @@ export function nameKeys(table: TokenTable, ids: ArrayLike<number>, start: numbe
     if (!keyed(table, id)) continue;
     eligible[n++] = id;
     out.push(table.skelHash[id]!, KEY_SKELETON);
+    if (table.altSkelHash[id] !== 0) out.push(table.altSkelHash[id]!, KEY_SKELETON);
   }
   keysOut = out;
   joinedPairs(table, ids, start, end, pushJoined);
   const p = Math.min(n, MAX_PAIR_TOKENS);
+  const sh = table.skelHash;
+  const ah = table.altSkelHash;
   for (let i = 0; i < p; i++) {
+    const a = eligible[i]!;
     for (let j = i + 1; j < p; j++) {
-      out.push(mixPair(table.skelHash[eligible[i]!]!, table.skelHash[eligible[j]!]!), KEY_PAIR);
+      const b = eligible[j]!;
+      out.push(mixPair(sh[a]!, sh[b]!), KEY_PAIR);
+      // A token keyed by its alternative spelling too (tokens.ts: Korean names) pairs by it as well.
+      if (ah[a] !== 0) out.push(mixPair(ah[a]!, sh[b]!), KEY_PAIR);
+      if (ah[b] !== 0) out.push(mixPair(sh[a]!, ah[b]!), KEY_PAIR);
+      if (ah[a] !== 0 && ah[b] !== 0) out.push(mixPair(ah[a]!, ah[b]!), KEY_PAIR);
     }
   }
 }

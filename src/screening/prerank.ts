@@ -20,6 +20,7 @@ export function quickScore(store: PersonStore, q: PreparedQuery, key: number, ct
   const cStart = store.namesStart(key);
   const cEnd = store.namesEnd(key);
   const qh = q.table.skelHash;
+  const qa = q.table.altSkelHash;
   const sh = store.tokens.skelHash;
   const qw = ctx.queryWeight;
   let best = 0;
@@ -32,7 +33,9 @@ export function quickScore(store: PersonStore, q: PreparedQuery, key: number, ct
     const pairs: [number, number, number][] = [];
     joinedPairs(q.table, q.names, qs, qe, (i, j, h) => pairs.push([i, j, h | 0]));
     const finds = (i: number, h: number) =>
-      (qh[q.names[i]!]! | 0) === h || pairs.some(([a, b, p]) => (a === i || b === i) && p === h);
+      (qh[q.names[i]!]! | 0) === h ||
+      (qa[q.names[i]!]! !== 0 && (qa[q.names[i]!]! | 0) === h) ||
+      pairs.some(([a, b, p]) => (a === i || b === i) && p === h);
     let cs = cStart;
     for (let ce = cStart; ce < cEnd; ce++) {
       if (arena[ce] !== -1) continue;
@@ -121,7 +124,13 @@ export class QuickScorer {
     for (let qe = 0; qe < q.count; qe++) {
       const id = q.names[qe]!;
       if (id !== -1) {
-        const bit = this.bitOf(qh[id]! | 0, true);
+        let bit = this.bitOf(qh[id]! | 0, true);
+        // A token keyed by its alternative spelling too (a Korean given name, see tokens.ts) finds by it too.
+        const alt = q.table.altSkelHash[id]!;
+        if (bit !== 0 && alt !== 0) {
+          const altBit = this.bitOf(alt | 0, true);
+          bit = altBit === 0 ? 0 : bit | altBit;
+        }
         if (bit === 0) {
           this.fallback = true;
           return;

@@ -5,7 +5,7 @@
  * token keeps a few numbers the scorer's early outs read instead of the strings (first letter, first sound,
  * length, a mask of its letters): they are computed once when the token is interned.
  */
-import type { PreparedToken } from './tokens.js';
+import { tokenSkeleton, type PreparedToken } from './tokens.js';
 import { SKETCH_STRIDE, writeSketch } from './token-sketch.js';
 import { koreanSurnameSpellings } from './translit/korean.js';
 
@@ -114,6 +114,11 @@ export class TokenTable {
    */
   spellHash = new Int32Array(1024);
   altHash = new Int32Array(1024);
+  /**
+   * Hash of the alternative spelling's skeleton key when it differs from the token's own (a Korean given name is
+   * keyed as folded and as written, see tokens.ts), else 0: blocking keys it too.
+   */
+  altSkelHash = new Uint32Array(1024);
   private readonly ids = new Map<string, number>();
 
   /** Number of distinct tokens. */
@@ -147,6 +152,8 @@ export class TokenTable {
     this.koreanSurname[id] = koreanSurnameSpellings(t.ascii) === undefined ? 0 : 1;
     this.spellHash[id] = spellingHash(t.ascii);
     this.altHash[id] = t.alt === undefined || t.alt === '' ? 0 : spellingHash(t.alt);
+    const altSkel = this.altHash[id] === 0 ? t.skel : tokenSkeleton(t.alt!);
+    this.altSkelHash[id] = altSkel === t.skel ? 0 : hashString(altSkel, SEED_SKELETON);
     // From the numbers above, so last.
     const korean = this.koreanSurname[id] === 1;
     writeSketch(
@@ -182,6 +189,7 @@ export class TokenTable {
     this.sketch = grown(this.sketch, new Int32Array(size * SKETCH_STRIDE));
     this.spellHash = grown(this.spellHash, new Int32Array(size));
     this.altHash = grown(this.altHash, new Int32Array(size));
+    this.altSkelHash = grown(this.altSkelHash, new Uint32Array(size));
   }
 
   /** The upper-case spelling of a token (for explanations). */

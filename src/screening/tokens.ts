@@ -9,7 +9,13 @@
 import { isSyllabic, romaniseName, type RomanWord } from './normalize.js';
 import { lastVowelSlots, skeleton } from './phonetic.js';
 import type { Script } from './scripts.js';
-import { foldKoreanSurname } from './translit/korean.js';
+import {
+  foldKoreanRomanisation,
+  foldKoreanSurname,
+  isKoreanSurname,
+  isKoreanWord,
+  koreanSurnameSpellings,
+} from './translit/korean.js';
 
 export const TOKEN_PARTICLE = 1;
 export const TOKEN_TITLE = 2;
@@ -323,7 +329,7 @@ export function prepareName(raw: string): PreparedToken[] {
   if (allPlain(words)) {
     const n = Math.min(joined.length, MAX_TOKENS);
     for (let i = 0; i < n; i++) tokens.push(plainToken(joined[i]!, inOrder && i === 0));
-    return tokens;
+    return foldKoreanGivenNames(tokens);
   }
   const byText = new Map(words.map((w) => [w.text, w]));
   const lossyAll = words.every((w) => w.lossy);
@@ -341,6 +347,41 @@ export function prepareName(raw: string): PreparedToken[] {
       slots,
       flags: flagsOf(text, script, lossy, inOrder && tokens.length === 0),
     });
+  }
+  return foldKoreanGivenNames(tokens);
+}
+
+/**
+ * Whether a name may be Korean written in Latin letters: it has a Korean surname (see isKoreanSurname). Names
+ * romanised here from Hangul carry TOKEN_SYLLABIC and are compared syllable by syllable already. Most names have no
+ * Korean surname.
+ */
+function hasKoreanSurname(tokens: readonly PreparedToken[]): boolean {
+  if (tokens.length < 2) return false;
+  let surname = false;
+  for (const t of tokens) {
+    if ((t.flags & TOKEN_TRANSLIT) !== 0) return false;
+    if (!surname && (t.flags & (TOKEN_PARTICLE | TOKEN_TITLE)) === 0 && isKoreanSurname(t.ascii)) surname = true;
+  }
+  return surname;
+}
+
+/**
+ * In a name with a Korean surname, each other word that reads as romanised Korean syllables gets the spelling all
+ * romanisations fold to as its alternative (Chae-hyok and Jae-hyeok both fold to JAE HYOG; see
+ * foldKoreanRomanisation), as the surname already has one spelling (Ri, Yi, Rhee are LEE). Alternatives are keyed
+ * (TokenTable.altSkelHash), count in the quick score, and an alternative equal to the other side's spelling or
+ * alternative is a variant for the scorer. The spelling as written stays the token's text, so a Cantonese or
+ * Burmese name that shares a surname with Korean ones is compared as before (Kam Kong is still Kamkong).
+ */
+function foldKoreanGivenNames(tokens: PreparedToken[]): PreparedToken[] {
+  if (!hasKoreanSurname(tokens)) return tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if ((t.flags & (TOKEN_INITIAL | TOKEN_TITLE)) !== 0 || t.alt !== undefined) continue;
+    if (koreanSurnameSpellings(t.ascii) !== undefined || !isKoreanWord(t.ascii)) continue;
+    const folded = foldKoreanRomanisation(t.ascii);
+    if (folded !== t.ascii && folded.length > 0) tokens[i] = { ...t, alt: folded };
   }
   return tokens;
 }

@@ -1,8 +1,9 @@
 /**
  * Hangul to Latin by Revised Romanisation (decomposing each syllable into its jamo), and the common spellings
  * of Korean surnames (Lee/Yi/Rhee/Ri, Park/Pak/Bak, Kim/Gim, Choi/Choe, Jung/Chung/Jeong…) folded to one form.
- * McCune–Reischauer differs from RR mostly in k/g, t/d, p/b, ch/j and ŏ/eo, which the fuzzy token
- * comparison and the folded surnames absorb.
+ * McCune–Reischauer differs from RR mostly in k/g, t/d, p/b, ch/j and ŏ/eo: names written in Latin letters meet
+ * across romanisations through foldKoreanRomanisation (see tokens.ts), as Hangul names do through the syllable fold
+ * of name-match.ts.
  */
 
 const initials = ['g', 'kk', 'n', 'd', 'tt', 'r', 'm', 'b', 'pp', 's', 'ss', '', 'j', 'jj', 'ch', 'k', 't', 'p', 'h'];
@@ -224,4 +225,60 @@ export function romaniseHangul(run: string, wholeName: boolean): string {
     return `${surname} ${roman(chars.slice(1))}`;
   }
   return roman(chars);
+}
+
+/**
+ * Korean surnames as the tokens carry them (variant spellings are folded first, see foldKoreanSurname): those with
+ * several spellings, and the others of three letters or more. Ma, Na, Ha, Do, In and the like are as often names,
+ * particles or syllables of other languages.
+ */
+const latinSurnames = new Set([
+  ...Object.keys(surnameVariants),
+  ...Object.values(hangulSurnames).filter((s) => s.length >= 3),
+]);
+
+/** Whether a Latin word is one of the Korean surnames (in its folded spelling; see latinSurnames). */
+export function isKoreanSurname(word: string): boolean {
+  return latinSurnames.has(word);
+}
+
+/**
+ * One to three Korean syllables in Latin letters, in any of the romanisations in use: an initial consonant (the
+ * tense doubles, and McCune–Reischauer's aspirates written with an h, included), a vowel (Revised Romanisation's
+ * digraphs, McCune–Reischauer's with the breve dropped, and the passport spellings oo, ee, ou), and a final among k,
+ * n, t, l, m, p, ng (g, d, b as some write them). Apostrophes are gone before this (normalize.ts).
+ */
+const koreanWord =
+  /^(?:(?:kk|tt|pp|ss|jj|ch|sh|th|ph|kh|[gkndtrlmbpsjhwy])?(?:wae|yae|yeo|yeu|ae|ya|ye|eo|eu|oe|wa|we|wi|wo|ui|yo|yu|oo|ee|ou|a|e|i|o|u)(?:ng|[kgndtlmbp])?){1,3}$/;
+
+/** Whether a Latin word reads as one to three romanised Korean syllables. */
+export function isKoreanWord(word: string): boolean {
+  return word.length <= 15 && koreanWord.test(word);
+}
+
+/**
+ * The spelling differences between romanisations of Korean syllables, folded: McCune–Reischauer writes the plain
+ * stops and affricate voiceless where Revised Romanisation writes them voiced (Kyŏng-ho / Gyeong-ho, Tong-sŏk /
+ * Dong-seok, Pŏm-chun / Beom-jun, Chae-il / Jae-il), its ŏ and ŭ lose their breves (o, u) where RR writes eo and eu,
+ * aspirates are written t', th or t, tense consonants doubled or not, and passports write oo, ee, ou. The result is
+ * the form foldSyllables (name-match.ts) gives the syllables of a Hangul name, so both meet.
+ */
+export function foldKoreanRomanisation(word: string): string {
+  return word
+    .replace(/([kgtdpbsj])\1/g, '$1')
+    .replace(/th/g, 't')
+    .replace(/ph/g, 'p')
+    .replace(/kh/g, 'k')
+    .replace(/eo/g, 'o')
+    .replace(/eu/g, 'u')
+    .replace(/oo/g, 'u')
+    .replace(/ee/g, 'i')
+    .replace(/ou/g, 'o')
+    .replace(/ch|j/g, 'j')
+    .replace(/sh/g, 's')
+    .replace(/k/g, 'g')
+    .replace(/t/g, 'd')
+    .replace(/p/g, 'b')
+    .replace(/r/g, 'l')
+    .replace(/h$/g, '');
 }
