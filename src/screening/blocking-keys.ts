@@ -86,7 +86,14 @@ export function joinedPairs(
     const id = ids[i]!;
     if (!keyed(table, id)) continue;
     seen++;
-    if (last !== -1) each(last, i, joinedKey(table.ascii[ids[last]!]!, table.ascii[id]!));
+    if (last !== -1) {
+      const a = ids[last]!;
+      each(last, i, joinedKey(table.ascii[a]!, table.ascii[id]!));
+      // Written together by their alternative spellings too (a Korean given name: Jae-hyeok is Chaehyok; tokens.ts).
+      if (table.altHash[a] !== 0 || table.altHash[id] !== 0) {
+        each(last, i, joinedKey(table.alt[a] || table.ascii[a]!, table.alt[id] || table.ascii[id]!));
+      }
+    }
     last = i;
   }
   // A particle written together with the name it leads: "AL-OTAIBI" is "ALOTAIBI" on another list, "BIN LADEN"

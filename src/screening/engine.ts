@@ -53,7 +53,8 @@ export const MATCHER_NAME = 'lodestar-name';
  * name-match.ts). 2.5.0 reads a Korean name written in Latin letters in any romanisation: in a name with a Korean
  * surname, each word of romanised Korean syllables has the spelling that McCune–Reischauer, Revised Romanisation and
  * passport spellings fold to as its alternative, keyed for blocking and counted in the quick score (KIM Chae-hyok finds
- * Kim Jae-hyeok; tokens.ts, translit/korean.ts).
+ * Kim Jae-hyeok, and KIM Chaehyok too: a word joins two by their alternative spellings; tokens.ts,
+ * translit/korean.ts, name-match.ts).
  */
 export const MATCHER_VERSION = '2.5.0';
 /**

@@ -17,7 +17,8 @@ import type { PersonQuery, PersonRecord } from './types.js';
 
 // Words that are near one another in every way the scorer knows: one or two edits, the same skeleton, long vowels
 // spelt either way, H for G, initials, particles and titles, names written together or apart, Korean surname
-// spellings, syllables, words without consonants, and names in other scripts.
+// spellings and Korean given names in two romanisations (alternative spellings, joined or apart), syllables, words
+// without consonants, and names in other scripts.
 const words = [
   'mohammed,muhammad,mohamed,mohamad,ahmed,ahmad,akhmed,hussein,husayn,hussain,hosein,yusuf,youssef,yousef,josef',
   'joseph,smith,smyth,schmidt,katz,kats,kaiser,kayser,kucera,john,jon,johann,jean,ivan,iwan,evan,anil,anjali',
@@ -30,7 +31,7 @@ const words = [
   'wu,yao,ou,konstantinopoulos,konstantinopulos,hof,vieira,xavier,muller,müller,jürgen,juergen,søren,soeren',
   'tjurin,tyurin,wladimir,vladimir,gorbatschow,محمد,حسين,يوسف,عبد الرحمن,الرشيد,خالد,جواد,حسن,ليلى,习近平,刘俊强',
   '陈凯涛,孟兰,王伟,김정은,이홍리,박지성,승훈,Дмитрий,Шостакович,Владимир,Тюрин,Олександр,Юлия,Жукова,Григорій',
-  'שמעון,כץ,טל,גבאי,Ευάγγελος',
+  'שמעון,כץ,טל,גבאי,Ευάγγελος,chae,jae,hyok,hyeok,chaehyok,jaehyeok,kyong,gyeong,tong,dong,chong,un,chongun,ka,wing',
 ].flatMap((line) => line.split(','));
 const word = fc.constantFrom(...words);
 const nameOf = fc
@@ -178,6 +179,24 @@ describe('what a candidate token may be to a query token', () => {
     ['pakjisung', 'park', 'jisung'],
     ['sijinbing', '习', 'jinping'],
   ];
+  // Korean given names joined by their alternative spellings (tokens.ts): the names give the tokens their context.
+  const koreanJoins: [string, string][] = [
+    ['kim chaehyok', 'kim jae hyeok'],
+    ['kim jaehyeok', 'kim chae hyok'],
+    ['kim jongun', 'kim chong un'],
+    ['choe kyongho', 'choe gyeong ho'],
+  ];
+  for (const [a, b] of koreanJoins) {
+    it(`tells ${a} = ${b}`, () => {
+      const t1 = new TokenTable();
+      const t2 = new TokenTable();
+      const one = tokensOf(t1, a)[1]!;
+      const [, x, y] = tokensOf(t2, b) as [number, number, number];
+      assert.ok(joinedMatch(t1, one, t2, x, y) > 0);
+      assertJoin(one, t1, x, y, t2);
+    });
+  }
+
   for (const [a, b, c] of joins) {
     it(`tells ${a} = ${b} + ${c}`, () => {
       const t1 = new TokenTable();

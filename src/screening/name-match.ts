@@ -357,6 +357,7 @@ export const COMMON_PENALTY = 0.45;
  */
 function mayJoin(t1: TokenTable, one: number, t2: TokenTable, x: number, y: number): boolean {
   if (((t1.flags[one]! | t2.flags[x]! | t2.flags[y]!) & TOKEN_SYLLABIC) !== 0) return true;
+  if ((t1.altHash[one]! | t2.altHash[x]! | t2.altHash[y]!) !== 0) return true;
   const first = t1.first[one]!;
   const skel = t1.skelFirst[one]!;
   return first === t2.first[x] || skel === t2.skelFirst[x] || first === t2.first[y] || skel === t2.skelFirst[y];
@@ -364,6 +365,23 @@ function mayJoin(t1: TokenTable, one: number, t2: TokenTable, x: number, y: numb
 
 /** How well token `one` of t1 is tokens x and y of t2 written together, in that order: 0 when it is not. */
 export function joinedMatch(t1: TokenTable, one: number, t2: TokenTable, x: number, y: number): number {
+  const s = joinedAsWritten(t1, one, t2, x, y);
+  if (s > 0 || (t1.altHash[one]! | t2.altHash[x]! | t2.altHash[y]!) === 0) return s;
+  return joinedAlternative(t1, one, t2, x, y);
+}
+
+/**
+ * joinedMatch by the alternative spellings (each token's own where it has none): a Korean given name written as one
+ * word in one romanisation and as two in another (Chaehyok, Jae-hyeok: both JAEHYOG folded; tokens.ts).
+ */
+function joinedAlternative(t1: TokenTable, one: number, t2: TokenTable, x: number, y: number): number {
+  const a = t1.alt[one] || t1.ascii[one]!;
+  const b = t2.alt[x] || t2.ascii[x]!;
+  const c = t2.alt[y] || t2.ascii[y]!;
+  return a.length === b.length + c.length && a.startsWith(b) && a.endsWith(c) ? 0.9 : 0;
+}
+
+function joinedAsWritten(t1: TokenTable, one: number, t2: TokenTable, x: number, y: number): number {
   const syllabic = ((t1.flags[one]! | t2.flags[x]! | t2.flags[y]!) & TOKEN_SYLLABIC) !== 0;
   // Every way of joining needs the same first sound (letter, skeleton or folded syllable): a cheap early out,
   // on the numbers the token table keeps, before any string is read.

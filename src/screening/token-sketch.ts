@@ -94,7 +94,7 @@ function editPossible(la: number, lb: number, letterGap: number): boolean {
  * that matters to the query in no other way (its folded syllables, or a spelling of it, may).
  */
 export function mayJoinAny(cs: Int32Array, c: number): boolean {
-  return (cs[c]! & (ODD | SYLLABIC | KOREAN)) !== 0;
+  return (cs[c]! & (ODD | SYLLABIC | KOREAN | ALT)) !== 0;
 }
 
 /** Whether a token (sketch at cs[c …]) is a syllable, or has an alternative spelling. */
@@ -194,7 +194,8 @@ function lossyNear(la: number, lb: number, ma: number, mb: number): boolean {
 export function partOf(qs: Int32Array, q: number, cs: Int32Array, c: number): number {
   const qa = qs[q]!;
   const ca = cs[c]!;
-  if (((qa | ca) & ODD) !== 0) return PART;
+  // An alternative spelling may join where the spelling does not (joinedMatch): not told from the sketch.
+  if (((qa | ca) & (ODD | ALT)) !== 0) return PART;
   const qb = qs[q + 1]!;
   const cb = cs[c + 1]!;
   const d = qb ^ cb;
@@ -219,7 +220,7 @@ export function mayBeWhole(qs: Int32Array, x: number, y: number, cs: Int32Array,
   const xa = qs[x]!;
   const ya = qs[y]!;
   const ca = cs[c]!;
-  if (((xa | ya | ca) & ODD) !== 0) return true;
+  if (((xa | ya | ca) & (ODD | ALT)) !== 0) return true;
   const xb = qs[x + 1]!;
   const yb = qs[y + 1]!;
   const cb = cs[c + 1]!;
