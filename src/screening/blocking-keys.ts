@@ -11,7 +11,7 @@
  */
 import { tokenSkeleton } from './tokens.js';
 import { SEED_SKELETON, hashString, type TokenTable } from './token-table.js';
-import { TOKEN_INITIAL, TOKEN_PARTICLE, TOKEN_TITLE } from './tokens.js';
+import { TOKEN_FOLDED, TOKEN_INITIAL, TOKEN_PARTICLE, TOKEN_TITLE } from './tokens.js';
 
 /** Key kinds, stored in the key list next to each hash. */
 export const KEY_SKELETON = 0;
@@ -90,7 +90,7 @@ export function joinedPairs(
       const a = ids[last]!;
       each(last, i, joinedKey(table.ascii[a]!, table.ascii[id]!));
       // Written together by their alternative spellings too (a Korean given name: Jae-hyeok is Chaehyok; tokens.ts).
-      if (table.altHash[a] !== 0 || table.altHash[id] !== 0) {
+      if (((table.flags[a]! | table.flags[id]!) & TOKEN_FOLDED) !== 0) {
         each(last, i, joinedKey(table.alt[a] || table.ascii[a]!, table.alt[id] || table.ascii[id]!));
       }
     }

@@ -13,6 +13,7 @@ import { SLOT_A, SLOT_ANY, SLOT_I, SLOT_LONG, SLOT_U } from './phonetic.js';
 import { koreanSurnameSpellings } from './translit/korean.js';
 import {
   MAX_TOKENS,
+  TOKEN_FOLDED,
   TOKEN_INITIAL,
   TOKEN_LOSSY,
   TOKEN_PARTICLE,
@@ -357,7 +358,7 @@ export const COMMON_PENALTY = 0.45;
  */
 function mayJoin(t1: TokenTable, one: number, t2: TokenTable, x: number, y: number): boolean {
   if (((t1.flags[one]! | t2.flags[x]! | t2.flags[y]!) & TOKEN_SYLLABIC) !== 0) return true;
-  if ((t1.altHash[one]! | t2.altHash[x]! | t2.altHash[y]!) !== 0) return true;
+  if (((t1.flags[one]! | t2.flags[x]! | t2.flags[y]!) & TOKEN_FOLDED) !== 0) return true;
   const first = t1.first[one]!;
   const skel = t1.skelFirst[one]!;
   return first === t2.first[x] || skel === t2.skelFirst[x] || first === t2.first[y] || skel === t2.skelFirst[y];
@@ -366,7 +367,7 @@ function mayJoin(t1: TokenTable, one: number, t2: TokenTable, x: number, y: numb
 /** How well token `one` of t1 is tokens x and y of t2 written together, in that order: 0 when it is not. */
 export function joinedMatch(t1: TokenTable, one: number, t2: TokenTable, x: number, y: number): number {
   const s = joinedAsWritten(t1, one, t2, x, y);
-  if (s > 0 || (t1.altHash[one]! | t2.altHash[x]! | t2.altHash[y]!) === 0) return s;
+  if (s > 0 || ((t1.flags[one]! | t2.flags[x]! | t2.flags[y]!) & TOKEN_FOLDED) === 0) return s;
   return joinedAlternative(t1, one, t2, x, y);
 }
 

@@ -4,14 +4,15 @@
  * (joinedMatch) — from these 16 bytes alone. Most tokens of a query's blocking candidates are such tokens
  * (query-token-bounds.ts): they cost one read, not the token tables' arrays.
  *
- *   word 0: the letters a–z (one bit each), then ODD (another character, or 63 letters or more), INITIAL, LOSSY,
+ *   word 0: the letters a–z (one bit each), then ODD (another character, 63 letters or more, or a folded Korean
+ *           given name: TOKEN_FOLDED), INITIAL, LOSSY,
  *           SYLLABIC, ALT (an alternative spelling), KOREAN (a Korean surname: joinedMatch unfolds it);
  *   word 1: first letter, first skeleton class, last letter, last skeleton class (5 bits each: a–z or A–Z as 0–25,
  *           26 for a skeleton without consonant, 31 for anything else), length, skeleton length (6 bits each);
  *   word 2: the spelling hash; word 3: the skeletonMask.
  */
 import { bitCount, hAsG } from './name-match.js';
-import { TOKEN_INITIAL, TOKEN_LOSSY, TOKEN_SYLLABIC, type PreparedToken } from './tokens.js';
+import { TOKEN_FOLDED, TOKEN_INITIAL, TOKEN_LOSSY, TOKEN_SYLLABIC, type PreparedToken } from './tokens.js';
 
 export const SKETCH_STRIDE = 4;
 const LETTERS = (1 << 26) - 1;
@@ -55,6 +56,9 @@ export function writeSketch(
   const first = letterCode(t.ascii.charCodeAt(0));
   const skelFirst = skeletonCode(t.skel.charCodeAt(0));
   if (first === OTHER || skelFirst === OTHER) odd = true;
+  // A Korean given name with its folded spelling may be alike or join by that spelling, which the sketch does not
+  // hold: ODD, which every test below reads as "may be anything".
+  if ((t.flags & TOKEN_FOLDED) !== 0) odd = true;
   out[at] =
     letters |
     (odd ? ODD : 0) |
@@ -94,7 +98,7 @@ function editPossible(la: number, lb: number, letterGap: number): boolean {
  * that matters to the query in no other way (its folded syllables, or a spelling of it, may).
  */
 export function mayJoinAny(cs: Int32Array, c: number): boolean {
-  return (cs[c]! & (ODD | SYLLABIC | KOREAN | ALT)) !== 0;
+  return (cs[c]! & (ODD | SYLLABIC | KOREAN)) !== 0;
 }
 
 /** Whether a token (sketch at cs[c …]) is a syllable, or has an alternative spelling. */
@@ -194,8 +198,7 @@ function lossyNear(la: number, lb: number, ma: number, mb: number): boolean {
 export function partOf(qs: Int32Array, q: number, cs: Int32Array, c: number): number {
   const qa = qs[q]!;
   const ca = cs[c]!;
-  // An alternative spelling may join where the spelling does not (joinedMatch): not told from the sketch.
-  if (((qa | ca) & (ODD | ALT)) !== 0) return PART;
+  if (((qa | ca) & ODD) !== 0) return PART;
   const qb = qs[q + 1]!;
   const cb = cs[c + 1]!;
   const d = qb ^ cb;
@@ -220,7 +223,7 @@ export function mayBeWhole(qs: Int32Array, x: number, y: number, cs: Int32Array,
   const xa = qs[x]!;
   const ya = qs[y]!;
   const ca = cs[c]!;
-  if (((xa | ya | ca) & (ODD | ALT)) !== 0) return true;
+  if (((xa | ya | ca) & ODD) !== 0) return true;
   const xb = qs[x + 1]!;
   const yb = qs[y + 1]!;
   const cb = cs[c + 1]!;

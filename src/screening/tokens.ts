@@ -26,6 +26,11 @@ export const TOKEN_LOSSY = 8;
 export const TOKEN_TRANSLIT = 16;
 /** Romanised from a syllabic script (Chinese, Korean, Japanese): syllables must agree, not just consonants. */
 export const TOKEN_SYLLABIC = 32;
+/**
+ * Has, as its alternative, the spelling all romanisations of Korean syllables fold to (see foldKoreanGivenNames): it
+ * may join others by it (joinedMatch), and the score bound treats it as a token of any shape (token-sketch.ts).
+ */
+export const TOKEN_FOLDED = 64;
 
 /** The most name parts kept per name: longer names are cut (and are garbage or lists, not names). */
 export const MAX_TOKENS = 10;
@@ -381,7 +386,7 @@ function foldKoreanGivenNames(tokens: PreparedToken[]): PreparedToken[] {
     if ((t.flags & (TOKEN_INITIAL | TOKEN_TITLE)) !== 0 || t.alt !== undefined) continue;
     if (koreanSurnameSpellings(t.ascii) !== undefined || !isKoreanWord(t.ascii)) continue;
     const folded = foldKoreanRomanisation(t.ascii);
-    if (folded !== t.ascii && folded.length > 0) tokens[i] = { ...t, alt: folded };
+    if (folded !== t.ascii && folded.length > 0) tokens[i] = { ...t, alt: folded, flags: t.flags | TOKEN_FOLDED };
   }
   return tokens;
 }
