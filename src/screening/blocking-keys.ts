@@ -11,7 +11,7 @@
  */
 import { tokenSkeleton } from './tokens.js';
 import { SEED_SKELETON, hashString, type TokenTable } from './token-table.js';
-import { TOKEN_FOLDED, TOKEN_INITIAL, TOKEN_PARTICLE, TOKEN_TITLE } from './tokens.js';
+import { TOKEN_FOLDED, TOKEN_INITIAL, TOKEN_PARTICLE, TOKEN_TITLE, trailingArticles } from './tokens.js';
 
 /** Key kinds, stored in the key list next to each hash. */
 export const KEY_SKELETON = 0;
@@ -104,6 +104,35 @@ export function joinedPairs(
     if ((table.flags[id]! & TOKEN_PARTICLE) === 0 || !keyed(table, next)) continue;
     each(i, i + 1, joinedKey(table.ascii[id]!, table.ascii[next]!));
   }
+  // And the article written onto the name before it, as South Asian names do: "ZIA UL HAQ" is "ZIAUL HAQ", "FAZL UR
+  // REHMAN" is "FAZLUR REHMAN".
+  for (let i = start; i + 1 < end; i++) {
+    const id = ids[i]!;
+    const next = ids[i + 1]!;
+    if (!keyed(table, id) || (table.flags[next]! & TOKEN_PARTICLE) === 0 || !trailingArticles.has(table.ascii[next]!)) {
+      continue;
+    }
+    each(i, i + 1, joinedKey(table.ascii[id]!, table.ascii[next]!));
+  }
+}
+
+const stemKeys = new Map<string, number>();
+
+/**
+ * The skeleton key of a word without the article written onto its end, as South Asian names write it ("HAMEEDUL" is
+ * HAMEED + UL, "FAZLUR" FAZL + UR), or 0 when the word has no such ending. The quick score credits a query word so
+ * written to a candidate's name that keeps the two apart (blocking keys that pair already, see joinedPairs).
+ */
+export function articleStemKey(word: string): number {
+  let key = stemKeys.get(word);
+  if (key === undefined) {
+    const tail = word.slice(-2);
+    key =
+      word.length >= 5 && trailingArticles.has(tail) ? hashString(tokenSkeleton(word.slice(0, -2)), SEED_SKELETON) : 0;
+    if (stemKeys.size >= MAX_CACHED_JOINED) stemKeys.clear();
+    stemKeys.set(word, key);
+  }
+  return key;
 }
 
 let keysOut: number[] = [];

@@ -82,6 +82,9 @@ const mustMatch: [string, string, string][] = [
   ['Korean MR / RR, both in one word', 'CHOE Kyongho', 'Choe Gyeongho'],
   ['Korean folding on one side only (an English name)', 'LEE, Ka Wing', 'LEE, Peter Ka-wing'],
   ['Cantonese name with a surname Koreans share', 'Wong Kam Kong', 'Wong Kamkong'],
+  ['article written onto the name before it', 'Fazlur Rehman Qazi', 'Fazl ur Rehman Qazi'],
+  ['abd with the article apart', 'Abd ur Rahman Khan', 'Abdur Rahman Khan'],
+  ['ud-Din apart', 'Nasir ud Din Shah', 'Nasiruddin Shah'],
   ['Japanese kana', 'やまだ たろう', 'Yamada Taro'],
   ['Hebrew', 'יוסף כהן', 'Yosef Cohen'],
   ['Devanagari', 'राम प्रसाद', 'Ram Prasad'],
@@ -128,6 +131,20 @@ describe('screening: names that must not match', () => {
       assert.ok(s < DEFAULT_THRESHOLD, `score ${s} at or above ${DEFAULT_THRESHOLD}`);
     });
   }
+});
+
+describe('screening: retrieval among namesakes', () => {
+  // Two hundred listed persons share the surname; the one whose given name the query writes with its article joined
+  // ("Hameedul") must still reach the scorer, which reads "Hameed ul" as that name.
+  it('finds a name written with its article apart among many sharing the surname', () => {
+    const engine = new ScreeningEngine();
+    const given = ['Karim', 'Tariq', 'Naveed', 'Imran', 'Asif', 'Sajid', 'Waqar', 'Zubair', 'Faisal', 'Adnan'];
+    for (let i = 0; i < 200; i++) engine.add(record(i, [`HASSAN, ${given[i % given.length]!}${i}`]));
+    engine.add(record(500, ['HASSAN, Hameed ul']));
+    const hits = engine.screenPerson({ names: ['HASSAN, Hameedul'] }, { limit: 5 }).hits;
+    assert.equal(hits[0]?.key, 500, JSON.stringify(hits.map((h) => [h.key, h.score])));
+    assert.ok(hits[0].score >= DEFAULT_THRESHOLD);
+  });
 });
 
 describe('screening: evidence', () => {

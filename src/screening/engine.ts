@@ -54,7 +54,9 @@ export const MATCHER_NAME = 'lodestar-name';
  * surname, each word of romanised Korean syllables has the spelling that McCune–Reischauer, Revised Romanisation and
  * passport spellings fold to as its alternative, keyed for blocking and counted in the quick score (KIM Chae-hyok finds
  * Kim Jae-hyeok, and KIM Chaehyok too: a word joins two by their alternative spellings; tokens.ts,
- * translit/korean.ts, name-match.ts).
+ * translit/korean.ts, name-match.ts). It also reads ur, ud and us as the article, like ul, and keys a name with the article
+ * written onto the name before it, as South Asian names write it (Hameedul is Hameed ul, Abd ur Rahman is Abdur Rahman;
+ * blocking-keys.ts, prerank.ts).
  */
 export const MATCHER_VERSION = '2.5.0';
 /**

@@ -7,12 +7,19 @@
  * a few dozen fully. QuickScorer is the engine's form of it: the same values, with the query prepared once and each
  * candidate read from its contiguous record (PersonStore.records).
  */
-import { joinedPairs } from './blocking-keys.js';
+import { articleStemKey, joinedPairs } from './blocking-keys.js';
 import { bestDateMatch, DATE_EXACT, DATE_MISMATCH, DATE_NONE } from './dates.js';
 import type { NameContext } from './name-match.js';
 import { RECORD_HEADER, type PersonStore } from './person-store.js';
 import type { PreparedQuery } from './score.js';
-import { MAX_TOKENS } from './tokens.js';
+import { MAX_TOKENS, TOKEN_INITIAL, TOKEN_PARTICLE, TOKEN_TITLE } from './tokens.js';
+
+/** articleStemKey of a token that has keys of its own (a particle, title or initial has none), else 0. */
+function stemKeyOf(table: PreparedQuery['table'], id: number): number {
+  return (table.flags[id]! & (TOKEN_PARTICLE | TOKEN_TITLE | TOKEN_INITIAL)) === 0
+    ? articleStemKey(table.ascii[id]!)
+    : 0;
+}
 
 /** Cheap score of a candidate (higher is better; not comparable with the full score). */
 export function quickScore(store: PersonStore, q: PreparedQuery, key: number, ctx: NameContext): number {
@@ -21,6 +28,7 @@ export function quickScore(store: PersonStore, q: PreparedQuery, key: number, ct
   const cEnd = store.namesEnd(key);
   const qh = q.table.skelHash;
   const qa = q.table.altSkelHash;
+  const stem = (id: number) => stemKeyOf(q.table, id);
   const sh = store.tokens.skelHash;
   const qw = ctx.queryWeight;
   let best = 0;
@@ -35,6 +43,7 @@ export function quickScore(store: PersonStore, q: PreparedQuery, key: number, ct
     const finds = (i: number, h: number) =>
       (qh[q.names[i]!]! | 0) === h ||
       (qa[q.names[i]!]! !== 0 && (qa[q.names[i]!]! | 0) === h) ||
+      (stem(q.names[i]!) !== 0 && (stem(q.names[i]!) | 0) === h) ||
       pairs.some(([a, b, p]) => (a === i || b === i) && p === h);
     let cs = cStart;
     for (let ce = cStart; ce < cEnd; ce++) {
@@ -130,6 +139,12 @@ export class QuickScorer {
         if (bit !== 0 && alt !== 0) {
           const altBit = this.bitOf(alt | 0, true);
           bit = altBit === 0 ? 0 : bit | altBit;
+        }
+        // A word with the article written onto it finds the name written apart (Hameedul, Hameed ul).
+        const stem = stemKeyOf(q.table, id);
+        if (bit !== 0 && stem !== 0) {
+          const stemBit = this.bitOf(stem | 0, true);
+          bit = stemBit === 0 ? 0 : bit | stemBit;
         }
         if (bit === 0) {
           this.fallback = true;

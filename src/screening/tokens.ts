@@ -53,6 +53,10 @@ export const particles = new Set([
   'al',
   'el',
   'ul',
+  // The article as South Asian names write it onto the name before it (Zaki-ur-Rehman, Nasir-ud-Din, Anis-us-Salam).
+  'ur',
+  'ud',
+  'us',
   'il',
   'ol',
   'ar',
@@ -112,7 +116,31 @@ export const particles = new Set([
   'mc',
   'ou',
 ]);
-const articles = new Set(['al', 'el', 'ul', 'il', 'ol', 'ar', 'as', 'ash', 'ad', 'adh', 'at', 'ath', 'az', 'an', 'ad']);
+const articles = new Set([
+  'al',
+  'el',
+  'ul',
+  'ur',
+  'ud',
+  'us',
+  'il',
+  'ol',
+  'ar',
+  'as',
+  'ash',
+  'ad',
+  'adh',
+  'at',
+  'ath',
+  'az',
+  'an',
+]);
+
+/**
+ * The article's forms that South Asian names write onto the name before it rather than the one after (Ziaul Haq for
+ * Zia ul-Haq, Fazlur Rehman for Fazl ur Rehman, Hameedul Hassan): blocking keys the two written together.
+ */
+export const trailingArticles = new Set(['ul', 'ur', 'ud', 'us']);
 
 /** Honorifics, ranks and religious titles: not part of the identity. */
 export const titles = new Set([
