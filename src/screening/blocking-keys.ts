@@ -119,16 +119,18 @@ export function joinedPairs(
 const stemKeys = new Map<string, number>();
 
 /**
- * The skeleton key of a word without the article written onto its end, as South Asian names write it ("HAMEEDUL" is
- * HAMEED + UL, "FAZLUR" FAZL + UR), or 0 when the word has no such ending. The quick score credits a query word so
- * written to a candidate's name that keeps the two apart (blocking keys that pair already, see joinedPairs).
+ * The skeleton key of a word without an article written onto it, or 0 when it has none: onto its end as South Asian
+ * names write it ("HAMEEDUL" is HAMEED + UL, "FAZLUR" FAZL + UR), or onto its start ("ALKURD" is AL + KURD, "ELMASRI"
+ * EL + MASRI). The quick score credits a query word so written to a candidate's name that keeps the two apart
+ * (blocking keys that pair already, see joinedPairs; a query that keeps them apart is credited by its joined pairs).
  */
 export function articleStemKey(word: string): number {
   let key = stemKeys.get(word);
   if (key === undefined) {
-    const tail = word.slice(-2);
-    key =
-      word.length >= 5 && trailingArticles.has(tail) ? hashString(tokenSkeleton(word.slice(0, -2)), SEED_SKELETON) : 0;
+    let stem = '';
+    if (word.length >= 5 && trailingArticles.has(word.slice(-2))) stem = word.slice(0, -2);
+    else if (word.length >= 6 && (word.startsWith('al') || word.startsWith('el'))) stem = word.slice(2);
+    key = stem === '' ? 0 : hashString(tokenSkeleton(stem), SEED_SKELETON);
     if (stemKeys.size >= MAX_CACHED_JOINED) stemKeys.clear();
     stemKeys.set(word, key);
   }

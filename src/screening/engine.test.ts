@@ -134,14 +134,35 @@ describe('screening: names that must not match', () => {
 });
 
 describe('screening: retrieval among namesakes', () => {
-  // Two hundred listed persons share the surname; the one whose given name the query writes with its article joined
-  // ("Hameedul") must still reach the scorer, which reads "Hameed ul" as that name.
+  // Two hundred listed persons share a name with the query; the one whose other name the query writes with its article
+  // joined ("Hameedul", "ALKURDI") must still reach the scorer, which reads "Hameed ul" and "AL-KURDI" as that name.
   it('finds a name written with its article apart among many sharing the surname', () => {
     const engine = new ScreeningEngine();
     const given = ['Karim', 'Tariq', 'Naveed', 'Imran', 'Asif', 'Sajid', 'Waqar', 'Zubair', 'Faisal', 'Adnan'];
     for (let i = 0; i < 200; i++) engine.add(record(i, [`HASSAN, ${given[i % given.length]!}${i}`]));
     engine.add(record(500, ['HASSAN, Hameed ul']));
     const hits = engine.screenPerson({ names: ['HASSAN, Hameedul'] }, { limit: 5 }).hits;
+    assert.equal(hits[0]?.key, 500, JSON.stringify(hits.map((h) => [h.key, h.score])));
+    assert.ok(hits[0].score >= DEFAULT_THRESHOLD);
+  });
+
+  it('finds a name written apart from its article among many sharing a given name', () => {
+    const engine = new ScreeningEngine();
+    const family = [
+      'Karimi',
+      'Tahiri',
+      'Naveedi',
+      'Imrani',
+      'Asifi',
+      'Sajidi',
+      'Waqari',
+      'Zubairi',
+      'Faisali',
+      'Adnani',
+    ];
+    for (let i = 0; i < 200; i++) engine.add(record(i, [`${family[i % family.length]!}${i}, Ahmad`]));
+    engine.add(record(500, ['AL-KURDI, Ahmad Harb']));
+    const hits = engine.screenPerson({ names: ['ALKURDI, Ahmad'] }, { limit: 5 }).hits;
     assert.equal(hits[0]?.key, 500, JSON.stringify(hits.map((h) => [h.key, h.score])));
     assert.ok(hits[0].score >= DEFAULT_THRESHOLD);
   });

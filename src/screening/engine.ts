@@ -56,7 +56,8 @@ export const MATCHER_NAME = 'lodestar-name';
  * Kim Jae-hyeok, and KIM Chaehyok too: a word joins two by their alternative spellings; tokens.ts,
  * translit/korean.ts, name-match.ts). It also reads ur, ud and us as the article, like ul, and keys a name with the article
  * written onto the name before it, as South Asian names write it (Hameedul is Hameed ul, Abd ur Rahman is Abdur Rahman;
- * blocking-keys.ts, prerank.ts).
+ * blocking-keys.ts, prerank.ts); and its quick score credits a query word with an article written onto its start to the
+ * name written apart (ALKURDI reaches the scorer for AL-KURDI among many namesakes).
  */
 export const MATCHER_VERSION = '2.5.0';
 /**

@@ -140,7 +140,7 @@ export class QuickScorer {
           const altBit = this.bitOf(alt | 0, true);
           bit = altBit === 0 ? 0 : bit | altBit;
         }
-        // A word with the article written onto it finds the name written apart (Hameedul, Hameed ul).
+        // A word with the article written onto it finds the name written apart (Hameedul, Hameed ul; Alkurd, al-Kurd).
         const stem = stemKeyOf(q.table, id);
         if (bit !== 0 && stem !== 0) {
           const stemBit = this.bitOf(stem | 0, true);
