@@ -97,22 +97,16 @@ export function joinedPairs(
     last = i;
   }
   // A particle written together with the name it leads: "AL-OTAIBI" is "ALOTAIBI" on another list, "BIN LADEN"
-  // is "BINLADEN". Neither side has a key the other has without this one: particles have no keys of their own.
+  // is "BINLADEN"; and the article written onto the name before it, as South Asian names do: "ZIA UL HAQ" is "ZIAUL
+  // HAQ", "FAZL UR REHMAN" is "FAZLUR REHMAN". Neither side has a key the other has without these: particles have no
+  // keys of their own.
   for (let i = start; i + 1 < end; i++) {
     const id = ids[i]!;
     const next = ids[i + 1]!;
-    if ((table.flags[id]! & TOKEN_PARTICLE) === 0 || !keyed(table, next)) continue;
-    each(i, i + 1, joinedKey(table.ascii[id]!, table.ascii[next]!));
-  }
-  // And the article written onto the name before it, as South Asian names do: "ZIA UL HAQ" is "ZIAUL HAQ", "FAZL UR
-  // REHMAN" is "FAZLUR REHMAN".
-  for (let i = start; i + 1 < end; i++) {
-    const id = ids[i]!;
-    const next = ids[i + 1]!;
-    if (!keyed(table, id) || (table.flags[next]! & TOKEN_PARTICLE) === 0 || !trailingArticles.has(table.ascii[next]!)) {
-      continue;
-    }
-    each(i, i + 1, joinedKey(table.ascii[id]!, table.ascii[next]!));
+    const leads = (table.flags[id]! & TOKEN_PARTICLE) !== 0 && keyed(table, next);
+    const trails =
+      keyed(table, id) && (table.flags[next]! & TOKEN_PARTICLE) !== 0 && trailingArticles.has(table.ascii[next]!);
+    if (leads || trails) each(i, i + 1, joinedKey(table.ascii[id]!, table.ascii[next]!));
   }
 }
 

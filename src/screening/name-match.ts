@@ -10,7 +10,7 @@
 import { skeletonsNear, editDistance, jaroWinkler, writtenSkeletonDistance } from './similarity.js';
 import type { TokenTable } from './token-table.js';
 import { SLOT_A, SLOT_ANY, SLOT_I, SLOT_LONG, SLOT_U } from './phonetic.js';
-import { koreanSurnameSpellings } from './translit/korean.js';
+import { foldSyllables, koreanSurnameSpellings } from './translit/korean.js';
 import {
   MAX_TOKENS,
   TOKEN_FOLDED,
@@ -235,25 +235,6 @@ function slotsAgree(lossy: string, latin: string): boolean {
     if (k === lossy.length - 1 && l === 0 && (t & SLOT_I) !== 0 && (t & SLOT_A) === 0) return false;
   }
   return true;
-}
-
-/** Folds the spelling differences between romanisations of Chinese and Korean syllables. */
-export function foldSyllables(s: string): string {
-  return s
-    .replace(/eo/g, 'o')
-    .replace(/eu/g, 'u')
-    .replace(/oo/g, 'u')
-    .replace(/ee/g, 'i')
-    .replace(/ou/g, 'o')
-    .replace(/hs/g, 's')
-    .replace(/(?:ch|zh|j|q)/g, 'j')
-    .replace(/sh|x/g, 's')
-    .replace(/ts|tz/g, 'z')
-    .replace(/k/g, 'g')
-    .replace(/t/g, 'd')
-    .replace(/p/g, 'b')
-    .replace(/r/g, 'l')
-    .replace(/h$/g, '');
 }
 
 /**

@@ -28,7 +28,6 @@ export function quickScore(store: PersonStore, q: PreparedQuery, key: number, ct
   const cEnd = store.namesEnd(key);
   const qh = q.table.skelHash;
   const qa = q.table.altSkelHash;
-  const stem = (id: number) => stemKeyOf(q.table, id);
   const sh = store.tokens.skelHash;
   const qw = ctx.queryWeight;
   let best = 0;
@@ -37,14 +36,16 @@ export function quickScore(store: PersonStore, q: PreparedQuery, key: number, ct
     if (q.names[qe] !== -1) continue;
     let totQ = 0;
     for (let i = qs; i < qe; i++) totQ += qw[q.names[i]!]!;
-    // The hashes that find each query token: its own, and those of the pairs it is part of written together.
+    // The hashes that find each query token: its own, its alternative's and its stem's (0 when it has none), and
+    // those of the pairs it is part of written together.
     const pairs: [number, number, number][] = [];
     joinedPairs(q.table, q.names, qs, qe, (i, j, h) => pairs.push([i, j, h | 0]));
-    const finds = (i: number, h: number) =>
-      (qh[q.names[i]!]! | 0) === h ||
-      (qa[q.names[i]!]! !== 0 && (qa[q.names[i]!]! | 0) === h) ||
-      (stem(q.names[i]!) !== 0 && (stem(q.names[i]!) | 0) === h) ||
-      pairs.some(([a, b, p]) => (a === i || b === i) && p === h);
+    const finds = (i: number, h: number) => {
+      const id = q.names[i]!;
+      if ((qh[id]! | 0) === h) return true;
+      for (const other of [qa[id]!, stemKeyOf(q.table, id)]) if (other !== 0 && (other | 0) === h) return true;
+      return pairs.some(([a, b, p]) => (a === i || b === i) && p === h);
+    };
     let cs = cStart;
     for (let ce = cStart; ce < cEnd; ce++) {
       if (arena[ce] !== -1) continue;

@@ -48,12 +48,14 @@ export interface PreparedToken {
   readonly flags: number;
 }
 
-/** Name particles: articles and patronymic or nobiliary links in the languages watchlists write. */
-export const particles = new Set([
+/**
+ * The Arabic article in the forms names write it, assimilated (ar-Rashid, ash-Shami, ad-Din) or as South Asian names
+ * write it onto the name before it (Zaki-ur-Rehman, Nasir-ud-Din, Anis-us-Salam).
+ */
+const articles = new Set([
   'al',
   'el',
   'ul',
-  // The article as South Asian names write it onto the name before it (Zaki-ur-Rehman, Nasir-ud-Din, Anis-us-Salam).
   'ur',
   'ud',
   'us',
@@ -68,7 +70,11 @@ export const particles = new Set([
   'ath',
   'az',
   'an',
-  'ad',
+]);
+
+/** Name particles: articles and patronymic or nobiliary links in the languages watchlists write. */
+export const particles = new Set([
+  ...articles,
   'bin',
   'ibn',
   'bint',
@@ -115,25 +121,6 @@ export const particles = new Set([
   'mac',
   'mc',
   'ou',
-]);
-const articles = new Set([
-  'al',
-  'el',
-  'ul',
-  'ur',
-  'ud',
-  'us',
-  'il',
-  'ol',
-  'ar',
-  'as',
-  'ash',
-  'ad',
-  'adh',
-  'at',
-  'ath',
-  'az',
-  'an',
 ]);
 
 /**

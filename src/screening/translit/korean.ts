@@ -2,8 +2,7 @@
  * Hangul to Latin by Revised Romanisation (decomposing each syllable into its jamo), and the common spellings
  * of Korean surnames (Lee/Yi/Rhee/Ri, Park/Pak/Bak, Kim/Gim, Choi/Choe, Jung/Chung/Jeong…) folded to one form.
  * McCune–Reischauer differs from RR mostly in k/g, t/d, p/b, ch/j and ŏ/eo: names written in Latin letters meet
- * across romanisations through foldKoreanRomanisation (see tokens.ts), as Hangul names do through the syllable fold
- * of name-match.ts.
+ * across romanisations through foldKoreanRomanisation (see tokens.ts), as Hangul names do through foldSyllables.
  */
 
 const initials = ['g', 'kk', 'n', 'd', 'tt', 'r', 'm', 'b', 'pp', 's', 'ss', '', 'j', 'jj', 'ch', 'k', 't', 'p', 'h'];
@@ -256,29 +255,32 @@ export function isKoreanWord(word: string): boolean {
   return word.length <= 15 && koreanWord.test(word);
 }
 
-/**
- * The spelling differences between romanisations of Korean syllables, folded: McCune–Reischauer writes the plain
- * stops and affricate voiceless where Revised Romanisation writes them voiced (Kyŏng-ho / Gyeong-ho, Tong-sŏk /
- * Dong-seok, Pŏm-chun / Beom-jun, Chae-il / Jae-il), its ŏ and ŭ lose their breves (o, u) where RR writes eo and eu,
- * aspirates are written t', th or t, tense consonants doubled or not, and passports write oo, ee, ou. The result is
- * the form foldSyllables (name-match.ts) gives the syllables of a Hangul name, so both meet.
- */
-export function foldKoreanRomanisation(word: string): string {
-  return word
-    .replace(/([kgtdpbsj])\1/g, '$1')
-    .replace(/th/g, 't')
-    .replace(/ph/g, 'p')
-    .replace(/kh/g, 'k')
+/** Folds the spelling differences between romanisations of Chinese and Korean syllables. */
+export function foldSyllables(s: string): string {
+  return s
     .replace(/eo/g, 'o')
     .replace(/eu/g, 'u')
     .replace(/oo/g, 'u')
     .replace(/ee/g, 'i')
     .replace(/ou/g, 'o')
-    .replace(/ch|j/g, 'j')
-    .replace(/sh/g, 's')
+    .replace(/hs/g, 's')
+    .replace(/(?:ch|zh|j|q)/g, 'j')
+    .replace(/sh|x/g, 's')
+    .replace(/ts|tz/g, 'z')
     .replace(/k/g, 'g')
     .replace(/t/g, 'd')
     .replace(/p/g, 'b')
     .replace(/r/g, 'l')
     .replace(/h$/g, '');
+}
+
+/**
+ * The spelling differences between romanisations of Korean syllables written in Latin letters, folded as
+ * foldSyllables folds the syllables of a Hangul name, so both meet: McCune–Reischauer writes the plain stops and
+ * affricate voiceless where Revised Romanisation writes them voiced (Kyŏng-ho / Gyeong-ho, Tong-sŏk / Dong-seok,
+ * Pŏm-chun / Beom-jun, Chae-il / Jae-il), its ŏ and ŭ lose their breves (o, u) where RR writes eo and eu, and
+ * passports write oo, ee, ou. Before that: aspirates written th, ph or kh, and tense consonants doubled or not.
+ */
+export function foldKoreanRomanisation(word: string): string {
+  return foldSyllables(word.replace(/([kgtdpbsj])\1/g, '$1').replace(/([tpk])h/g, '$1'));
 }
