@@ -168,6 +168,33 @@ describe('screening: retrieval among namesakes', () => {
   });
 });
 
+describe('screening: the quick stage among namesakes', () => {
+  // Families that share no letter-sound with the query's surname, for listed persons who share only a given name.
+  const families = ['Benali', 'Haddad', 'Kassem', 'Mansour', 'Nasser', 'Rahal', 'Saleh', 'Taleb', 'Zidane', 'Fares'];
+
+  it('lets the nearest name go on among candidates tied at the cut', () => {
+    const engine = new ScreeningEngine();
+    // Listed first, so blocking (newest first) reaches it last of the 41 who share "Aymen", all tied in the quick
+    // score at more than the 32 places it gives.
+    engine.add(record(500, ['JOUMAA, Ayman Saied']));
+    for (let i = 0; i < 40; i++) engine.add(record(i, [`${families[i % families.length]!}${i}, Aymen Karim${i}`]));
+    const hits = engine.screenPerson({ names: ['JOUMHA, Aymen'] }, { limit: 5 }).hits;
+    assert.equal(hits[0]?.key, 500, JSON.stringify(hits.map((h) => [h.key, h.score])));
+    // Aymen is everybody's name here, so it says little; the surname is what tells them apart.
+    assert.ok(hits[0].score > 2 * (hits[1]?.score ?? 0), JSON.stringify(hits.map((h) => [h.key, h.score])));
+  });
+
+  it("keeps blocking's best for the scorer whatever the quick score", () => {
+    const engine = new ScreeningEngine();
+    engine.add(record(500, ['JALAL MAAB, Mohammad']));
+    // Each shares Mohammad in a name of two words, which the quick score ranks above a name of three.
+    for (let i = 0; i < 100; i++) engine.add(record(i, [`${families[i % families.length]!}${i}, Mohammad`]));
+    const hits = engine.screenPerson({ names: ['JALALMAAB, Mohammad'] }, { limit: 5 }).hits;
+    assert.equal(hits[0]?.key, 500, JSON.stringify(hits.map((h) => [h.key, h.score])));
+    assert.ok(hits[0].score >= DEFAULT_THRESHOLD);
+  });
+});
+
 describe('screening: evidence', () => {
   const name = 'Omar Farouk Haddad';
   const base = { birthDates: ['1971-04-12'], nationalities: ['SYR'], gender: 'male' as const };

@@ -57,15 +57,18 @@ export const MATCHER_NAME = 'lodestar-name';
  * translit/korean.ts, name-match.ts). It also reads ur, ud and us as the article, like ul, and keys a name with the article
  * written onto the name before it, as South Asian names write it (Hameedul is Hameed ul, Abd ur Rahman is Abdur Rahman;
  * blocking-keys.ts, prerank.ts); and its quick score credits a query word with an article written onto its start to the
- * name written apart (ALKURDI reaches the scorer for AL-KURDI among many namesakes).
+ * name written apart (ALKURDI reaches the scorer for AL-KURDI among many namesakes). 2.6.0 changes which candidates
+ * reach the scorer, not how they are scored: among the candidates the quick score ties at its cut, those whose names
+ * come nearest the query's words go on (JOUMHA, Aymen finds JOUMAA, Ayman among the many Aymans), and blocking's three
+ * best always go on (JALALMAAB, Mohammad finds JALAL MAAB, Mohammad among the many Mohammads; see preselect).
  */
-export const MATCHER_VERSION = '2.5.0';
+export const MATCHER_VERSION = '2.6.0';
 /**
  * Score at or above which a hit is a match unless the caller says otherwise. Set at the operating point of the
  * development set (bench/eval-screening.ts): the lowest score at which non-listed travellers raise at most one
  * false alert per 1,000 with a margin of one alert (for 2.4.0 as for 2.3.0: 19 alerts on 20,002 negatives at 0.59, 21 at
- * 0.585, 18 at 0.595; 0.804 of the positives found at 0.59; for 2.5.0, 19 alerts at 0.59 and 0.806 of the positives). Lists of a
- * million persons hold far more namesakes than the development set's 5,350: a list that size may want its own,
+ * 0.585, 18 at 0.595; 0.804 of the positives found at 0.59; for 2.5.0, 19 alerts at 0.59 and 0.806 of the positives;
+ * for 2.6.0, 19 and 0.808). Lists of a million persons hold far more namesakes than the development set's 5,350: a list that size may want its own,
  * higher threshold (each list stores one).
  */
 export const DEFAULT_THRESHOLD = 0.59;
@@ -102,6 +105,17 @@ const NO_EXPLANATION: readonly ExplanationFeature[] = Object.freeze([]);
 /** The most hits one screening returns. */
 const MAX_LIMIT = 64;
 
+/** Blocking candidates that keep a place for the full scorer whatever their quick score (see keepBlockingBest). */
+const RESERVED_BLOCKING = 3;
+/** Candidates tied at the quick stage's cut read beyond the places at stake (see breakTies). */
+const TIE_EXTRA = 16;
+
+/** Whether a[0..n) holds v (a few dozen entries: a scan). */
+function includes(a: Int32Array, n: number, v: number): boolean {
+  for (let i = 0; i < n; i++) if (a[i] === v) return true;
+  return false;
+}
+
 /** Inserts `score` into the `count` best scores kept (best first, at most `limit`); returns the new count. */
 function keep(kept: Float64Array, count: number, limit: number, score: number): number {
   let at = count;
@@ -126,6 +140,10 @@ export class ScreeningEngine {
   private readonly candidateBuf: Int32Array;
   private readonly wideBuf: Int32Array;
   private readonly quickBuf: Float64Array;
+  /** The quick score of every blocking candidate (wideBuf), and the candidates tied at the cut with their nearness. */
+  private readonly wideQuick: Float64Array;
+  private readonly tiedKeys: Int32Array;
+  private readonly tiedNear: Float64Array;
   private readonly scoreBuf: Float64Array;
   private readonly orderBuf: Int32Array;
   private readonly memo: SimilarityMemo;
@@ -158,6 +176,9 @@ export class ScreeningEngine {
     this.candidateCount = options.candidates ?? 32;
     this.useBound = options.bound ?? true;
     this.wideBuf = new Int32Array(Math.max(this.candidateCount, MAX_LIMIT, options.blockingCandidates ?? 160));
+    this.wideQuick = new Float64Array(this.wideBuf.length);
+    this.tiedKeys = new Int32Array(this.wideBuf.length);
+    this.tiedNear = new Float64Array(this.wideBuf.length);
     // Sized for the largest limit a caller may ask (more hits than candidates need more candidates).
     const most = Math.max(this.candidateCount, MAX_LIMIT) + 8;
     this.candidateBuf = new Int32Array(most);
@@ -265,12 +286,14 @@ export class ScreeningEngine {
       return m;
     }
     const quick = this.quickBuf;
+    const all = this.wideQuick;
     this.quick.prepare(q, this.ctx);
     this.quick.warm(this.store, wide, m);
     let n = 0;
     // Partial insertion sort into the `limit` best (blocking order breaks ties: wide is best first).
     for (let i = 0; i < m; i++) {
       const v = this.quick.score(this.store, wide[i]!);
+      all[i] = v;
       if (n === limit && v <= quick[n - 1]!) continue;
       let at = n < limit ? n++ : n - 1;
       while (at > 0 && quick[at - 1]! < v) {
@@ -281,7 +304,103 @@ export class ScreeningEngine {
       quick[at] = v;
       cands[at] = wide[i]!;
     }
+    this.breakTies(q, m, n);
+    this.keepBlockingBest(m, n);
     return n;
+  }
+
+  /**
+   * Chooses among the candidates tied at the quick stage's cut by how near the query's words come to one of their
+   * names (`nearness`), where blocking order alone chose before. The quick score counts shared words only, so every
+   * listed "Ayman" not otherwise named like the query ties: "JOUMHA, Aymen" must prefer "JOUMAA, Ayman". Only the
+   * first TIE_EXTRA tied candidates beyond the places at stake are read, in blocking order.
+   */
+  private breakTies(q: PreparedQuery, m: number, n: number): void {
+    const quick = this.quickBuf;
+    const cands = this.candidateBuf;
+    const cut = quick[n - 1]!;
+    let places = 0;
+    while (places < n && quick[n - 1 - places] === cut) places++;
+    const keys = this.tiedKeys;
+    const near = this.tiedNear;
+    let tied = 0;
+    for (let i = 0; i < m && tied < places + TIE_EXTRA; i++)
+      if (this.wideQuick[i] === cut) keys[tied++] = this.wideBuf[i]!;
+    if (tied <= places) return;
+    for (let t = 0; t < tied; t++) near[t] = this.nearness(q, keys[t]!);
+    // Selection of the `places` nearest (stable: blocking order still breaks ties of nearness).
+    for (let slot = 0; slot < places; slot++) {
+      let best = slot;
+      for (let t = slot + 1; t < tied; t++) if (near[t]! > near[best]!) best = t;
+      const k = keys[best]!;
+      const v = near[best]!;
+      for (let t = best; t > slot; t--) {
+        keys[t] = keys[t - 1]!;
+        near[t] = near[t - 1]!;
+      }
+      keys[slot] = k;
+      near[slot] = v;
+      cands[n - places + slot] = k;
+    }
+  }
+
+  /**
+   * The weighted share of the query's words (all its names) that one name of the person has with the same skeleton
+   * (1) or a skeleton one cheap step away (0.5: same first class, length within one, at most two classes
+   * different; see skeletonMask): the best over the person's names. A proxy of the name score made of numbers the
+   * token tables hold, for the few candidates breakTies reads.
+   */
+  private nearness(q: PreparedQuery, key: number): number {
+    const a = this.store.records;
+    const qt = q.table;
+    const ct = this.store.tokens;
+    const end = this.store.namesEnd(key);
+    let best = 0;
+    let cs = this.store.namesStart(key);
+    for (let ce = cs; ce < end; ce++) {
+      if (a[ce] !== -1) continue;
+      let sum = 0;
+      for (let i = 0; i < q.count; i++) {
+        const qi = q.names[i]!;
+        if (qi === -1) continue;
+        let most = 0;
+        for (let j = cs; j < ce && most < 1; j++) {
+          const ci = a[j]!;
+          if (qt.skelHash[qi] === ct.skelHash[ci]) most = 1;
+          else if (most === 0 && qt.skelFirst[qi] === ct.skelFirst[ci]) {
+            const dl = qt.skelLength[qi]! - ct.skelLength[ci]!;
+            let x = qt.skelMask[qi]! ^ ct.skelMask[ci]!;
+            x &= x - 1;
+            x &= x - 1;
+            if (dl <= 1 && dl >= -1 && x === 0) most = 0.5;
+          }
+        }
+        sum += this.queryWeight[qi]! * most;
+      }
+      if (sum > best) best = sum;
+      cs = ce + 1;
+    }
+    return best;
+  }
+
+  /**
+   * Blocking's best RESERVED_BLOCKING candidates keep a place among the `n` preselected whatever their quick score,
+   * in the places of the last: blocking ranks by rare keys the quick score does not count (a query word that is two of
+   * the candidate's written together: "JALALMAAB" for "JALAL MAAB").
+   */
+  private keepBlockingBest(m: number, n: number): void {
+    const wide = this.wideBuf;
+    const cands = this.candidateBuf;
+    const reserved = Math.min(RESERVED_BLOCKING, m);
+    let free = n;
+    for (let i = 0; i < reserved; i++) {
+      const k = wide[i]!;
+      if (includes(cands, n, k)) continue;
+      do free--;
+      while (free >= 0 && includes(wide, reserved, cands[free]!));
+      if (free < 0) return;
+      cands[free] = k;
+    }
   }
 
   /**
