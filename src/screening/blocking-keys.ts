@@ -93,6 +93,10 @@ export function joinedPairs(
       if (((table.flags[a]! | table.flags[id]!) & TOKEN_FOLDED) !== 0) {
         each(last, i, joinedKey(table.alt[a] || table.ascii[a]!, table.alt[id] || table.ascii[id]!));
       }
+      // And as written where the Korean surname folding respelled one (Chang Sheng is Changsheng, not Jangsheng).
+      if (table.written[a] !== '' || table.written[id] !== '') {
+        each(last, i, joinedKey(table.written[a] || table.ascii[a]!, table.written[id] || table.ascii[id]!));
+      }
     }
     last = i;
   }

@@ -195,6 +195,37 @@ describe('screening: the quick stage among namesakes', () => {
   });
 });
 
+describe('screening: Chinese given names with and without spaces', () => {
+  // So many listed persons share the surname that blocking cannot walk it (as on a list of a million): the given name
+  // written together must find the one written apart, and back, though the Korean surname folding respells Chang as
+  // JANG and Ri as LEE (tokens.ts).
+  const given = ['Wei', 'Fang', 'Lei', 'Jing', 'Min', 'Hua', 'Tao', 'Ping', 'Qiang', 'Bo'];
+  const engine = new ScreeningEngine({ maxPostings: 100 });
+  for (let i = 0; i < 600; i++) {
+    const surname = ['Liu', 'Li'][i % 2]!;
+    engine.add(record(i, [`${surname} ${given[i % 10]!} ${given[(i * 7 + 3) % 10]!}${i}`]));
+  }
+  engine.add(record(1000, ['Liu Chang Sheng']));
+  engine.add(record(1001, ['LI, Hongri']));
+  const cases: [string, number][] = [
+    ['LIU Changsheng', 1000],
+    ['Li Hong Ri', 1001],
+  ];
+  for (const [query, key] of cases) {
+    it(`finds ${query}`, () => {
+      const hits = engine.screenPerson({ names: [query] }, { limit: 3 }).hits;
+      assert.equal(hits[0]?.key, key, JSON.stringify(hits.map((h) => [h.key, h.score])));
+      assert.ok(hits[0].score >= DEFAULT_THRESHOLD, `score ${hits[0].score}`);
+    });
+  }
+
+  it('explains the syllables as written, not as folded', () => {
+    const hit = engine.screenPerson({ names: ['LIU Changsheng'] }, { limit: 1 }).hits[0];
+    const joined = hit?.explanation.find((f) => f.feature === 'name.token' && f.query === 'CHANGSHENG');
+    assert.equal(joined?.candidate, 'CHANG SHENG', JSON.stringify(hit?.explanation));
+  });
+});
+
 describe('screening: evidence', () => {
   const name = 'Omar Farouk Haddad';
   const base = { birthDates: ['1971-04-12'], nationalities: ['SYR'], gender: 'male' as const };

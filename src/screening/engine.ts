@@ -60,7 +60,10 @@ export const MATCHER_NAME = 'lodestar-name';
  * name written apart (ALKURDI reaches the scorer for AL-KURDI among many namesakes). 2.6.0 changes which candidates
  * reach the scorer, not how they are scored: among the candidates the quick score ties at its cut, those whose names
  * come nearest the query's words go on (JOUMHA, Aymen finds JOUMAA, Ayman among the many Aymans), and blocking's three
- * best always go on (JALALMAAB, Mohammad finds JALAL MAAB, Mohammad among the many Mohammads; see preselect).
+ * best always go on (JALALMAAB, Mohammad finds JALAL MAAB, Mohammad among the many Mohammads; see preselect). It also
+ * keys a word the Korean surname folding respelled written together with its neighbour as written, and joins it
+ * whatever its first letter, so Chinese given names are found with and without spaces where the syllable is also a
+ * Korean surname (LIU Changsheng finds Liu Chang Sheng, folded JANG; tokens.ts, blocking-keys.ts, name-match.ts).
  */
 export const MATCHER_VERSION = '2.6.0';
 /**

@@ -178,6 +178,10 @@ describe('what a candidate token may be to a query token', () => {
     ['kimminsu', '김', 'minsoo'],
     ['pakjisung', 'park', 'jisung'],
     ['sijinbing', '习', 'jinping'],
+    // Chinese syllables the Korean surname folding respells, first or second (Chang is JANG, Ri is LEE).
+    ['changsheng', 'chang', 'sheng'],
+    ['hongri', 'hong', 'ri'],
+    ['xiaojun', 'xiao', 'jun'],
   ];
   // Korean given names joined by their alternative spellings (tokens.ts): the names give the tokens their context.
   const koreanJoins: [string, string][] = [

@@ -365,9 +365,17 @@ function joinedAlternative(t1: TokenTable, one: number, t2: TokenTable, x: numbe
 
 function joinedAsWritten(t1: TokenTable, one: number, t2: TokenTable, x: number, y: number): number {
   const syllabic = ((t1.flags[one]! | t2.flags[x]! | t2.flags[y]!) & TOKEN_SYLLABIC) !== 0;
-  // Every way of joining needs the same first sound (letter, skeleton or folded syllable): a cheap early out,
-  // on the numbers the token table keeps, before any string is read.
-  if (t1.first[one] !== t2.first[x] && t1.skelFirst[one] !== t2.skelFirst[x] && !syllabic) return 0;
+  // Every way of joining needs the same first sound (letter, skeleton or folded syllable), or a first token that the
+  // Korean surname folding respelled (Changsheng is Chang Sheng, folded JANG SHENG): a cheap early out, on the numbers
+  // the token table keeps, before any string is read.
+  if (
+    t1.first[one] !== t2.first[x] &&
+    t1.skelFirst[one] !== t2.skelFirst[x] &&
+    !syllabic &&
+    t2.koreanSurname[x] === 0
+  ) {
+    return 0;
+  }
   // Then each way below needs lengths that add up, or a Korean surname to unfold: most pairs that start alike have
   // neither, and are passed over on these numbers too.
   const whole = t1.length[one] === t2.length[x]! + t2.length[y]!;

@@ -202,9 +202,9 @@ export function partOf(qs: Int32Array, q: number, cs: Int32Array, c: number): nu
   const qb = qs[q + 1]!;
   const cb = cs[c + 1]!;
   const d = qb ^ cb;
-  // A Korean surname may begin q spelt otherwise (Rhee for Lee), as far as joinedMatch's first test lets it (which
-  // syllables pass).
-  if ((ca & KOREAN) !== 0 && ((d & 31) === 0 || ((d >>> 5) & 31) === 0 || ((qa | ca) & SYLLABIC) !== 0)) return PART;
+  // A Korean surname may be either half of q spelt otherwise (Rhee for Lee, Chang for Jang), whatever its first letter:
+  // joinedMatch unfolds it.
+  if ((ca & KOREAN) !== 0) return PART;
   const ql = (qb >>> 20) & 63;
   const cl = (cb >>> 20) & 63;
   if (cl < ql && (ca & ~qa & LETTERS) === 0 && ((d & 31) === 0 || ((d >>> 10) & 31) === 0)) return PART;
@@ -227,11 +227,8 @@ export function mayBeWhole(qs: Int32Array, x: number, y: number, cs: Int32Array,
   const xb = qs[x + 1]!;
   const yb = qs[y + 1]!;
   const cb = cs[c + 1]!;
-  // c begins as x does (joinedMatch's first test, which syllables pass), and then may be a Korean surname spelt
-  // otherwise and another.
-  if (((xa | ya) & KOREAN) !== 0) {
-    if (((xa | ya | ca) & SYLLABIC) !== 0 || ((cb ^ xb) & 31) === 0 || (((cb ^ xb) >>> 5) & 31) === 0) return true;
-  }
+  // A Korean surname spelt otherwise and another (joinedMatch unfolds it, whatever the first letters).
+  if (((xa | ya) & KOREAN) !== 0) return true;
   const len = (cb >>> 20) & 63;
   const skel = cb >>> 26;
   // Letter for letter: c has x's first letter, y's last, their letters and their lengths.

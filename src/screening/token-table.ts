@@ -81,6 +81,8 @@ export class TokenTable {
   readonly ascii: string[] = [];
   /** The alternative spelling, '' when none. */
   readonly alt: string[] = [];
+  /** The word as written when the spelling is a folded Korean surname (PreparedToken.written), else ''. */
+  readonly written: string[] = [];
   readonly skel: string[] = [];
   readonly slots: string[] = [];
   /** Syllable-folded spelling, computed when first needed (see name-match.ts). */
@@ -128,13 +130,14 @@ export class TokenTable {
 
   /** The id of a token, adding it when new. */
   intern(t: PreparedToken): number {
-    const key = `${t.flags}:${t.ascii}:${t.alt ?? ''}`;
+    const key = `${t.flags}:${t.ascii}:${t.alt ?? ''}:${t.written ?? ''}`;
     const known = this.ids.get(key);
     if (known !== undefined) return known;
     const id = this.ascii.length;
     if (id >= this.flags.length) this.grow();
     this.ascii.push(t.ascii);
     this.alt.push(t.alt ?? '');
+    this.written.push(t.written ?? '');
     this.skel.push(t.skel);
     this.slots.push(t.slots);
     this.folded.push(undefined);
@@ -192,10 +195,10 @@ export class TokenTable {
     this.altSkelHash = grown(this.altSkelHash, new Uint32Array(size));
   }
 
-  /** The upper-case spelling of a token (for explanations). */
+  /** The upper-case spelling of a token as written (for explanations: Ri, not the LEE it is folded to). */
   upperOf(id: number): string {
     let u = this.upper[id];
-    if (u === undefined) this.upper[id] = u = this.ascii[id]!.toUpperCase();
+    if (u === undefined) this.upper[id] = u = (this.written[id] || this.ascii[id]!).toUpperCase();
     return u;
   }
 
@@ -203,6 +206,7 @@ export class TokenTable {
   clear(): void {
     this.ascii.length = 0;
     this.alt.length = 0;
+    this.written.length = 0;
     this.skel.length = 0;
     this.slots.length = 0;
     this.folded.length = 0;

@@ -46,6 +46,12 @@ export interface PreparedToken {
   /** Vowel slots aligned with the skeleton (see phonetic.ts). */
   readonly slots: string;
   readonly flags: number;
+  /**
+   * The word as written when the text is the folded form of a Korean surname spelling (Ri, Yi and Rhee are LEE; Chang
+   * is JANG), else undefined: the same syllables are given names in Chinese, which blocking keys written together with
+   * the syllable before or after them as written (Chang Sheng is Changsheng; blocking-keys.ts, joinedPairs).
+   */
+  readonly written?: string;
 }
 
 /**
@@ -324,9 +330,11 @@ function plainToken(word: string, leading: boolean): PreparedToken {
   let token = cache.get(word);
   if (token === undefined) {
     if (cache.size >= MAX_CACHED_TOKENS) cache.clear();
-    const text = foldKoreanSurname(word.length > MAX_TOKEN_LENGTH ? word.slice(0, MAX_TOKEN_LENGTH) : word);
+    const asWritten = word.length > MAX_TOKEN_LENGTH ? word.slice(0, MAX_TOKEN_LENGTH) : word;
+    const text = foldKoreanSurname(asWritten);
     const { skel, slots } = cachedSkeleton(text, false);
     token = { ascii: text, alt: undefined, skel, slots, flags: flagsOf(text, 'latin', false, leading) };
+    if (text !== asWritten) token = { ...token, written: asWritten };
     cache.set(word, token);
   }
   return token;
@@ -356,7 +364,8 @@ export function prepareName(raw: string): PreparedToken[] {
   for (const j of joined) {
     if (tokens.length >= MAX_TOKENS) break;
     const source = byText.get(j);
-    const text = foldKoreanSurname(j.length > MAX_TOKEN_LENGTH ? j.slice(0, MAX_TOKEN_LENGTH) : j);
+    const asWritten = j.length > MAX_TOKEN_LENGTH ? j.slice(0, MAX_TOKEN_LENGTH) : j;
+    const text = foldKoreanSurname(asWritten);
     const lossy = source?.lossy ?? lossyAll;
     const script = source?.script ?? words[0]!.script;
     const { skel, slots } = cachedSkeleton(text, lossy);
@@ -366,6 +375,7 @@ export function prepareName(raw: string): PreparedToken[] {
       skel,
       slots,
       flags: flagsOf(text, script, lossy, inOrder && tokens.length === 0),
+      ...(text === asWritten ? {} : { written: asWritten }),
     });
   }
   return foldKoreanGivenNames(tokens);
