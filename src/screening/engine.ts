@@ -293,7 +293,8 @@ export class ScreeningEngine {
     this.quick.prepare(q, this.ctx);
     this.quick.warm(this.store, wide, m);
     let n = 0;
-    // Partial insertion sort into the `limit` best (blocking order breaks ties: wide is best first).
+    // Partial insertion sort into the `limit` best (blocking order breaks ties, wide being best first; breakTies then
+    // reconsiders the candidates tied at the cut).
     for (let i = 0; i < m; i++) {
       const v = this.quick.score(this.store, wide[i]!);
       all[i] = v;
