@@ -7,7 +7,7 @@ import { dateKey } from './blocking-keys.js';
 import { DocumentIndex } from './document-index.js';
 import { kindWeight, type NameContext } from './name-match.js';
 import { NameBound } from './name-bound.js';
-import { PersonIndex } from './person-index.js';
+import { PersonIndex, includes } from './person-index.js';
 import { PersonStore } from './person-store.js';
 import { QuickScorer } from './prerank.js';
 import { SimilarityMemo } from './similarity-memo.js';
@@ -112,12 +112,6 @@ const MAX_LIMIT = 64;
 const RESERVED_BLOCKING = 3;
 /** Candidates tied at the quick stage's cut read beyond the places at stake (see breakTies). */
 const TIE_EXTRA = 16;
-
-/** Whether a[0..n) holds v (a few dozen entries: a scan). */
-function includes(a: Int32Array, n: number, v: number): boolean {
-  for (let i = 0; i < n; i++) if (a[i] === v) return true;
-  return false;
-}
 
 /** Inserts `score` into the `count` best scores kept (best first, at most `limit`); returns the new count. */
 function keep(kept: Float64Array, count: number, limit: number, score: number): number {
@@ -441,7 +435,7 @@ export class ScreeningEngine {
     let n = this.preselect(q, m, Math.max(limit, this.candidateCount));
     // Persons found only by their documents are candidates too.
     for (const owner of q.documents.keys()) {
-      if (n < cands.length && !cands.subarray(0, n).includes(owner)) cands[n++] = owner;
+      if (n < cands.length && !includes(cands, n, owner)) cands[n++] = owner;
     }
     // A bounded screening scores few candidates: it reads their tokens' sketches first, their other numbers if scored.
     this.warmed = this.store.warm(cands, n) ^ (bounded ? this.store.warmSketches(cands, n) : this.warmTokens(cands, n));

@@ -29,7 +29,7 @@ function nextPow2(n: number): number {
 }
 
 /** Whether a[0..n) holds v (a query has a few dozen keys: a scan beats a Set). */
-function includes(a: Int32Array, n: number, v: number): boolean {
+export function includes(a: Int32Array, n: number, v: number): boolean {
   for (let i = 0; i < n; i++) if (a[i] === v) return true;
   return false;
 }

@@ -333,8 +333,14 @@ function plainToken(word: string, leading: boolean): PreparedToken {
     const asWritten = word.length > MAX_TOKEN_LENGTH ? word.slice(0, MAX_TOKEN_LENGTH) : word;
     const text = foldKoreanSurname(asWritten);
     const { skel, slots } = cachedSkeleton(text, false);
-    token = { ascii: text, alt: undefined, skel, slots, flags: flagsOf(text, 'latin', false, leading) };
-    if (text !== asWritten) token = { ...token, written: asWritten };
+    token = {
+      ascii: text,
+      alt: undefined,
+      skel,
+      slots,
+      flags: flagsOf(text, 'latin', false, leading),
+      ...(text === asWritten ? {} : { written: asWritten }),
+    };
     cache.set(word, token);
   }
   return token;
