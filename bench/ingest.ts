@@ -5,7 +5,8 @@
  * and queued, then processed by the server's own `messages.process` job on pg-boss, with its worker count and batch
  * size for that backend (LODESTAR_INGEST_CONCURRENCY and LODESTAR_INGEST_BATCH honoured, as by the server). More
  * flights then go through one message after the other (the `lodestar ingest` path) for per-message latency and a
- * per-stage profile. Plus parse-only speed. Prints a table and writes JSON (bench/results/ingest.json).
+ * per-stage profile. Plus parse-only speed, on one core and on every core at once (bench/parse-flights.ts). Prints a
+ * table and writes JSON (bench/results/ingest.json).
  * On PostgreSQL the queued run is repeated with more server processes sharing the queue (`--servers 1,2`: this process
  * plus one more, bench/ingest/server-process.ts), as a deployment scales; each takes fresh flights. Messages are sent by
  * `--feeds` concurrent senders (8), each pushing whole flights in order.
@@ -20,7 +21,7 @@ import { progressBar } from '../src/cli/progress.js';
 import { DEFAULT_HIT_RATE } from '../src/synth/flights.js';
 import { StageClock } from './ingest/profile.js';
 import { runQueued, type Queued } from './ingest/queued.js';
-import { runEndToEnd, runParseOnly, type EndToEnd } from './ingest/run.js';
+import { runEndToEnd, runParseOnly, runParseOnlyParallel, type EndToEnd } from './ingest/run.js';
 import { loadWatchlist, openBackend, type Backend, type WatchlistLoad } from './ingest/setup.js';
 
 const { values: flags } = parseArgs({
@@ -97,6 +98,8 @@ async function runBackend(name: Backend['name']): Promise<BackendResult> {
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 const parseOnly = runParseOnly(options, Math.min(flights, 200));
+// The machine's parse-only speed: one thread per core, each parsing its share of the flights, as server processes do.
+const parseMachine = await runParseOnlyParallel(options, Math.min(flights, 200), os.availableParallelism());
 const results: BackendResult[] = [];
 if (!flags['skip-pglite']) results.push(await runBackend('pglite'));
 if (!flags['skip-postgres']) results.push(await runBackend('postgres'));
@@ -108,19 +111,14 @@ console.log('| backend | quantity | value | target | met? |');
 console.log('|---|---|---:|---:|---|');
 const row = (b: string, q: string, v: string, t = '', met?: boolean) =>
   console.log(`| ${b} | ${q} | ${v} | ${t} | ${met === undefined ? '' : met ? 'yes' : 'NO'} |`);
+row('—', 'parse only, PAXLST, one core (travellers/s)', fmt(parseOnly.paxlstTravellersPerSecond));
+row('—', 'parse only, PAXLST + PNRGOV, one core (travellers/s)', fmt(parseOnly.allTravellersPerSecond));
 row(
   '—',
-  'parse only, PAXLST (travellers/s)',
-  fmt(parseOnly.paxlstTravellersPerSecond),
+  `parse only, PAXLST + PNRGOV, ${parseMachine.threads} threads at once (travellers/s)`,
+  fmt(parseMachine.travellersPerSecond),
   '≥ 200,000',
-  parseOnly.paxlstTravellersPerSecond >= target.parse,
-);
-row(
-  '—',
-  'parse only, PAXLST + PNRGOV (travellers/s)',
-  fmt(parseOnly.allTravellersPerSecond),
-  '≥ 200,000',
-  parseOnly.allTravellersPerSecond >= target.parse,
+  parseMachine.travellersPerSecond >= target.parse,
 );
 for (const r of results) {
   if (r.endToEnd === undefined) {
@@ -213,6 +211,7 @@ const report = {
   options,
   targets: target,
   parseOnly,
+  parseMachine,
   results,
 };
 writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);

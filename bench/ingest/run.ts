@@ -11,7 +11,7 @@ import { profiledProcess, type StageClock } from './profile.js';
 import { noRequest, operator, type Backend } from './setup.js';
 
 // Parse-only speed lives beside bench:parse, which measures the same thing on its own.
-export { runParseOnly, type ParseOnly } from '../parse-flights.js';
+export { runParseOnly, runParseOnlyParallel, type ParseOnly } from '../parse-flights.js';
 
 /** Messages of a flight in arrival order, with the number of list travellers and whether a planted person is in. */
 export function orderedMessages(m: FlightMessages): { text: string; travellers: number; planted: boolean }[] {
