@@ -8,6 +8,8 @@
  *  - each unordered pair of token skeletons: rare even when both tokens are common ("Muhammad Ali"), so it
  *    still finds the person when the single-token keys are too frequent to be walked;
  *  - a full birth date (day known): finds a person listed under an alias unrelated to the name asked about.
+ * A query also asks for skeletons one edit from a rare word's (KEY_NEAR; near-skeletons.ts, person-index.ts): those
+ * are looked up, never indexed.
  */
 import { tokenSkeleton } from './tokens.js';
 import { SEED_SKELETON, hashString, type TokenTable } from './token-table.js';
@@ -17,6 +19,8 @@ import { TOKEN_FOLDED, TOKEN_INITIAL, TOKEN_PARTICLE, TOKEN_TITLE, trailingArtic
 export const KEY_SKELETON = 0;
 export const KEY_PAIR = 1;
 export const KEY_DATE = 2;
+/** A skeleton one edit from a query word's (near-skeletons.ts): asked for by queries, never indexed. */
+export const KEY_NEAR = 3;
 
 /** The key of a full birth date (packed as in dates.ts). */
 export function dateKey(packed: number): number {

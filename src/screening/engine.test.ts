@@ -195,6 +195,44 @@ describe('screening: the quick stage among namesakes', () => {
   });
 });
 
+describe('screening: a slip of one letter in a rare name', () => {
+  // So many listed persons share the given name that blocking cannot walk it (as on a list of a million): only the
+  // surname can find the person, and the query misspells it by one letter-sound.
+  const families = ['Benali', 'Haddad', 'Kassem', 'Mansour', 'Nasser', 'Rahal', 'Saleh', 'Taleb', 'Zidane', 'Fares'];
+  const build = (options: { nearFrequency?: number } = {}) => {
+    const engine = new ScreeningEngine({ maxPostings: 100, ...options });
+    // Listed first, so that a slice of the given name's postings (newest first) does not reach them either.
+    engine.add(record(1000, ['AMEZCUA, Jose']));
+    engine.add(record(1001, ['KATRANGI, Mohamad']));
+    engine.add(record(1002, ['KOSHLAF, Mohamed']));
+    for (let i = 0; i < 300; i++) {
+      engine.add(record(i, [`${families[i % families.length]!}${i}, ${['Jose', 'Mohammed'][i % 2]!}`]));
+    }
+    return engine;
+  };
+  const engine = build();
+  const cases: [string, string, number][] = [
+    ['a class changed (S for Z)', 'AMESCUA, Jose', 1000],
+    ['a class changed (J for G)', 'KATRANJI, Mohammed', 1001],
+    ['a class put in (H)', 'KHOSHLAF, Mohammed', 1002],
+  ];
+  for (const [why, query, key] of cases) {
+    it(`${why}: ${query}`, () => {
+      const hits = engine.screenPerson({ names: [query] }, { limit: 5 }).hits;
+      assert.equal(hits[0]?.key, key, JSON.stringify(hits.map((h) => [h.key, h.score])));
+      assert.ok(hits[0].score >= DEFAULT_THRESHOLD, String(hits[0].score));
+    });
+  }
+
+  it('is what finds them: without asking for skeletons one edit away, blocking misses them', () => {
+    const without = build({ nearFrequency: -1 });
+    for (const [, query, key] of cases) {
+      const hits = without.screenPerson({ names: [query] }, { limit: 5 }).hits;
+      assert.ok(!hits.some((h) => h.key === key), query);
+    }
+  });
+});
+
 describe('screening: Chinese given names with and without spaces', () => {
   // So many listed persons share the surname that blocking cannot walk it (as on a list of a million): the given name
   // written together must find the one written apart, and back, though the Korean surname folding respells Chang as

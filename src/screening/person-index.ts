@@ -8,9 +8,11 @@
  * the summed informativeness of the keys they share; the best go on to the quick score, then the full scorer.
  * Cost per query depends on the query's keys and the budget, not on the size of the list.
  */
-import { dateKey, nameKeys, KEY_DATE, KEY_PAIR } from './blocking-keys.js';
+import { dateKey, nameKeys, KEY_DATE, KEY_NEAR, KEY_PAIR } from './blocking-keys.js';
+import { forEachNearSkeleton, KnownSkeletons } from './near-skeletons.js';
 import type { PersonStore } from './person-store.js';
 import type { TokenTable } from './token-table.js';
+import { TOKEN_INITIAL, TOKEN_PARTICLE, TOKEN_TITLE } from './tokens.js';
 
 /** Tuning of the index. */
 export interface PersonIndexOptions {
@@ -20,6 +22,11 @@ export interface PersonIndexOptions {
   readonly maxPostings?: number;
   /** Postings walked per query at most, rarest keys first (bounds the time of a query at any list size). */
   readonly walkBudget?: number;
+  /**
+   * A query word that at most this many listed persons have is also looked for one edit away (near-skeletons.ts);
+   * -1: never.
+   */
+  readonly nearFrequency?: number;
 }
 
 function nextPow2(n: number): number {
@@ -37,8 +44,8 @@ export function includes(a: Int32Array, n: number, v: number): boolean {
 const keyScratch: number[] = [];
 /** 32-bit words per accumulator slot (see PersonIndex.accSlots). */
 const ACC_STRIDE = 4;
-const keyBuckets = new Int32Array(64);
-const keyKinds = new Int32Array(64);
+const keyBuckets = new Int32Array(256);
+const keyKinds = new Int32Array(256);
 
 /** Posting lists of blocking keys over a PersonStore. */
 export class PersonIndex {
@@ -56,6 +63,8 @@ export class PersonIndex {
   private stale = 0;
   private readonly maxPostings: number;
   private readonly walkBudget: number;
+  /** See PersonIndexOptions.nearFrequency (a field, so that a measurement can compare with and without). */
+  nearFrequency: number;
   // Per-query accumulation in a small open-addressing table keyed by person (stamped instead of cleared): a
   // query touches at most the walk budget of persons, so the table stays in cache at any list size, where arrays
   // indexed by person would miss the cache on nearly every posting of a million-person list. A slot is four
@@ -70,6 +79,9 @@ export class PersonIndex {
   private touchedCount = 0;
   private readonly selected = new Float64Array(1024);
   private readonly bucketSeen = new Set<number>();
+  /** The skeleton keys of the list's words (near-skeletons.ts): of the store's tokens [0, knownTokens). */
+  private readonly known = new KnownSkeletons();
+  private knownTokens = 0;
 
   constructor(
     private readonly store: PersonStore,
@@ -81,6 +93,7 @@ export class PersonIndex {
     this.counts = new Int32Array(buckets);
     this.maxPostings = options.maxPostings ?? 4000;
     this.walkBudget = options.walkBudget ?? 1500;
+    this.nearFrequency = options.nearFrequency ?? 10;
     // A query reaches at most walkBudget persons (every walk is capped by what is left of it), so the table
     // is never more than a third full and a probe always ends.
     const slots = nextPow2(Math.max(1024, this.walkBudget * 3));
@@ -208,6 +221,7 @@ export class PersonIndex {
     this.postNext = new Int32Array(1 << 16);
     this.postUsed = 0;
     this.stale = 0;
+    this.learnSkeletons();
   }
 
   /** Whether enough was added or removed since the last compaction to compact again. */
@@ -263,6 +277,18 @@ export class PersonIndex {
       }
     }
     if (birthDate % 100 !== 0) keyScratch.push(dateKey(birthDate), KEY_DATE);
+    // A rare query word asks for the listed skeletons one edit from its own too (near-skeletons.ts): a slip in the one
+    // rare word of a name would otherwise leave only common keys. They come after the query's own keys, so these
+    // always find a place among the keys walked.
+    if (this.nearFrequency >= 0) {
+      this.learnSkeletons();
+      for (let i = 0; i < count; i++) {
+        const id = names[i]!;
+        if (id === -1 || (table.flags[id]! & (TOKEN_PARTICLE | TOKEN_TITLE | TOKEN_INITIAL)) !== 0) continue;
+        if (this.counts[table.skelHash[id]! & this.mask]! > this.nearFrequency) continue;
+        forEachNearSkeleton(table.skel[id]!, this.known, this.pushNear);
+      }
+    }
     this.prepareAccumulators();
     // Rarest keys first, within a budget of postings: the rare keys (a rare surname, a pair of tokens, a birth
     // date) find the person; a frequent one would only add thousands of weak candidates and the time to walk them.
@@ -296,6 +322,21 @@ export class PersonIndex {
     return this.selectTop(limit, out);
   }
 
+  /**
+   * Adds the skeleton keys of the tokens the store has interned since the last call to `known`. The store's token
+   * table only grows (a token of a removed person stays): a skeleton no one has any more costs a walk of nothing.
+   */
+  private learnSkeletons(): void {
+    const t = this.store.tokens;
+    for (let id = this.knownTokens; id < t.size; id++) {
+      this.known.add(t.skelHash[id]!);
+      if (t.altSkelHash[id] !== 0) this.known.add(t.altSkelHash[id]!);
+    }
+    this.knownTokens = t.size;
+  }
+
+  private readonly pushNear = (hash: number): void => void keyScratch.push(hash, KEY_NEAR);
+
   /** A value read by warmKeys(), kept so its reads are not optimised away. */
   private warmed = 0;
 
@@ -321,7 +362,7 @@ export class PersonIndex {
   private weightOf(df: number, kind: number): number {
     const n = this.store.liveCount;
     const idf = n <= 1 ? 1 : Math.log(1 + n / df) / Math.log(1 + n);
-    return kind === KEY_PAIR ? 1.5 * idf : kind === KEY_DATE ? 0.9 * idf : idf;
+    return kind === KEY_PAIR ? 1.5 * idf : kind === KEY_DATE ? 0.9 * idf : kind === KEY_NEAR ? 0.8 * idf : idf;
   }
 
   private prepareAccumulators(): void {
