@@ -66,6 +66,8 @@ const mustMatch: [string, string, string][] = [
   ['pinyin joined, Korean-surname syllable', 'Zhang Lichang', 'Zhang Li Chang'],
   ['article joined', 'ALOTAIBI, Nasser', 'AL-OTAIBI, Nasser'],
   ['article split, initial aside', 'AL-MADANI, Mustafa', 'ALMADANI, Mustafa Karim K'],
+  ['kunya cut by surname first', 'MARZOUK, Mousa Abu', 'ABU MARZOUK, Musa'],
+  ['kunya cut by surname first, in order', 'Musa Abu Marzouk', 'MARZOUK, Musa Abu'],
   ['Korean RR', '박민수', 'Park Min Su'],
   ['Korean surname Lee/Yi', 'Yi Seung Hoon', 'Lee Seung Hoon'],
   ['Korean Hangul Lee', '이승훈', 'Rhee Seung-hoon'],

@@ -69,7 +69,9 @@ export const MATCHER_NAME = 'lodestar-name';
  * when the rest of the name is common (AMESCUA, Chuey finds AMEZCUA, Chuy; near-skeletons.ts, person-index.ts). And
  * the quick score counts a word shared by its skeleton only at half a word spelled the same, so candidates that share
  * a short skeleton with the query (OSUNA and SANA) no longer take the scorer's places from those sharing a word as
- * written (prerank.ts). The default threshold moves with it (DEFAULT_THRESHOLD).
+ * written (prerank.ts). The default threshold moves with it (DEFAULT_THRESHOLD). A name written surname first
+ * whose "Abu" or "Abd" was left at the end ("MARZOUK, Musa Abu") is read in its spoken order, so the kunya joins as
+ * where the name is written in order (ABU MARZOUK; tokens.ts).
  */
 export const MATCHER_VERSION = '2.7.0';
 /**

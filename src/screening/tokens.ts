@@ -352,9 +352,28 @@ function allPlain(words: readonly RomanWord[]): boolean {
   return true;
 }
 
+/**
+ * "MARZOUK, Musa Abu" is Musa Abu Marzouk: a list that writes the surname first leaves the "Abu" (or "Abd") of a
+ * kunya at the end, cut from the name it leads. Such a name is read in its spoken order, so that joinCompounds joins
+ * ABU MARZOUK as it does where the name is written in order. Null when the name is not of that form.
+ */
+const kunyaHeads = new Set(['abu', 'abou', 'abo', 'aboo', 'abd', 'abdul', 'abdel', 'abdal', 'abdur']);
+function kunyaInOrder(raw: string): string | null {
+  const comma = raw.indexOf(',');
+  if (comma < 0) return null;
+  const name = raw.trimEnd();
+  const space = name.lastIndexOf(' ');
+  // One comma, and after it a given name whose last word is the head.
+  if (space <= comma + 1 || name.indexOf(',', comma + 1) >= 0) return null;
+  if (!kunyaHeads.has(name.slice(space + 1).toLowerCase())) return null;
+  const given = name.slice(comma + 1).trim();
+  return given.includes(' ') ? `${given} ${name.slice(0, comma).trim()}` : null;
+}
+
 /** Splits, romanises and normalises one name into tokens. Never throws. */
 export function prepareName(raw: string): PreparedToken[] {
-  const words = romaniseName(raw);
+  // Read in spoken order, but still a name written surname first (see inOrder).
+  const words = romaniseName(kunyaInOrder(raw) ?? raw);
   if (words.length === 0) return [];
   // Compound rebuilding works on the primary spellings; a word's alternative survives only if untouched.
   const joined = joinCompounds(words.map((w) => w.text));
