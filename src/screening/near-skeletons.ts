@@ -9,7 +9,7 @@
  * Done on the query's side only: keying every listed word by its variants too (the "symmetric delete" way) found the
  * same names but made a million persons' index 8 s slower to build and 150 MB larger.
  */
-import { SEED_SKELETON } from './token-table.js';
+import { finishHash, SEED_SKELETON } from './token-table.js';
 
 /** The consonant classes a skeleton is written in (phonetic.ts). */
 const CLASSES = [66, 68, 70, 71, 72, 74, 75, 76, 77, 78, 80, 82, 83, 84, 90]; // B D F G H J K L M N P R S T Z
@@ -74,16 +74,6 @@ function step(h: number, c: number): number {
   return Math.imul(h ^ c, 0x01000193);
 }
 
-/** The final mixing of hashString (token-table.ts), so a variant's hash is its skeleton key. */
-function finish(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
-
 /**
  * Calls `each(hash)` with the skeleton key of every skeleton one edit from `skel` that `known` holds: one class
  * deleted, inserted, substituted, or two adjacent ones swapped. Variants a skeleton cannot be (the same class twice
@@ -96,7 +86,7 @@ export function forEachNearSkeleton(skel: string, known: KnownSkeletons, each: (
   prefix[0] = (0x811c9dc5 ^ SEED_SKELETON) | 0;
   for (let i = 0; i < n; i++) prefix[i + 1] = step(prefix[i]!, codes[i]!);
   const ask = (h: number): void => {
-    const key = finish(h);
+    const key = finishHash(h);
     if (known.has(key)) each(key);
   };
   for (let i = 0; i < n; i++) {

@@ -63,8 +63,7 @@ export class PersonIndex {
   private stale = 0;
   private readonly maxPostings: number;
   private readonly walkBudget: number;
-  /** See PersonIndexOptions.nearFrequency (a field, so that a measurement can compare with and without). */
-  nearFrequency: number;
+  private readonly nearFrequency: number;
   // Per-query accumulation in a small open-addressing table keyed by person (stamped instead of cleared): a
   // query touches at most the walk budget of persons, so the table stays in cache at any list size, where arrays
   // indexed by person would miss the cache on nearly every posting of a million-person list. A slot is four

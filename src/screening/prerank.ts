@@ -41,6 +41,12 @@ export function quickScore(store: PersonStore, q: PreparedQuery, key: number, ct
   const sh = store.tokens.skelHash;
   const sp = store.tokens.spellHash;
   const qw = ctx.queryWeight;
+  // Query token i and candidate token j: the same skeleton and the same spelling.
+  const same = (i: number, j: number) => {
+    const id = q.names[i]!;
+    const c = arena[j]!;
+    return qh[id] === sh[c] && qsp[id] === sp[c];
+  };
   let best = 0;
   let qs = 0;
   for (let qe = 0; qe < q.count; qe++) {
@@ -60,12 +66,6 @@ export function quickScore(store: PersonStore, q: PreparedQuery, key: number, ct
     let cs = cStart;
     for (let ce = cStart; ce < cEnd; ce++) {
       if (arena[ce] !== -1) continue;
-      // The same skeleton and the same spelling.
-      const same = (i: number, j: number) => {
-        const id = q.names[i]!;
-        const c = arena[j]!;
-        return qh[id] === sh[c] && qsp[id] === sp[c];
-      };
       let gotQ = 0;
       for (let i = qs; i < qe; i++) {
         let found = false;
@@ -133,7 +133,10 @@ export class QuickScorer {
   private nameTotal = new Float64Array(16);
   private names = 0;
   private fallback = false;
-  /** Bits of one candidate name's tokens (a name has at most MAX_TOKENS), and whether each is spelled as a query token of its skeleton is. */
+  /**
+   * Bits of one candidate name's tokens (a name has at most MAX_TOKENS), and whether each is spelled as a query token
+   * of its skeleton is.
+   */
   private readonly candBit = new Int32Array(MAX_TOKENS);
   private readonly candSame = new Uint8Array(MAX_TOKENS);
   private query: PreparedQuery | undefined;

@@ -16,7 +16,11 @@ export function hashString(s: string, seed: number): number {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  // Final avalanche (from murmur3) so the low bits used for buckets are well mixed.
+  return finishHash(h);
+}
+
+/** The final avalanche of hashString (from murmur3), so the low bits used for buckets are well mixed. */
+export function finishHash(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
