@@ -71,9 +71,10 @@ export const MATCHER_NAME = 'lodestar-name';
  * a short skeleton with the query (OSUNA and SANA) no longer take the scorer's places from those sharing a word as
  * written (prerank.ts). The default threshold moves with it (DEFAULT_THRESHOLD). A name written surname first
  * whose "Abu" or "Abd" was left at the end ("MARZOUK, Musa Abu") is read in its spoken order, so the kunya joins as
- * where the name is written in order (ABU MARZOUK; tokens.ts).
+ * where the name is written in order (ABU MARZOUK; tokens.ts). 2.8.0 reads an "Abu" alone after the comma the same
+ * way: "ZUBAYR, Abu" is the kunya Abu Zubayr (tokens.ts, kunyaInOrder).
  */
-export const MATCHER_VERSION = '2.7.0';
+export const MATCHER_VERSION = '2.8.0';
 /**
  * Score at or above which a hit is a match unless the caller says otherwise. Set at the operating point of the
  * development set (bench/eval-screening.ts): the lowest score at which non-listed travellers raise at most one

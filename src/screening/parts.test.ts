@@ -102,6 +102,19 @@ describe('normalisation', () => {
       assert.equal(prepareName(n)[0]?.skel, 'BDRHMN', n);
     }
   });
+  it('reads a kunya cut by surname-first order in spoken order, the Abu alone after the comma too', () => {
+    const skeletons = (n: string): string[] => prepareName(n).map((t) => t.skel);
+    const pairs: [string, string][] = [
+      ['MARZOUK, Musa Abu', 'Musa Abu Marzouk'],
+      ['ZUBAYR, Abu', 'Abu Zubayr'],
+      ['JIHAD, Abou', 'Abou Jihad'],
+    ];
+    for (const [written, spoken] of pairs) {
+      assert.deepEqual(skeletons(written), skeletons(spoken), written);
+    }
+    // "Abdul" alone is a given name as often as the head of a compound: "HASHIM, Abdul" keeps its two words.
+    assert.equal(prepareName('HASHIM, Abdul').length, 2);
+  });
 });
 
 describe('robustness (properties)', () => {

@@ -355,19 +355,21 @@ function allPlain(words: readonly RomanWord[]): boolean {
 /**
  * "MARZOUK, Musa Abu" is Musa Abu Marzouk: a list that writes the surname first leaves the "Abu" (or "Abd") of a
  * kunya at the end, cut from the name it leads. Such a name is read in its spoken order, so that joinCompounds joins
- * ABU MARZOUK as it does where the name is written in order. Null when the name is not of that form.
+ * ABU MARZOUK as it does where the name is written in order. "ZUBAYR, Abu" is the kunya Abu Zubayr the same way; but
+ * "HASHIM, Abdul" is read as written: "Abdul" alone is a given name as often as the head of a compound (on the
+ * development set, reading it in order lost as many names as it found). Null when the name is not of that form.
  */
-const kunyaHeads = new Set(['abu', 'abou', 'abo', 'aboo', 'abd', 'abdul', 'abdel', 'abdal', 'abdur']);
+const kunyaHeads = new Set([...abuHeads, 'abd', 'abdul', 'abdel', 'abdal', 'abdur']);
 function kunyaInOrder(raw: string): string | null {
   const comma = raw.indexOf(',');
   if (comma < 0) return null;
   const name = raw.trimEnd();
   const space = name.lastIndexOf(' ');
-  // One comma, and after it a given name whose last word is the head.
-  if (space <= comma + 1 || name.indexOf(',', comma + 1) >= 0) return null;
+  // One comma, and after it a given name whose last word is the head (or that is an Abu alone).
+  if (space < comma || name.indexOf(',', comma + 1) >= 0) return null;
   if (!kunyaHeads.has(name.slice(space + 1).toLowerCase())) return null;
   const given = name.slice(comma + 1).trim();
-  return given.includes(' ') ? `${given} ${name.slice(0, comma).trim()}` : null;
+  return given.includes(' ') || abuHeads.has(given.toLowerCase()) ? `${given} ${name.slice(0, comma).trim()}` : null;
 }
 
 /** Splits, romanises and normalises one name into tokens. Never throws. */
