@@ -68,6 +68,9 @@ const mustMatch: [string, string, string][] = [
   ['article split, initial aside', 'AL-MADANI, Mustafa', 'ALMADANI, Mustafa Karim K'],
   ['kunya cut by surname first', 'MARZOUK, Mousa Abu', 'ABU MARZOUK, Musa'],
   ['kunya cut by surname first, in order', 'Musa Abu Marzouk', 'MARZOUK, Musa Abu'],
+  ['Q written G (ق)', 'Muammar Qadhafi', 'Moammar Gaddafi'],
+  ['Q written GH (Persian ق)', 'QASEMI, Morteza', 'GHASEMI, Morteza'],
+  ['Persian script against GH', 'مرتضی قاسمی', 'Morteza Ghasemi'],
   ['Korean RR', '박민수', 'Park Min Su'],
   ['Korean surname Lee/Yi', 'Yi Seung Hoon', 'Lee Seung Hoon'],
   ['Korean Hangul Lee', '이승훈', 'Rhee Seung-hoon'],
@@ -115,6 +118,7 @@ const mustNotMatch: [string, string, string][] = [
   ['initial only', 'J. Smith', 'Karen Smith'],
   ['King is a surname, not a title', 'Jeremy King', 'Commandant Jérôme'],
   ['Arabic-script B is not F', 'امیرحسین شبیری', 'SAFARI, Amirhossein'],
+  ['Q may be G, but K is not G', 'Kina Lopez', 'Gina Lopez'],
 ];
 
 describe('screening: names that must match', () => {

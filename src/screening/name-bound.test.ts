@@ -252,8 +252,8 @@ describe('name bound', () => {
     );
   });
 
-  // Joins the random names above rarely make: a syllable joined with a Latin token whose letters folding changes
-  // (Minhat folded is minhad), names written together with particles, and a query name twice.
+  // Pairs the random names above rarely make: a syllable joined with a Latin token whose letters folding changes
+  // (Minhat folded is minhad), names written together with particles, a query name twice, and Q written G.
   const joins: [string, string][] = [
     ['Wangminhad', '王 Minhat'],
     ['Xijinbing', '习 Jinping'],
@@ -264,6 +264,10 @@ describe('name bound', () => {
     ['David David', 'David Menard'],
     ['David David', 'David Menard; David Jones'],
     ['Mohamadali Rostami', 'Muhammad Aly Rostami'],
+    // Q against G or GH at the start (name-match.ts, Q_AS_G), Latin and Persian script.
+    ['QASEMI, Morteza', 'GHASEMI, Morteza'],
+    ['Muammar Qadhafi', 'Moammar Gaddafi'],
+    ['مرتضی قاسمی', 'Morteza Ghasemi'],
   ];
   for (const [q, p] of joins) {
     it(`is never below the name score of ${q} and ${p}`, () => {

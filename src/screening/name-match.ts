@@ -96,12 +96,20 @@ export function tokenSimilarity(ta: TokenTable, ia: number, tb: TokenTable, ib: 
     // Most pairs a query meets start differently. Then only the edit distance below can find them alike, and
     // only within maxEd edits: rule that out from the lengths and letters before touching the strings (one edit
     // changes at most two bits of the letter masks). Everything else needs the same start.
-    if (lossy) return 0;
-    const la = ta.length[ia]!;
-    const lb = tb.length[ib]!;
-    const minLen = la < lb ? la : lb;
-    const maxEd = minLen < 4 ? 0 : minLen === 4 ? (la > 4 || lb > 4 ? 1 : 0) : minLen <= 8 ? 1 : 2;
-    if (maxEd === 0 || Math.abs(la - lb) > maxEd || bitCount(ta.letters[ia]! ^ tb.letters[ib]!) > 2 * maxEd) return 0;
+    // A Q against a G (Q_AS_G) is the exception: against a script spelling, the skeletons are compared below.
+    if (lossy) {
+      if (!startsQAsG(ta.soundLossy[ia]!, tb.soundLossy[ib]!)) return 0;
+    } else {
+      if (startsQAsG(ta.sound[ia]!, tb.sound[ib]!) && qAsG(ta.ascii[ia]!, ta.skel[ia]!, tb.ascii[ib]!, tb.skel[ib]!)) {
+        lastHow = translit ? HOW_TRANSLIT : HOW_PHONETIC;
+        return Q_AS_G;
+      }
+      const la = ta.length[ia]!;
+      const lb = tb.length[ib]!;
+      const minLen = la < lb ? la : lb;
+      const maxEd = minLen < 4 ? 0 : minLen === 4 ? (la > 4 || lb > 4 ? 1 : 0) : minLen <= 8 ? 1 : 2;
+      if (maxEd === 0 || Math.abs(la - lb) > maxEd || bitCount(ta.letters[ia]! ^ tb.letters[ib]!) > 2 * maxEd) return 0;
+    }
   }
   const a = ta.ascii[ia]!;
   const b = tb.ascii[ib]!;
@@ -109,8 +117,9 @@ export function tokenSimilarity(ta: TokenTable, ia: number, tb: TokenTable, ib: 
   const sb = tb.skel[ib]!;
   if (lossy) {
     // Only the consonant skeleton is comparable with a spelling from Arabic or Hebrew script.
-    if (!sameStart) return 0;
-    if (sa === sb) {
+    const qg = !sameStart && startsQAsG(ta.soundLossy[ia]!, tb.soundLossy[ib]!) && qAsGSkeleton(a, sa, b, sb);
+    if (!sameStart && !qg) return 0;
+    if (sa === sb || qg) {
       const both = (fa & fb & TOKEN_LOSSY) !== 0;
       const ok =
         both ||
@@ -192,6 +201,43 @@ export function tokenSimilarity(ta: TokenTable, ia: number, tb: TokenTable, ib: 
     if (s > 0) lastHow = translit ? HOW_TRANSLIT : HOW_PHONETIC;
   }
   return s;
+}
+
+/**
+ * Arabic ق (qaf) is romanised Q, K or, after Persian and the Gulf and Egyptian dialects, GH or G: QASEMI is GHASEMI,
+ * QORBANI GHORBANI, QADHAFI GADDAFI. Where the letter is not first, the skeletons are one class apart and
+ * skeletonsNear finds the pair (BAQERI, BAGHERI); first, it fails the same-start test, so startsQAsG and qAsG let
+ * it through: only a word written with Q against one written with G (not K against G: Kina is not Gina), the
+ * skeletons the same once G is K, and the spellings otherwise alike. Scored as the nearest phonetic variants are;
+ * against Arabic or Persian script (قاسمی, romanised QASMY), as a skeleton that agrees.
+ */
+const Q_AS_G = 0.84;
+const SOUND_K = 75;
+const SOUND_G = 71;
+
+function startsQAsG(soundA: number, soundB: number): boolean {
+  return (soundA === SOUND_K && soundB === SOUND_G) || (soundA === SOUND_G && soundB === SOUND_K);
+}
+
+/** Whether a and b (skeletons sa, sb) start with Q against G or GH and have the same skeleton after it. */
+function qAsGSkeleton(a: string, sa: string, b: string, sb: string): boolean {
+  if (sa.length !== sb.length || sa.length < 2) return false;
+  const qa = a.charCodeAt(0) === 113;
+  const qb = b.charCodeAt(0) === 113;
+  if (qa === qb || (qa ? b : a).charCodeAt(0) !== 103) return false;
+  for (let i = 1; i < sa.length; i++) if (sa.charCodeAt(i) !== sb.charCodeAt(i)) return false;
+  return true;
+}
+
+/** Whether spellings a and b (skeletons sa, sb) differ as Q against G or GH (see Q_AS_G). */
+export function qAsG(a: string, sa: string, b: string, sb: string): boolean {
+  if (!qAsGSkeleton(a, sa, b, sb)) return false;
+  const qa = a.charCodeAt(0) === 113;
+  const qb = b.charCodeAt(0) === 113;
+  // The rest of the spelling alike: past the first consonant (Q, G or GH), the words agree but for a letter or two.
+  const ra = a.slice(qa || a.charCodeAt(1) !== 104 ? 1 : 2);
+  const rb = b.slice(qb || b.charCodeAt(1) !== 104 ? 1 : 2);
+  return jaroWinkler(ra, rb) >= 0.85;
 }
 
 /** A skeletonMask with H counted as G. */

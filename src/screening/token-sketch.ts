@@ -82,6 +82,8 @@ export function writeSketch(
 const VOWELS = (1 << 0) | (1 << 4) | (1 << 8) | (1 << 14) | (1 << 20) | (1 << 24);
 const VOWELS_LOSSY = VOWELS | (1 << 22);
 const W = 22;
+const Q = 16;
+const G = 6;
 
 /**
  * Whether tokenSimilarity's edit distance may find two tokens alike: within the edits their shorter length allows, by
@@ -158,6 +160,13 @@ export function relation(qs: Int32Array, q: number, cs: Int32Array, c: number): 
   else sameStart = skelEq;
   const sameSkeleton = qsl === csl && qd === cd;
   const gap = qsl > csl ? qsl - csl : csl - qsl;
+  // One written with Q, the other with G, skeletons as long: tokenSimilarity's Q_AS_G may find them alike.
+  const qg =
+    !sameStart &&
+    qsl === csl &&
+    qsl >= 2 &&
+    (((qb & 31) === Q && (cb & 31) === G) || ((qb & 31) === G && (cb & 31) === Q));
+  if (qg) return r | ALIKE;
   if (lossy) {
     if (!sameStart) return r;
     if (sameSkeleton) return r | ALIKE;
