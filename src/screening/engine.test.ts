@@ -71,6 +71,8 @@ const mustMatch: [string, string, string][] = [
   ['Q written G (ق)', 'Muammar Qadhafi', 'Moammar Gaddafi'],
   ['Q written GH (Persian ق)', 'QASEMI, Morteza', 'GHASEMI, Morteza'],
   ['Persian script against GH', 'مرتضی قاسمی', 'Morteza Ghasemi'],
+  ['Persian Z for Arabic D (ض)', 'Reza Tehrani', 'Rida Tehrani'],
+  ['Persian Z for Arabic DH (ض)', 'Morteza Rahimi', 'Murtadha Rahimi'],
   ['Korean RR', '박민수', 'Park Min Su'],
   ['Korean surname Lee/Yi', 'Yi Seung Hoon', 'Lee Seung Hoon'],
   ['Korean Hangul Lee', '이승훈', 'Rhee Seung-hoon'],
@@ -119,6 +121,7 @@ const mustNotMatch: [string, string, string][] = [
   ['King is a surname, not a title', 'Jeremy King', 'Commandant Jérôme'],
   ['Arabic-script B is not F', 'امیرحسین شبیری', 'SAFARI, Amirhossein'],
   ['Q may be G, but K is not G', 'Kina Lopez', 'Gina Lopez'],
+  ['Z may be D, but not at the start', 'Zina Haddad', 'Dina Haddad'],
 ];
 
 describe('screening: names that must match', () => {

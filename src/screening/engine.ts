@@ -74,9 +74,11 @@ export const MATCHER_NAME = 'lodestar-name';
  * where the name is written in order (ABU MARZOUK; tokens.ts). 2.8.0 reads an "Abu" alone after the comma the same
  * way: "ZUBAYR, Abu" is the kunya Abu Zubayr (tokens.ts, kunyaInOrder). 2.9.0 takes a word that starts with Q for
  * one that starts with G or GH where the rest agrees, as ق is romanised (QADHAFI is GADDAFI, QASEMI GHASEMI; and
- * قاسمی is GHASEMI; name-match.ts, Q_AS_G).
+ * قاسمی is GHASEMI; name-match.ts, Q_AS_G). 2.10.0 takes Z for D past a word's first sound where the spellings are
+ * otherwise near, as ض and ذ are Z in Persian and D or DH in Arabic romanisation (REZA is RIDA and RIDHA, MORTEZA
+ * MURTADA; name-match.ts, zAsD).
  */
-export const MATCHER_VERSION = '2.9.0';
+export const MATCHER_VERSION = '2.10.0';
 /**
  * Score at or above which a hit is a match unless the caller says otherwise. Set at the operating point of the
  * development set (bench/eval-screening.ts): the lowest score at which non-listed travellers raise at most one

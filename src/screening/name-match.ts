@@ -184,6 +184,13 @@ export function tokenSimilarity(ta: TokenTable, ia: number, tb: TokenTable, ib: 
       lastHow = translit ? HOW_TRANSLIT : HOW_PHONETIC;
     }
   }
+  if (s < Z_AS_D && sameStart && sa.length === sb.length && sa.length >= 2 && zAsD(sa, sb)) {
+    if (jw < 0) jw = jaroWinkler(a, b);
+    if (jw >= Z_AS_D_SPELLING) {
+      s = Z_AS_D;
+      lastHow = translit ? HOW_TRANSLIT : HOW_PHONETIC;
+    }
+  }
   if (s === 0 && sameStart && minLen >= 3) {
     // Short names spell long vowels either way (Saeed / Sa'id, Ameer / Amir, Leena / Lina), and Cyrillic Г is
     // H in Ukrainian and Belarusian romanisation where Russian has G (Ihor / Igor, Hryhoriy / Grigoriy).
@@ -238,6 +245,27 @@ export function qAsG(a: string, sa: string, b: string, sb: string): boolean {
   const ra = a.slice(qa || a.charCodeAt(1) !== 104 ? 1 : 2);
   const rb = b.slice(qb || b.charCodeAt(1) !== 104 ? 1 : 2);
   return jaroWinkler(ra, rb) >= 0.85;
+}
+
+/**
+ * Arabic ض and ذ are D, DH or DZ in Arabic romanisation and Z in Persian, Urdu and Turkish: REZA is RIDA or RIDHA,
+ * MORTEZA MURTADA, RAMAZAN RAMADAN. Skeletons that differ only where one has Z and the other D, past the first
+ * class, are the same name if the spellings are otherwise near (Jaro–Winkler at least Z_AS_D_SPELLING: the vowels
+ * change with the dialect too). Short skeletons (RZ, RD) and spellings further apart than skeletonsNear allows are
+ * what this adds; a Z against a D at the start (Zina, Dina) is not.
+ */
+const Z_AS_D = 0.84;
+const Z_AS_D_SPELLING = 0.65;
+
+/** Whether skeletons sa and sb (same length) differ, only by Z against D and never in their first class. */
+export function zAsD(sa: string, sb: string): boolean {
+  if (sa === sb || sa.charCodeAt(0) !== sb.charCodeAt(0)) return false;
+  for (let i = 1; i < sa.length; i++) {
+    const x = sa.charCodeAt(i);
+    const y = sb.charCodeAt(i);
+    if (x !== y && !((x === 90 && y === 68) || (x === 68 && y === 90))) return false;
+  }
+  return true;
 }
 
 /** A skeletonMask with H counted as G. */

@@ -83,6 +83,8 @@ const VOWELS = (1 << 0) | (1 << 4) | (1 << 8) | (1 << 14) | (1 << 20) | (1 << 24
 const VOWELS_LOSSY = VOWELS | (1 << 22);
 const W = 22;
 const Q = 16;
+/** Skeleton classes Z and D in a skeletonMask. */
+const Z_OR_D = (1 << 25) | (1 << 3);
 const G = 6;
 
 /**
@@ -177,6 +179,8 @@ export function relation(qs: Int32Array, q: number, cs: Int32Array, c: number): 
   if (editPossible(ql, cl, bitCount((qa ^ ca) & LETTERS))) return r | ALIKE;
   if (!sameStart) return r;
   if (qsl >= 3 && csl >= 3 && gap <= 1 && bitCount(qd ^ cd) <= 2) return r | ALIKE;
+  // Z against D (name-match.ts, zAsD): the masks differ in those two classes at most.
+  if (qsl === csl && qsl >= 2 && ((qd ^ cd) & ~Z_OR_D) === 0) return r | ALIKE;
   return Math.min(ql, cl) >= 4 && qsl === csl && hAsG(qd) === hAsG(cd) ? r | ALIKE : r;
 }
 
