@@ -62,6 +62,12 @@ const mustMatch: [string, string, string][] = [
   ['pinyin spaced', 'Wang Jian Guo', 'Wang Jianguo'],
   ['pinyin joined', 'Wangjianguo', 'Wang Jianguo'],
   ['pinyin order', 'Jianguo Wang', 'Wang Jianguo'],
+  ['Wade–Giles / Pinyin', 'Mao Tse-tung', 'Mao Zedong'],
+  ['Wade–Giles / Pinyin', 'TENG Hsiao-ping', 'DENG Xiaoping'],
+  ['Wade–Giles / Pinyin', 'Hsu Chih-wei', 'Xu Zhiwei'],
+  ['Wade–Giles / Pinyin (Taiwan passport)', 'CHANG Hsiao-ming', 'ZHANG Xiaoming'],
+  ['Wade–Giles / Pinyin, surname Korean too', 'WANG Chien-ming', 'WANG Jianming'],
+  ['Wade–Giles / Hanzi', 'Chiang Ching-kuo', '蒋经国'],
   ['pinyin joined, Korean-surname syllable', 'Li Hongri', 'Li Hong Ri'],
   ['pinyin joined, Korean-surname syllable', 'Zhang Lichang', 'Zhang Li Chang'],
   ['article joined', 'ALOTAIBI, Nasser', 'AL-OTAIBI, Nasser'],
@@ -112,6 +118,7 @@ const mustNotMatch: [string, string, string][] = [
   ['one shared common token', 'Mohammed Karim Saleh', 'Mohammed Tarek Osman'],
   ['Wang is not Yang', 'Yang Wei', 'Wang Wei'],
   ['Chinese syllables differ', '李雷', 'Li Lin'],
+  ['Wade–Giles given names differ', 'CHANG Hsiao-ming', 'ZHANG Jianming'],
   ['Korean given names differ', '김민준', 'Kim Min Jae'],
   ['Korean given names differ (MR and RR)', 'Kim Chae-hyok', 'Kim Jae-min'],
   ['Korean folding only in names with a Korean surname', 'Tina Novak', 'Dina Novak'],
@@ -172,6 +179,20 @@ describe('screening: retrieval among namesakes', () => {
     for (let i = 0; i < 200; i++) engine.add(record(i, [`${family[i % family.length]!}${i}, Ahmad`]));
     engine.add(record(500, ['AL-KURDI, Ahmad Harb']));
     const hits = engine.screenPerson({ names: ['ALKURDI, Ahmad'] }, { limit: 5 }).hits;
+    assert.equal(hits[0]?.key, 500, JSON.stringify(hits.map((h) => [h.key, h.score])));
+    assert.ok(hits[0].score >= DEFAULT_THRESHOLD);
+  });
+
+  it('finds a Pinyin name from its Wade–Giles spelling among many sharing the surname', () => {
+    // 300 Zhangs whose given names share no syllable with the query's; the one listed in Pinyin must reach the scorer
+    // (blocking keys the folded alternatives) and come first.
+    const engine = new ScreeningEngine({ maxPostings: 100 });
+    const given = ['Wei', 'Lei', 'Yong', 'Jun', 'Tao', 'Bo', 'Gang', 'Hui', 'Qiang', 'Fang'];
+    for (let i = 0; i < 300; i++) {
+      engine.add(record(i, [`ZHANG ${given[i % given.length]!}${given[(i * 7 + 3) % given.length]!.toLowerCase()}`]));
+    }
+    engine.add(record(500, ['ZHANG Xiaoming']));
+    const hits = engine.screenPerson({ names: ['CHANG Hsiao-ming'] }, { limit: 5 }).hits;
     assert.equal(hits[0]?.key, 500, JSON.stringify(hits.map((h) => [h.key, h.score])));
     assert.ok(hits[0].score >= DEFAULT_THRESHOLD);
   });

@@ -76,9 +76,12 @@ export const MATCHER_NAME = 'lodestar-name';
  * one that starts with G or GH where the rest agrees, as ق is romanised (QADHAFI is GADDAFI, QASEMI GHASEMI; and
  * قاسمی is GHASEMI; name-match.ts, Q_AS_G). 2.10.0 takes Z for D past a word's first sound where the spellings are
  * otherwise near, as ض and ذ are Z in Persian and D or DH in Arabic romanisation (REZA is RIDA and RIDHA, MORTEZA
- * MURTADA; name-match.ts, zAsD).
+ * MURTADA; name-match.ts, zAsD). 2.11.0 reads Chinese names in Wade–Giles as in Pinyin: in a name with a Chinese
+ * surname (and no Korean one, unless a word is spelled as only Chinese romanisations spell), each word of Chinese
+ * syllables has the spelling both fold to as its alternative, keyed and scored as the Korean ones are (CHANG
+ * Hsiao-ming finds ZHANG Xiaoming, MAO Tse-tung MAO Zedong; translit/chinese.ts, tokens.ts).
  */
-export const MATCHER_VERSION = '2.10.0';
+export const MATCHER_VERSION = '2.11.0';
 /**
  * Score at or above which a hit is a match unless the caller says otherwise. Set at the operating point of the
  * development set (bench/eval-screening.ts): the lowest score at which non-listed travellers raise at most one

@@ -253,7 +253,7 @@ describe('name bound', () => {
   });
 
   // Pairs the random names above rarely make: a syllable joined with a Latin token whose letters folding changes
-  // (Minhat folded is minhad), names written together with particles, a query name twice, Q written G and Z written D.
+  // (Minhat folded is minhad), names written together with particles, a query name twice, Q written G, Z written D, and Wade–Giles.
   const joins: [string, string][] = [
     ['Wangminhad', '王 Minhat'],
     ['Xijinbing', '习 Jinping'],
@@ -271,6 +271,9 @@ describe('name bound', () => {
     // Z against D past the first class (name-match.ts, zAsD), in skeletons too short for skeletonsNear.
     ['Reza Tehrani', 'Rida Tehrani'],
     ['Morteza Rahimi', 'Murtada Rahimi'],
+    // Wade–Giles against Pinyin (translit/chinese.ts): folded alternatives, joined.
+    ['Mao Tse-tung', 'Mao Zedong'],
+    ['WANG Chien-ming', 'WANG Jianming'],
   ];
   for (const [q, p] of joins) {
     it(`is never below the name score of ${q} and ${p}`, () => {

@@ -9,6 +9,7 @@
 import { isSyllabic, romaniseName, type RomanWord } from './normalize.js';
 import { lastVowelSlots, skeleton } from './phonetic.js';
 import type { Script } from './scripts.js';
+import { foldChineseRomanisation, isChineseSurname, isChineseWord } from './translit/chinese.js';
 import {
   foldKoreanRomanisation,
   foldKoreanSurname,
@@ -384,7 +385,7 @@ export function prepareName(raw: string): PreparedToken[] {
   if (allPlain(words)) {
     const n = Math.min(joined.length, MAX_TOKENS);
     for (let i = 0; i < n; i++) tokens.push(plainToken(joined[i]!, inOrder && i === 0));
-    return foldKoreanGivenNames(tokens);
+    return foldRomanisedSyllables(tokens);
   }
   const byText = new Map(words.map((w) => [w.text, w]));
   const lossyAll = words.every((w) => w.lossy);
@@ -405,7 +406,67 @@ export function prepareName(raw: string): PreparedToken[] {
       ...(text === asWritten ? {} : { written: asWritten }),
     });
   }
-  return foldKoreanGivenNames(tokens);
+  return foldRomanisedSyllables(tokens);
+}
+
+/**
+ * Chinese and Korean names written in Latin letters get, for each word of romanised syllables, the spelling every
+ * romanisation folds to as its alternative (foldChineseNames, foldKoreanGivenNames). Many surnames are both (Wang,
+ * Li, Chang, Han, Song): a name with a Chinese surname is read as Chinese when it has no Korean surname, or when a
+ * word is spelled as only Pinyin or Wade–Giles spell (X, Q, ZH, HS, TS, TZ, IH, IA, IE, UO: Korean romanisations
+ * write YA, YE, WO), and as Korean otherwise.
+ */
+function foldRomanisedSyllables(tokens: PreparedToken[]): PreparedToken[] {
+  return isChineseName(tokens) ? foldChineseNames(tokens) : foldKoreanGivenNames(tokens);
+}
+
+const chineseOnly = /x|q|zh|hs|ts|tz|ih|ia|ie|uo/;
+
+/**
+ * Whether a name reads as Chinese in Latin letters: two words or more, a common Chinese surname (a two-letter one
+ * only beside another word of Chinese syllables; see isChineseSurname), and no Korean surname unless a word is
+ * spelled as only Chinese romanisations spell (see foldRomanisedSyllables).
+ */
+function isChineseName(tokens: readonly PreparedToken[]): boolean {
+  if (tokens.length < 2) return false;
+  // Most names have no Chinese surname: a set lookup per word says so before any pattern is tried.
+  let surname = false;
+  let shortSurname = false;
+  for (const t of tokens) {
+    if ((t.flags & (TOKEN_TRANSLIT | TOKEN_LOSSY)) !== 0) return false;
+    if ((t.flags & (TOKEN_INITIAL | TOKEN_TITLE | TOKEN_PARTICLE)) !== 0) continue;
+    const w = t.written ?? t.ascii;
+    if (isChineseSurname(w, false)) surname = true;
+    else if (isChineseSurname(w, true)) shortSurname = true;
+  }
+  if (!surname && !shortSurname) return false;
+  let only = false;
+  let words = 0;
+  for (const t of tokens) {
+    if ((t.flags & (TOKEN_INITIAL | TOKEN_TITLE | TOKEN_PARTICLE)) !== 0) continue;
+    const w = t.written ?? t.ascii;
+    if (!isChineseWord(w)) continue;
+    words++;
+    if (chineseOnly.test(w)) only = true;
+  }
+  if (!surname && words < 2) return false;
+  return only || !hasKoreanSurname(tokens);
+}
+
+/**
+ * In a Chinese name (isChineseName), each word of Chinese syllables gets the spelling Pinyin and Wade–Giles fold to
+ * as its alternative (CHANG Hsiao-ming and ZHANG Xiaoming both fold to JANG SIAO MING; translit/chinese.ts), keyed,
+ * counted and scored as the Korean alternatives are. A surname respelled as a Korean one (Chang is JANG) keeps that.
+ */
+function foldChineseNames(tokens: PreparedToken[]): PreparedToken[] {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if ((t.flags & (TOKEN_INITIAL | TOKEN_TITLE | TOKEN_PARTICLE)) !== 0 || t.alt !== undefined) continue;
+    if (t.written !== undefined || !isChineseWord(t.ascii)) continue;
+    const folded = foldChineseRomanisation(t.ascii);
+    if (folded !== t.ascii && folded.length > 0) tokens[i] = { ...t, alt: folded, flags: t.flags | TOKEN_FOLDED };
+  }
+  return tokens;
 }
 
 /**
