@@ -46,6 +46,7 @@ const mustMatch: [string, string, string][] = [
   ['Cyrillic', 'Дмитрий Шостакович', 'Dmitriy Shostakovich'],
   ['Cyrillic French', 'Дмитрий Шостакович', 'Dmitri Chostakovitch'],
   ['Cyrillic German', 'Щукин Борис', 'Boris Schtschukin'],
+  ['Bulgarian Щ as SHT', 'Христо Щерев', 'Hristo Shterev'],
   ['Cyrillic ICAO', 'Юлия Жукова', 'Iuliia Zhukova'],
   ['Cyrillic -iy ending', 'Виталий Ковальский', 'Vitaly Kovalsky'],
   ['Ukrainian', 'Григорій Гончаренко', 'Hryhorii Honcharenko'],

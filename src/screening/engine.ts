@@ -79,9 +79,10 @@ export const MATCHER_NAME = 'lodestar-name';
  * MURTADA; name-match.ts, zAsD). 2.11.0 reads Chinese names in Wade–Giles as in Pinyin: in a name with a Chinese
  * surname (and no Korean one, unless a word is spelled as only Chinese romanisations spell), each word of Chinese
  * syllables has the spelling both fold to as its alternative, keyed and scored as the Korean ones are (CHANG
- * Hsiao-ming finds ZHANG Xiaoming, MAO Tse-tung MAO Zedong; translit/chinese.ts, tokens.ts).
+ * Hsiao-ming finds ZHANG Xiaoming, MAO Tse-tung MAO Zedong; translit/chinese.ts, tokens.ts). 2.12.0 gives a Cyrillic
+ * word with Щ its Bulgarian reading, SHT, as an alternative (Щерев is SHTEREV as well as SHCHEREV; translit/cyrillic.ts).
  */
-export const MATCHER_VERSION = '2.11.0';
+export const MATCHER_VERSION = '2.12.0';
 /**
  * Score at or above which a hit is a match unless the caller says otherwise. Set at the operating point of the
  * development set (bench/eval-screening.ts): the lowest score at which non-listed travellers raise at most one

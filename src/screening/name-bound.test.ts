@@ -253,7 +253,7 @@ describe('name bound', () => {
   });
 
   // Pairs the random names above rarely make: a syllable joined with a Latin token whose letters folding changes
-  // (Minhat folded is minhad), names written together with particles, a query name twice, Q written G, Z written D, and Wade–Giles.
+  // (Minhat folded is minhad), names written together with particles, a query name twice, Q written G, Z written D, Wade–Giles, and Bulgarian Щ.
   const joins: [string, string][] = [
     ['Wangminhad', '王 Minhat'],
     ['Xijinbing', '习 Jinping'],
@@ -274,6 +274,8 @@ describe('name bound', () => {
     // Wade–Giles against Pinyin (translit/chinese.ts): folded alternatives, joined.
     ['Mao Tse-tung', 'Mao Zedong'],
     ['WANG Chien-ming', 'WANG Jianming'],
+    // A script word's alternative reading (normalize.ts: Bulgarian Щ).
+    ['Христо Щерев', 'Hristo Shterev'],
   ];
   for (const [q, p] of joins) {
     it(`is never below the name score of ${q} and ${p}`, () => {

@@ -8,7 +8,7 @@ import { type Script, isAbjad, scriptOf } from './scripts.js';
 import { romaniseArabic } from './translit/arabic.js';
 import { romaniseArmenian, romaniseGeorgian } from './translit/caucasian.js';
 import { romaniseHan } from './translit/cjk.js';
-import { romaniseCyrillic } from './translit/cyrillic.js';
+import { bulgarianReading, romaniseCyrillic } from './translit/cyrillic.js';
 import { romaniseGreek } from './translit/greek.js';
 import { romaniseKana } from './translit/kana.js';
 import { romaniseHangul } from './translit/korean.js';
@@ -197,7 +197,9 @@ export function romaniseName(raw: string): RomanWord[] {
   const endRun = (): void => {
     if (run.length === 0) return;
     for (const w of romaniseRun(runScript, run, text).split(' ')) {
-      if (w.length > 0) words.push({ text: w, alt: undefined, script: runScript, lossy: isAbjad(runScript) });
+      if (w.length === 0) continue;
+      const alt = runScript === 'cyrillic' ? bulgarianReading(w) : undefined;
+      words.push({ text: w, alt, script: runScript, lossy: isAbjad(runScript) });
     }
     run = '';
   };

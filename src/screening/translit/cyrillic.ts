@@ -3,6 +3,8 @@
  * other schemes (ICAO, GOST 7.79, French, German) differ from it in ways the phonetic skeleton absorbs:
  * vowels and y/i/j-glides are dropped, SH/SCH/CH/SHCH fold together, ZH/J/Z are near, KH/H/CH near.
  * Ukrainian Г is H (ICAO and the Ukrainian national system), detected by the letters only Ukrainian uses.
+ * Bulgarian writes Щ as SHT (the official system of 2009, in Bulgarian passports) where Russian has SHCH, which no
+ * skeleton folds (SHTEREV is STRF, SHCHEREV SRF): a word with Щ has its Bulgarian reading as an alternative.
  */
 
 const base: Record<string, string> = {
@@ -93,4 +95,9 @@ export function romaniseCyrillic(run: string, context: string): string {
     else out += table.get(ch.codePointAt(0)!) ?? '';
   }
   return out;
+}
+
+/** The Bulgarian reading of a romanised word with Щ (SHT for SHCH), or undefined when it has none. */
+export function bulgarianReading(word: string): string | undefined {
+  return word.includes('shch') ? word.replace(/shch/g, 'sht') : undefined;
 }
