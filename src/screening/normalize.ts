@@ -13,7 +13,7 @@ import { romaniseGreek } from './translit/greek.js';
 import { romaniseKana } from './translit/kana.js';
 import { romaniseHangul } from './translit/korean.js';
 import { latinAlternative, latinPrimary } from './translit/latin.js';
-import { romaniseDevanagari, romaniseHebrew, romaniseThai } from './translit/other.js';
+import { romaniseEthiopic, romaniseIndic, romaniseHebrew, romaniseThai } from './translit/other.js';
 
 /** Longest name considered; longer input (garbage or an attack) is cut, which keeps screening time bounded. */
 export const MAX_NAME_LENGTH = 256;
@@ -133,8 +133,10 @@ function romaniseRun(script: Script, run: string, context: string): string {
       return romaniseArabic(run);
     case 'hebrew':
       return romaniseHebrew(run);
-    case 'devanagari':
-      return romaniseDevanagari(run);
+    case 'indic':
+      return romaniseIndic(run);
+    case 'ethiopic':
+      return romaniseEthiopic(run);
     case 'thai':
       return romaniseThai(run);
     case 'kana':

@@ -97,6 +97,17 @@ describe('normalisation', () => {
       assert.equal(new Set(group.map((w) => skeleton(w))).size, 1, group.join('/'));
     }
   });
+  it('romanises Ethiopic and the Indian scripts laid out as Devanagari', () => {
+    const words = (n: string): string[] => romaniseName(n).map((w) => w.text);
+    assert.deepEqual(words('ተስፋይ ገብረሚካኤል'), ['tesfay', 'gebremikael']);
+    assert.deepEqual(words('አብርሃም ጸጋይ'), ['abrham', 'tsegay']);
+    assert.deepEqual(words('መሓሪ፡ተኽለ'), ['mehari', 'tekle']);
+    assert.deepEqual(words('মোহাম্মদ'), ['mohammad']);
+    assert.deepEqual(words('ਸਿੰਘ'), ['singh']);
+    assert.deepEqual(words('ગીતા પટેલ'), ['gita', 'patel']);
+    assert.deepEqual(words('முருகன்'), ['murukan']);
+    assert.deepEqual(words('രാമൻ'), ['raman']);
+  });
   it('rebuilds Arabic compound names', () => {
     for (const n of ['Abd al-Rahman', 'Abdulrahman', 'Abdel Rahman', 'Abdurrahman', 'عبد الرحمن']) {
       assert.equal(prepareName(n)[0]?.skel, 'BDRHMN', n);

@@ -12,7 +12,8 @@ export type Script =
   | 'armenian'
   | 'arabic'
   | 'hebrew'
-  | 'devanagari'
+  | 'indic'
+  | 'ethiopic'
   | 'thai'
   | 'kana'
   | 'han'
@@ -32,7 +33,10 @@ export function scriptOf(cp: number): Script {
   if ((cp >= 0x0600 && cp <= 0x06ff) || (cp >= 0x0750 && cp <= 0x077f) || (cp >= 0xfb50 && cp <= 0xfeff)) {
     return cp === 0xfeff ? 'other' : 'arabic';
   }
-  if (cp >= 0x0900 && cp <= 0x097f) return 'devanagari';
+  // Devanagari and the Indian scripts laid out as it is, 128 code points each (Bengali, Gurmukhi, Gujarati, Oriya,
+  // Tamil, Telugu, Kannada, Malayalam).
+  if (cp >= 0x0900 && cp <= 0x0d7f) return 'indic';
+  if (cp >= 0x1200 && cp <= 0x139f) return cp === 0x1361 || cp === 0x1362 ? 'other' : 'ethiopic';
   if (cp >= 0x0e00 && cp <= 0x0e7f) return 'thai';
   if ((cp >= 0x10a0 && cp <= 0x10ff) || (cp >= 0x1c90 && cp <= 0x1cbf)) return 'georgian';
   if ((cp >= 0x1100 && cp <= 0x11ff) || (cp >= 0x3130 && cp <= 0x318f) || (cp >= 0xac00 && cp <= 0xd7af)) {

@@ -1,8 +1,10 @@
 /**
- * Hebrew, Devanagari and Thai to a Latin spelling good enough for a phonetic skeleton: these scripts appear
- * among travellers' names and must neither raise false alerts nor stay unmatchable against their romanised
- * forms. Hebrew follows the simplified ISO 259 / Israeli passport practice, Devanagari the Hunterian system
- * (with the inherent vowel dropped at word end, as in Ram for राम), Thai the RTGS initial values.
+ * Hebrew, the Indian scripts, Ethiopic and Thai to a Latin spelling good enough for a phonetic skeleton: these
+ * scripts appear among travellers' names and must neither raise false alerts nor stay unmatchable against their
+ * romanised forms. Hebrew follows the simplified ISO 259 / Israeli passport practice, Devanagari (and the Indian
+ * scripts laid out as it is) the Hunterian system (with the inherent vowel dropped at word end, as in Ram for राम),
+ * Ethiopic (Ge'ez: Amharic, Tigrinya) the spellings Ethiopian and Eritrean documents use, Thai the RTGS initial
+ * values.
  */
 
 import { appendLossy } from './arabic.js';
@@ -87,9 +89,15 @@ const devConsonants: Record<string, string> = {
   स: 's',
   ह: 'h',
   ळ: 'l',
+  // Composed with the nukta (NFC keeps these three whole): Tamil ன, ற, ழ are their twins.
+  ऩ: 'n',
+  ऱ: 'r',
+  ऴ: 'l',
 };
 const devNukta: Record<string, string> = { क: 'q', ख: 'kh', ग: 'gh', ज: 'z', ड: 'r', ढ: 'rh', फ: 'f' };
 const devVowels: Record<string, string> = {
+  ऎ: 'e',
+  ऒ: 'o',
   अ: 'a',
   आ: 'a',
   इ: 'i',
@@ -103,6 +111,8 @@ const devVowels: Record<string, string> = {
   औ: 'au',
 };
 const devMatras: Record<string, string> = {
+  'ॆ': 'e',
+  'ॊ': 'o',
   'ा': 'a',
   'ि': 'i',
   'ी': 'i',
@@ -115,9 +125,36 @@ const devMatras: Record<string, string> = {
   'ौ': 'au',
 };
 
-/** Romanises a run of Devanagari (one or more words). */
-export function romaniseDevanagari(run: string): string {
-  const s = Array.from(run.normalize('NFD'));
+/**
+ * The Devanagari letter of a letter of another Indian script: Bengali, Gurmukhi, Gujarati, Oriya, Tamil, Telugu,
+ * Kannada and Malayalam keep Devanagari's layout (ISCII's), each in its own block of 128 code points, so a letter
+ * is the Devanagari one at the same offset. Letters without a Devanagari twin are spelled out.
+ */
+function asDevanagari(c: string): string {
+  const cp = c.codePointAt(0)!;
+  if (cp < 0x0980 || cp > 0x0d7f) return c;
+  const spelled = indicOwn[cp];
+  if (spelled !== undefined) return spelled;
+  return String.fromCharCode(0x0900 + (cp & 0x7f));
+}
+/** Letters of the other Indian scripts that Devanagari's layout lacks: Bengali ৎ, Gurmukhi tippi, Malayalam chillus. */
+const indicOwn: Record<number, string> = {
+  0x09ce: 'त्',
+  0x0a70: 'ं',
+  0x0d7a: 'ण्',
+  0x0d7b: 'न्',
+  0x0d7c: 'र्',
+  0x0d7d: 'ल्',
+  0x0d7e: 'ळ्',
+  0x0d7f: 'क्',
+};
+
+/**
+ * Romanises a run of Devanagari or of another Indian script (one or more words; see asDevanagari). The text is in
+ * composed form (normaliseText): a vowel sign such as Bengali ো stays one sign (o), not the two it decomposes to.
+ */
+export function romaniseIndic(run: string): string {
+  const s = Array.from(run.normalize('NFC')).flatMap((c) => Array.from(asDevanagari(c)));
   let out = '';
   let inherent = false; // a consonant was written and still carries its inherent "a"
   const flush = (): void => {
@@ -236,6 +273,41 @@ export function romaniseThai(run: string): string {
     } else {
       out += thaiConsonants[c] ?? thaiVowels[c] ?? '';
     }
+  }
+  return out;
+}
+
+/**
+ * Ethiopic consonants by row (U+1200 + 8 × row): each row holds one consonant in its seven vowel orders (and an
+ * eighth, labialised, form). Rows marked `w` are the labialised consonants (ቈ qw, ኰ kw, ጐ gw…). The ejectives and
+ * the letters two sounds once had are spelled as names are spelled in Latin letters: ጠ T, ጨ CH, ጰ P, ሐ and ኀ H,
+ * ሠ S, ጸ and ፀ TS; Tigrinya ኸ and ቐ as K and Q (TEKLE for ተኸለ). The glottal carriers አ and ዐ are vowels alone.
+ */
+const ethiopicRows = [
+  'h', 'l', 'h', 'm', 's', 'r', 's', 'sh', 'q', 'qw', 'q', 'qw', 'b', 'v', 't', 'ch',
+  'h', 'hw', 'n', 'ny', '', 'k', 'kw', 'k', 'kw', 'w', '', 'z', 'zh', 'y', 'd', 'd',
+  'j', 'g', 'gw', 'ng', 't', 'ch', 'p', 'ts', 'ts', 'f', 'p', 'my',
+]; // prettier-ignore
+/**
+ * The vowel of each order: first ä (written E in names: TESFAY, GEBRE; A on a glottal carrier: ABRAHAM), then
+ * u, i, a, e, the sixth (ə or none: the bare consonant), o, and the labialised wa.
+ */
+const ethiopicVowels = ['e', 'u', 'i', 'a', 'e', '', 'o', 'wa'];
+
+/** Romanises a run of Ethiopic syllables. */
+export function romaniseEthiopic(run: string): string {
+  let out = '';
+  for (const ch of run) {
+    const cp = ch.codePointAt(0)!;
+    if (cp < 0x1200 || cp > 0x135f) {
+      if (ch === ' ') out += ' ';
+      continue;
+    }
+    const row = (cp - 0x1200) >> 3;
+    const order = cp & 7;
+    const consonant = ethiopicRows[row] ?? '';
+    const vowel = consonant === '' && order === 0 ? 'a' : (ethiopicVowels[order] ?? '');
+    out += consonant + (consonant.endsWith('w') && vowel.startsWith('w') ? vowel.slice(1) : vowel);
   }
   return out;
 }
