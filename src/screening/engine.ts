@@ -82,9 +82,10 @@ export const MATCHER_NAME = 'lodestar-name';
  * Hsiao-ming finds ZHANG Xiaoming, MAO Tse-tung MAO Zedong; translit/chinese.ts, tokens.ts). 2.12.0 gives a Cyrillic
  * word with Щ its Bulgarian reading, SHT, as an alternative (Щерев is SHTEREV as well as SHCHEREV; translit/cyrillic.ts).
  * 2.13.0 reads Ethiopic (Amharic, Tigrinya) and the Indian scripts laid out as Devanagari (Bengali, Gurmukhi,
- * Gujarati, Oriya, Tamil, Telugu, Kannada, Malayalam), which it used to drop (translit/other.ts).
+ * Gujarati, Oriya, Tamil, Telugu, Kannada, Malayalam), which it used to drop (translit/other.ts); 2.14.0 Khmer, Lao
+ * and Burmese, one word a Burmese syllable as names are written in Latin letters (translit/southeast-asian.ts).
  */
-export const MATCHER_VERSION = '2.13.0';
+export const MATCHER_VERSION = '2.14.0';
 /**
  * Score at or above which a hit is a match unless the caller says otherwise. Set at the operating point of the
  * development set (bench/eval-screening.ts): the lowest score at which non-listed travellers raise at most one

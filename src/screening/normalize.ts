@@ -14,6 +14,7 @@ import { romaniseKana } from './translit/kana.js';
 import { romaniseHangul } from './translit/korean.js';
 import { latinAlternative, latinPrimary } from './translit/latin.js';
 import { romaniseEthiopic, romaniseIndic, romaniseHebrew, romaniseThai } from './translit/other.js';
+import { romaniseBurmese, romaniseKhmer, romaniseLao } from './translit/southeast-asian.js';
 
 /** Longest name considered; longer input (garbage or an attack) is cut, which keeps screening time bounded. */
 export const MAX_NAME_LENGTH = 256;
@@ -137,6 +138,12 @@ function romaniseRun(script: Script, run: string, context: string): string {
       return romaniseIndic(run);
     case 'ethiopic':
       return romaniseEthiopic(run);
+    case 'khmer':
+      return romaniseKhmer(run);
+    case 'lao':
+      return romaniseLao(run);
+    case 'burmese':
+      return romaniseBurmese(run);
     case 'thai':
       return romaniseThai(run);
     case 'kana':

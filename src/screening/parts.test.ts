@@ -108,6 +108,16 @@ describe('normalisation', () => {
     assert.deepEqual(words('முருகன்'), ['murukan']);
     assert.deepEqual(words('രാമൻ'), ['raman']);
   });
+  it('romanises Khmer, Lao and Burmese (one word a Burmese syllable)', () => {
+    const words = (n: string): string[] => romaniseName(n).map((w) => w.text);
+    assert.deepEqual(words('ហ៊ុន សែន'), ['hon', 'saen']);
+    assert.deepEqual(words('សុខ ដារ៉ា'), ['sok', 'dara']);
+    assert.deepEqual(words('ສຸວັນນະ ພູມາ'), ['sufanna', 'phuma']);
+    assert.deepEqual(words('အောင်ဆန်းစုကြည်'), ['aung', 'san', 'su', 'kyi']);
+    assert.deepEqual(words('မင်းအောင်လှိုင်'), ['min', 'aung', 'hlaing']);
+    assert.deepEqual(words('ဝင်းမြင့်'), ['win', 'myin']);
+    assert.deepEqual(words('ရွှေ'), ['shwe']);
+  });
   it('rebuilds Arabic compound names', () => {
     for (const n of ['Abd al-Rahman', 'Abdulrahman', 'Abdel Rahman', 'Abdurrahman', 'عبد الرحمن']) {
       assert.equal(prepareName(n)[0]?.skel, 'BDRHMN', n);
@@ -146,10 +156,25 @@ describe('robustness (properties)', () => {
     nationalities: [],
     documents: [],
   });
+  // Letters and signs of the abugidas romanised letter by letter (Indian, Ethiopic, Lao, Burmese, Khmer), in any order.
+  const abugida = fc
+    .array(
+      fc.oneof(
+        fc.integer({ min: 0x0900, max: 0x0d7f }),
+        fc.integer({ min: 0x0e80, max: 0x0eff }),
+        fc.integer({ min: 0x1000, max: 0x109f }),
+        fc.integer({ min: 0x1200, max: 0x139f }),
+        fc.integer({ min: 0x1780, max: 0x17ff }),
+        fc.constant(0x20),
+      ),
+      { maxLength: 60 },
+    )
+    .map((cps) => String.fromCodePoint(...cps));
   const anyText = fc.oneof(
     fc.string({ maxLength: 200 }),
     fc.string({ unit: 'binary', maxLength: 200 }),
     fc.string({ unit: 'grapheme', maxLength: 50 }),
+    abugida,
   );
 
   it('normalisation never throws', () => {

@@ -14,6 +14,9 @@ export type Script =
   | 'hebrew'
   | 'indic'
   | 'ethiopic'
+  | 'khmer'
+  | 'lao'
+  | 'burmese'
   | 'thai'
   | 'kana'
   | 'han'
@@ -38,6 +41,9 @@ export function scriptOf(cp: number): Script {
   if (cp >= 0x0900 && cp <= 0x0d7f) return 'indic';
   if (cp >= 0x1200 && cp <= 0x139f) return cp === 0x1361 || cp === 0x1362 ? 'other' : 'ethiopic';
   if (cp >= 0x0e00 && cp <= 0x0e7f) return 'thai';
+  if (cp >= 0x0e80 && cp <= 0x0eff) return 'lao';
+  if (cp >= 0x1000 && cp <= 0x109f) return 'burmese';
+  if (cp >= 0x1780 && cp <= 0x17ff) return 'khmer';
   if ((cp >= 0x10a0 && cp <= 0x10ff) || (cp >= 0x1c90 && cp <= 0x1cbf)) return 'georgian';
   if ((cp >= 0x1100 && cp <= 0x11ff) || (cp >= 0x3130 && cp <= 0x318f) || (cp >= 0xac00 && cp <= 0xd7af)) {
     return 'hangul';
