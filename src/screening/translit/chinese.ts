@@ -70,7 +70,17 @@ export function pinyinOf(word: string): string {
     .replace(/([kh])o(?![nu])/g, '$1e');
 }
 
+const folded = new Map<string, string>();
+/** Words whose folding is kept (a list's Chinese names repeat a few thousand words; the cache is emptied when full). */
+const MAX_FOLDED = 1 << 16;
+
 /** The spelling Pinyin and Wade–Giles forms of a word of Chinese syllables both fold to. */
 export function foldChineseRomanisation(word: string): string {
-  return foldSyllables(pinyinOf(word).replace(/c(?!h)/g, 'z'));
+  let f = folded.get(word);
+  if (f === undefined) {
+    f = foldSyllables(pinyinOf(word).replace(/c(?!h)/g, 'z'));
+    if (folded.size >= MAX_FOLDED) folded.clear();
+    folded.set(word, f);
+  }
+  return f;
 }
