@@ -117,7 +117,8 @@ export function tokenSimilarity(ta: TokenTable, ia: number, tb: TokenTable, ib: 
   const sb = tb.skel[ib]!;
   if (lossy) {
     // Only the consonant skeleton is comparable with a spelling from Arabic or Hebrew script.
-    const qg = !sameStart && startsQAsG(ta.soundLossy[ia]!, tb.soundLossy[ib]!) && qAsGSkeleton(a, sa, b, sb);
+    // Starting differently, only a Q against a G got here (see above).
+    const qg = !sameStart && qAsGSkeleton(a, sa, b, sb);
     if (!sameStart && !qg) return 0;
     if (sa === sb || qg) {
       const both = (fa & fb & TOKEN_LOSSY) !== 0;
@@ -238,13 +239,13 @@ function qAsGSkeleton(a: string, sa: string, b: string, sb: string): boolean {
 
 /** Whether spellings a and b (skeletons sa, sb) differ as Q against G or GH (see Q_AS_G). */
 export function qAsG(a: string, sa: string, b: string, sb: string): boolean {
-  if (!qAsGSkeleton(a, sa, b, sb)) return false;
-  const qa = a.charCodeAt(0) === 113;
-  const qb = b.charCodeAt(0) === 113;
   // The rest of the spelling alike: past the first consonant (Q, G or GH), the words agree but for a letter or two.
-  const ra = a.slice(qa || a.charCodeAt(1) !== 104 ? 1 : 2);
-  const rb = b.slice(qb || b.charCodeAt(1) !== 104 ? 1 : 2);
-  return jaroWinkler(ra, rb) >= 0.85;
+  return qAsGSkeleton(a, sa, b, sb) && jaroWinkler(afterQOrG(a), afterQOrG(b)) >= 0.85;
+}
+
+/** A word past its first consonant, Q, G or GH. */
+function afterQOrG(w: string): string {
+  return w.slice(w.charCodeAt(0) === 103 && w.charCodeAt(1) === 104 ? 2 : 1);
 }
 
 /**

@@ -82,10 +82,10 @@ export function writeSketch(
 const VOWELS = (1 << 0) | (1 << 4) | (1 << 8) | (1 << 14) | (1 << 20) | (1 << 24);
 const VOWELS_LOSSY = VOWELS | (1 << 22);
 const W = 22;
+/** Letter codes of Q and G (Q_AS_G in name-match.ts), and the skeleton classes Z and D in a skeletonMask (zAsD). */
 const Q = 16;
-/** Skeleton classes Z and D in a skeletonMask. */
-const Z_OR_D = (1 << 25) | (1 << 3);
 const G = 6;
+const Z_OR_D = (1 << 25) | (1 << 3);
 
 /**
  * Whether tokenSimilarity's edit distance may find two tokens alike: within the edits their shorter length allows, by

@@ -459,11 +459,26 @@ function isChineseName(tokens: readonly PreparedToken[]): boolean {
  * counted and scored as the Korean alternatives are. A surname respelled as a Korean one (Chang is JANG) keeps that.
  */
 function foldChineseNames(tokens: PreparedToken[]): PreparedToken[] {
+  return withFoldedAlternatives(
+    tokens,
+    (t) => (t.flags & TOKEN_PARTICLE) === 0 && t.written === undefined && isChineseWord(t.ascii),
+    foldChineseRomanisation,
+  );
+}
+
+/**
+ * Gives each token `folds` accepts (not an initial or a title, without an alternative yet) its spelling folded by
+ * `fold` as its alternative, flagged TOKEN_FOLDED, where the folding changes it.
+ */
+function withFoldedAlternatives(
+  tokens: PreparedToken[],
+  folds: (t: PreparedToken) => boolean,
+  fold: (word: string) => string,
+): PreparedToken[] {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if ((t.flags & (TOKEN_INITIAL | TOKEN_TITLE | TOKEN_PARTICLE)) !== 0 || t.alt !== undefined) continue;
-    if (t.written !== undefined || !isChineseWord(t.ascii)) continue;
-    const folded = foldChineseRomanisation(t.ascii);
+    if ((t.flags & (TOKEN_INITIAL | TOKEN_TITLE)) !== 0 || t.alt !== undefined || !folds(t)) continue;
+    const folded = fold(t.ascii);
     if (folded !== t.ascii && folded.length > 0) tokens[i] = { ...t, alt: folded, flags: t.flags | TOKEN_FOLDED };
   }
   return tokens;
@@ -494,12 +509,9 @@ function hasKoreanSurname(tokens: readonly PreparedToken[]): boolean {
  */
 function foldKoreanGivenNames(tokens: PreparedToken[]): PreparedToken[] {
   if (!hasKoreanSurname(tokens)) return tokens;
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    if ((t.flags & (TOKEN_INITIAL | TOKEN_TITLE)) !== 0 || t.alt !== undefined) continue;
-    if (koreanSurnameSpellings(t.ascii) !== undefined || !isKoreanWord(t.ascii)) continue;
-    const folded = foldKoreanRomanisation(t.ascii);
-    if (folded !== t.ascii && folded.length > 0) tokens[i] = { ...t, alt: folded, flags: t.flags | TOKEN_FOLDED };
-  }
-  return tokens;
+  return withFoldedAlternatives(
+    tokens,
+    (t) => koreanSurnameSpellings(t.ascii) === undefined && isKoreanWord(t.ascii),
+    foldKoreanRomanisation,
+  );
 }

@@ -24,10 +24,10 @@ import { foldSyllables } from './korean.js';
  */
 const surnames = new Set(
   (
-    'wang li zhang chang liu chen chen yang huang zhao chao zhou chou xu hsu sun zhu chu guo kuo gao kao lin luo ' +
+    'wang li zhang chang liu chen yang huang zhao chao zhou chou xu hsu sun zhu chu guo kuo gao kao lin luo ' +
     'zheng cheng liang xie hsieh song sung tang han feng deng teng cao tsao peng zeng tseng xiao hsiao tian tien ' +
     'dong tung yuan pan jiang chiang cai tsai jia chia ding ting wei xue hsueh yan yen ren jen fan fang shi shih ' +
-    'yao tan liao zou tsou xiong hsiung jin chin lu hao kong kung bai pai cui tsui kang mao qiu chiu qin chin gu ' +
+    'yao tan liao zou tsou xiong hsiung jin chin lu hao kong kung bai pai cui tsui kang mao qiu chiu qin gu ' +
     'hou shao meng long lung wan duan tuan lei qian chien yin zhong chung xia hsia dai tai lai qiao chiao zhuang ' +
     'chuang shen wen tao ou lian lien'
   ).split(' '),

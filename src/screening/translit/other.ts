@@ -125,6 +125,18 @@ const devMatras: Record<string, string> = {
   'ौ': 'au',
 };
 
+/** Letters of the other Indian scripts that Devanagari's layout lacks: Bengali ৎ, Gurmukhi tippi, Malayalam chillus. */
+const indicOwn: Record<number, string> = {
+  0x09ce: 'त्',
+  0x0a70: 'ं',
+  0x0d7a: 'ण्',
+  0x0d7b: 'न्',
+  0x0d7c: 'र्',
+  0x0d7d: 'ल्',
+  0x0d7e: 'ळ्',
+  0x0d7f: 'क्',
+};
+
 /**
  * The Devanagari letter of a letter of another Indian script: Bengali, Gurmukhi, Gujarati, Oriya, Tamil, Telugu,
  * Kannada and Malayalam keep Devanagari's layout (ISCII's), each in its own block of 128 code points, so a letter
@@ -137,17 +149,6 @@ function asDevanagari(c: string): string {
   if (spelled !== undefined) return spelled;
   return String.fromCharCode(0x0900 + (cp & 0x7f));
 }
-/** Letters of the other Indian scripts that Devanagari's layout lacks: Bengali ৎ, Gurmukhi tippi, Malayalam chillus. */
-const indicOwn: Record<number, string> = {
-  0x09ce: 'त्',
-  0x0a70: 'ं',
-  0x0d7a: 'ण्',
-  0x0d7b: 'न्',
-  0x0d7c: 'र्',
-  0x0d7d: 'ल्',
-  0x0d7e: 'ळ्',
-  0x0d7f: 'क्',
-};
 
 /**
  * Romanises a run of Devanagari or of another Indian script (one or more words; see asDevanagari). The text is in
