@@ -2,7 +2,8 @@
  * What each candidate token may be to the current query's tokens, for name-bound.ts: told from the tokens' sketches
  * (token-sketch.ts) once per candidate token per query (candidates share many tokens), and kept in a small stamped
  * table, so bounding a candidate reads a few numbers per token. Alternative spellings and syllables, which the
- * sketches cannot compare, are compared on the token tables as tokenSimilarity does.
+ * sketches cannot compare, are compared on the token tables as tokenSimilarity and joinedMatch do: alike by an
+ * alternative, and joined by alternatives (a folded Korean or Chinese given name, written as one word or two).
  */
 import { foldedOf, syllabicScore, type NameContext } from './name-match.js';
 import { ALIAS_MIN, type PreparedQuery } from './score.js';
@@ -110,7 +111,10 @@ export class QueryTokenBounds {
       const qc = q * SKETCH_STRIDE;
       let r = syllable || isSyllable(qs, qc) ? this.syllableRelation(q, id) : relation(qs, qc, cs, c);
       if ((r & EXACT) !== 0 && this.qt!.ascii[q] !== this.ct!.ascii[id]) r &= ~EXACT;
-      if ((alt || hasAlt(qs, qc)) && this.variants(q, id)) r |= ALIKE | CLOSE;
+      if (alt || hasAlt(qs, qc)) {
+        if (this.variants(q, id)) r |= ALIKE | CLOSE;
+        if (this.altPart(q, id)) r |= PART;
+      }
       if (r === 0) continue;
       const bit = 1 << q;
       if ((r & ALIKE) !== 0) alike |= bit;
@@ -155,6 +159,17 @@ export class QueryTokenBounds {
   }
 
   /**
+   * Whether candidate token id may be the first or the second half of query token q by their alternative spellings
+   * (each token's own spelling where it has none): joinedMatch joins a folded Korean or Chinese given name so
+   * (joinedAlternative), which the sketches, made of the spellings as written, do not show.
+   */
+  private altPart(q: number, id: number): boolean {
+    const a = this.qt!.alt[q] || this.qt!.ascii[q]!;
+    const c = this.ct!.alt[id] || this.ct!.ascii[id]!;
+    return a.length > c.length && (a.startsWith(c) || a.endsWith(c));
+  }
+
+  /**
    * relation() where a syllable takes part, as tokenSimilarity compares it: the same spelling, an initial's first
    * letter, else the folded syllables (syllabicScore); and a join, by its letters or folded syllables (q's folded
    * spelling then begins or ends with id's).
@@ -176,12 +191,23 @@ export class QueryTokenBounds {
     return r | (s > 0 ? ALIKE : 0) | (s >= ALIAS_MIN ? CLOSE : 0);
   }
 
+  /** Whether candidate token id is query tokens x and y joined by their alternative spellings, in either order. */
+  private wholeByAlternatives(x: number, y: number, id: number): boolean {
+    const qt = this.qt!;
+    const f = this.ct!.alt[id] || this.ct!.ascii[id]!;
+    const fx = qt.alt[x] || qt.ascii[x]!;
+    const fy = qt.alt[y] || qt.ascii[y]!;
+    if (f.length !== fx.length + fy.length) return false;
+    return (f.startsWith(fx) && f.endsWith(fy)) || (f.startsWith(fy) && f.endsWith(fx));
+  }
+
   /** Whether candidate token id may be query tokens x and y written together, in either order (joinedMatch). */
   private mayBeWhole(x: number, y: number, id: number): boolean {
     const qs = this.qt!.sketch;
     const cs = this.ct!.sketch;
     const [xs, ys, c] = [x * SKETCH_STRIDE, y * SKETCH_STRIDE, id * SKETCH_STRIDE];
     if (mayBeWhole(qs, xs, ys, cs, c) || mayBeWhole(qs, ys, xs, cs, c)) return true;
+    if ((hasAlt(cs, c) || hasAlt(qs, xs) || hasAlt(qs, ys)) && this.wholeByAlternatives(x, y, id)) return true;
     if (!isSyllable(cs, c) && !isSyllable(qs, xs) && !isSyllable(qs, ys)) return false;
     // Syllables join folded.
     const f = foldedOf(this.ct!, id);

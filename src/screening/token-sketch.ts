@@ -4,15 +4,15 @@
  * (joinedMatch) — from these 16 bytes alone. Most tokens of a query's blocking candidates are such tokens
  * (query-token-bounds.ts): they cost one read, not the token tables' arrays.
  *
- *   word 0: the letters a–z (one bit each), then ODD (another character, 63 letters or more, or a folded Korean
- *           given name: TOKEN_FOLDED), INITIAL, LOSSY,
- *           SYLLABIC, ALT (an alternative spelling), KOREAN (a Korean surname: joinedMatch unfolds it);
+ *   word 0: the letters a–z (one bit each), then ODD (another character, or 63 letters or more), INITIAL, LOSSY,
+ *           SYLLABIC, ALT (an alternative spelling: compared on the token tables, query-token-bounds.ts), KOREAN (a
+ *           Korean surname: joinedMatch unfolds it);
  *   word 1: first letter, first skeleton class, last letter, last skeleton class (5 bits each: a–z or A–Z as 0–25,
  *           26 for a skeleton without consonant, 31 for anything else), length, skeleton length (6 bits each);
  *   word 2: the spelling hash; word 3: the skeletonMask.
  */
 import { bitCount, hAsG } from './name-match.js';
-import { TOKEN_FOLDED, TOKEN_INITIAL, TOKEN_LOSSY, TOKEN_SYLLABIC, type PreparedToken } from './tokens.js';
+import { TOKEN_INITIAL, TOKEN_LOSSY, TOKEN_SYLLABIC, type PreparedToken } from './tokens.js';
 
 export const SKETCH_STRIDE = 4;
 const LETTERS = (1 << 26) - 1;
@@ -56,9 +56,6 @@ export function writeSketch(
   const first = letterCode(t.ascii.charCodeAt(0));
   const skelFirst = skeletonCode(t.skel.charCodeAt(0));
   if (first === OTHER || skelFirst === OTHER) odd = true;
-  // A Korean given name with its folded spelling may be alike or join by that spelling, which the sketch does not
-  // hold: ODD, which every test below reads as "may be anything".
-  if ((t.flags & TOKEN_FOLDED) !== 0) odd = true;
   out[at] =
     letters |
     (odd ? ODD : 0) |
