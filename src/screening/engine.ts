@@ -84,8 +84,10 @@ export const MATCHER_NAME = 'lodestar-name';
  * 2.13.0 reads Ethiopic (Amharic, Tigrinya) and the Indian scripts laid out as Devanagari (Bengali, Gurmukhi,
  * Gujarati, Oriya, Tamil, Telugu, Kannada, Malayalam), which it used to drop (translit/other.ts); 2.14.0 Khmer, Lao
  * and Burmese, one word a Burmese syllable as names are written in Latin letters (translit/southeast-asian.ts).
+ * 2.15.0 takes two spellings with the same consonants for the same name where they agree once their vowels and
+ * doubled letters are written plain and Q as K (QASIM is KASSEM, FOUAZ FAWAZ; name-match.ts, VOWEL_SPELLING).
  */
-export const MATCHER_VERSION = '2.14.0';
+export const MATCHER_VERSION = '2.15.0';
 /**
  * Score at or above which a hit is a match unless the caller says otherwise. Set at the operating point of the
  * development set (bench/eval-screening.ts): the lowest score at which non-listed travellers raise at most one
