@@ -78,6 +78,7 @@ const mustMatch: [string, string, string][] = [
   ['Q written G (ق)', 'Muammar Qadhafi', 'Moammar Gaddafi'],
   ['Q written GH (Persian ق)', 'QASEMI, Morteza', 'GHASEMI, Morteza'],
   ['Persian script against GH', 'مرتضی قاسمی', 'Morteza Ghasemi'],
+  ['theophoric name without its Abd', 'HAQQANI, Aziz', 'HAQQANI, Abdul Aziz'],
   ['vowels and doubled letters spelt otherwise, Q for K', 'SALEH, Qasim', 'SALEH, Kassem'],
   ['vowels spelt otherwise, W for OU', 'FOUAZ, Abbas', 'FAWAZ, Abbas'],
   ['vowels spelt otherwise', 'SHARY, Amin', 'SHERRI, Amin'],

@@ -85,9 +85,10 @@ export const MATCHER_NAME = 'lodestar-name';
  * Gujarati, Oriya, Tamil, Telugu, Kannada, Malayalam), which it used to drop (translit/other.ts); 2.14.0 Khmer, Lao
  * and Burmese, one word a Burmese syllable as names are written in Latin letters (translit/southeast-asian.ts).
  * 2.15.0 takes two spellings with the same consonants for the same name where they agree once their vowels and
- * doubled letters are written plain and Q as K (QASIM is KASSEM, FOUAZ FAWAZ; name-match.ts, VOWEL_SPELLING).
+ * doubled letters are written plain and Q as K (QASIM is KASSEM, FOUAZ FAWAZ; name-match.ts, VOWEL_SPELLING). 2.16.0
+ * takes a theophoric name's tail for the name without its Abd, as part of it (AZIZ for ABDUL AZIZ; ABD_TAIL).
  */
-export const MATCHER_VERSION = '2.15.0';
+export const MATCHER_VERSION = '2.16.0';
 /**
  * Score at or above which a hit is a match unless the caller says otherwise. Set at the operating point of the
  * development set (bench/eval-screening.ts): the lowest score at which non-listed travellers raise at most one

@@ -149,6 +149,8 @@ export function relation(qs: Int32Array, q: number, cs: Int32Array, c: number): 
   const lossy = ((qa | ca) & LOSSY) !== 0;
   // An initial is like a token with its first letter (0.8), and like nothing else.
   if (((qa | ca) & INITIAL) !== 0) return (qa & ca & INITIAL) === 0 && !lossy && firstEq ? r | ALIKE : r;
+  // One may be the other with Abd before it (name-match.ts, ABD_TAIL).
+  if (ql === cl + 3 ? mayBeAbdTail(qa, qb, ca, cb) : cl === ql + 3 && mayBeAbdTail(ca, cb, qa, qb)) return r | ALIKE;
   const vowels = lossy ? VOWELS_LOSSY : VOWELS;
   const qv = (vowels >>> (qb & 31)) & 1;
   const cv = (vowels >>> (cb & 31)) & 1;
@@ -179,6 +181,16 @@ export function relation(qs: Int32Array, q: number, cs: Int32Array, c: number): 
   // Z against D (name-match.ts, zAsD): the masks differ in those two classes at most.
   if (qsl === csl && qsl >= 2 && ((qd ^ cd) & ~Z_OR_D) === 0) return r | ALIKE;
   return Math.min(ql, cl) >= 4 && qsl === csl && hAsG(qd) === hAsG(cd) ? r | ALIKE : r;
+}
+
+const ABD = (1 << 0) | (1 << 1) | (1 << 3);
+
+/**
+ * Whether the longer token (sketch words la, lb) may be ABD then the shorter (sa, sb), three letters shorter: it starts
+ * with A, both end alike, and it has A, B, D and the shorter's letters.
+ */
+function mayBeAbdTail(la: number, lb: number, sa: number, sb: number): boolean {
+  return (lb & 31) === 0 && ((lb ^ sb) & (31 << 10)) === 0 && (la & (sa | ABD) & LETTERS) === ((sa | ABD) & LETTERS);
 }
 
 // Skeleton classes cheap to write or not (skeletonIndel: H, and F for V/W).
