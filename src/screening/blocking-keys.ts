@@ -33,7 +33,8 @@ const MAX_PAIR_TOKENS = 6;
 const SEED_PAIR = 0x9e3779b9;
 const eligible = new Int32Array(16);
 
-function mixPair(a: number, b: number): number {
+/** The pair key of two token skeleton hashes, in either order. */
+export function mixPair(a: number, b: number): number {
   const lo = a < b ? a : b;
   const hi = a < b ? b : a;
   let h = Math.imul(lo ^ SEED_PAIR, 0x85ebca6b) ^ hi;

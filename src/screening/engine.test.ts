@@ -274,6 +274,19 @@ describe('screening: a slip of one letter in a rare name', () => {
     });
   }
 
+  it('finds a slip in a word beside a common one, when the word slipped into is common too: MURPHY, Jacol', () => {
+    // Murphy and Jacob are each too common to walk; Jacol is no one's, and its near skeleton (Jacob's) pairs with Murphy.
+    const crowded = new ScreeningEngine({ maxPostings: 100 });
+    crowded.add(record(1003, ['MURPHY, Jacob']));
+    for (let i = 0; i < 300; i++) {
+      crowded.add(record(i, [`MURPHY, ${families[i % families.length]!}${i}`]));
+      crowded.add(record(2000 + i, [`${families[i % families.length]!}${i}, Jacob`]));
+    }
+    const hits = crowded.screenPerson({ names: ['MURPHY, Jacol'] }, { limit: 5 }).hits;
+    assert.equal(hits[0]?.key, 1003, JSON.stringify(hits.map((h) => [h.key, h.score])));
+    assert.ok(hits[0].score >= DEFAULT_THRESHOLD, String(hits[0].score));
+  });
+
   it('is what finds them: without asking for skeletons one edit away, blocking misses them', () => {
     const without = build({ nearFrequency: -1 });
     for (const [, query, key] of cases) {

@@ -86,9 +86,12 @@ export const MATCHER_NAME = 'lodestar-name';
  * and Burmese, one word a Burmese syllable as names are written in Latin letters (translit/southeast-asian.ts).
  * 2.15.0 takes two spellings with the same consonants for the same name where they agree once their vowels and
  * doubled letters are written plain and Q as K (QASIM is KASSEM, FOUAZ FAWAZ; name-match.ts, VOWEL_SPELLING). 2.16.0
- * takes a theophoric name's tail for the name without its Abd, as part of it (AZIZ for ABDUL AZIZ; ABD_TAIL).
+ * takes a theophoric name's tail for the name without its Abd, as part of it (AZIZ for ABDUL AZIZ; ABD_TAIL). 2.17.0
+ * changes only which candidates reach the scorer: a query word no more than two listed persons have pairs its near
+ * skeletons with the other words of its name, so a slip into a common word beside a common word still finds the
+ * person (MURPHY, Jacol finds MURPHY, Jacob; person-index.ts, NEAR_PAIR_FREQUENCY).
  */
-export const MATCHER_VERSION = '2.16.0';
+export const MATCHER_VERSION = '2.17.0';
 /**
  * Score at or above which a hit is a match unless the caller says otherwise. Set at the operating point of the
  * development set (bench/eval-screening.ts): the lowest score at which non-listed travellers raise at most one
