@@ -296,6 +296,22 @@ describe('screening: a slip of one letter in a rare name', () => {
   });
 });
 
+describe('screening: initials among namesakes', () => {
+  it('I. M. KORNILOV finds Igor Mikhailovich KORNILOV among 120 Kornilovs', () => {
+    // Blocking finds every Kornilov alike (initials have no keys), more than the scorer takes: the quick score must let
+    // the initials choose.
+    const given = ['Sergei', 'Pavel', 'Dmitri', 'Nikolai', 'Oleg', 'Yuri', 'Boris', 'Fyodor', 'Gennadi', 'Lev'];
+    const engine = new ScreeningEngine();
+    // Listed first: blocking reads the newest postings first, and would otherwise rank it first by that alone.
+    engine.add(record(1000, ['KORNILOV, Igor Mikhailovich']));
+    for (let i = 0; i < 120; i++) {
+      engine.add(record(i, [`KORNILOV, ${given[i % 10]!} ${given[(i * 3 + 1) % 10]!}${i}`]));
+    }
+    const hits = engine.screenPerson({ names: ['I. M. KORNILOV'] }, { limit: 5 }).hits;
+    assert.equal(hits[0]?.key, 1000, JSON.stringify(hits.map((h) => [h.key, h.score])));
+  });
+});
+
 describe('screening: Chinese given names with and without spaces', () => {
   // So many listed persons share the surname that blocking cannot walk it (as on a list of a million): the given name
   // written together must find the one written apart, and back, though the Korean surname folding respells Chang as
