@@ -21,6 +21,8 @@ export const KEY_PAIR = 1;
 export const KEY_DATE = 2;
 /** A skeleton one edit from a query word's (near-skeletons.ts): asked for by queries, never indexed. */
 export const KEY_NEAR = 3;
+/** The pair key of such a skeleton and another word of the query's name: asked for by queries (as KEY_PAIR keys). */
+export const KEY_NEAR_PAIR = 4;
 
 /** The key of a full birth date (packed as in dates.ts). */
 export function dateKey(packed: number): number {

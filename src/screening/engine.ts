@@ -91,9 +91,11 @@ export const MATCHER_NAME = 'lodestar-name';
  * skeletons with the other words of its name, so a slip into a common word beside a common word still finds the
  * person (MURPHY, Jacol finds MURPHY, Jacob; person-index.ts, NEAR_PAIR_FREQUENCY). 2.18.0 also changes only which
  * candidates reach the scorer: the quick score counts a query initial that begins a word of the name, so I. M.
- * KORNILOV reaches the scorer for Igor Mikhailovich KORNILOV among many Kornilovs (prerank.ts, INITIAL_ONLY).
+ * KORNILOV reaches the scorer for Igor Mikhailovich KORNILOV among many Kornilovs (prerank.ts, INITIAL_ONLY). 2.19.0
+ * pairs the near skeletons of every word that asks for them, not only of words two persons have at most, and weighs
+ * the pairs below the keys of words as written (person-index.ts, NEAR_PAIR_WEIGHT).
  */
-export const MATCHER_VERSION = '2.18.0';
+export const MATCHER_VERSION = '2.19.0';
 /**
  * Score at or above which a hit is a match unless the caller says otherwise. Set at the operating point of the
  * development set (bench/eval-screening.ts): the lowest score at which non-listed travellers raise at most one

@@ -8,7 +8,16 @@
  * the summed informativeness of the keys they share; the best go on to the quick score, then the full scorer.
  * Cost per query depends on the query's keys and the budget, not on the size of the list.
  */
-import { dateKey, mixPair, nameKeys, KEY_DATE, KEY_NEAR, KEY_PAIR } from './blocking-keys.js';
+import {
+  dateKey,
+  mixPair,
+  nameKeys,
+  KEY_DATE,
+  KEY_NEAR,
+  KEY_NEAR_PAIR,
+  KEY_PAIR,
+  KEY_SKELETON,
+} from './blocking-keys.js';
 import { forEachNearSkeleton, KnownSkeletons } from './near-skeletons.js';
 import type { PersonStore } from './person-store.js';
 import type { TokenTable } from './token-table.js';
@@ -46,14 +55,13 @@ const keyScratch: number[] = [];
 const ACC_STRIDE = 4;
 const keyBuckets = new Int32Array(256);
 /**
- * A query word that at most this many listed persons have (most often none: a slip of the pen) pairs each of its near
- * skeletons with the other words of its name, as a pair key (see pushNear). The near skeleton alone is as common as
- * the word it is a slip for, and with a common surname beside it (Jacol Murphy for Jacob Murphy) neither key finds the
- * person within the walk budget; the pair does. At 200,000 synthetic persons, 20 more of 1,763 name-only queries with
- * a typo find their person in the top 10; up to 10 found 20 more again, but on the development set it let near pairs
- * of rare but correct words crowd out the person and lost 8 aliases, where up to 2 changes nothing there.
+ * What a pair of a near skeleton and another word of the query's name weighs in blocking, against a single word's key
+ * (see pushNear). A slip into a common word beside a common word (Jacol Murphy for Jacob Murphy) leaves only keys too
+ * common to walk but this pair. Weighed as a near skeleton (0.8), such pairs, rare by nature, ranked above the persons
+ * that share a word as written, and lost 8 aliases of the development set; at 0.3 it loses none, and at 200,000
+ * synthetic persons 28 more of 1,763 name-only queries with a typo find their person in the top 10.
  */
-const NEAR_PAIR_FREQUENCY = 2;
+const NEAR_PAIR_WEIGHT = 0.3;
 /** The skeleton hashes of the other words of the name a near skeleton pairs with (see pushNear). */
 const partners = new Int32Array(5);
 const keyKinds = new Int32Array(256);
@@ -303,12 +311,10 @@ export class PersonIndex {
         if (this.counts[table.skelHash[id]! & this.mask]! > this.nearFrequency) continue;
         // The words of the same name the near skeletons pair with (see pushNear).
         this.partnerCount = 0;
-        if (this.counts[table.skelHash[id]! & this.mask]! <= NEAR_PAIR_FREQUENCY) {
-          for (let j = from; j < count && names[j] !== -1 && this.partnerCount < partners.length; j++) {
-            const other = names[j]!;
-            if (j !== i && (table.flags[other]! & (TOKEN_PARTICLE | TOKEN_TITLE | TOKEN_INITIAL)) === 0) {
-              partners[this.partnerCount++] = table.skelHash[other]!;
-            }
+        for (let j = from; j < count && names[j] !== -1 && this.partnerCount < partners.length; j++) {
+          const other = names[j]!;
+          if (j !== i && (table.flags[other]! & (TOKEN_PARTICLE | TOKEN_TITLE | TOKEN_INITIAL)) === 0) {
+            partners[this.partnerCount++] = table.skelHash[other]!;
           }
         }
         forEachNearSkeleton(table.skel[id]!, this.known, this.pushNear);
@@ -362,13 +368,10 @@ export class PersonIndex {
 
   /** How many of `partners` the current near skeletons pair with. */
   private partnerCount = 0;
-  /**
-   * Asks for a near skeleton (near-skeletons.ts), and for its pairs with the `partners` words: weighted as near keys,
-   * below the pairs the query's own words make (NEAR_PAIR_FREQUENCY).
-   */
+  /** Asks for a near skeleton (near-skeletons.ts), and for its pairs with the `partners` words (NEAR_PAIR_WEIGHT). */
   private readonly pushNear = (hash: number): void => {
     keyScratch.push(hash, KEY_NEAR);
-    for (let j = 0; j < this.partnerCount; j++) keyScratch.push(mixPair(hash, partners[j]!), KEY_NEAR);
+    for (let j = 0; j < this.partnerCount; j++) keyScratch.push(mixPair(hash, partners[j]!), KEY_NEAR_PAIR);
   };
 
   /** A value read by warmKeys(), kept so its reads are not optimised away. */
@@ -396,7 +399,14 @@ export class PersonIndex {
   private weightOf(df: number, kind: number): number {
     const n = this.store.liveCount;
     const idf = n <= 1 ? 1 : Math.log(1 + n / df) / Math.log(1 + n);
-    return kind === KEY_PAIR ? 1.5 * idf : kind === KEY_DATE ? 0.9 * idf : kind === KEY_NEAR ? 0.8 * idf : idf;
+    if (kind === KEY_SKELETON) return idf;
+    return kind === KEY_PAIR
+      ? 1.5 * idf
+      : kind === KEY_DATE
+        ? 0.9 * idf
+        : kind === KEY_NEAR
+          ? 0.8 * idf
+          : NEAR_PAIR_WEIGHT * idf;
   }
 
   private prepareAccumulators(): void {
