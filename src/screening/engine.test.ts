@@ -296,6 +296,24 @@ describe('screening: a slip of one letter in a rare name', () => {
   });
 });
 
+describe('screening: a given name written apart, listed together', () => {
+  it('HAO Jing-jie finds HAO Jingjie among many Jingjies and many named Jing or Jie', () => {
+    const engine = new ScreeningEngine();
+    // Listed first: blocking reads the newest postings first.
+    engine.add(record(1000, ['HAO Jingjie']));
+    const others = ['Wei', 'Fang', 'Lei', 'Min', 'Hua', 'Tao', 'Ping', 'Qiang', 'Bo', 'Yun'];
+    for (let i = 0; i < 200; i++) {
+      // The query's pairs as written (Jing Jie, Hao Jing, Hao Jie) are theirs, and Jingjie alone is common.
+      engine.add(record(i, [`JING Jie ${others[i % 10]!}${i}`]));
+      engine.add(record(300 + i, [`HAO Jing ${others[i % 10]!}${i}`]));
+      engine.add(record(600 + i, [`${others[i % 10]!}${i} Jingjie`]));
+    }
+    const hits = engine.screenPerson({ names: ['HAO Jing-jie'] }, { limit: 5 }).hits;
+    assert.equal(hits[0]?.key, 1000, JSON.stringify(hits.map((h) => [h.key, h.score])));
+    assert.ok(hits[0].score >= DEFAULT_THRESHOLD, String(hits[0].score));
+  });
+});
+
 describe('screening: initials among namesakes', () => {
   it('I. M. KORNILOV finds Igor Mikhailovich KORNILOV among 120 Kornilovs', () => {
     // Blocking finds every Kornilov alike (initials have no keys), more than the scorer takes: the quick score must let

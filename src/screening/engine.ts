@@ -89,13 +89,16 @@ export const MATCHER_NAME = 'lodestar-name';
  * takes a theophoric name's tail for the name without its Abd, as part of it (AZIZ for ABDUL AZIZ; ABD_TAIL). 2.17.0
  * changes only which candidates reach the scorer: a query word no more than two listed persons have pairs its near
  * skeletons with the other words of its name, so a slip into a common word beside a common word still finds the
- * person (MURPHY, Jacol finds MURPHY, Jacob; person-index.ts, NEAR_PAIR_FREQUENCY). 2.18.0 also changes only which
+ * person (MURPHY, Jacol finds MURPHY, Jacob; person-index.ts). 2.18.0 also changes only which
  * candidates reach the scorer: the quick score counts a query initial that begins a word of the name, so I. M.
  * KORNILOV reaches the scorer for Igor Mikhailovich KORNILOV among many Kornilovs (prerank.ts, INITIAL_ONLY). 2.19.0
  * pairs the near skeletons of every word that asks for them, not only of words two persons have at most, and weighs
- * the pairs below the keys of words as written (person-index.ts, NEAR_PAIR_WEIGHT).
+ * the pairs below the keys of words as written (person-index.ts, NEAR_PAIR_WEIGHT). 2.20.0, also for candidates only:
+ * a query asks for the pairs its name would have with two adjacent words written together, and the quick score counts
+ * two words written together as a word of the name spells them as spelled the same (HAO Jing-jie finds HAO Jingjie
+ * among many Haos, Jings and Jingjies; person-index.ts, joinedPairKeys; prerank.ts).
  */
-export const MATCHER_VERSION = '2.19.0';
+export const MATCHER_VERSION = '2.20.0';
 /**
  * Score at or above which a hit is a match unless the caller says otherwise. Set at the operating point of the
  * development set (bench/eval-screening.ts): the lowest score at which non-listed travellers raise at most one

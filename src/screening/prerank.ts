@@ -3,7 +3,7 @@
  * with the query across all their names at once; this ranks them by how much of a single one of their names the
  * query covers (tokens with the same skeleton, or two query tokens whose joined skeleton is one of the name's, as
  * blocking keys them: "Al-Madani" for "Almadani"; weighted; a word shared only by its skeleton counts SKELETON_ONLY
- * of one spelled the same; a query initial that begins a word of the name counts INITIAL_ONLY), plus the birth date,
+ * of one spelled the same, and two words written together as the name spells them count as spelled the same; a query initial that begins a word of the name counts INITIAL_ONLY), plus the birth date,
  * using only integer comparisons of interned hashes (the candidate's side unweighted). It lets the engine look at
  * several times more blocking candidates for the price of scoring a few dozen fully. QuickScorer is the engine's form of it: the same values, with the query prepared once and each
  * candidate read from its contiguous record (PersonStore.records).
@@ -13,6 +13,7 @@ import { bestDateMatch, DATE_EXACT, DATE_MISMATCH, DATE_NONE } from './dates.js'
 import type { NameContext } from './name-match.js';
 import { RECORD_HEADER, type PersonStore } from './person-store.js';
 import type { PreparedQuery } from './score.js';
+import { spellingHash } from './token-table.js';
 import { MAX_TOKENS, TOKEN_INITIAL, TOKEN_PARTICLE, TOKEN_TITLE } from './tokens.js';
 
 /** articleStemKey of a token that has keys of its own (a particle, title or initial has none), else 0. */
@@ -42,11 +43,13 @@ export function quickScore(store: PersonStore, q: PreparedQuery, key: number, ct
   const sp = store.tokens.spellHash;
   const qw = ctx.queryWeight;
   const cf = store.tokens.flags;
-  // Query token i and candidate token j: the same skeleton and the same spelling.
+  // Query token i and candidate token j: the same skeleton and the same spelling; or i written together with the word
+  // before or after it as j is (set per query name below).
+  let joinedSame = (_i: number, _j: number) => false;
   const same = (i: number, j: number) => {
     const id = q.names[i]!;
     const c = arena[j]!;
-    return qh[id] === sh[c] && qsp[id] === sp[c];
+    return (qh[id] === sh[c] && qsp[id] === sp[c]) || joinedSame(i, j);
   };
   // Query token i an initial (a–z), and candidate token j a word it begins (see INITIAL_ONLY).
   const initial = (i: number) => initialBit(q.table, q.names[i]!) !== 0;
@@ -60,13 +63,17 @@ export function quickScore(store: PersonStore, q: PreparedQuery, key: number, ct
     for (let i = qs; i < qe; i++) totQ += qw[q.names[i]!]!;
     // The hashes that find each query token: its own, its alternative's and its stem's (0 when it has none), and
     // those of the pairs it is part of written together.
-    const pairs: [number, number, number][] = [];
-    joinedPairs(q.table, q.names, qs, qe, (i, j, h) => pairs.push([i, j, h | 0]));
+    const pairs: [number, number, number, number][] = [];
+    joinedPairs(q.table, q.names, qs, qe, (i, j, h) => pairs.push([i, j, h | 0, joinedSpelling(q, i, j)]));
     const finds = (i: number, h: number) => {
       const id = q.names[i]!;
       if ((qh[id]! | 0) === h) return true;
       for (const other of [qa[id]!, stemKeyOf(q.table, id)]) if (other !== 0 && (other | 0) === h) return true;
       return pairs.some(([a, b, p]) => (a === i || b === i) && p === h);
+    };
+    joinedSame = (i: number, j: number) => {
+      const c = arena[j]!;
+      return pairs.some(([a, b, p, spell]) => (a === i || b === i) && p === (sh[c]! | 0) && spell === sp[c]);
     };
     let cs = cStart;
     for (let ce = cStart; ce < cEnd; ce++) {
@@ -142,6 +149,11 @@ function dateBonus(store: PersonStore, q: PreparedQuery, key: number): number {
   return d === DATE_EXACT ? 0.4 : d === DATE_MISMATCH ? -0.2 : d !== DATE_NONE ? 0.1 : 0;
 }
 
+/** The spelling hash of query tokens i and j (positions in q.names) written together. */
+function joinedSpelling(q: PreparedQuery, i: number, j: number): number {
+  return spellingHash(q.table.ascii[q.names[i]!]! + q.table.ascii[q.names[j]!]!);
+}
+
 /** Distinct query skeleton hashes beyond this fall back to quickScore (a bit each in a 31-bit mask). */
 const MAX_QUERY_HASHES = 31;
 const SLOTS = 128;
@@ -198,6 +210,7 @@ export class QuickScorer {
     this.names = 0;
     this.fallback = false;
     this.anyInitials = false;
+    this.pairCount = 0;
     if (this.tokenBit.length < q.count) {
       this.tokenBit = new Int32Array(q.count * 2);
       this.ownBit = new Int32Array(q.count * 2);
@@ -270,13 +283,34 @@ export class QuickScorer {
   }
 
   private pairFailed = false;
+  /** The query's joined pairs (see joinedPairs): positions, bit, and the spelling hash of the two written together. */
+  private pairFirst = new Int32Array(16);
+  private pairSecond = new Int32Array(16);
+  private pairBit = new Int32Array(16);
+  private pairSpell = new Int32Array(16);
+  private pairCount = 0;
   /** Gives a pair's joined hash a bit, set on both of its tokens (see joinedPairs). */
   private readonly addPair = (i: number, j: number, h: number): void => {
     const bit = this.bitOf(h | 0, true);
     if (bit === 0) this.pairFailed = true;
     this.tokenBit[i] = this.tokenBit[i]! | bit;
     this.tokenBit[j] = this.tokenBit[j]! | bit;
+    if (this.pairCount === this.pairBit.length) this.growPairs();
+    const k = this.pairCount++;
+    this.pairFirst[k] = i;
+    this.pairSecond[k] = j;
+    this.pairBit[k] = bit;
+    this.pairSpell[k] = joinedSpelling(this.query!, i, j);
   };
+
+  private growPairs(): void {
+    const size = this.pairBit.length * 2;
+    for (const key of ['pairFirst', 'pairSecond', 'pairBit', 'pairSpell'] as const) {
+      const grown = new Int32Array(size);
+      grown.set(this[key]);
+      this[key] = grown;
+    }
+  }
 
   private growNames(): void {
     const size = this.nameFrom.length * 2;
@@ -395,6 +429,17 @@ export class QuickScorer {
           if ((own & segOr) !== 0) {
             for (let j = 0; j < len; j++) {
               if ((cb[j]! & own) !== 0 && sp[a[start + j]!] === os[i]) {
+                exact = true;
+                cSame[j] = 1;
+              }
+            }
+          }
+          // Written together with the word before or after it, as a word of the name is spelled.
+          for (let k = 0; k < this.pairCount; k++) {
+            const bit = this.pairBit[k]!;
+            if ((bit & segOr) === 0 || (this.pairFirst[k] !== i && this.pairSecond[k] !== i)) continue;
+            for (let j = 0; j < len; j++) {
+              if ((cb[j]! & bit) !== 0 && sp[a[start + j]!] === this.pairSpell[k]) {
                 exact = true;
                 cSame[j] = 1;
               }

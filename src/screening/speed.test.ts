@@ -38,6 +38,8 @@ const words = [
   'tavis',
   'ruslo',
   'korrin',
+  'kor',
+  'rin',
   'corin',
   'pell',
 ];

@@ -35,7 +35,7 @@ export const SEED_SKELETON = 0x51;
 const SEED_SPELLING = 0x73;
 
 /** A spelling's hash, never 0 (0 marks a token without an alternative spelling). */
-function spellingHash(s: string): number {
+export function spellingHash(s: string): number {
   return hashString(s, SEED_SPELLING) | 0 || 1;
 }
 
