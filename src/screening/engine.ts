@@ -96,9 +96,11 @@ export const MATCHER_NAME = 'lodestar-name';
  * the pairs below the keys of words as written (person-index.ts, NEAR_PAIR_WEIGHT). 2.20.0, also for candidates only:
  * a query asks for the pairs its name would have with two adjacent words written together, and the quick score counts
  * two words written together as a word of the name spells them as spelled the same (HAO Jing-jie finds HAO Jingjie
- * among many Haos, Jings and Jingjies; person-index.ts, joinedPairKeys; prerank.ts).
+ * among many Haos, Jings and Jingjies; person-index.ts, joinedPairKeys; prerank.ts). 2.21.0 reads a word's CH as K
+ * where Greek, Dutch and Indonesian spellings write K or KH so (CHRISTIAN is KRISTIAN, MOCHAMMAD MUHAMMAD, ACHWAN
+ * AKHWAN; name-match.ts, chSimilarity).
  */
-export const MATCHER_VERSION = '2.20.0';
+export const MATCHER_VERSION = '2.21.0';
 /**
  * Score at or above which a hit is a match unless the caller says otherwise. Set at the operating point of the
  * development set (bench/eval-screening.ts): the lowest score at which non-listed travellers raise at most one

@@ -5,7 +5,7 @@
  * sketches cannot compare, are compared on the token tables as tokenSimilarity and joinedMatch do: alike by an
  * alternative, and joined by alternatives (a folded Korean or Chinese given name, written as one word or two).
  */
-import { foldedOf, syllabicScore, type NameContext } from './name-match.js';
+import { chSimilarity, foldedOf, mayReadCh, syllabicScore, type NameContext } from './name-match.js';
 import { ALIAS_MIN, type PreparedQuery } from './score.js';
 import {
   ALIKE,
@@ -111,6 +111,11 @@ export class QueryTokenBounds {
       const qc = q * SKETCH_STRIDE;
       let r = syllable || isSyllable(qs, qc) ? this.syllableRelation(q, id) : relation(qs, qc, cs, c);
       if ((r & EXACT) !== 0 && this.qt!.ascii[q] !== this.ct!.ascii[id]) r &= ~EXACT;
+      // A CH read as K (name-match.ts, chSimilarity), compared as tokenSimilarity compares it.
+      if ((r & CLOSE) === 0 && mayReadCh(this.qt!, q, this.ct!, id)) {
+        const v = chSimilarity(this.qt!.ascii[q]!, this.ct!.ascii[id]!);
+        if (v > 0) r |= ALIKE | (v >= ALIAS_MIN ? CLOSE : 0);
+      }
       if (alt || hasAlt(qs, qc)) {
         if (this.variants(q, id)) r |= ALIKE | CLOSE;
         if (this.altPart(q, id)) r |= PART;

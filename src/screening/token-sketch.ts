@@ -83,6 +83,8 @@ const W = 22;
 const Q = 16;
 const G = 6;
 const Z_OR_D = (1 << 25) | (1 << 3);
+/** Letter codes of C and H: a token with both may be read with its CH as K (name-match.ts, chSimilarity). */
+const CH = (1 << 2) | (1 << 7);
 
 /**
  * Whether tokenSimilarity's edit distance may find two tokens alike: within the edits their shorter length allows, by
@@ -302,7 +304,7 @@ export class SketchGate {
       const a = qs[q * SKETCH_STRIDE]!;
       const b = qs[q * SKETCH_STRIDE + 1]!;
       this.all |= bit;
-      if ((a & (ODD | SYLLABIC | ALT | KOREAN | INITIAL)) !== 0) this.rare |= bit;
+      if ((a & (ODD | SYLLABIC | ALT | KOREAN | INITIAL)) !== 0 || (a & CH) === CH) this.rare |= bit;
       this.byFirst[b & 31]! |= bit;
       this.bySkelFirst[(b >>> 5) & 31]! |= bit;
       this.byLast[(b >>> 10) & 31]! |= bit;
@@ -325,7 +327,7 @@ export class SketchGate {
    */
   gate(cs: Int32Array, c: number): number {
     const a = cs[c]!;
-    if ((a & (ODD | SYLLABIC | ALT | KOREAN | INITIAL)) !== 0) return this.all;
+    if ((a & (ODD | SYLLABIC | ALT | KOREAN | INITIAL)) !== 0 || (a & CH) === CH) return this.all;
     const b = cs[c + 1]!;
     return (
       this.rare |
