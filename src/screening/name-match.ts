@@ -68,6 +68,15 @@ export function tokenSimilarity(ta: TokenTable, ia: number, tb: TokenTable, ib: 
   return c;
 }
 
+/**
+ * The edits tokenSimilarity forgives between spellings of these lengths: none below four letters, one for four against
+ * five or more (Qumu / Qhumu), one up to eight, two beyond.
+ */
+export function maxEdits(la: number, lb: number): number {
+  const minLen = la < lb ? la : lb;
+  return minLen < 4 ? 0 : minLen === 4 ? (la > 4 || lb > 4 ? 1 : 0) : minLen <= 8 ? 1 : 2;
+}
+
 const CH_LETTERS = (1 << 2) | (1 << 7);
 const LETTER_C = 99;
 const LETTER_K = 107;
@@ -116,19 +125,15 @@ function isVowelLetter(c: string | undefined): boolean {
 }
 
 /** kReading and the skeleton of the reading, by spelling (bounded, as foldedSpellings). */
-const kReadings = new Map<string, string>();
-const kSkeletons = new Map<string, string>();
+const kReadings = new Map<string, readonly [reading: string, skeleton: string]>();
 
-function cachedReading(word: string): string {
+function cachedReading(word: string): readonly [reading: string, skeleton: string] {
   let r = kReadings.get(word);
   if (r === undefined) {
-    if (kReadings.size >= MAX_CACHED_FOLDED) {
-      kReadings.clear();
-      kSkeletons.clear();
-    }
-    r = kReading(word);
+    if (kReadings.size >= MAX_CACHED_FOLDED) kReadings.clear();
+    const reading = kReading(word);
+    r = [reading, tokenSkeleton(reading)];
     kReadings.set(word, r);
-    kSkeletons.set(word, tokenSkeleton(r));
   }
   return r;
 }
@@ -141,16 +146,13 @@ function cachedReading(word: string): string {
  * false alerts on the development set (Zachary Le ~ Zakariya); this raises none there, and finds one positive more.
  */
 export function chSimilarity(a: string, b: string): number {
-  const ra = cachedReading(a);
-  const rb = cachedReading(b);
+  const [ra, sa] = cachedReading(a);
+  const [rb, sb] = cachedReading(b);
   if (ra === a && rb === b) return 0;
   if (ra === rb) return 0.9;
-  const sa = kSkeletons.get(a)!;
-  const sb = kSkeletons.get(b)!;
   if (sa.length === 0 || sb.length === 0 || sa.charCodeAt(0) !== sb.charCodeAt(0) || sa.charCodeAt(0) === 126) return 0;
   if (sa === sb && jaroWinkler(ra, rb) >= 0.78) return 0.86;
-  const minLen = Math.min(ra.length, rb.length);
-  const maxEd = minLen < 4 ? 0 : minLen === 4 ? (Math.max(ra.length, rb.length) > 4 ? 1 : 0) : minLen <= 8 ? 1 : 2;
+  const maxEd = maxEdits(ra.length, rb.length);
   if (maxEd > 0 && editDistance(ra, rb, maxEd) <= maxEd) return 0.84;
   if (sa.length >= 3 && sb.length >= 3 && skeletonsNear(sa, sb) && jaroWinkler(ra, rb) >= 0.75) return 0.84;
   return 0;
@@ -212,8 +214,7 @@ function similarityAsWritten(ta: TokenTable, ia: number, tb: TokenTable, ib: num
       }
       const la = ta.length[ia]!;
       const lb = tb.length[ib]!;
-      const minLen = la < lb ? la : lb;
-      const maxEd = minLen < 4 ? 0 : minLen === 4 ? (la > 4 || lb > 4 ? 1 : 0) : minLen <= 8 ? 1 : 2;
+      const maxEd = maxEdits(la, lb);
       if (maxEd === 0 || Math.abs(la - lb) > maxEd || bitCount(ta.letters[ia]! ^ tb.letters[ib]!) > 2 * maxEd) return 0;
     }
   }
@@ -272,7 +273,7 @@ function similarityAsWritten(ta: TokenTable, ia: number, tb: TokenTable, ib: num
     if (s > 0) lastHow = translit ? HOW_TRANSLIT : HOW_PHONETIC;
   }
   // Four letters against five or more: one inserted letter (Qumu / Qhumu) is still a spelling of the name.
-  const maxEd = minLen < 4 ? 0 : minLen === 4 ? (Math.max(a.length, b.length) > 4 ? 1 : 0) : minLen <= 8 ? 1 : 2;
+  const maxEd = maxEdits(a.length, b.length);
   if (maxEd > 0 && s < 0.88) {
     if (ed < 0) ed = lengthGap <= maxEd && letterGap <= 2 * maxEd ? editDistance(a, b, maxEd) : maxEd + 1;
     if (ed <= maxEd) {

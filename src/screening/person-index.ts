@@ -10,14 +10,13 @@
  */
 import {
   dateKey,
+  joinedPairs,
   mixPair,
   nameKeys,
   KEY_DATE,
   KEY_NEAR,
   KEY_NEAR_PAIR,
   KEY_PAIR,
-  KEY_SKELETON,
-  joinedPairs,
 } from './blocking-keys.js';
 import { forEachNearSkeleton, KnownSkeletons } from './near-skeletons.js';
 import type { PersonStore } from './person-store.js';
@@ -63,6 +62,8 @@ const keyBuckets = new Int32Array(256);
  * synthetic persons 28 more of 1,763 name-only queries with a typo find their person in the top 10.
  */
 const NEAR_PAIR_WEIGHT = 0.3;
+/** What a key of each kind weighs against its informativeness (KEY_SKELETON … KEY_NEAR_PAIR). */
+const KIND_WEIGHT = [1, 1.5, 0.9, 0.8, NEAR_PAIR_WEIGHT];
 /** The skeleton hashes of the other words of the name a near skeleton pairs with (see pushNear). */
 const partners = new Int32Array(5);
 const keyKinds = new Int32Array(256);
@@ -434,14 +435,7 @@ export class PersonIndex {
   private weightOf(df: number, kind: number): number {
     const n = this.store.liveCount;
     const idf = n <= 1 ? 1 : Math.log(1 + n / df) / Math.log(1 + n);
-    if (kind === KEY_SKELETON) return idf;
-    return kind === KEY_PAIR
-      ? 1.5 * idf
-      : kind === KEY_DATE
-        ? 0.9 * idf
-        : kind === KEY_NEAR
-          ? 0.8 * idf
-          : NEAR_PAIR_WEIGHT * idf;
+    return KIND_WEIGHT[kind]! * idf;
   }
 
   private prepareAccumulators(): void {

@@ -3,10 +3,11 @@
  * with the query across all their names at once; this ranks them by how much of a single one of their names the
  * query covers (tokens with the same skeleton, or two query tokens whose joined skeleton is one of the name's, as
  * blocking keys them: "Al-Madani" for "Almadani"; weighted; a word shared only by its skeleton counts SKELETON_ONLY
- * of one spelled the same, and two words written together as the name spells them count as spelled the same; a query initial that begins a word of the name counts INITIAL_ONLY), plus the birth date,
- * using only integer comparisons of interned hashes (the candidate's side unweighted). It lets the engine look at
- * several times more blocking candidates for the price of scoring a few dozen fully. QuickScorer is the engine's form of it: the same values, with the query prepared once and each
- * candidate read from its contiguous record (PersonStore.records).
+ * of one spelled the same, two words written together as the name spells them count as spelled the same, and a query
+ * initial that begins a word of the name counts INITIAL_ONLY), plus the birth date, using only integer comparisons of
+ * interned hashes (the candidate's side unweighted). It lets the engine look at several times more blocking
+ * candidates for the price of scoring a few dozen fully. QuickScorer is the engine's form of it: the same values,
+ * with the query prepared once and each candidate read from its contiguous record (PersonStore.records).
  */
 import { articleStemKey, joinedPairs } from './blocking-keys.js';
 import { bestDateMatch, DATE_EXACT, DATE_MISMATCH, DATE_NONE } from './dates.js';

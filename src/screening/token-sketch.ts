@@ -11,7 +11,7 @@
  *           26 for a skeleton without consonant, 31 for anything else), length, skeleton length (6 bits each);
  *   word 2: the spelling hash; word 3: the skeletonMask.
  */
-import { bitCount, hAsG } from './name-match.js';
+import { bitCount, hAsG, maxEdits } from './name-match.js';
 import { TOKEN_INITIAL, TOKEN_LOSSY, TOKEN_SYLLABIC, type PreparedToken } from './tokens.js';
 
 export const SKETCH_STRIDE = 4;
@@ -91,8 +91,7 @@ const CH = (1 << 2) | (1 << 7);
  * their lengths and the letters one has and the other lacks (one edit changes at most two of those).
  */
 function editPossible(la: number, lb: number, letterGap: number): boolean {
-  const minLen = la < lb ? la : lb;
-  const maxEd = minLen < 4 ? 0 : minLen === 4 ? (la > 4 || lb > 4 ? 1 : 0) : minLen <= 8 ? 1 : 2;
+  const maxEd = maxEdits(la, lb);
   return maxEd > 0 && (la > lb ? la - lb : lb - la) <= maxEd && letterGap <= 2 * maxEd;
 }
 
@@ -313,9 +312,7 @@ export class SketchGate {
       // The lengths an edit distance allows (see editPossible).
       const len = (b >>> 20) & 63;
       for (let l = Math.max(4, len - 2); l <= Math.min(63, len + 2); l++) {
-        const min = Math.min(l, len);
-        const most = min < 4 ? 0 : min === 4 ? (Math.max(l, len) > 4 ? 1 : 0) : min <= 8 ? 1 : 2;
-        if (Math.abs(l - len) <= most) this.byLength[l]! |= bit;
+        if (Math.abs(l - len) <= maxEdits(l, len)) this.byLength[l]! |= bit;
       }
     }
   }
