@@ -98,9 +98,10 @@ export const MATCHER_NAME = 'lodestar-name';
  * two words written together as a word of the name spells them as spelled the same (HAO Jing-jie finds HAO Jingjie
  * among many Haos, Jings and Jingjies; person-index.ts, joinedPairKeys; prerank.ts). 2.21.0 reads a word's CH as K
  * where Greek, Dutch and Indonesian spellings write K or KH so (CHRISTIAN is KRISTIAN, MOCHAMMAD MUHAMMAD, ACHWAN
- * AKHWAN; name-match.ts, chSimilarity).
+ * AKHWAN; name-match.ts, chSimilarity). 2.22.0 takes short words (four letters or fewer) two edits apart for the same
+ * name where they are one spelling once their vowels are written plain (ALEIK is ALIQ, MOOSA MUSA; VOWEL_SPELLING).
  */
-export const MATCHER_VERSION = '2.21.0';
+export const MATCHER_VERSION = '2.22.0';
 /**
  * Score at or above which a hit is a match unless the caller says otherwise. Set at the operating point of the
  * development set (bench/eval-screening.ts): the lowest score at which non-listed travellers raise at most one

@@ -279,6 +279,7 @@ describe('name bound', () => {
     // The same consonants with the vowels spelt otherwise (name-match.ts, VOWEL_SPELLING).
     ['SALEH, Qasim', 'SALEH, Kassem Mohamad'],
     ['FOUAZ, Abbas', 'FAWAZ, Abbas'],
+    ['ALEIK, Kassem', 'ALIQ, Qasim'],
     // Z against D past the first class (name-match.ts, zAsD), in skeletons too short for skeletonsNear.
     ['Reza Tehrani', 'Rida Tehrani'],
     ['Morteza Rahimi', 'Murtada Rahimi'],
