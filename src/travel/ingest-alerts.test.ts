@@ -1,0 +1,110 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ScreeningEngine } from '../screening/engine.js';
+import type { IndexedPersonHit } from '../screening/watchlist-index.js';
+import { personAt } from '../synth/persons.js';
+import { travellerAt } from '../synth/queries.js';
+import { screenTravellers, SCREEN_SLICE_MS, type TravellerToScreen } from './ingest-alerts.js';
+import type { TravellerRow } from './ingest-mapping.js';
+
+const PERSONS = 2_000;
+
+/** A watchlist of synthetic persons, screened by the engine as WatchlistIndex.screenForAlerts asks it. */
+function listOf(persons: number) {
+  const engine = new ScreeningEngine({ expectedPersons: persons });
+  for (let i = 0; i < persons; i++) {
+    const p = personAt(7, i);
+    engine.add({
+      key: i,
+      entityId: p.id,
+      names: [p.name, ...p.aliases],
+      birthDates: p.birthDate === '' ? [] : [p.birthDate],
+      nationalities: p.nationalities,
+      gender: p.gender,
+      documents: [],
+    });
+  }
+  return {
+    engine,
+    index: {
+      listIds: () => ['wanted'],
+      screenForAlerts: (listId: string, query: Parameters<ScreeningEngine['screenPerson']>[0], limit: number) =>
+        engine
+          .screenPerson(query, { limit, matchesOnly: true })
+          .hits.map((h): IndexedPersonHit => ({ ...h, listId, entryKey: h.key })),
+      screenDocument: () => [],
+    },
+  };
+}
+
+/** Flight travellers of the synthetic plan, some of them listed persons. */
+function travellers(count: number): TravellerToScreen[] {
+  return Array.from({ length: count }, (_v, i) => {
+    const t = travellerAt(7, i, PERSONS, 0.05);
+    const row = {
+      source: 'api',
+      travellerKey: `t${i}`,
+      role: 'passenger',
+      surname: t.surname,
+      givenNames: t.givenNames,
+      birthDate: t.birthDate === '' ? null : t.birthDate,
+      gender: null,
+      nationality: t.nationality === '' ? null : t.nationality,
+      documents: [],
+      inTransit: false,
+      embarkation: null,
+      debarkation: null,
+      seat: null,
+      recordLocator: null,
+      details: {},
+      removed: false,
+    } satisfies TravellerRow;
+    return { id: `traveller-${i}`, row, flightId: 'flight-1', message: { id: 'message-1', ownerCountry: 'FRA' } };
+  });
+}
+
+describe('screening a batch of travellers for alerts', () => {
+  const { engine, index } = listOf(PERSONS);
+  const batch = travellers(3_000);
+
+  it('lets the rest of the process through while it screens, and raises the alerts screening one by one raises', async () => {
+    // What each traveller raises, screened at one go.
+    const expected = batch.flatMap((t) =>
+      engine
+        .screenPerson(
+          {
+            names: [`${t.row.givenNames} ${t.row.surname}`],
+            birthDate: t.row.birthDate ?? undefined,
+            nationality: t.row.nationality ?? undefined,
+            documents: [],
+          },
+          { limit: 3, matchesOnly: true },
+        )
+        .hits.map((h) => `${t.id}|wanted|${h.entityId}`),
+    );
+    assert.ok(expected.length > 0, 'the batch holds listed persons');
+
+    let turns = 0;
+    let done = false;
+    const count = (): void => {
+      if (done) return;
+      turns++;
+      setImmediate(count);
+    };
+    setImmediate(count);
+    const started = performance.now();
+    const alerts = await screenTravellers(index, batch);
+    const took = performance.now() - started;
+    done = true;
+
+    assert.deepEqual(
+      alerts.map((a) => a.subjectKey),
+      expected,
+    );
+    // The other work ran about once a slice (at least a third as often, allowing for slow turns and pauses), and at least once.
+    assert.ok(
+      turns >= Math.max(1, Math.floor(took / SCREEN_SLICE_MS / 3)),
+      `${turns} turns of the event loop in ${took.toFixed(0)} ms of screening`,
+    );
+  });
+});
