@@ -11,7 +11,14 @@ export const DATE_SWAPPED = 3;
 export const DATE_YEAR_OFF = 4;
 export const DATE_NEAR = 5;
 export const DATE_MISMATCH = 6;
+/**
+ * Years FAR_YEARS or more apart, and not a slip of one of the year's digits: another person's date rather than the
+ * same person's written wrong (see score.ts, dateEffect).
+ */
+export const DATE_FAR = 7;
 export const DATE_NONE = 0;
+/** Birth years at least this far apart are DATE_FAR. */
+export const FAR_YEARS = 5;
 
 /** Packs an ISO 8601 date (possibly partial), or DD.MM.YYYY / DD/MM/YYYY / YYYYMMDD, into an integer; 0 if invalid. */
 export function parseDate(text: string): number {
@@ -62,11 +69,30 @@ export function compareDates(q: number, c: number): number {
     if (daysKnown && qd === cm && qm === cd) return DATE_SWAPPED;
     return DATE_NEAR;
   }
-  if (Math.abs(qy - cy) === 1) {
+  const years = Math.abs(qy - cy);
+  if (years === 1) {
     if (!monthsKnown || (qm === cm && (!daysKnown || qd === cd))) return DATE_YEAR_OFF;
     return DATE_MISMATCH;
   }
-  return DATE_MISMATCH;
+  if (years < FAR_YEARS) return DATE_MISMATCH;
+  // 1975 written 1985 or 1957, the rest of the date agreeing, is a clerk's slip, not another person's date.
+  const restAgrees = (!monthsKnown || qm === cm) && (!daysKnown || qd === cd);
+  return restAgrees && yearSlip(qy, cy) ? DATE_MISMATCH : DATE_FAR;
+}
+
+/** Whether two four-digit years differ in one digit, or by two adjacent digits swapped (numbers only: a hot path). */
+function yearSlip(a: number, b: number): boolean {
+  let count = 0;
+  let at = -1;
+  for (let p = 0, x = a, y = b; p < 4; p++, x = Math.floor(x / 10), y = Math.floor(y / 10)) {
+    if (x % 10 === y % 10) continue;
+    if (count++ === 0) at = p;
+  }
+  if (count === 1) return true;
+  if (count !== 2) return false;
+  const scale = 10 ** at;
+  const digit = (v: number, p: number) => Math.floor(v / scale / 10 ** p) % 10;
+  return digit(a, 0) === digit(b, 1) && digit(a, 1) === digit(b, 0);
 }
 
 /** The best (lowest code other than none) comparison of a query date with any of a candidate's dates. */

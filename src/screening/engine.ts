@@ -100,8 +100,10 @@ export const MATCHER_NAME = 'lodestar-name';
  * where Greek, Dutch and Indonesian spellings write K or KH so (CHRISTIAN is KRISTIAN, MOCHAMMAD MUHAMMAD, ACHWAN
  * AKHWAN; name-match.ts, chSimilarity). 2.22.0 takes short words (four letters or fewer) two edits apart for the same
  * name where they are one spelling once their vowels are written plain (ALEIK is ALIQ, MOOSA MUSA; VOWEL_SPELLING).
+ * 2.23.0 counts a birth date five years or more from the listed one, unless one digit of the year was written wrong
+ * or two swapped, as more surely another person's (dates.ts, DATE_FAR; score.ts, dateEffect: -0.45 against -0.3).
  */
-export const MATCHER_VERSION = '2.22.0';
+export const MATCHER_VERSION = '2.23.0';
 /**
  * Score at or above which a hit is a match unless the caller says otherwise. Set at the operating point of the
  * development set (bench/eval-screening.ts): the lowest score at which non-listed travellers raise at most one

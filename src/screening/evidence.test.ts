@@ -56,6 +56,15 @@ describe('screening v2: frequent and rare tokens', () => {
     const s = scoreOf(engine, 5001, { names: ['Mohammed Ali Drevenkar'], birthDate: '1989-11-30' });
     assert.ok(s < DEFAULT_THRESHOLD, `score ${s}`);
   });
+
+  it('a birth date years away says another person more surely than a slip of the year', () => {
+    const q = (birthDate: string) => scoreOf(engine, 5001, { names: ['Mohammed Ali Drevenkar'], birthDate });
+    const near = q('1973-01-20');
+    const slip = q('1981-04-12');
+    const far = q('1986-01-20');
+    assert.ok(far < near - 0.1, `years away ${far}, two years away ${near}`);
+    assert.equal(slip, near, 'one digit of the year written wrong counts as two years away');
+  });
 });
 
 describe('screening v2: birth dates find persons listed under other names', () => {

@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import {
   DATE_EXACT,
+  DATE_FAR,
   DATE_MISMATCH,
   DATE_PARTIAL,
   DATE_SWAPPED,
@@ -59,7 +60,14 @@ describe('birth dates', () => {
     ['1962-05', '1962-05-14', DATE_PARTIAL],
     ['1962-05-14', '1963-05-14', DATE_YEAR_OFF],
     ['1962-05-04', '1962-04-05', DATE_SWAPPED],
-    ['1962-05-14', '1975-01-02', DATE_MISMATCH],
+    ['1962-05-14', '1964-01-02', DATE_MISMATCH],
+    ['1962-05-14', '1975-01-02', DATE_FAR],
+    ['1962', '1995-01-02', DATE_FAR],
+    // A slip of one digit of the year, or two swapped, the rest agreeing: written wrong, not another person's date.
+    ['1962-05-14', '1972-05-14', DATE_MISMATCH],
+    ['1962-05-14', '1926-05-14', DATE_MISMATCH],
+    ['1962', '1982-05-14', DATE_MISMATCH],
+    ['1962-05-14', '1972-06-14', DATE_FAR],
     ['14.05.1962', '1962-05-14', DATE_EXACT],
   ];
   for (const [q, c, want] of cases) {

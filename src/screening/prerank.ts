@@ -147,7 +147,7 @@ function initialBit(table: PreparedQuery['table'], id: number): number {
 function dateBonus(store: PersonStore, q: PreparedQuery, key: number): number {
   if (q.birthDate === 0) return 0;
   const d = bestDateMatch(q.birthDate, store.records, store.datesStart(key), store.datesEnd(key));
-  return d === DATE_EXACT ? 0.4 : d === DATE_MISMATCH ? -0.2 : d !== DATE_NONE ? 0.1 : 0;
+  return d === DATE_EXACT ? 0.4 : d >= DATE_MISMATCH ? -0.2 : d !== DATE_NONE ? 0.1 : 0;
 }
 
 /** The spelling hash of query tokens i and j (positions in q.names) written together. */
@@ -367,7 +367,7 @@ export class QuickScorer {
     let bonus = 0;
     if (q.birthDate !== 0) {
       const d = bestDateMatch(q.birthDate, a, p, p + dates);
-      bonus = d === DATE_EXACT ? 0.4 : d === DATE_MISMATCH ? -0.2 : d !== DATE_NONE ? 0.1 : 0;
+      bonus = d === DATE_EXACT ? 0.4 : d >= DATE_MISMATCH ? -0.2 : d !== DATE_NONE ? 0.1 : 0;
     }
     p += dates + a[r + 2]!;
     const end = p + a[r]!;

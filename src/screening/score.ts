@@ -27,8 +27,11 @@ import type { TokenTable } from './token-table.js';
 import { MAX_TOKENS, prepareName } from './tokens.js';
 import type { ExplanationFeature, MatchHow, PersonQuery } from './types.js';
 
-/** Effect of each birth-date comparison on the score, indexed by DATE_* code (none, exact, partial, swapped, year off, near, mismatch). */
-export const dateEffect = [0, 0.4, 0.15, 0.15, 0.03, -0.1, -0.3] as const;
+/**
+ * Effect of each birth-date comparison on the score, indexed by DATE_* code (none, exact, partial, swapped, year off,
+ * near, mismatch, far). Dates years apart (DATE_FAR) say another person more surely than a slip of a year or two.
+ */
+export const dateEffect = [0, 0.4, 0.15, 0.15, 0.03, -0.1, -0.3, -0.45] as const;
 /**
  * An exact birth date with a name that shares less than DATE_EXACT_NAME_MIN adds only DATE_EXACT_WEAK_NAME; between
  * that and DATE_EXACT_NAME_FLOOR it adds up to the full effect, and a matching nationality up to
@@ -60,7 +63,16 @@ export const ALIAS_BELOW = 0.8;
 export const ALIAS_MIN = 0.9;
 export const ALIAS_SHARE = 0.5;
 
-const dateHow: readonly MatchHow[] = ['mismatch', 'exact', 'partial', 'swapped', 'year_off', 'mismatch', 'mismatch'];
+const dateHow: readonly MatchHow[] = [
+  'mismatch',
+  'exact',
+  'partial',
+  'swapped',
+  'year_off',
+  'mismatch',
+  'mismatch',
+  'mismatch',
+];
 
 /** A query prepared once for all its candidates. */
 export interface PreparedQuery {
