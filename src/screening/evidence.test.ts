@@ -97,6 +97,25 @@ describe('screening v2: birth dates find persons listed under other names', () =
     assert.equal(onCrowded.match, false);
   });
 
+  it('lifts a name sharing one word of two by an exact date only as far as the date is rare', () => {
+    // A name score between DATE_EXACT_NAME_MIN and DATE_EXACT_NAME_FLOOR: a namesake born the same day where many are.
+    const listed = record(0, ['Matvei Zotov'], { birthDates: ['2011-07-23'], nationalities: ['RUS'] });
+    const query = { names: ['Matvei Aleksandrov'], birthDate: '2011-07-23', nationality: 'RU' };
+    const rare = new ScreeningEngine();
+    const crowded = new ScreeningEngine();
+    for (let i = 1; i <= 400; i++) {
+      const other = record(i, [`Person${i.toString(36)} Other${(i * 7).toString(36)}`], { birthDates: ['1990-01-01'] });
+      rare.add(other);
+      crowded.add({ ...other, birthDates: ['2011-07-23'] });
+    }
+    rare.add(listed);
+    crowded.add(listed);
+    const onRare = rare.screenPerson(query).hits.find((h) => h.key === 0);
+    const onCrowded = crowded.screenPerson(query).hits.find((h) => h.key === 0);
+    assert.ok(onRare !== undefined && onCrowded !== undefined);
+    assert.ok(onRare.score > onCrowded.score + 0.15, `rare date ${onRare.score}, shared date ${onCrowded.score}`);
+  });
+
   it('does not block on a year alone', () => {
     const engine = new ScreeningEngine();
     engine.add(record(0, ['Branimir Tokarczuk'], { birthDates: ['1966'] }));
