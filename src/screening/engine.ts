@@ -103,9 +103,11 @@ export const MATCHER_NAME = 'lodestar-name';
  * 2.23.0 counts a birth date five years or more from the listed one, unless one digit of the year was written wrong
  * or two swapped, as more surely another person's (dates.ts, DATE_FAR; score.ts, dateEffect: -0.45 against -0.3).
  * 2.24.0 lifts a name that shares up to half of the query by an exact birth date only as far as the date is rare in
- * the list, as it did below a third (score.ts, DATE_EXACT_NAME_FLOOR).
+ * the list, as it did below a third (score.ts, DATE_EXACT_NAME_FLOOR). 2.25.0 reads the diphthong written EI or EY as
+ * AI too where it compares spellings with their vowels written plain (SEIF is SAYF, ZEIN ZAYN; name-match.ts,
+ * plainAlike).
  */
-export const MATCHER_VERSION = '2.24.0';
+export const MATCHER_VERSION = '2.25.0';
 /**
  * Score at or above which a hit is a match unless the caller says otherwise. Set at the operating point of the
  * development set (bench/eval-screening.ts): the lowest score at which non-listed travellers raise at most one

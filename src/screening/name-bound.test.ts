@@ -280,6 +280,8 @@ describe('name bound', () => {
     ['SALEH, Qasim', 'SALEH, Kassem Mohamad'],
     ['FOUAZ, Abbas', 'FAWAZ, Abbas'],
     ['ALEIK, Kassem', 'ALIQ, Qasim'],
+    ['SEIF, Mahmoud', 'SAYF, Mahmoud'],
+    ['Hans Meier', 'Hans Mayer'],
     // Z against D past the first class (name-match.ts, zAsD), in skeletons too short for skeletonsNear.
     ['Reza Tehrani', 'Rida Tehrani'],
     ['Morteza Rahimi', 'Murtada Rahimi'],

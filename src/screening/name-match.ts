@@ -264,12 +264,12 @@ function similarityAsWritten(ta: TokenTable, ia: number, tb: TokenTable, ib: num
     if (minLen <= 4) {
       ed = lengthGap <= 1 && letterGap <= 2 ? editDistance(a, b, 1) : 2;
       if (ed <= 1) s = 0.88;
-      else if (plainVowels(a) === plainVowels(b)) s = VOWEL_SPELLING;
+      else if (plainAlike(a, b, false)) s = VOWEL_SPELLING;
     } else {
       // Same consonants but spelled far apart (Samra / Siwumar) is coincidence, not a romanisation variant.
       jw = jaroWinkler(a, b);
       if (jw >= (translit ? 0.7 : 0.78)) s = 0.88 + 0.1 * clamp01((jw - 0.78) / 0.22);
-      else if (jaroWinkler(plainVowels(a), plainVowels(b)) >= 0.78) s = VOWEL_SPELLING;
+      else if (plainAlike(a, b, true)) s = VOWEL_SPELLING;
     }
     if (s > 0) lastHow = translit ? HOW_TRANSLIT : HOW_PHONETIC;
   }
@@ -422,16 +422,33 @@ function abdTail(a: string, b: string): boolean {
 const VOWEL_SPELLING = 0.86;
 
 /**
- * A spelling with its vowels written plain: E and Y as I, O as U, W as U after the first letter (FAWAZ is FAUAZ), Q
- * as K, and a letter written twice once (KASSEM is KASIM, FOUAZ FUAZ).
+ * Whether two spellings agree with their vowels written plain (plainVowels), the diphthong EI read as I or as AI: by
+ * Jaro–Winkler (0.78) when `fuzzy`, else letter for letter (short words, which Jaro–Winkler judges too harshly).
  */
-function plainVowels(t: string): string {
+function plainAlike(a: string, b: string, fuzzy: boolean): boolean {
+  for (const diphthong of [false, true]) {
+    const pa = plainVowels(a, diphthong);
+    const pb = plainVowels(b, diphthong);
+    if (fuzzy ? jaroWinkler(pa, pb) >= 0.78 : pa === pb) return true;
+  }
+  return false;
+}
+
+/**
+ * A spelling with its vowels written plain: E and Y as I, O as U, W as U after the first letter (FAWAZ is FAUAZ), Q
+ * as K, and a letter written twice once (KASSEM is KASIM, FOUAZ FUAZ). With `diphthong`, an E before I or Y is A, as
+ * the diphthong is written either way (SEIF is SAYF, ZEIN ZAYN, MEIER MAYER); without, ALEIK is ALIQ.
+ */
+function plainVowels(t: string, diphthong: boolean): string {
   let out = '';
   let last = -1;
   for (let i = 0; i < t.length; i++) {
     let c = t.charCodeAt(i);
     if (c === 113) c = 107;
-    else if (c === 101 || c === 121) c = 105;
+    else if (c === 101) {
+      const next = t.charCodeAt(i + 1);
+      c = diphthong && (next === 105 || next === 121) ? 97 : 105;
+    } else if (c === 121) c = 105;
     else if (c === 111 || (c === 119 && i > 0)) c = 117;
     if (c !== last) out += String.fromCharCode(c);
     last = c;
