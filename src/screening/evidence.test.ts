@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DocumentIndex } from './document-index.js';
 import { DEFAULT_THRESHOLD, ScreeningEngine } from './engine.js';
-import type { PersonRecord } from './types.js';
+import type { PersonQuery, PersonRecord } from './types.js';
 
 function record(key: number, names: string[], extra: Partial<PersonRecord> = {}): PersonRecord {
   return { key, entityId: `e${key}`, names, birthDates: [], nationalities: [], documents: [], ...extra };
@@ -77,42 +77,41 @@ describe('screening v2: birth dates find persons listed under other names', () =
     assert.equal(hit?.match, false);
   });
 
-  it('lifts a name agreeing in part by an exact date only as far as the date is rare in the list', () => {
-    // The same person and query on two lists: one where nobody else has the date, one where 400 others do.
-    const listed = record(0, ['Jan Tokarczuk Wilamowski'], { birthDates: ['1966-09-17'], nationalities: ['POL'] });
-    const query = { names: ['Jan Lesniewski'], birthDate: '1966-09-17', nationality: 'PL' };
+  /**
+   * The hit of one listed person (key 0) for one query on two lists: one where nobody else has the query's birth date,
+   * one where 400 others do.
+   */
+  function onRareAndCrowded(listed: PersonRecord, query: PersonQuery) {
     const rare = new ScreeningEngine();
     const crowded = new ScreeningEngine();
     for (let i = 1; i <= 400; i++) {
-      const other = record(i, [`Person${i.toString(36)} Other${(i * 7).toString(36)}`], { birthDates: ['1990-01-01'] });
+      const other = record(i, [`Person${i.toString(36)} Other${(i * 7).toString(36)}`], { birthDates: ['1900-01-01'] });
       rare.add(other);
-      crowded.add({ ...other, birthDates: ['1966-09-17'] });
+      crowded.add({ ...other, birthDates: [query.birthDate!] });
     }
     rare.add(listed);
     crowded.add(listed);
     const onRare = rare.screenPerson(query).hits.find((h) => h.key === 0);
     const onCrowded = crowded.screenPerson(query).hits.find((h) => h.key === 0);
     assert.ok(onRare !== undefined && onCrowded !== undefined);
+    return { onRare, onCrowded };
+  }
+
+  it('lifts a name agreeing in part by an exact date only as far as the date is rare in the list', () => {
+    const { onRare, onCrowded } = onRareAndCrowded(
+      record(0, ['Jan Tokarczuk Wilamowski'], { birthDates: ['1966-09-17'], nationalities: ['POL'] }),
+      { names: ['Jan Lesniewski'], birthDate: '1966-09-17', nationality: 'PL' },
+    );
     assert.ok(onRare.score > onCrowded.score + 0.1, `rare date ${onRare.score}, shared date ${onCrowded.score}`);
     assert.equal(onCrowded.match, false);
   });
 
   it('lifts a name sharing one word of two by an exact date only as far as the date is rare', () => {
     // A name score between DATE_EXACT_NAME_MIN and DATE_EXACT_NAME_FLOOR: a namesake born the same day where many are.
-    const listed = record(0, ['Matvei Zotov'], { birthDates: ['2011-07-23'], nationalities: ['RUS'] });
-    const query = { names: ['Matvei Aleksandrov'], birthDate: '2011-07-23', nationality: 'RU' };
-    const rare = new ScreeningEngine();
-    const crowded = new ScreeningEngine();
-    for (let i = 1; i <= 400; i++) {
-      const other = record(i, [`Person${i.toString(36)} Other${(i * 7).toString(36)}`], { birthDates: ['1990-01-01'] });
-      rare.add(other);
-      crowded.add({ ...other, birthDates: ['2011-07-23'] });
-    }
-    rare.add(listed);
-    crowded.add(listed);
-    const onRare = rare.screenPerson(query).hits.find((h) => h.key === 0);
-    const onCrowded = crowded.screenPerson(query).hits.find((h) => h.key === 0);
-    assert.ok(onRare !== undefined && onCrowded !== undefined);
+    const { onRare, onCrowded } = onRareAndCrowded(
+      record(0, ['Matvei Zotov'], { birthDates: ['2011-07-23'], nationalities: ['RUS'] }),
+      { names: ['Matvei Aleksandrov'], birthDate: '2011-07-23', nationality: 'RU' },
+    );
     assert.ok(onRare.score > onCrowded.score + 0.15, `rare date ${onRare.score}, shared date ${onCrowded.score}`);
   });
 
