@@ -324,6 +324,30 @@ describe('screening: a given name written apart, listed together', () => {
   });
 });
 
+describe('screening: CH and KH spellings among namesakes', () => {
+  // Many Muhammads (too common to walk), and many words with AKHWAN's skeleton and ACHWAN's (too common for near
+  // skeletons to be asked for).
+  function crowded(listed: string): ScreeningEngine {
+    const engine = new ScreeningEngine();
+    engine.add(record(1000, [listed]));
+    const given = ['Tesfaye', 'Bekele', 'Girma', 'Alemu', 'Desta'];
+    for (let i = 0; i < 300; i++) engine.add(record(i, [`MUHAMMAD ${given[i % 5]!} ${given[(i >> 2) % 5]!}${i}`]));
+    for (let i = 0; i < 40; i++)
+      engine.add(record(400 + i, [`${['Hanna', 'Sina', 'Hani', 'Sana'][i % 4]!} ${given[i % 5]!}`]));
+    return engine;
+  }
+  for (const [query, listed] of [
+    ['AKHWAN, Muhammad', 'ACHWAN, Muhammad'],
+    ['ACHWAN, Muhammad', 'AKHWAN, Muhammad'],
+  ] as const) {
+    it(`${query} finds ${listed} among many Muhammads`, () => {
+      const hits = crowded(listed).screenPerson({ names: [query] }, { limit: 10 }).hits;
+      assert.equal(hits[0]?.key, 1000, JSON.stringify(hits.map((h) => [h.key, h.score])));
+      assert.ok(hits[0].score >= DEFAULT_THRESHOLD, String(hits[0].score));
+    });
+  }
+});
+
 describe('screening: initials among namesakes', () => {
   it('I. M. KORNILOV finds Igor Mikhailovich KORNILOV among 120 Kornilovs', () => {
     // Blocking finds every Kornilov alike (initials have no keys), more than the scorer takes: the quick score must let

@@ -105,9 +105,11 @@ export const MATCHER_NAME = 'lodestar-name';
  * 2.24.0 lifts a name that shares up to half of the query by an exact birth date only as far as the date is rare in
  * the list, as it did below a third (score.ts, DATE_EXACT_NAME_FLOOR). 2.25.0 reads the diphthong written EI or EY as
  * AI too where it compares spellings with their vowels written plain (SEIF is SAYF, ZEIN ZAYN; name-match.ts,
- * plainAlike).
+ * plainAlike). 2.26.0 changes only which candidates reach the scorer: a query word with CH or KH also asks blocking for
+ * the skeletons of its other spellings, CH read as K and KH after a vowel written CH (AKHWAN, Muhammad finds ACHWAN,
+ * Muhammad among many Muhammads; name-match.ts, forEachChSkeleton; person-index.ts).
  */
-export const MATCHER_VERSION = '2.25.0';
+export const MATCHER_VERSION = '2.26.0';
 /**
  * Score at or above which a hit is a match unless the caller says otherwise. Set at the operating point of the
  * development set (bench/eval-screening.ts): the lowest score at which non-listed travellers raise at most one

@@ -138,6 +138,33 @@ function cachedReading(word: string): readonly [reading: string, skeleton: strin
   return r;
 }
 
+const K_LETTER = 1 << 10;
+
+/**
+ * Calls `each` with the skeleton of each other spelling of a word (ascii, letters: its letterMask, skel: its own
+ * skeleton) that chSimilarity may find alike it where their skeletons differ, for blocking to ask for: its CH read as
+ * K (ACHWAN is AKHWAN, CHRISTOS KRISTOS; kReading), and a KH after a vowel written CH as Dutch and Indonesian spellings
+ * write it (AKHWAN is ACHWAN, MUKHTAR MUCHTAR). Cheap for a word without an H and a C or K (a test of its letter mask).
+ */
+export function forEachChSkeleton(
+  ascii: string,
+  letters: number,
+  skel: string,
+  each: (skeleton: string) => void,
+): void {
+  if ((letters & CH_LETTERS) === CH_LETTERS) {
+    const reading = cachedReading(ascii)[1];
+    if (reading !== skel && reading.length > 0) each(reading);
+  }
+  if ((letters & (K_LETTER | (1 << 7))) === (K_LETTER | (1 << 7))) {
+    const written = ascii.replace(/([aeiouy])kh/g, '$1ch');
+    if (written !== ascii) {
+      const other = tokenSkeleton(written);
+      if (other !== skel && other.length > 0) each(other);
+    }
+  }
+}
+
 /**
  * Two spellings alike once a CH in either is read as K (kReading): as written, CH is the skeleton's S, so CHRISTIAN and
  * KRISTIAN, NICHOLAS and NIKOLAS, MOCHAMMAD and MUHAMMAD, ACHWAN and AKHWAN share nothing. The same reading 0.9; else as

@@ -20,8 +20,13 @@ import {
 } from './blocking-keys.js';
 import { forEachNearSkeleton, KnownSkeletons } from './near-skeletons.js';
 import type { PersonStore } from './person-store.js';
-import type { TokenTable } from './token-table.js';
-import { TOKEN_INITIAL, TOKEN_PARTICLE, TOKEN_TITLE } from './tokens.js';
+import { forEachChSkeleton } from './name-match.js';
+import { hashString, SEED_SKELETON, type TokenTable } from './token-table.js';
+import { TOKEN_INITIAL, TOKEN_LOSSY, TOKEN_PARTICLE, TOKEN_TITLE } from './tokens.js';
+
+/** Letter-mask bits (token-table.ts, letterMask) of H, and of C or K: a word with both may be spelled with CH or KH. */
+const H_LETTER = 1 << 7;
+const C_OR_K = (1 << 2) | (1 << 10);
 
 /** Tuning of the index. */
 export interface PersonIndexOptions {
@@ -301,6 +306,8 @@ export class PersonIndex {
     // A rare query word asks for the listed skeletons one edit from its own too (near-skeletons.ts): a slip in the one
     // rare word of a name would otherwise leave only common keys. They come after the query's own keys, so these
     // always find a place among the keys walked.
+    // A word with CH or KH asks for the skeletons of its other spellings as well (name-match.ts, forEachChSkeleton):
+    // ACHWAN and AKHWAN share no skeleton, and beside a common MUHAMMAD nothing else would find the person.
     if (this.nearFrequency >= 0) {
       this.learnSkeletons();
       let from = 0;
@@ -310,8 +317,12 @@ export class PersonIndex {
           from = i + 1;
           continue;
         }
-        if ((table.flags[id]! & (TOKEN_PARTICLE | TOKEN_TITLE | TOKEN_INITIAL)) !== 0) continue;
-        if (this.counts[table.skelHash[id]! & this.mask]! > this.nearFrequency) continue;
+        const flags = table.flags[id]!;
+        if ((flags & (TOKEN_PARTICLE | TOKEN_TITLE | TOKEN_INITIAL)) !== 0) continue;
+        const rare = this.counts[table.skelHash[id]! & this.mask]! <= this.nearFrequency;
+        const letters = table.letters[id]!;
+        const ch = (flags & TOKEN_LOSSY) === 0 && (letters & H_LETTER) !== 0 && (letters & C_OR_K) !== 0;
+        if (!rare && !ch) continue;
         // The words of the same name the near skeletons pair with (see pushNear).
         this.partnerCount = 0;
         for (let j = from; j < count && names[j] !== -1 && this.partnerCount < partners.length; j++) {
@@ -320,7 +331,8 @@ export class PersonIndex {
             partners[this.partnerCount++] = table.skelHash[other]!;
           }
         }
-        forEachNearSkeleton(table.skel[id]!, this.known, this.pushNear);
+        if (rare) forEachNearSkeleton(table.skel[id]!, this.known, this.pushNear);
+        if (ch) forEachChSkeleton(table.ascii[id]!, table.letters[id]!, table.skel[id]!, this.pushSpelling);
       }
     }
     this.prepareAccumulators();
@@ -405,6 +417,12 @@ export class PersonIndex {
   /** How many of `partners` the current near skeletons pair with. */
   private partnerCount = 0;
   /** Asks for a near skeleton (near-skeletons.ts), and for its pairs with the `partners` words (NEAR_PAIR_WEIGHT). */
+  /** pushNear for another spelling's skeleton, when some listed word has it. */
+  private readonly pushSpelling = (skeleton: string): void => {
+    const hash = hashString(skeleton, SEED_SKELETON);
+    if (this.known.has(hash)) this.pushNear(hash);
+  };
+
   private readonly pushNear = (hash: number): void => {
     keyScratch.push(hash, KEY_NEAR);
     for (let j = 0; j < this.partnerCount; j++) keyScratch.push(mixPair(hash, partners[j]!), KEY_NEAR_PAIR);
