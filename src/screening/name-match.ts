@@ -77,7 +77,9 @@ export function maxEdits(la: number, lb: number): number {
   return minLen < 4 ? 0 : minLen === 4 ? (la > 4 || lb > 4 ? 1 : 0) : minLen <= 8 ? 1 : 2;
 }
 
-const CH_LETTERS = (1 << 2) | (1 << 7);
+const H_LETTER = 1 << 7;
+const CH_LETTERS = (1 << 2) | H_LETTER;
+const KH_LETTERS = (1 << 10) | H_LETTER;
 const LETTER_C = 99;
 const LETTER_K = 107;
 
@@ -138,7 +140,10 @@ function cachedReading(word: string): readonly [reading: string, skeleton: strin
   return r;
 }
 
-const K_LETTER = 1 << 10;
+/** Whether a word with these letters (its letterMask) may have another CH or KH spelling (forEachChSkeleton). */
+export function mayRespellCh(letters: number): boolean {
+  return (letters & CH_LETTERS) === CH_LETTERS || (letters & KH_LETTERS) === KH_LETTERS;
+}
 
 /**
  * Calls `each` with the skeleton of each other spelling of a word (ascii, letters: its letterMask, skel: its own
@@ -156,7 +161,7 @@ export function forEachChSkeleton(
     const reading = cachedReading(ascii)[1];
     if (reading !== skel && reading.length > 0) each(reading);
   }
-  if ((letters & (K_LETTER | (1 << 7))) === (K_LETTER | (1 << 7))) {
+  if ((letters & KH_LETTERS) === KH_LETTERS) {
     const written = ascii.replace(/([aeiouy])kh/g, '$1ch');
     if (written !== ascii) {
       const other = tokenSkeleton(written);

@@ -20,13 +20,9 @@ import {
 } from './blocking-keys.js';
 import { forEachNearSkeleton, KnownSkeletons } from './near-skeletons.js';
 import type { PersonStore } from './person-store.js';
-import { forEachChSkeleton } from './name-match.js';
+import { forEachChSkeleton, mayRespellCh } from './name-match.js';
 import { hashString, SEED_SKELETON, type TokenTable } from './token-table.js';
 import { TOKEN_INITIAL, TOKEN_LOSSY, TOKEN_PARTICLE, TOKEN_TITLE } from './tokens.js';
-
-/** Letter-mask bits (token-table.ts, letterMask) of H, and of C or K: a word with both may be spelled with CH or KH. */
-const H_LETTER = 1 << 7;
-const C_OR_K = (1 << 2) | (1 << 10);
 
 /** Tuning of the index. */
 export interface PersonIndexOptions {
@@ -320,8 +316,7 @@ export class PersonIndex {
         const flags = table.flags[id]!;
         if ((flags & (TOKEN_PARTICLE | TOKEN_TITLE | TOKEN_INITIAL)) !== 0) continue;
         const rare = this.counts[table.skelHash[id]! & this.mask]! <= this.nearFrequency;
-        const letters = table.letters[id]!;
-        const ch = (flags & TOKEN_LOSSY) === 0 && (letters & H_LETTER) !== 0 && (letters & C_OR_K) !== 0;
+        const ch = (flags & TOKEN_LOSSY) === 0 && mayRespellCh(table.letters[id]!);
         if (!rare && !ch) continue;
         // The words of the same name the near skeletons pair with (see pushNear).
         this.partnerCount = 0;
@@ -416,13 +411,13 @@ export class PersonIndex {
 
   /** How many of `partners` the current near skeletons pair with. */
   private partnerCount = 0;
-  /** Asks for a near skeleton (near-skeletons.ts), and for its pairs with the `partners` words (NEAR_PAIR_WEIGHT). */
   /** pushNear for another spelling's skeleton, when some listed word has it. */
   private readonly pushSpelling = (skeleton: string): void => {
     const hash = hashString(skeleton, SEED_SKELETON);
     if (this.known.has(hash)) this.pushNear(hash);
   };
 
+  /** Asks for a near skeleton (near-skeletons.ts), and for its pairs with the `partners` words (NEAR_PAIR_WEIGHT). */
   private readonly pushNear = (hash: number): void => {
     keyScratch.push(hash, KEY_NEAR);
     for (let j = 0; j < this.partnerCount; j++) keyScratch.push(mixPair(hash, partners[j]!), KEY_NEAR_PAIR);
