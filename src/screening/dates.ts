@@ -67,6 +67,10 @@ export function compareDates(q: number, c: number): number {
       return qd === cd ? DATE_EXACT : DATE_NEAR;
     }
     if (daysKnown && qd === cm && qm === cd) return DATE_SWAPPED;
+    // Month and day both other than listed: two of the date's three parts wrong, as with a year off and another part
+    // wrong (DATE_MISMATCH), unless one side is 1 January, the day many registries and passports write for a date
+    // they know only the year of.
+    if (daysKnown && qd !== cd && !janFirst(q) && !janFirst(c)) return DATE_MISMATCH;
     return DATE_NEAR;
   }
   const years = Math.abs(qy - cy);
@@ -78,6 +82,11 @@ export function compareDates(q: number, c: number): number {
   // 1975 written 1985 or 1957, the rest of the date agreeing, is a clerk's slip, not another person's date.
   const restAgrees = (!monthsKnown || qm === cm) && (!daysKnown || qd === cd);
   return restAgrees && yearSlip(qy, cy) ? DATE_MISMATCH : DATE_FAR;
+}
+
+/** Whether a packed full date is 1 January (numbers only: a hot path). */
+function janFirst(packed: number): boolean {
+  return packed % 10000 === 101;
 }
 
 /** Whether two four-digit years differ in one digit, or by two adjacent digits swapped (numbers only: a hot path). */

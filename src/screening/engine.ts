@@ -107,9 +107,12 @@ export const MATCHER_NAME = 'lodestar-name';
  * AI too where it compares spellings with their vowels written plain (SEIF is SAYF, ZEIN ZAYN; name-match.ts,
  * plainAlike). 2.26.0 changes only which candidates reach the scorer: a query word with CH or KH also asks blocking for
  * the skeletons of its other spellings, CH read as K and KH after a vowel written CH (AKHWAN, Muhammad finds ACHWAN,
- * Muhammad among many Muhammads; name-match.ts, forEachChSkeleton; person-index.ts).
+ * Muhammad among many Muhammads; name-match.ts, forEachChSkeleton; person-index.ts). 2.27.0 counts a birth date of
+ * the listed year whose month and day are both other as a mismatch, as a year off with the month other is: two of the
+ * date's three parts wrong (-0.3, was -0.1), unless one side is 1 January, which registries and passports write for a
+ * date they know only the year of (dates.ts, compareDates).
  */
-export const MATCHER_VERSION = '2.26.0';
+export const MATCHER_VERSION = '2.27.0';
 /**
  * Score at or above which a hit is a match unless the caller says otherwise. Set at the operating point of the
  * development set (bench/eval-screening.ts): the lowest score at which non-listed travellers raise at most one

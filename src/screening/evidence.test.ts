@@ -65,6 +65,16 @@ describe('screening v2: frequent and rare tokens', () => {
     assert.ok(far < near - 0.1, `years away ${far}, two years away ${near}`);
     assert.equal(slip, near, 'one digit of the year written wrong counts as two years away');
   });
+
+  it('a birth date of the same year with month and day both other counts against as a year off with the month other', () => {
+    const q = (birthDate: string) => scoreOf(engine, 5001, { names: ['Mohammed Ali Drevenkar'], birthDate });
+    const bothOther = q('1971-09-27');
+    assert.equal(bothOther, q('1972-09-27'), 'two of the three parts of the date other');
+    const dayOther = q('1971-04-27');
+    assert.ok(bothOther < dayOther - 0.1, `month and day other ${bothOther}, the day only ${dayOther}`);
+    // 1 January is what many registries and passports write for a date they know only the year of.
+    assert.equal(q('1971-01-01'), dayOther, '1 January counts as one part other');
+  });
 });
 
 describe('screening v2: birth dates find persons listed under other names', () => {

@@ -6,6 +6,7 @@ import {
   DATE_EXACT,
   DATE_FAR,
   DATE_MISMATCH,
+  DATE_NEAR,
   DATE_PARTIAL,
   DATE_SWAPPED,
   DATE_YEAR_OFF,
@@ -69,6 +70,15 @@ describe('birth dates', () => {
     ['1962', '1982-05-14', DATE_MISMATCH],
     ['1962-05-14', '1972-06-14', DATE_FAR],
     ['14.05.1962', '1962-05-14', DATE_EXACT],
+    // The same year with one part of the date other is near; with both month and day other, two parts are wrong, as
+    // with a year off and the month wrong, unless one side is 1 January (written for a date known by its year only).
+    ['1962-05-14', '1962-05-27', DATE_NEAR],
+    ['1962-05-14', '1962-09-14', DATE_NEAR],
+    ['1962-05', '1962-09-27', DATE_NEAR],
+    ['1962-05-14', '1962-09-27', DATE_MISMATCH],
+    ['1962-05-14', '1963-09-27', DATE_MISMATCH],
+    ['1962-01-01', '1962-09-27', DATE_NEAR],
+    ['1962-09-27', '1962-01-01', DATE_NEAR],
   ];
   for (const [q, c, want] of cases) {
     it(`${q} vs ${c}`, () => assert.equal(compareDates(parseDate(q), parseDate(c)), want));
