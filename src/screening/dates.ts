@@ -92,16 +92,22 @@ function janFirst(packed: number): boolean {
 /** Whether two four-digit years differ in one digit, or by two adjacent digits swapped (numbers only: a hot path). */
 function yearSlip(a: number, b: number): boolean {
   let count = 0;
-  let at = -1;
-  for (let p = 0, x = a, y = b; p < 4; p++, x = Math.floor(x / 10), y = Math.floor(y / 10)) {
+  // The lowest differing digit of each year, and the digit above it.
+  let a0 = 0;
+  let a1 = 0;
+  let b0 = 0;
+  let b1 = 0;
+  for (let p = 0, x = a, y = b; p < 4; p++, x = (x - (x % 10)) / 10, y = (y - (y % 10)) / 10) {
     if (x % 10 === y % 10) continue;
-    if (count++ === 0) at = p;
+    if (count++ > 0) continue;
+    a0 = x % 10;
+    b0 = y % 10;
+    a1 = ((x - a0) / 10) % 10;
+    b1 = ((y - b0) / 10) % 10;
   }
-  if (count === 1) return true;
-  if (count !== 2) return false;
-  const scale = 10 ** at;
-  const digit = (v: number, p: number) => Math.floor(v / scale / 10 ** p) % 10;
-  return digit(a, 0) === digit(b, 1) && digit(a, 1) === digit(b, 0);
+  // Two differing digits are a swap only when they are adjacent and each is the other's: then the digit above the
+  // lowest differs too, so the second differing digit is that one.
+  return count === 1 || (count === 2 && a0 === b1 && a1 === b0);
 }
 
 /** The best (lowest code other than none) comparison of a query date with any of a candidate's dates. */
