@@ -79,6 +79,8 @@ const mustMatch: [string, string, string][] = [
   ['Q written GH (Persian ق)', 'QASEMI, Morteza', 'GHASEMI, Morteza'],
   ['Persian script against GH', 'مرتضی قاسمی', 'Morteza Ghasemi'],
   ['theophoric name without its Abd', 'HAQQANI, Aziz', 'HAQQANI, Abdul Aziz'],
+  ['family name without its Abu', 'Khaled Hamdan Shanab', 'Khaled Hamdan Abu Shanab'],
+  ['family name without its Abu, kunya cut by surname first', 'Ali Mohammad Torab', 'TORAB, Ali Mohammad Abu'],
   ['CHR read as KR (Greek)', 'Christian Meyer', 'Kristian Meyer'],
   ['CH between vowels read as K', 'Nicholas Papadakis', 'Nikolas Papadakis'],
   ['CH read as KH (Indonesian spelling of خ)', 'MOCHAMMAD Achwan', 'MUHAMMAD Akhwan'],

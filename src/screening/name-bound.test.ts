@@ -273,8 +273,11 @@ describe('name bound', () => {
     // A CH read as K or KH (name-match.ts, chSimilarity).
     ['Christian Meyer', 'Kristian Meyer'],
     ['MOCHAMMAD Achwan', 'MUHAMMAD Akhwan'],
-    // A theophoric name without its Abd (name-match.ts, ABD_TAIL).
+    // A theophoric name without its Abd, a name without the Abu of a kunya or family name (name-match.ts, HEAD_TAIL).
     ['HAQQANI, Aziz', 'HAQQANI, Abdul Aziz'],
+    ['Khaled Hamdan Shanab', 'Khaled Hamdan Abu Shanab'],
+    ['TORAB, Abu Ali', 'TORAB, Ali Mohammad Abu'],
+    ['Abu Ali Mohammad Torab', 'TORAB, Ali Mohammad Abu'],
     ['Abdelrahman Nasser', 'Rahman Nasser'],
     // The same consonants with the vowels spelt otherwise (name-match.ts, VOWEL_SPELLING).
     ['SALEH, Qasim', 'SALEH, Kassem Mohamad'],

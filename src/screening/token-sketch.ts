@@ -150,8 +150,8 @@ export function relation(qs: Int32Array, q: number, cs: Int32Array, c: number): 
   const lossy = ((qa | ca) & LOSSY) !== 0;
   // An initial is like a token with its first letter (0.8), and like nothing else.
   if (((qa | ca) & INITIAL) !== 0) return (qa & ca & INITIAL) === 0 && !lossy && firstEq ? r | ALIKE : r;
-  // One may be the other with Abd before it (name-match.ts, ABD_TAIL).
-  if (ql === cl + 3 ? mayBeAbdTail(qa, qb, ca, cb) : cl === ql + 3 && mayBeAbdTail(ca, cb, qa, qb)) return r | ALIKE;
+  // One may be the other with Abd or Abu before it (name-match.ts, HEAD_TAIL).
+  if (ql === cl + 3 ? mayBeHeadTail(qa, qb, ca, cb) : cl === ql + 3 && mayBeHeadTail(ca, cb, qa, qb)) return r | ALIKE;
   const vowels = lossy ? VOWELS_LOSSY : VOWELS;
   const qv = (vowels >>> (qb & 31)) & 1;
   const cv = (vowels >>> (cb & 31)) & 1;
@@ -185,13 +185,17 @@ export function relation(qs: Int32Array, q: number, cs: Int32Array, c: number): 
 }
 
 const ABD = (1 << 0) | (1 << 1) | (1 << 3);
+const ABU = (1 << 0) | (1 << 1) | (1 << 20);
 
 /**
- * Whether the longer token (sketch words la, lb) may be ABD then the shorter (sa, sb), three letters shorter: it starts
- * with A, both end alike, and it has A, B, D and the shorter's letters.
+ * Whether the longer token (sketch words la, lb) may be ABD or ABU then the shorter (sa, sb), three letters shorter: it
+ * starts with A, both end alike, and it has A, B, D or A, B, U and the shorter's letters.
  */
-function mayBeAbdTail(la: number, lb: number, sa: number, sb: number): boolean {
-  return (lb & 31) === 0 && ((lb ^ sb) & (31 << 10)) === 0 && (la & (sa | ABD) & LETTERS) === ((sa | ABD) & LETTERS);
+function mayBeHeadTail(la: number, lb: number, sa: number, sb: number): boolean {
+  if ((lb & 31) !== 0 || ((lb ^ sb) & (31 << 10)) !== 0) return false;
+  const abd = (sa | ABD) & LETTERS;
+  const abu = (sa | ABU) & LETTERS;
+  return (la & abd) === abd || (la & abu) === abu;
 }
 
 // Skeleton classes cheap to write or not (skeletonIndel: H, and F for V/W).
