@@ -438,9 +438,11 @@ const LETTER_A = 97;
 
 /** Whether one of two spellings is the other with ABD or ABU before it (a compound joined by the tokenizer). */
 function headTail(a: string, b: string): boolean {
-  return a.length > b.length
-    ? b.length >= 3 && (a.startsWith('abd') || a.startsWith('abu')) && a.endsWith(b)
-    : a.length >= 3 && (b.startsWith('abd') || b.startsWith('abu')) && b.endsWith(a);
+  return a.length > b.length ? headedBy(a, b) : headedBy(b, a);
+}
+
+function headedBy(compound: string, tail: string): boolean {
+  return tail.length >= 3 && (compound.startsWith('abd') || compound.startsWith('abu')) && compound.endsWith(tail);
 }
 
 /**

@@ -144,10 +144,14 @@ function initialBit(table: PreparedQuery['table'], id: number): number {
   return c >= 0 && c < 26 ? 1 << c : 0;
 }
 
+/** What a birth-date comparison (a DATE_* code) adds to the quick score: a mismatch, near or far, takes away. */
+function dateCodeBonus(d: number): number {
+  return d === DATE_EXACT ? 0.4 : d >= DATE_MISMATCH ? -0.2 : d !== DATE_NONE ? 0.1 : 0;
+}
+
 function dateBonus(store: PersonStore, q: PreparedQuery, key: number): number {
   if (q.birthDate === 0) return 0;
-  const d = bestDateMatch(q.birthDate, store.records, store.datesStart(key), store.datesEnd(key));
-  return d === DATE_EXACT ? 0.4 : d >= DATE_MISMATCH ? -0.2 : d !== DATE_NONE ? 0.1 : 0;
+  return dateCodeBonus(bestDateMatch(q.birthDate, store.records, store.datesStart(key), store.datesEnd(key)));
 }
 
 /** The spelling hash of query tokens i and j (positions in q.names) written together. */
@@ -365,10 +369,7 @@ export class QuickScorer {
     const dates = a[r + 1]!;
     let p = r + RECORD_HEADER;
     let bonus = 0;
-    if (q.birthDate !== 0) {
-      const d = bestDateMatch(q.birthDate, a, p, p + dates);
-      bonus = d === DATE_EXACT ? 0.4 : d >= DATE_MISMATCH ? -0.2 : d !== DATE_NONE ? 0.1 : 0;
-    }
+    if (q.birthDate !== 0) bonus = dateCodeBonus(bestDateMatch(q.birthDate, a, p, p + dates));
     p += dates + a[r + 2]!;
     const end = p + a[r]!;
     const sh = store.tokens.skelHash;
