@@ -2,12 +2,24 @@
  * Accuracy of the screening engine on the shared development set (/work/shared/eval, see its README): recall@1
  * and recall@10 by script, mode, variant kind, script × mode and fold, recall at the default threshold, false
  * alerts per 1,000 negatives, a threshold sweep, and the time taken. The data names real people: it is read from ../shared/eval and never
- * copied into the project. Run: node --import tsx bench/eval-screening.ts
+ * copied into the project. Run: node --import tsx bench/eval-screening.ts [--engine JSON] [--misses FILE]
+ *  --engine   engine options for an experiment (EngineOptions as JSON, e.g. '{"candidates":64}'): printed with the
+ *             results and written into the JSON, so a result is never mistaken for the default engine's;
+ *  --misses   writes, one line each, the positives not in the top 10 or below the threshold and the false alerts,
+ *             with the names on the list they were screened against. It names real people: give a path outside the
+ *             repository (it is not written otherwise).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_THRESHOLD, MATCHER_NAME, MATCHER_VERSION, ScreeningEngine } from '../src/screening/engine.js';
+import { parseArgs } from 'node:util';
+import {
+  DEFAULT_THRESHOLD,
+  MATCHER_NAME,
+  MATCHER_VERSION,
+  ScreeningEngine,
+  type EngineOptions,
+} from '../src/screening/engine.js';
 import type { PersonQuery, PersonRecord } from '../src/screening/types.js';
 import { prepareName, TOKEN_PARTICLE, TOKEN_TITLE } from '../src/screening/tokens.js';
 import { toPersonRecord } from '../src/screening/watchlist-index.js';
@@ -16,6 +28,32 @@ import { parseFtmLine } from '../src/watchlists/formats.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const evalDir = process.env.LODESTAR_EVAL_DIR ?? path.resolve(root, '../shared/eval');
+const { values: flags } = parseArgs({ options: { engine: { type: 'string' }, misses: { type: 'string' } } });
+const engineOptions = parseEngineOptions(flags.engine);
+const missesFile = flags.misses === undefined ? undefined : path.resolve(flags.misses);
+if (missesFile !== undefined && !path.relative(root, missesFile).startsWith('..')) {
+  throw new Error(`--misses ${flags.misses}: the file names real people; write it outside the repository`);
+}
+
+function parseEngineOptions(json: string | undefined): EngineOptions {
+  if (json === undefined) return {};
+  const known = ['maxPostings', 'walkBudget', 'nearFrequency', 'candidates', 'blockingCandidates', 'bound'];
+  const parsed: unknown = JSON.parse(json);
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new Error(`--engine: expected a JSON object, got ${json}`);
+  }
+  for (const [k, v] of Object.entries(parsed)) {
+    if (!known.includes(k)) throw new Error(`--engine: unknown option ${k} (known: ${known.join(', ')})`);
+    if (typeof v !== (k === 'bound' ? 'boolean' : 'number'))
+      throw new Error(`--engine: ${k} must be a ${k === 'bound' ? 'boolean' : 'number'}`);
+  }
+  return parsed;
+}
+
+/** One line of the --misses file: tab-separated, the names of a list entry joined by " ; ". */
+function missLine(fields: readonly (string | number)[]): string {
+  return fields.map((f) => String(f).replace(/[\t\n]/g, ' ')).join('\t');
+}
 
 function parseCsv(text: string): Record<string, string>[] {
   const rows: string[][] = [];
@@ -179,7 +217,7 @@ function targetRows(
 
 function buildEngine(records: PersonRecord[]): { engine: ScreeningEngine; ms: number } {
   const t0 = performance.now();
-  const engine = new ScreeningEngine({ expectedPersons: records.length });
+  const engine = new ScreeningEngine({ expectedPersons: records.length, ...engineOptions });
   for (const r of records) engine.add(r);
   return { engine, ms: performance.now() - t0 };
 }
@@ -190,6 +228,26 @@ function main(): void {
     return;
   }
   const started = performance.now();
+  const misses: string[] = [
+    missLine([
+      'kind',
+      'id',
+      'script',
+      'mode',
+      'variant',
+      'shares a word',
+      'rank',
+      'score',
+      'top score',
+      'query',
+      'names listed',
+    ]),
+  ];
+  const namesOf = (records: readonly PersonRecord[], ids: ReadonlySet<string>): string =>
+    records
+      .filter((r) => ids.has(r.entityId))
+      .flatMap((r) => r.names)
+      .join(' ; ');
   const threshold = DEFAULT_THRESHOLD;
   const byScript = new Map<string, Tally>();
   const byMode = new Map<string, Tally>();
@@ -217,7 +275,25 @@ function main(): void {
       const best = res.hits.filter((h) => expected.has(h.entityId)).reduce((m, h) => Math.max(m, h.score), 0);
       positiveBest.push(best);
       const cell = `${row.script ?? '?'} × ${row.mode ?? '?'}`;
-      if (!sharesToken(row.name ?? '', expected, tokensOf)) unreachable.set(cell, (unreachable.get(cell) ?? 0) + 1);
+      const shares = sharesToken(row.name ?? '', expected, tokensOf);
+      if (!shares) unreachable.set(cell, (unreachable.get(cell) ?? 0) + 1);
+      if (missesFile !== undefined && (rank < 0 || best < threshold)) {
+        misses.push(
+          missLine([
+            rank < 0 ? 'not in top 10' : 'below threshold',
+            row.id ?? '',
+            row.script ?? '',
+            row.mode ?? '',
+            row.variant_kind ?? '',
+            shares ? 'yes' : 'no',
+            rank < 0 ? '-' : rank + 1,
+            rank < 0 ? '-' : best,
+            res.hits[0]?.score ?? '-',
+            row.name ?? '',
+            namesOf(records, expected),
+          ]),
+        );
+      }
       for (const t of [
         add(byScript, row.script ?? '?'),
         add(byMode, row.mode ?? '?'),
@@ -236,7 +312,8 @@ function main(): void {
     screened += queries.length;
   }
 
-  const { engine: full } = buildEngine(loadWatchlist('watchlist_full.ftm.jsonl'));
+  const fullRecords = loadWatchlist('watchlist_full.ftm.jsonl');
+  const { engine: full } = buildEngine(fullRecords);
   const negatives = parseCsv(readFileSync(path.join(evalDir, 'negatives.csv'), 'utf8'));
   const negByScript = new Map<string, { n: number; alerts: number }>();
   const negByMode = new Map<string, { n: number; alerts: number }>();
@@ -247,6 +324,15 @@ function main(): void {
   for (const row of negatives) {
     const res = full.screenPerson(toQuery(row), { limit: 10, threshold });
     const n = res.hits.filter((h) => h.score >= threshold).length;
+    if (missesFile !== undefined) {
+      for (const h of res.hits) {
+        if (h.score < threshold) continue;
+        const listed = namesOf(fullRecords, new Set([h.entityId]));
+        const top = res.hits[0]!.score;
+        const fields = [row.id ?? '', row.script ?? '', row.mode ?? '', row.variant_kind ?? '', '-', '-', h.score, top];
+        misses.push(missLine(['false alert', ...fields, row.name ?? '', listed]));
+      }
+    }
     for (const h of res.hits) negativeScores.push(h.score);
     negativeTop.push(res.hits[0]?.score ?? 0);
     alerts += n;
@@ -320,6 +406,12 @@ function main(): void {
     `\nbuild ${buildMs.map((m) => m.toFixed(0)).join(' / ')} ms; ${screened} screenings in ${(screenMs / 1000).toFixed(1)} s (${qps.toFixed(0)}/s, one core, with explanations); total ${elapsed.toFixed(1)} s`,
   );
 
+  if (missesFile !== undefined) {
+    writeFileSync(missesFile, misses.join('\n') + '\n');
+    console.log(`misses and false alerts: ${misses.length - 1} lines in ${missesFile}`);
+  }
+  if (Object.keys(engineOptions).length > 0)
+    console.log(`engine options (not the default): ${JSON.stringify(engineOptions)}`);
   const outDir = path.join(root, 'bench/results');
   mkdirSync(outDir, { recursive: true });
   writeFileSync(
@@ -329,6 +421,7 @@ function main(): void {
         matcher: MATCHER_NAME,
         version: MATCHER_VERSION,
         threshold,
+        engineOptions,
         positives: {
           all,
           byScript: scriptRows,
