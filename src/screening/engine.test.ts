@@ -78,6 +78,9 @@ const mustMatch: [string, string, string][] = [
   ['Q written G (ق)', 'Muammar Qadhafi', 'Moammar Gaddafi'],
   ['Q written GH (Persian ق)', 'QASEMI, Morteza', 'GHASEMI, Morteza'],
   ['Persian script against GH', 'مرتضی قاسمی', 'Morteza Ghasemi'],
+  ['Q written GH past the first letter (Persian ق)', 'TAGHI Rezaei', 'TAQI Rezaei'],
+  ['Q written GH after a first vowel', 'Yaghoub Karimi', 'Yaqub Karimi'],
+  ['Persian script against GH past the first letter', 'نقی کریمی', 'Naghi Karimi'],
   ['theophoric name without its Abd', 'HAQQANI, Aziz', 'HAQQANI, Abdul Aziz'],
   ['family name without its Abu', 'Khaled Hamdan Shanab', 'Khaled Hamdan Abu Shanab'],
   ['family name without its Abu, kunya cut by surname first', 'Ali Mohammad Torab', 'TORAB, Ali Mohammad Abu'],
@@ -161,6 +164,7 @@ const mustNotMatch: [string, string, string][] = [
   ['Arabic-script B is not F', 'امیرحسین شبیری', 'SAFARI, Amirhossein'],
   ['Q may be G, but K is not G', 'Kina Lopez', 'Gina Lopez'],
   ['Z may be D, but not at the start', 'Zina Haddad', 'Dina Haddad'],
+  ['Q may be GH, but not where the spellings are far apart', 'Togha Rezaei', 'Taqi Rezaei'],
 ];
 
 describe('screening: names that must match', () => {

@@ -112,9 +112,11 @@ export const MATCHER_NAME = 'lodestar-name';
  * date's three parts wrong (-0.3, was -0.1), unless one side is 1 January, which registries and passports write for a
  * date they know only the year of (dates.ts, compareDates). 2.28.0 takes a name for the family name or kunya formed on
  * it with Abu, as part of it, as it takes a theophoric name's tail for the name with its Abd (Khaled Hamdan Shanab is
- * Khaled Hamdan Abu Shanab; name-match.ts, HEAD_TAIL, which ABD_TAIL was).
+ * Khaled Hamdan Abu Shanab; name-match.ts, HEAD_TAIL, which ABD_TAIL was). 2.29.0 takes GH for Q past a word's first
+ * letter in the short words skeletonsNear leaves, as Persian romanises ق (TAGHI is TAQI, YAGHOUB YAQUB, نقی NAGHI;
+ * name-match.ts, qAsGhWithin).
  */
-export const MATCHER_VERSION = '2.28.0';
+export const MATCHER_VERSION = '2.29.0';
 /**
  * Score at or above which a hit is a match unless the caller says otherwise. Set at the operating point of the
  * development set (bench/eval-screening.ts): the lowest score at which non-listed travellers raise at most one

@@ -270,6 +270,10 @@ describe('name bound', () => {
     ['QASEMI, Morteza', 'GHASEMI, Morteza'],
     ['Muammar Qadhafi', 'Moammar Gaddafi'],
     ['مرتضی قاسمی', 'Morteza Ghasemi'],
+    // Q against GH past the first letter (name-match.ts, qAsGhWithin), Latin and Persian script.
+    ['TAGHI, Ali', 'TAQI, Ali'],
+    ['Yaghoub Karimi', 'Yaqub Karimi'],
+    ['نقی کریمی', 'Naghi Karimi'],
     // A CH read as K or KH (name-match.ts, chSimilarity).
     ['Christian Meyer', 'Kristian Meyer'],
     ['MOCHAMMAD Achwan', 'MUHAMMAD Akhwan'],

@@ -257,7 +257,7 @@ function similarityAsWritten(ta: TokenTable, ia: number, tb: TokenTable, ib: num
   if (lossy) {
     // Only the consonant skeleton is comparable with a spelling from Arabic or Hebrew script.
     // Starting differently, only a Q against a G got here (see above).
-    const qg = !sameStart && qAsGSkeleton(a, sa, b, sb);
+    const qg = sameStart ? qAsGhWithin(a, sa, b, sb) : qAsGSkeleton(a, sa, b, sb);
     if (!sameStart && !qg) return 0;
     if (sa === sb || qg) {
       const both = (fa & fb & TOKEN_LOSSY) !== 0;
@@ -333,6 +333,13 @@ function similarityAsWritten(ta: TokenTable, ia: number, tb: TokenTable, ib: num
       lastHow = translit ? HOW_TRANSLIT : HOW_PHONETIC;
     }
   }
+  if (s < Q_AS_G && sameStart && qAsGhWithin(a, sa, b, sb)) {
+    if (jw < 0) jw = jaroWinkler(a, b);
+    if (jw >= Q_AS_GH_SPELLING) {
+      s = Q_AS_G;
+      lastHow = translit ? HOW_TRANSLIT : HOW_PHONETIC;
+    }
+  }
   if (s === 0 && sameStart && minLen >= 3) {
     // Short names spell long vowels either way (Saeed / Sa'id, Ameer / Amir, Leena / Lina), and Cyrillic Г is
     // H in Ukrainian and Belarusian romanisation where Russian has G (Ihor / Igor, Hryhoriy / Grigoriy).
@@ -383,6 +390,30 @@ export function qAsG(a: string, sa: string, b: string, sb: string): boolean {
   // The rest of the spelling alike: past the first consonant (Q, G or GH), the words agree but for a letter or two.
   return qAsGSkeleton(a, sa, b, sb) && jaroWinkler(afterQOrG(a), afterQOrG(b)) >= 0.85;
 }
+
+/**
+ * Persian romanises ق as GH where Arabic romanisation writes Q, past a word's first letter as at its start: TAGHI is
+ * TAQI, NAGHI NAQI, YAGHOUB YAQUB, SADEGH SADIQ. skeletonsNear already finds the words of three classes or more
+ * (SADEGHI, SADIQI); this finds the short ones, and a Latin GH against a Q from Persian or Arabic script (تقی, TQY).
+ * Whether skeletons sa and sb differ only where one has K and the other G, one spelling writing Q and the other GH; the spellings are compared by the caller (Q_AS_GH_SPELLING, or slotsAgree from a script).
+ */
+export function qAsGhWithin(a: string, sa: string, b: string, sb: string): boolean {
+  // The first classes may differ only past a first vowel (YAQUB, YAGHOUB): the callers ask for the same first sound.
+  if (sa.length !== sb.length || sa.length < 2) return false;
+  let differ = false;
+  for (let i = 0; i < sa.length; i++) {
+    const x = sa.charCodeAt(i);
+    const y = sb.charCodeAt(i);
+    if (x === y) continue;
+    if (!startsQAsG(x, y)) return false;
+    differ = true;
+  }
+  if (!differ) return false;
+  const qa = a.includes('q');
+  return qa !== b.includes('q') && (qa ? b : a).includes('gh');
+}
+/** Jaro–Winkler similarity of the Latin spellings qAsGhWithin takes (TAGHI/TAQI 0.87, YAGHOUB/YAQUB 0.84). */
+const Q_AS_GH_SPELLING = 0.8;
 
 /** A word past its first consonant, Q, G or GH. */
 function afterQOrG(w: string): string {

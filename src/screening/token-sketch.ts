@@ -83,6 +83,9 @@ const W = 22;
 const Q = 16;
 const G = 6;
 const Z_OR_D = (1 << 25) | (1 << 3);
+/** The skeleton classes K and G in a skeletonMask, and the letters Q, G and H (name-match.ts, qAsGhWithin). */
+const K_OR_G = (1 << 10) | (1 << 6);
+const QGH = (1 << Q) | (1 << G) | (1 << 7);
 /** Letter codes of C and H: a token with both may be read with its CH as K (name-match.ts, chSimilarity). */
 const CH = (1 << 2) | (1 << 7);
 
@@ -169,6 +172,10 @@ export function relation(qs: Int32Array, q: number, cs: Int32Array, c: number): 
     qsl >= 2 &&
     (((qb & 31) === Q && (cb & 31) === G) || ((qb & 31) === G && (cb & 31) === Q));
   if (qg) return r | ALIKE;
+  // Q against GH past the first letter (name-match.ts, qAsGhWithin): the masks differ in K and G at most, and the
+  // spellings have a Q and a G and an H between them.
+  const qgh = sameStart && qsl === csl && qsl >= 2 && ((qd ^ cd) & ~K_OR_G) === 0 && ((qa | ca) & QGH) === QGH;
+  if (qgh) return r | ALIKE;
   if (lossy) {
     if (!sameStart) return r;
     if (sameSkeleton) return r | ALIKE;
