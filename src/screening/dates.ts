@@ -10,12 +10,18 @@ export const DATE_PARTIAL = 2;
 export const DATE_SWAPPED = 3;
 export const DATE_YEAR_OFF = 4;
 export const DATE_NEAR = 5;
-export const DATE_MISMATCH = 6;
+/**
+ * The year alone other, month and day agreeing (or unknown): two to FAR_YEARS - 1 years apart, or farther by a slip of
+ * one of the year's digits. As likely the same person's date written wrong as another person's.
+ */
+export const DATE_YEAR_WRONG = 6;
+/** Two or three of the date's parts other, the years less than FAR_YEARS apart: another person's date, most likely. */
+export const DATE_MISMATCH = 7;
 /**
  * Years FAR_YEARS or more apart, and not a slip of one of the year's digits: another person's date rather than the
  * same person's written wrong (see score.ts, dateEffect).
  */
-export const DATE_FAR = 7;
+export const DATE_FAR = 8;
 export const DATE_NONE = 0;
 /** Birth years at least this far apart are DATE_FAR. */
 export const FAR_YEARS = 5;
@@ -78,10 +84,10 @@ export function compareDates(q: number, c: number): number {
     if (!monthsKnown || (qm === cm && (!daysKnown || qd === cd))) return DATE_YEAR_OFF;
     return DATE_MISMATCH;
   }
-  if (years < FAR_YEARS) return DATE_MISMATCH;
-  // 1975 written 1985 or 1957, the rest of the date agreeing, is a clerk's slip, not another person's date.
   const restAgrees = (!monthsKnown || qm === cm) && (!daysKnown || qd === cd);
-  return restAgrees && yearSlip(qy, cy) ? DATE_MISMATCH : DATE_FAR;
+  if (years < FAR_YEARS) return restAgrees ? DATE_YEAR_WRONG : DATE_MISMATCH;
+  // 1975 written 1985 or 1957, the rest of the date agreeing, is a clerk's slip, not another person's date.
+  return restAgrees && yearSlip(qy, cy) ? DATE_YEAR_WRONG : DATE_FAR;
 }
 
 /** Whether a packed full date is 1 January (numbers only: a hot path). */

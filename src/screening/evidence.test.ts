@@ -62,8 +62,9 @@ describe('screening v2: frequent and rare tokens', () => {
     const near = q('1973-01-20');
     const slip = q('1981-04-12');
     const far = q('1986-01-20');
-    assert.ok(far < near - 0.1, `years away ${far}, two years away ${near}`);
-    assert.equal(slip, near, 'one digit of the year written wrong counts as two years away');
+    assert.ok(far < near, `years away ${far}, two years away ${near}`);
+    assert.ok(near < slip - 0.05, `two years away and the month other ${near}, a slip of the year ${slip}`);
+    assert.equal(slip, q('1973-04-12'), 'one digit of the year written wrong counts as the year alone two years off');
   });
 
   it('a birth date of the same year with month and day both other counts against as a year off with the month other', () => {
@@ -74,6 +75,31 @@ describe('screening v2: frequent and rare tokens', () => {
     assert.ok(bothOther < dayOther - 0.1, `month and day other ${bothOther}, the day only ${dayOther}`);
     // 1 January is what many registries and passports write for a date they know only the year of.
     assert.equal(q('1971-01-01'), dayOther, '1 January counts as one part other');
+  });
+});
+
+describe('screening: a full name with another full birth date', () => {
+  // Wozniaks and Marcins, among them one Marcin Piotr Wozniak born 14 October 1984: his name is shared in part by many.
+  const engine = new ScreeningEngine({ expectedPersons: 400 });
+  let key = 0;
+  for (let i = 0; i < 100; i++) engine.add(record(key++, [`Marcin Q${(i * 7919).toString(36)}x Nowak`]));
+  for (let i = 0; i < 100; i++) engine.add(record(key++, [`Z${(i * 7919).toString(36)}k Wozniak`]));
+  const listed = { birthDates: ['1984-10-14'], nationalities: ['POL'], gender: 'male' as const };
+  engine.add(record(5000, ['Marcin Piotr Wozniak'], listed));
+  const q = (birthDate: string) =>
+    scoreOf(engine, 5000, { names: ['MARCIN PIOTR WOZNIAK'], birthDate, nationality: 'POL', gender: 'male' });
+
+  it('alerts when only the day, or only the year, is other: the same date written wrong', () => {
+    for (const d of ['1984-10-20', '1986-10-14', '1994-10-14']) {
+      assert.ok(q(d) >= DEFAULT_THRESHOLD, `${d}: score ${q(d)}`);
+    }
+  });
+
+  it('does not alert when two of the three parts of the date are other: a namesake', () => {
+    for (const d of ['1984-03-27', '1986-08-08', '1985-03-14']) {
+      assert.ok(q(d) < DEFAULT_THRESHOLD, `${d}: score ${q(d)}`);
+    }
+    assert.ok(q('1991-03-02') < q('1986-08-08'), 'years apart count against more');
   });
 });
 

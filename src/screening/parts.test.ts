@@ -7,6 +7,7 @@ import {
   DATE_FAR,
   DATE_MISMATCH,
   DATE_NEAR,
+  DATE_YEAR_WRONG,
   DATE_PARTIAL,
   DATE_SWAPPED,
   DATE_YEAR_OFF,
@@ -64,10 +65,13 @@ describe('birth dates', () => {
     ['1962-05-14', '1964-01-02', DATE_MISMATCH],
     ['1962-05-14', '1975-01-02', DATE_FAR],
     ['1962', '1995-01-02', DATE_FAR],
-    // A slip of one digit of the year, or two swapped, the rest agreeing: written wrong, not another person's date.
-    ['1962-05-14', '1972-05-14', DATE_MISMATCH],
-    ['1962-05-14', '1926-05-14', DATE_MISMATCH],
-    ['1962', '1982-05-14', DATE_MISMATCH],
+    // The year alone other, by a few years or by a slip of one digit (or two swapped), the rest agreeing: the person's
+    // date written wrong as likely as another person's.
+    ['1962-05-14', '1964-05-14', DATE_YEAR_WRONG],
+    ['1962', '1965', DATE_YEAR_WRONG],
+    ['1962-05-14', '1972-05-14', DATE_YEAR_WRONG],
+    ['1962-05-14', '1926-05-14', DATE_YEAR_WRONG],
+    ['1962', '1982-05-14', DATE_YEAR_WRONG],
     ['1962-05-14', '1972-06-14', DATE_FAR],
     ['14.05.1962', '1962-05-14', DATE_EXACT],
     // The same year with one part of the date other is near; with both month and day other, two parts are wrong, as

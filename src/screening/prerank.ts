@@ -10,7 +10,7 @@
  * with the query prepared once and each candidate read from its contiguous record (PersonStore.records).
  */
 import { articleStemKey, joinedPairs } from './blocking-keys.js';
-import { bestDateMatch, DATE_EXACT, DATE_MISMATCH, DATE_NONE } from './dates.js';
+import { bestDateMatch, DATE_EXACT, DATE_NONE, DATE_YEAR_WRONG } from './dates.js';
 import type { NameContext } from './name-match.js';
 import { RECORD_HEADER, type PersonStore } from './person-store.js';
 import type { PreparedQuery } from './score.js';
@@ -146,7 +146,7 @@ function initialBit(table: PreparedQuery['table'], id: number): number {
 
 /** What a birth-date comparison (a DATE_* code) adds to the quick score: a mismatch, near or far, takes away. */
 function dateCodeBonus(d: number): number {
-  return d === DATE_EXACT ? 0.4 : d >= DATE_MISMATCH ? -0.2 : d !== DATE_NONE ? 0.1 : 0;
+  return d === DATE_EXACT ? 0.4 : d >= DATE_YEAR_WRONG ? -0.2 : d !== DATE_NONE ? 0.1 : 0;
 }
 
 function dateBonus(store: PersonStore, q: PreparedQuery, key: number): number {

@@ -29,9 +29,10 @@ import type { ExplanationFeature, MatchHow, PersonQuery } from './types.js';
 
 /**
  * Effect of each birth-date comparison on the score, indexed by DATE_* code (none, exact, partial, swapped, year off,
- * near, mismatch, far). Dates years apart (DATE_FAR) say another person more surely than a slip of a year or two.
+ * near, year wrong, mismatch, far). A date with only its year wrong may be the person's written wrong (-0.3); two of
+ * its three parts other say another person (-0.4), and years apart more surely still (DATE_FAR, -0.5).
  */
-export const dateEffect = [0, 0.4, 0.15, 0.15, 0.03, -0.1, -0.3, -0.45] as const;
+export const dateEffect = [0, 0.4, 0.15, 0.15, 0.03, -0.1, -0.3, -0.4, -0.5] as const;
 /**
  * An exact birth date with a name that shares less than DATE_EXACT_NAME_MIN adds only DATE_EXACT_WEAK_NAME; between
  * that and DATE_EXACT_NAME_FLOOR it adds up to the full effect, and a matching nationality up to
@@ -73,6 +74,7 @@ const dateHow: readonly MatchHow[] = [
   'partial',
   'swapped',
   'year_off',
+  'mismatch',
   'mismatch',
   'mismatch',
   'mismatch',
