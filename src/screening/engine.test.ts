@@ -81,6 +81,12 @@ const mustMatch: [string, string, string][] = [
   ['Q written GH past the first letter (Persian ق)', 'TAGHI Rezaei', 'TAQI Rezaei'],
   ['Q written GH after a first vowel', 'Yaghoub Karimi', 'Yaqub Karimi'],
   ['Persian script against GH past the first letter', 'نقی کریمی', 'Naghi Karimi'],
+  [
+    'Somali orthography: X for H, C for ʿayn, long vowels doubled',
+    'Cabdullaahi Cismaan Maxamed',
+    'Abdullahi Osman Mohamed',
+  ],
+  ['English spelling against Somali orthography', 'Hussein Farah Ismail', 'Xuseen Faarax Ismaaciil'],
   ['theophoric name without its Abd', 'HAQQANI, Aziz', 'HAQQANI, Abdul Aziz'],
   ['family name without its Abu', 'Khaled Hamdan Shanab', 'Khaled Hamdan Abu Shanab'],
   ['family name without its Abu, kunya cut by surname first', 'Ali Mohammad Torab', 'TORAB, Ali Mohammad Abu'],
@@ -174,6 +180,14 @@ describe('screening: names that must match', () => {
       assert.ok(s >= DEFAULT_THRESHOLD, `score ${s} below ${DEFAULT_THRESHOLD}`);
     });
   }
+});
+
+describe('screening: Somali orthography of a Somali national', () => {
+  it('reads XASAN CALI CUMAR, of Somalia, as Hassan Ali Omar, and not without the nationality', () => {
+    const somali = score({ names: ['XASAN CALI CUMAR'], nationality: 'SOM' }, ['Hassan Ali Omar']);
+    assert.ok(somali >= DEFAULT_THRESHOLD, `score ${somali} below ${DEFAULT_THRESHOLD}`);
+    assert.ok(score('XASAN CALI CUMAR', ['Hassan Ali Omar']) < DEFAULT_THRESHOLD);
+  });
 });
 
 describe('screening: names that must not match', () => {

@@ -23,6 +23,7 @@ import {
 import { TokenTable } from './token-table.js';
 import { populationInfo } from './common-names.js';
 import { germanReadings } from './translit/german.js';
+import { somaliReadings } from './translit/somali.js';
 import type {
   ExplanationFeature,
   DocumentHit,
@@ -118,9 +119,12 @@ export const MATCHER_NAME = 'lodestar-name';
  * the year and either) more surely against, -0.4 where -0.3 was, and one years apart -0.5 where -0.45 was; a date with
  * only its year other, by a few years or a slip of a digit, stays at -0.3, as the person's date written wrong may be
  * (dates.ts, DATE_YEAR_WRONG; score.ts, dateEffect). At 200,000 synthetic persons, namesakes born another day had
- * raised a tenth of the flight alerts, none of them true.
+ * raised a tenth of the flight alerts, none of them true. 2.31.0 reads a name written in Somali orthography as the
+ * Arabic-derived and English spellings write it too, X as H, C left out, long vowels once (Maxamed Cabdi Xasan as
+ * Mahamed Abdi Hasan; translit/somali.ts), where a word shows it with a doubled vowel or the person is of a country
+ * where Somali is written.
  */
-export const MATCHER_VERSION = '2.30.0';
+export const MATCHER_VERSION = '2.31.0';
 /**
  * Score at or above which a hit is a match unless the caller says otherwise. Set at the operating point of the
  * development set (bench/eval-screening.ts): the lowest score at which non-listed travellers raise at most one
@@ -134,11 +138,21 @@ export const DEFAULT_THRESHOLD = 0.595;
 
 /**
  * The names with, after them, their English readings where they are German transcriptions of Cyrillic names
- * (translit/german.ts): Wladimir Tjurin is screened as Vladimir Tyurin too, on both the list's side and the query's.
+ * (translit/german.ts: Wladimir Tjurin is screened as Vladimir Tyurin too) or written in Somali orthography
+ * (translit/somali.ts: Maxamed Cabdi Xasan as Mahamed Abdi Hasan too), on both the list's side and the query's.
  */
-function withGermanReadings<T extends { readonly names: readonly string[] }>(subject: T): T {
-  const readings = germanReadings(subject.names);
-  return readings.length === 0 ? subject : { ...subject, names: [...subject.names, ...readings] };
+function withReadings<
+  T extends {
+    readonly names: readonly string[];
+    readonly nationality?: string | undefined;
+    readonly nationalities?: readonly string[];
+  },
+>(subject: T): T {
+  const german = germanReadings(subject.names);
+  const nationalities = subject.nationalities ?? (subject.nationality === undefined ? [] : [subject.nationality]);
+  const somali = somaliReadings(subject.names, nationalities);
+  if (german.length + somali.length === 0) return subject;
+  return { ...subject, names: [...subject.names, ...german, ...somali] };
 }
 
 /** Tuning of the engine. */
@@ -264,7 +278,7 @@ export class ScreeningEngine {
     if (!Number.isInteger(record.key) || record.key < 0)
       throw new RangeError(`person key must be a non-negative integer, got ${record.key}`);
     if (this.store.has(record.key)) this.remove(record.key);
-    this.store.put(withGermanReadings(record));
+    this.store.put(withReadings(record));
     this.index.insert(record.key);
     this.documents.add(record.key, record.documents);
     this.version++;
@@ -473,7 +487,7 @@ export class ScreeningEngine {
     const explain = options.explain ?? 'all';
     if (this.store.liveCount === 0) return { matcher: MATCHER_NAME, version: MATCHER_VERSION, threshold, hits: [] };
     if (this.index.needsCompaction) this.index.compact();
-    const q = prepareQuery(withGermanReadings(query), this.queryTable);
+    const q = prepareQuery(withReadings(query), this.queryTable);
     this.prepareWeights(q.table);
     this.ctx.dateInfo = q.birthDate % 100 !== 0 ? this.index.idf(dateKey(q.birthDate)) : 1;
     this.memo.reset(q.table, this.store.tokens);

@@ -1,0 +1,113 @@
+/**
+ * Somali names as the official Latin orthography of Somali (1972) writes them, read as the Arabic-derived and English
+ * spellings of the same names write them. Somali spells two Arabic sounds with letters English uses otherwise:
+ *  - X is the pharyngeal ḥ (Arabic ح), written H elsewhere: XASAN is Hassan, MAXAMED Mohamed, FAARAX Farah;
+ *  - C is the pharyngeal ʿayn (Arabic ع), which romanisations of Arabic names mostly leave unwritten: CALI is Ali,
+ *    CUMAR Umar, CABDI Abdi, JAAMAC Jama, NIMCO Nimo;
+ * and writes a long vowel doubled, where other spellings write it once: YUUSUF is Yusuf, XUSEEN Husein (the consonant
+ * skeleton then finds Hussein), MUUSE Muse and Musa.
+ *
+ * The result is a second spelling of the name, screened besides the name itself, never instead of it (as the German
+ * readings are, german.ts). Only a name that shows Somali orthography gets one, because X and C are ordinary letters
+ * elsewhere (Alexander, Carlos, Felix): the name must have a word with an X, or a C that is not part of CH (Somali
+ * writes no CH), and either that word writes a doubled A, I or U (Somali long vowels: Cabdullaahi, Ismaaciil, Faarax;
+ * English and Dutch double E and O, and these rarely beside an X or C: Aaron Felix gets none) or the person is of a
+ * country where Somali is written: Somalia, Djibouti, and Ethiopia and Kenya, whose Somali regions are large.
+ */
+import { nationalityKey } from '../../countries/countries.js';
+
+const SOMALI_COUNTRIES = new Set(['SOM', 'DJI', 'ETH', 'KEN']);
+
+/** Whether a character code is an ASCII letter. */
+function isLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+/** Whether a lower-cased ASCII vowel code. */
+function isVowel(c: number): boolean {
+  return c === 97 || c === 101 || c === 105 || c === 111 || c === 117;
+}
+
+/** No word of the name has an X or a C outside CH; one has, without a doubled A, I or U; one has, with one. */
+const NO_MARK = 0;
+const CONSONANT = 1;
+const CONSONANT_AND_LONG_VOWEL = 2;
+
+/** How far the name shows Somali orthography in one of its words (either case). */
+function somaliMark(name: string): number {
+  let mark = NO_MARK;
+  let consonant = false;
+  let long = false;
+  for (let i = 0; i <= name.length; i++) {
+    const c = i < name.length ? name.charCodeAt(i) | 32 : 0;
+    if (c < 97 || c > 122) {
+      if (consonant) mark = long ? CONSONANT_AND_LONG_VOWEL : CONSONANT;
+      if (mark === CONSONANT_AND_LONG_VOWEL) return mark;
+      consonant = false;
+      long = false;
+      continue;
+    }
+    if (c === 120 || (c === 99 && (name.charCodeAt(i + 1) | 32) !== 104)) consonant = true;
+    else if ((c === 97 || c === 105 || c === 117) && (name.charCodeAt(i - 1) | 32) === c) long = true;
+  }
+  return mark;
+}
+
+/** A word of Somali orthography respelled: X as H, C (not in CH) left out, doubled vowels written once; case kept. */
+export function englishFromSomali(word: string): string {
+  let out = '';
+  // A capital C left out at the start passes its capital on (Cali: Ali).
+  let capital = false;
+  for (let i = 0; i < word.length; i++) {
+    const ch = word[i]!;
+    const c = word.charCodeAt(i) | 32;
+    if (c === 120) {
+      out += ch === 'X' ? 'H' : 'h';
+      continue;
+    }
+    if (c === 99 && (word.charCodeAt(i + 1) | 32) !== 104) {
+      capital = out.length === 0 && ch === 'C';
+      continue;
+    }
+    if (isVowel(c) && out.length > 0 && (out.charCodeAt(out.length - 1) | 32) === c) continue;
+    out += capital ? ch.toUpperCase() : ch;
+    capital = false;
+  }
+  return out;
+}
+
+/** Whether the person (by nationality codes in any form) is of a country where Somali is written. */
+function ofSomaliCountry(nationalities: readonly string[]): boolean {
+  for (const n of nationalities) {
+    const key = nationalityKey(n);
+    if (key !== undefined && SOMALI_COUNTRIES.has(key)) return true;
+  }
+  return false;
+}
+
+/**
+ * Each name read as Somali orthography where it shows it (see the module comment), for names that change: the
+ * readings to screen besides the names themselves. Words are runs of ASCII letters; everything else is kept as written.
+ */
+export function somaliReadings(names: readonly string[], nationalities: readonly string[]): string[] {
+  const out: string[] = [];
+  let country: boolean | undefined;
+  for (const name of names) {
+    const mark = somaliMark(name);
+    if (mark === NO_MARK || (mark === CONSONANT && !(country ??= ofSomaliCountry(nationalities)))) continue;
+    let reading = '';
+    for (let i = 0; i < name.length;) {
+      if (!isLetter(name.charCodeAt(i))) {
+        reading += name[i]!;
+        i++;
+        continue;
+      }
+      let end = i;
+      while (end < name.length && isLetter(name.charCodeAt(end))) end++;
+      reading += englishFromSomali(name.slice(i, end));
+      i = end;
+    }
+    if (reading !== name) out.push(reading);
+  }
+  return out;
+}
