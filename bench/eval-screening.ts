@@ -50,7 +50,7 @@ function parseEngineOptions(json: string | undefined): EngineOptions {
   return parsed;
 }
 
-/** One line of the --misses file: tab-separated, the names of a list entry joined by " ; ". */
+/** One line of the --misses file: the fields tab-separated (tabs and line breaks in them made spaces). */
 function missLine(fields: readonly (string | number)[]): string {
   return fields.map((f) => String(f).replace(/[\t\n]/g, ' ')).join('\t');
 }
@@ -243,11 +243,13 @@ function main(): void {
       'names listed',
     ]),
   ];
-  const namesOf = (records: readonly PersonRecord[], ids: ReadonlySet<string>): string =>
-    records
-      .filter((r) => ids.has(r.entityId))
-      .flatMap((r) => r.names)
-      .join(' ; ');
+  /** The names of the list's entries with these ids, joined by " ; " (read once per list, for --misses). */
+  const namesOf = (records: readonly PersonRecord[]): ((ids: Iterable<string>) => string) => {
+    const byId = new Map<string, readonly string[]>();
+    if (missesFile !== undefined)
+      for (const r of records) byId.set(r.entityId, [...(byId.get(r.entityId) ?? []), ...r.names]);
+    return (ids) => [...ids].flatMap((id) => byId.get(id) ?? []).join(' ; ');
+  };
   const threshold = DEFAULT_THRESHOLD;
   const byScript = new Map<string, Tally>();
   const byMode = new Map<string, Tally>();
@@ -265,6 +267,7 @@ function main(): void {
     const records = loadWatchlist(`watchlist_fold${fold}.ftm.jsonl`);
     const { engine, ms } = buildEngine(records);
     const tokensOf = entityTokens(records);
+    const listedNames = namesOf(records);
     buildMs.push(ms);
     const queries = parseCsv(readFileSync(path.join(evalDir, `queries_fold${fold}.csv`), 'utf8'));
     const t0 = performance.now();
@@ -290,7 +293,7 @@ function main(): void {
             rank < 0 ? '-' : best,
             res.hits[0]?.score ?? '-',
             row.name ?? '',
-            namesOf(records, expected),
+            listedNames(expected),
           ]),
         );
       }
@@ -314,6 +317,7 @@ function main(): void {
 
   const fullRecords = loadWatchlist('watchlist_full.ftm.jsonl');
   const { engine: full } = buildEngine(fullRecords);
+  const fullNames = namesOf(fullRecords);
   const negatives = parseCsv(readFileSync(path.join(evalDir, 'negatives.csv'), 'utf8'));
   const negByScript = new Map<string, { n: number; alerts: number }>();
   const negByMode = new Map<string, { n: number; alerts: number }>();
@@ -327,7 +331,7 @@ function main(): void {
     if (missesFile !== undefined) {
       for (const h of res.hits) {
         if (h.score < threshold) continue;
-        const listed = namesOf(fullRecords, new Set([h.entityId]));
+        const listed = fullNames([h.entityId]);
         const top = res.hits[0]!.score;
         const fields = [row.id ?? '', row.script ?? '', row.mode ?? '', row.variant_kind ?? '', '-', '-', h.score, top];
         misses.push(missLine(['false alert', ...fields, row.name ?? '', listed]));

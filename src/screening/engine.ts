@@ -149,8 +149,7 @@ function withReadings<
   },
 >(subject: T): T {
   const german = germanReadings(subject.names);
-  const nationalities = subject.nationalities ?? (subject.nationality === undefined ? [] : [subject.nationality]);
-  const somali = somaliReadings(subject.names, nationalities);
+  const somali = somaliReadings(subject.names, subject.nationalities ?? subject.nationality);
   if (german.length + somali.length === 0) return subject;
   return { ...subject, names: [...subject.names, ...german, ...somali] };
 }

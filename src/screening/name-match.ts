@@ -395,7 +395,8 @@ export function qAsG(a: string, sa: string, b: string, sb: string): boolean {
  * Persian romanises ق as GH where Arabic romanisation writes Q, past a word's first letter as at its start: TAGHI is
  * TAQI, NAGHI NAQI, YAGHOUB YAQUB, SADEGH SADIQ. skeletonsNear already finds the words of three classes or more
  * (SADEGHI, SADIQI); this finds the short ones, and a Latin GH against a Q from Persian or Arabic script (تقی, TQY).
- * Whether skeletons sa and sb differ only where one has K and the other G, one spelling writing Q and the other GH; the spellings are compared by the caller (Q_AS_GH_SPELLING, or slotsAgree from a script).
+ * Whether skeletons sa and sb differ only where one has K and the other G (startsQAsG compares the two classes), one
+ * spelling writing Q and the other GH; the caller compares the spellings (Q_AS_GH_SPELLING, or slotsAgree).
  */
 export function qAsGhWithin(a: string, sa: string, b: string, sb: string): boolean {
   // The first classes may differ only past a first vowel (YAQUB, YAGHOUB): the callers ask for the same first sound.

@@ -18,11 +18,6 @@ import { nationalityKey } from '../../countries/countries.js';
 
 const SOMALI_COUNTRIES = new Set(['SOM', 'DJI', 'ETH', 'KEN']);
 
-/** Whether a character code is an ASCII letter. */
-function isLetter(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
-}
-
 /** Whether a lower-cased ASCII vowel code. */
 function isVowel(c: number): boolean {
   return c === 97 || c === 101 || c === 105 || c === 111 || c === 117;
@@ -53,20 +48,24 @@ function somaliMark(name: string): number {
   return mark;
 }
 
-/** A word of Somali orthography respelled: X as H, C (not in CH) left out, doubled vowels written once; case kept. */
-export function englishFromSomali(word: string): string {
+/**
+ * Text in Somali orthography respelled: X as H, C (not in CH) left out, doubled vowels written once; everything else,
+ * and the case, kept as written.
+ */
+export function englishFromSomali(text: string): string {
   let out = '';
-  // A capital C left out at the start passes its capital on (Cali: Ali).
+  // A capital C left out at the start of a word passes its capital on (Cali: Ali).
   let capital = false;
-  for (let i = 0; i < word.length; i++) {
-    const ch = word[i]!;
-    const c = word.charCodeAt(i) | 32;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    const c = text.charCodeAt(i) | 32;
     if (c === 120) {
       out += ch === 'X' ? 'H' : 'h';
       continue;
     }
-    if (c === 99 && (word.charCodeAt(i + 1) | 32) !== 104) {
-      capital = out.length === 0 && ch === 'C';
+    if (c === 99 && (text.charCodeAt(i + 1) | 32) !== 104) {
+      const before = out.length === 0 ? 0 : out.charCodeAt(out.length - 1) | 32;
+      capital = ch === 'C' && (before < 97 || before > 122);
       continue;
     }
     if (isVowel(c) && out.length > 0 && (out.charCodeAt(out.length - 1) | 32) === c) continue;
@@ -85,29 +84,30 @@ function ofSomaliCountry(nationalities: readonly string[]): boolean {
   return false;
 }
 
+const NO_READINGS: readonly string[] = Object.freeze([]);
+
 /**
  * Each name read as Somali orthography where it shows it (see the module comment), for names that change: the
- * readings to screen besides the names themselves. Words are runs of ASCII letters; everything else is kept as written.
+ * readings to screen besides the names themselves. Every query passes through here: most names have no mark, and
+ * cost one pass over their letters and no allocation.
  */
-export function somaliReadings(names: readonly string[], nationalities: readonly string[]): string[] {
-  const out: string[] = [];
+export function somaliReadings(
+  names: readonly string[],
+  nationalities: readonly string[] | string | undefined,
+): readonly string[] {
+  let out: string[] | undefined;
   let country: boolean | undefined;
   for (const name of names) {
     const mark = somaliMark(name);
-    if (mark === NO_MARK || (mark === CONSONANT && !(country ??= ofSomaliCountry(nationalities)))) continue;
-    let reading = '';
-    for (let i = 0; i < name.length;) {
-      if (!isLetter(name.charCodeAt(i))) {
-        reading += name[i]!;
-        i++;
-        continue;
-      }
-      let end = i;
-      while (end < name.length && isLetter(name.charCodeAt(end))) end++;
-      reading += englishFromSomali(name.slice(i, end));
-      i = end;
+    if (mark === NO_MARK) continue;
+    if (mark === CONSONANT) {
+      country ??= ofSomaliCountry(
+        nationalities === undefined ? NO_READINGS : typeof nationalities === 'string' ? [nationalities] : nationalities,
+      );
+      if (!country) continue;
     }
-    if (reading !== name) out.push(reading);
+    const reading = englishFromSomali(name);
+    if (reading !== name) (out ??= []).push(reading);
   }
-  return out;
+  return out ?? NO_READINGS;
 }
