@@ -264,6 +264,28 @@ describe('screening: the quick stage among namesakes', () => {
     assert.ok(hits[0].score > 2 * (hits[1]?.score ?? 0), JSON.stringify(hits.map((h) => [h.key, h.score])));
   });
 
+  it('credits a kunya asked about with the name its Abu leads: Abu Diriye finds DIRIYE, Ahmed', () => {
+    const engine = new ScreeningEngine();
+    engine.add(record(500, ['DIRIYE, Ahmed']));
+    for (let i = 0; i < 10; i++) engine.add(record(100 + i, [`DARA, ${families[i]!}`]));
+    // Sixty names one letter-sound from ABUDIRIYE's skeleton (BDR), each rarer than DIRIYE's (DR): blocking reaches
+    // them first, and without the credit all 71 tie at no word shared, beyond the places the tie is read for.
+    const ends = ['T', 'K', 'M', 'N', 'S', 'L', 'P', 'F', 'G', 'Z'];
+    for (let i = 0; i < 60; i++) engine.add(record(i, [`BADRU${ends[i % 10]!}, ${families[i % 10]!}${i}`]));
+    const hits = engine.screenPerson({ names: ['Abu Diriye'] }, { limit: 5 }).hits;
+    assert.equal(hits[0]?.key, 500, JSON.stringify(hits.map((h) => [h.key, h.score])));
+  });
+
+  it('lets a name go on among candidates tied at the cut when the person is listed by its kunya', () => {
+    const engine = new ScreeningEngine();
+    // Listed first, so blocking reaches it last of the 41 whose skeleton is one letter-sound from RAYHANAH's (BURHAN is
+    // ABURAYHANAH's), all tied at no word shared.
+    engine.add(record(500, ['Abu-Rayhanah']));
+    for (let i = 0; i < 40; i++) engine.add(record(i, [`BURHAN, ${families[i % families.length]!}${i}`]));
+    const hits = engine.screenPerson({ names: ['Rayhanah'] }, { limit: 5 }).hits;
+    assert.equal(hits[0]?.key, 500, JSON.stringify(hits.map((h) => [h.key, h.score])));
+  });
+
   it("keeps blocking's best for the scorer whatever the quick score", () => {
     const engine = new ScreeningEngine();
     engine.add(record(500, ['JALAL MAAB, Mohammad']));

@@ -469,7 +469,7 @@ const HEAD_TAIL = 0.7;
 const LETTER_A = 97;
 
 /** Whether one of two spellings is the other with ABD or ABU before it (a compound joined by the tokenizer). */
-function headTail(a: string, b: string): boolean {
+export function headTail(a: string, b: string): boolean {
   return a.length > b.length ? headedBy(a, b) : headedBy(b, a);
 }
 
