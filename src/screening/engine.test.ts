@@ -79,6 +79,8 @@ const mustMatch: [string, string, string][] = [
   ['Q written GH (Persian ق)', 'QASEMI, Morteza', 'GHASEMI, Morteza'],
   ['Persian script against GH', 'مرتضی قاسمی', 'Morteza Ghasemi'],
   ['Q written GH past the first letter (Persian ق)', 'TAGHI Rezaei', 'TAQI Rezaei'],
+  ['W written V, first (و), a vowel other too', 'Valed Haddad', 'Walid Haddad'],
+  ['W written V past the first letter (Persian و), a vowel put in', 'Fadwi Rostami', 'Fadavi Rostami'],
   ['Q written GH after a first vowel', 'Yaghoub Karimi', 'Yaqub Karimi'],
   ['Persian script against GH past the first letter', 'نقی کریمی', 'Naghi Karimi'],
   [
@@ -171,6 +173,7 @@ const mustNotMatch: [string, string, string][] = [
   ['Q may be G, but K is not G', 'Kina Lopez', 'Gina Lopez'],
   ['Z may be D, but not at the start', 'Zina Haddad', 'Dina Haddad'],
   ['Q may be GH, but not where the spellings are far apart', 'Togha Rezaei', 'Taqi Rezaei'],
+  ['W may be V, but not with other consonants', 'Wadih Saleh', 'Vahid Saleh'],
 ];
 
 describe('screening: names that must match', () => {

@@ -125,9 +125,11 @@ export const MATCHER_NAME = 'lodestar-name';
  * where Somali is written. 2.32.0 changes only which candidates reach the scorer: the quick score credits a kunya asked
  * about (ABUDIRIYE, as the tokenizer joins "Abu Diriye") with the name its Abu leads (DIRIYE; blocking-keys.ts,
  * articleStemKey), and among candidates tied at its cut a name that is the other with Abu or Abd before it comes
- * near (engine.ts, nearness; name-match.ts, headTail).
+ * near (engine.ts, nearness; name-match.ts, headTail). 2.33.0 reads W as V where one spelling has a W the other has
+ * not and the other a V (Arabic and Persian و, Thai ว, Polish and German W: VALED is WALID, FADWI FADAVI; name-match.ts,
+ * W_AS_V).
  */
-export const MATCHER_VERSION = '2.32.0';
+export const MATCHER_VERSION = '2.33.0';
 /**
  * Score at or above which a hit is a match unless the caller says otherwise. Set at the operating point of the
  * development set (bench/eval-screening.ts): the lowest score at which non-listed travellers raise at most one

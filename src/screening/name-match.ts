@@ -9,7 +9,7 @@
  */
 import { skeletonsNear, editDistance, jaroWinkler, writtenSkeletonDistance } from './similarity.js';
 import type { TokenTable } from './token-table.js';
-import { SLOT_A, SLOT_ANY, SLOT_I, SLOT_LONG, SLOT_U } from './phonetic.js';
+import { SLOT_A, SLOT_ANY, SLOT_I, SLOT_LONG, SLOT_U, skeleton } from './phonetic.js';
 import { foldSyllables, koreanSurnameSpellings } from './translit/korean.js';
 import {
   MAX_TOKENS,
@@ -247,7 +247,12 @@ function similarityAsWritten(ta: TokenTable, ia: number, tb: TokenTable, ib: num
       const la = ta.length[ia]!;
       const lb = tb.length[ib]!;
       const maxEd = maxEdits(la, lb);
-      if (maxEd === 0 || Math.abs(la - lb) > maxEd || bitCount(ta.letters[ia]! ^ tb.letters[ib]!) > 2 * maxEd) return 0;
+      if (maxEd === 0 || Math.abs(la - lb) > maxEd || bitCount(ta.letters[ia]! ^ tb.letters[ib]!) > 2 * maxEd) {
+        // W against V at the start (VALED, WALID) is the other exception.
+        if (!wOrV(ta.letters[ia]!, tb.letters[ib]!) || !wAsV(ta.ascii[ia]!, tb.ascii[ib]!)) return 0;
+        lastHow = translit ? HOW_TRANSLIT : HOW_PHONETIC;
+        return W_AS_V;
+      }
     }
   }
   const a = ta.ascii[ia]!;
@@ -340,6 +345,10 @@ function similarityAsWritten(ta: TokenTable, ia: number, tb: TokenTable, ib: num
       lastHow = translit ? HOW_TRANSLIT : HOW_PHONETIC;
     }
   }
+  if (s < W_AS_V && wOrV(ta.letters[ia]!, tb.letters[ib]!) && wAsV(a, b)) {
+    s = W_AS_V;
+    lastHow = translit ? HOW_TRANSLIT : HOW_PHONETIC;
+  }
   if (s === 0 && sameStart && minLen >= 3) {
     // Short names spell long vowels either way (Saeed / Sa'id, Ameer / Amir, Leena / Lina), and Cyrillic Г is
     // H in Ukrainian and Belarusian romanisation where Russian has G (Ihor / Igor, Hryhoriy / Grigoriy).
@@ -357,6 +366,37 @@ function similarityAsWritten(ta: TokenTable, ia: number, tb: TokenTable, ib: num
     if (s > 0) lastHow = translit ? HOW_TRANSLIT : HOW_PHONETIC;
   }
   return s;
+}
+
+/**
+ * W and V are one letter in the romanisation of many languages: Arabic and Persian و (WALID, VALID; JAWAD, JAVAD;
+ * FADWI, FADAVI), Thai ว (WORAWAT, VORAWAT; WINAI, VINAI), Polish and German against English (PETROW, PETROV;
+ * WLADIMIR, VLADIMIR). The skeleton drops a W as a glide and writes V as F, so with another difference besides
+ * (a vowel put in or changed) the spellings share neither skeleton nor an edit within reach. Where one spelling has a
+ * W the other has not, and the other a V, both are read with W as V: the same skeleton, and the spellings so read
+ * alike (Jaro–Winkler W_AS_V_SPELLING), score as a vowel spelling does (VOWEL_SPELLING).
+ */
+const W_AS_V = 0.86;
+const W_AS_V_SPELLING = 0.8;
+const LETTER_V = 1 << 21;
+const LETTER_W = 1 << 22;
+
+/**
+ * Whether letter masks (letterMask) show a W and a V between the two spellings, one of them in one spelling only:
+ * whether wAsV may find them alike (see W_AS_V).
+ */
+export function wOrV(la: number, lb: number): boolean {
+  const both = LETTER_V | LETTER_W;
+  return ((la | lb) & both) === both && ((la ^ lb) & both) !== 0;
+}
+
+/** Whether spellings a and b, each read with W as V, have the same skeleton and are alike (see W_AS_V). */
+function wAsV(a: string, b: string): boolean {
+  const va = a.replace(/w/g, 'v');
+  const vb = b.replace(/w/g, 'v');
+  if (va === vb) return true;
+  const sa = skeleton(va);
+  return sa.length > 0 && sa === skeleton(vb) && jaroWinkler(va, vb) >= W_AS_V_SPELLING;
 }
 
 /**
