@@ -249,7 +249,7 @@ function similarityAsWritten(ta: TokenTable, ia: number, tb: TokenTable, ib: num
       const maxEd = maxEdits(la, lb);
       if (maxEd === 0 || Math.abs(la - lb) > maxEd || bitCount(ta.letters[ia]! ^ tb.letters[ib]!) > 2 * maxEd) {
         // W against V at the start (VALED, WALID) is the other exception.
-        if (!wOrV(ta.letters[ia]!, tb.letters[ib]!) || !wAsV(ta.ascii[ia]!, tb.ascii[ib]!)) return 0;
+        if (!mayBeWAsV(ta, ia, tb, ib) || !wAsV(ta.ascii[ia]!, tb.ascii[ib]!)) return 0;
         lastHow = translit ? HOW_TRANSLIT : HOW_PHONETIC;
         return W_AS_V;
       }
@@ -345,7 +345,7 @@ function similarityAsWritten(ta: TokenTable, ia: number, tb: TokenTable, ib: num
       lastHow = translit ? HOW_TRANSLIT : HOW_PHONETIC;
     }
   }
-  if (s < W_AS_V && wOrV(ta.letters[ia]!, tb.letters[ib]!) && wAsV(a, b)) {
+  if (s < W_AS_V && mayBeWAsV(ta, ia, tb, ib) && wAsV(a, b)) {
     s = W_AS_V;
     lastHow = translit ? HOW_TRANSLIT : HOW_PHONETIC;
   }
@@ -388,6 +388,17 @@ const LETTER_W = 1 << 22;
 export function wOrV(la: number, lb: number): boolean {
   const both = LETTER_V | LETTER_W;
   return ((la | lb) & both) === both && ((la ^ lb) & both) !== 0;
+}
+
+/** The skeleton class F in a skeletonMask, which V is written as and a W read as V adds. */
+const SKELETON_F = 1 << 5;
+
+/**
+ * Whether wAsV may find tokens ia of ta and ib of tb alike, from the numbers the tables hold: a W and a V between them
+ * (wOrV), and the same skeleton classes but for F.
+ */
+function mayBeWAsV(ta: TokenTable, ia: number, tb: TokenTable, ib: number): boolean {
+  return wOrV(ta.letters[ia]!, tb.letters[ib]!) && ((ta.skelMask[ia]! ^ tb.skelMask[ib]!) & ~SKELETON_F) === 0;
 }
 
 /** Whether spellings a and b, each read with W as V, have the same skeleton and are alike (see W_AS_V). */
