@@ -127,9 +127,11 @@ export const MATCHER_NAME = 'lodestar-name';
  * articleStemKey), and among candidates tied at its cut a name that is the other with Abu or Abd before it comes
  * near (engine.ts, nearness; name-match.ts, headTail). 2.33.0 reads W as V where one spelling has a W the other has
  * not and the other a V (Arabic and Persian و, Thai ว, Polish and German W: VALED is WALID, FADWI FADAVI; name-match.ts,
- * W_AS_V).
+ * W_AS_V). 2.34.0 reads Thai by syllables after RTGS, where it read letter by letter: a consonant closing a syllable
+ * as a final (ญ N, ร N, จ T), a syllable without a written vowel with O or A, letters under the thanthakhat silent
+ * (บุญมี is BUNMI, not BUYMI; จันทร์เพ็ญ CHANPHEN; translit/thai.ts).
  */
-export const MATCHER_VERSION = '2.33.0';
+export const MATCHER_VERSION = '2.34.0';
 /**
  * Score at or above which a hit is a match unless the caller says otherwise. Set at the operating point of the
  * development set (bench/eval-screening.ts): the lowest score at which non-listed travellers raise at most one

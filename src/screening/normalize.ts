@@ -13,7 +13,8 @@ import { romaniseGreek } from './translit/greek.js';
 import { romaniseKana } from './translit/kana.js';
 import { romaniseHangul } from './translit/korean.js';
 import { latinAlternative, latinPrimary } from './translit/latin.js';
-import { romaniseEthiopic, romaniseIndic, romaniseHebrew, romaniseThai } from './translit/other.js';
+import { romaniseEthiopic, romaniseIndic, romaniseHebrew } from './translit/other.js';
+import { romaniseThai } from './translit/thai.js';
 import { romaniseBurmese, romaniseKhmer, romaniseLao } from './translit/southeast-asian.js';
 
 /** Longest name considered; longer input (garbage or an attack) is cut, which keeps screening time bounded. */

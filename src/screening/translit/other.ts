@@ -255,8 +255,11 @@ const thaiVowels: Record<string, string> = {
 };
 const thaiLeading: Record<string, string> = { เ: 'e', แ: 'ae', โ: 'o', ใ: 'ai', ไ: 'ai' };
 
-/** Romanises a run of Thai; a leading vowel (เ แ โ ใ ไ) is read after the consonant it precedes. */
-export function romaniseThai(run: string): string {
+/**
+ * Reads a run of Thai letters one by one, a leading vowel (เ แ โ ใ ไ) after the consonant it precedes: how Lao,
+ * laid out as Thai is, is read (southeast-asian.ts, romaniseLao). Thai itself is read by syllables (thai.ts).
+ */
+export function romaniseThaiLetters(run: string): string {
   const s = Array.from(run);
   let out = '';
   for (let i = 0; i < s.length; i++) {

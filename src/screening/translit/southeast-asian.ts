@@ -5,7 +5,7 @@
  * (AUNG, KYAW, HTUN, HLA, SHWE), one word a syllable, as names are written in Latin letters (အောင်ဆန်းစုကြည် is
  * AUNG SAN SU KYI). Tones and vowel length are not written: the skeleton does not read them.
  */
-import { romaniseThai } from './other.js';
+import { romaniseThaiLetters } from './other.js';
 
 // ---------------------------------------------------------------- Khmer
 
@@ -44,7 +44,7 @@ export function romaniseKhmer(run: string): string {
 
 /**
  * Lao letters are laid out as their Thai twins are, 128 code points later: a Lao letter is read as the Thai one
- * (romaniseThai), except where Lao spells it otherwise: ວ V (as Thai ฟ's F), ຊ S, ົ a vowel, ຼ L, ໜ N, ໝ M.
+ * (romaniseThaiLetters), except where Lao spells it otherwise: ວ V (as Thai ฟ's F), ຊ S, ົ a vowel, ຼ L, ໜ N, ໝ M.
  */
 const laoOwn: Record<number, string> = {
   0x0ea7: 'ฟ',
@@ -63,7 +63,7 @@ export function romaniseLao(run: string): string {
     if (cp < 0x0e80 || cp > 0x0eff) thai += ch;
     else thai += laoOwn[cp] ?? String.fromCharCode(cp - 0x80);
   }
-  return romaniseThai(thai);
+  return romaniseThaiLetters(thai);
 }
 
 // ---------------------------------------------------------------- Burmese
