@@ -196,6 +196,21 @@ describe('screening: Somali orthography of a Somali national', () => {
   });
 });
 
+describe('screening: a Thai name in RTGS, as its bearer spells it, and in Thai script', () => {
+  it('reads SIRIPHON THONGDI and SIRIPORN TONGDEE, of Thailand, as one name, and not without the nationality', () => {
+    const thai = score({ names: ['SIRIPHON THONGDI'], nationality: 'THA' }, ['Siriporn Tongdee'], {
+      nationalities: ['THA'],
+    });
+    assert.ok(thai >= DEFAULT_THRESHOLD, `score ${thai} below ${DEFAULT_THRESHOLD}`);
+    assert.ok(score('SIRIPHON THONGDI', ['Siriporn Tongdee']) < DEFAULT_THRESHOLD);
+  });
+
+  it('finds PORNTHIP CHAROENSUK, listed in Thai script, from its popular spelling', () => {
+    const s = score({ names: ['PORNTHIP JAROENSOOK'], nationality: 'THA' }, ['พรทิพย์ เจริญสุข']);
+    assert.ok(s >= DEFAULT_THRESHOLD, `score ${s} below ${DEFAULT_THRESHOLD}`);
+  });
+});
+
 describe('screening: names that must not match', () => {
   for (const [why, q, c] of mustNotMatch) {
     it(`${why}: ${q} ≁ ${c}`, () => {

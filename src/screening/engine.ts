@@ -24,6 +24,7 @@ import { TokenTable } from './token-table.js';
 import { populationInfo } from './common-names.js';
 import { germanReadings } from './translit/german.js';
 import { somaliReadings } from './translit/somali.js';
+import { thaiReadings } from './translit/thai.js';
 import type {
   ExplanationFeature,
   DocumentHit,
@@ -129,9 +130,12 @@ export const MATCHER_NAME = 'lodestar-name';
  * not and the other a V (Arabic and Persian و, Thai ว, Polish and German W: VALED is WALID, FADWI FADAVI; name-match.ts,
  * W_AS_V). 2.34.0 reads Thai by syllables after RTGS, where it read letter by letter: a consonant closing a syllable
  * as a final (ญ N, ร N, จ T), a syllable without a written vowel with O or A, letters under the thanthakhat silent
- * (บุญมี is BUNMI, not BUYMI; จันทร์เพ็ญ CHANPHEN; translit/thai.ts).
+ * (บุญมี is BUNMI, not BUYMI; จันทร์เพ็ญ CHANPHEN; translit/thai.ts). 2.35.0 screens a Thai person's names in one
+ * spelling of Thai in Latin letters too, on both sides, aspirates written plain, an unread R left out, J as CH
+ * (SIRIPHON, SIRIPORN and ศิริพร as SIRIPON; translit/thai.ts, thaiReadings): a name in Thai script, or a Latin name
+ * where the person is of Thailand.
  */
-export const MATCHER_VERSION = '2.34.0';
+export const MATCHER_VERSION = '2.35.0';
 /**
  * Score at or above which a hit is a match unless the caller says otherwise. Set at the operating point of the
  * development set (bench/eval-screening.ts): the lowest score at which non-listed travellers raise at most one
@@ -146,7 +150,9 @@ export const DEFAULT_THRESHOLD = 0.595;
 /**
  * The names with, after them, their English readings where they are German transcriptions of Cyrillic names
  * (translit/german.ts: Wladimir Tjurin is screened as Vladimir Tyurin too) or written in Somali orthography
- * (translit/somali.ts: Maxamed Cabdi Xasan as Mahamed Abdi Hasan too), on both the list's side and the query's.
+ * (translit/somali.ts: Maxamed Cabdi Xasan as Mahamed Abdi Hasan too), and a Thai person's names in one spelling of
+ * Thai in Latin letters (translit/thai.ts: ศิริพร and SIRIPORN both as SIRIPON), on both the list's side and the
+ * query's.
  */
 function withReadings<
   T extends {
@@ -156,9 +162,11 @@ function withReadings<
   },
 >(subject: T): T {
   const german = germanReadings(subject.names);
-  const somali = somaliReadings(subject.names, subject.nationalities ?? subject.nationality);
-  if (german.length + somali.length === 0) return subject;
-  return { ...subject, names: [...subject.names, ...german, ...somali] };
+  const nationality = subject.nationalities ?? subject.nationality;
+  const somali = somaliReadings(subject.names, nationality);
+  const thai = thaiReadings(subject.names, nationality);
+  if (german.length + somali.length + thai.length === 0) return subject;
+  return { ...subject, names: [...subject.names, ...german, ...somali, ...thai] };
 }
 
 /** Tuning of the engine. */

