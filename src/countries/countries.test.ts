@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { allCountries, findCountry, isStatelessOrRefugee, nationalityKey } from './countries.js';
+import { allCountries, findCountry, isStatelessOrRefugee, nationalityKey, ofNationality } from './countries.js';
 
 describe('countries', () => {
   const cases: [string, string | undefined][] = [
@@ -32,5 +32,14 @@ describe('countries', () => {
 
   it('recognises stateless and refugee codes', () => {
     assert.deepEqual(['XXA', 'XXB', 'XXC', 'XXX', 'DEU'].map(isStatelessOrRefugee), [true, true, true, false, false]);
+  });
+
+  it('tells whether a person is of one of some nationalities, the codes in any form', () => {
+    const somali = new Set(['SOM', 'DJI']);
+    assert.equal(ofNationality('SO', somali), true);
+    assert.equal(ofNationality(['FRA', 'dji'], somali), true);
+    assert.equal(ofNationality(['FRA', 'XYZ'], somali), false);
+    assert.equal(ofNationality([], somali), false);
+    assert.equal(ofNationality(undefined, somali), false);
   });
 });

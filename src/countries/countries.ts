@@ -90,6 +90,20 @@ export function nationalityKey(code: string): string | undefined {
   return country === undefined ? undefined : (country.state ?? country.code);
 }
 
+/**
+ * Whether any of a person's nationalities (codes in any form: one, several, or none given) is one of `keys`
+ * (nationalityKey codes).
+ */
+export function ofNationality(
+  nationalities: readonly string[] | string | undefined,
+  keys: ReadonlySet<string>,
+): boolean {
+  if (nationalities === undefined) return false;
+  if (typeof nationalities === 'string') return keys.has(nationalityKey(nationalities) ?? '');
+  for (const n of nationalities) if (keys.has(nationalityKey(n) ?? '')) return true;
+  return false;
+}
+
 /** True for the stateless and refugee codes of ICAO 9303 (XXA, XXB, XXC). */
 export function isStatelessOrRefugee(code: string): boolean {
   const key = findCountry(code)?.code;

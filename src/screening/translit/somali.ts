@@ -14,7 +14,7 @@
  * English and Dutch double E and O, and these rarely beside an X or C: Aaron Felix gets none) or the person is of a
  * country where Somali is written: Somalia, Djibouti, and Ethiopia and Kenya, whose Somali regions are large.
  */
-import { nationalityKey } from '../../countries/countries.js';
+import { ofNationality } from '../../countries/countries.js';
 
 const SOMALI_COUNTRIES = new Set(['SOM', 'DJI', 'ETH', 'KEN']);
 
@@ -75,15 +75,6 @@ export function englishFromSomali(text: string): string {
   return out;
 }
 
-/** Whether the person (by nationality codes in any form) is of a country where Somali is written. */
-function ofSomaliCountry(nationalities: readonly string[]): boolean {
-  for (const n of nationalities) {
-    const key = nationalityKey(n);
-    if (key !== undefined && SOMALI_COUNTRIES.has(key)) return true;
-  }
-  return false;
-}
-
 const NO_READINGS: readonly string[] = Object.freeze([]);
 
 /**
@@ -101,9 +92,7 @@ export function somaliReadings(
     const mark = somaliMark(name);
     if (mark === NO_MARK) continue;
     if (mark === CONSONANT) {
-      country ??= ofSomaliCountry(
-        nationalities === undefined ? NO_READINGS : typeof nationalities === 'string' ? [nationalities] : nationalities,
-      );
+      country ??= ofNationality(nationalities, SOMALI_COUNTRIES);
       if (!country) continue;
     }
     const reading = englishFromSomali(name);

@@ -19,7 +19,7 @@
  * Latin spellings.
  */
 
-import { nationalityKey } from '../../countries/countries.js';
+import { ofNationality } from '../../countries/countries.js';
 
 /** Consonants as they open a syllable. */
 const INITIAL: Record<string, string> = {
@@ -241,6 +241,7 @@ function foldWord(word: string): string {
 }
 
 const NO_READINGS: readonly string[] = Object.freeze([]);
+const THAILAND: ReadonlySet<string> = new Set(['THA']);
 
 /** Whether a string has a Thai letter. */
 function hasThai(name: string): boolean {
@@ -269,19 +270,11 @@ export function thaiReadings(
     let reading: string;
     if (hasThai(name)) reading = foldThaiLatin(name.replace(/[\u0e01-\u0e5b]+/g, (run) => romaniseThai(run)));
     else {
-      thai ??= ofThailand(nationalities);
+      thai ??= ofNationality(nationalities, THAILAND);
       if (!thai) continue;
       reading = foldThaiLatin(name);
     }
     if (reading !== name.toLowerCase()) (out ??= []).push(reading);
   }
   return out ?? NO_READINGS;
-}
-
-function ofThailand(nationalities: readonly string[] | string | undefined): boolean {
-  if (nationalities === undefined) return false;
-  for (const n of typeof nationalities === 'string' ? [nationalities] : nationalities) {
-    if (nationalityKey(n) === 'THA') return true;
-  }
-  return false;
 }
