@@ -5,7 +5,7 @@
  */
 import { dateKey } from './blocking-keys.js';
 import { DocumentIndex } from './document-index.js';
-import { headTail, kindWeight, type NameContext } from './name-match.js';
+import { headTailTokens, kindWeight, type NameContext } from './name-match.js';
 import { NameBound } from './name-bound.js';
 import { PersonIndex, includes } from './person-index.js';
 import { PersonStore } from './person-store.js';
@@ -126,7 +126,7 @@ export const MATCHER_NAME = 'lodestar-name';
  * where Somali is written. 2.32.0 changes only which candidates reach the scorer: the quick score credits a kunya asked
  * about (ABUDIRIYE, as the tokenizer joins "Abu Diriye") with the name its Abu leads (DIRIYE; blocking-keys.ts,
  * articleStemKey), and among candidates tied at its cut a name that is the other with Abu or Abd before it comes
- * near (engine.ts, nearness; name-match.ts, headTail). 2.33.0 reads W as V where one spelling has a W the other has
+ * near (engine.ts, nearness; name-match.ts, headTailTokens). 2.33.0 reads W as V where one spelling has a W the other has
  * not and the other a V (Arabic and Persian و, Thai ว, Polish and German W: VALED is WALID, FADWI FADAVI; name-match.ts,
  * W_AS_V). 2.34.0 reads Thai by syllables after RTGS, where it read letter by letter: a consonant closing a syllable
  * as a final (ญ N, ร N, จ T), a syllable without a written vowel with O or A, letters under the thanthakhat silent
@@ -194,7 +194,6 @@ export interface EngineOptions {
 }
 
 const NO_EXPLANATION: readonly ExplanationFeature[] = Object.freeze([]);
-const LETTER_A = 97;
 /** The most hits one screening returns. */
 const MAX_LIMIT = 64;
 
@@ -464,11 +463,7 @@ export class ScreeningEngine {
             x &= x - 1;
             if (dl <= 1 && dl >= -1 && x === 0) most = 0.5;
           }
-          // (The compound, the longer, starts with A: most pairs are told apart without reading their strings.)
-          if (most === 0) {
-            const longer = qt.skelLength[qi]! > ct.skelLength[ci]! ? qt.first[qi] : ct.first[ci];
-            if (longer === LETTER_A && headTail(qt.ascii[qi]!, ct.ascii[ci]!)) most = 0.5;
-          }
+          if (most === 0 && headTailTokens(qt, qi, ct, ci)) most = 0.5;
         }
         sum += this.queryWeight[qi]! * most;
       }

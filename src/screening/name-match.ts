@@ -221,12 +221,7 @@ function similarityAsWritten(ta: TokenTable, ia: number, tb: TokenTable, ib: num
     return 0;
   }
   if (((fa | fb) & TOKEN_SYLLABIC) !== 0) return syllabicSimilarity(ta, ia, tb, ib);
-  // Three letters apart: one may be the other with Abd or Abu before it (see HEAD_TAIL).
-  const gap = ta.length[ia]! - tb.length[ib]!;
-  if (
-    (gap === 3 ? ta.first[ia] === LETTER_A : gap === -3 && tb.first[ib] === LETTER_A) &&
-    headTail(ta.ascii[ia]!, tb.ascii[ib]!)
-  ) {
+  if (headTailTokens(ta, ia, tb, ib)) {
     lastHow = HOW_PHONETIC;
     return HEAD_TAIL;
   }
@@ -381,24 +376,21 @@ const W_AS_V_SPELLING = 0.8;
 const LETTER_V = 1 << 21;
 const LETTER_W = 1 << 22;
 
-/**
- * Whether letter masks (letterMask) show a W and a V between the two spellings, one of them in one spelling only:
- * whether wAsV may find them alike (see W_AS_V).
- */
-export function wOrV(la: number, lb: number): boolean {
-  const both = LETTER_V | LETTER_W;
-  return ((la | lb) & both) === both && ((la ^ lb) & both) !== 0;
-}
-
 /** The skeleton class F in a skeletonMask, which V is written as and a W read as V adds. */
 const SKELETON_F = 1 << 5;
 
 /**
- * Whether wAsV may find tokens ia of ta and ib of tb alike, from the numbers the tables hold: a W and a V between them
- * (wOrV), and the same skeleton classes but for F.
+ * Whether wAsV may find two spellings alike, from their letter masks (letterMask) and skeleton masks (skeletonMask): a
+ * W and a V between them, one of them in one spelling only, and the same skeleton classes but for F. The scorer and
+ * the score bound (token-sketch.ts) both ask it.
  */
+export function mayBeWAsVMasks(la: number, lb: number, ma: number, mb: number): boolean {
+  const both = LETTER_V | LETTER_W;
+  return ((la | lb) & both) === both && ((la ^ lb) & both) !== 0 && ((ma ^ mb) & ~SKELETON_F) === 0;
+}
+
 function mayBeWAsV(ta: TokenTable, ia: number, tb: TokenTable, ib: number): boolean {
-  return wOrV(ta.letters[ia]!, tb.letters[ib]!) && ((ta.skelMask[ia]! ^ tb.skelMask[ib]!) & ~SKELETON_F) === 0;
+  return mayBeWAsVMasks(ta.letters[ia]!, tb.letters[ib]!, ta.skelMask[ia]!, tb.skelMask[ib]!);
 }
 
 /** Whether spellings a and b, each read with W as V, have the same skeleton and are alike (see W_AS_V). */
@@ -519,8 +511,20 @@ export function bitCount(x: number): number {
 const HEAD_TAIL = 0.7;
 const LETTER_A = 97;
 
+/**
+ * Whether token ia of ta is token ib of tb with ABD or ABU before it, or the other way round (see headTail): three
+ * letters apart, the longer starting with A, which most pairs fail before their strings are read.
+ */
+export function headTailTokens(ta: TokenTable, ia: number, tb: TokenTable, ib: number): boolean {
+  const gap = ta.length[ia]! - tb.length[ib]!;
+  return (
+    (gap === 3 ? ta.first[ia] === LETTER_A : gap === -3 && tb.first[ib] === LETTER_A) &&
+    headTail(ta.ascii[ia]!, tb.ascii[ib]!)
+  );
+}
+
 /** Whether one of two spellings is the other with ABD or ABU before it (a compound joined by the tokenizer). */
-export function headTail(a: string, b: string): boolean {
+function headTail(a: string, b: string): boolean {
   return a.length > b.length ? headedBy(a, b) : headedBy(b, a);
 }
 

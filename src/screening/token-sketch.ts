@@ -11,7 +11,7 @@
  *           26 for a skeleton without consonant, 31 for anything else), length, skeleton length (6 bits each);
  *   word 2: the spelling hash; word 3: the skeletonMask.
  */
-import { bitCount, hAsG, maxEdits, wOrV } from './name-match.js';
+import { bitCount, hAsG, maxEdits, mayBeWAsVMasks } from './name-match.js';
 import { TOKEN_INITIAL, TOKEN_LOSSY, TOKEN_SYLLABIC, type PreparedToken } from './tokens.js';
 
 export const SKETCH_STRIDE = 4;
@@ -176,8 +176,8 @@ export function relation(qs: Int32Array, q: number, cs: Int32Array, c: number): 
   // spellings have a Q and a G and an H between them.
   const qgh = sameStart && qsl === csl && qsl >= 2 && ((qd ^ cd) & ~K_OR_G) === 0 && ((qa | ca) & QGH) === QGH;
   if (qgh) return r | ALIKE;
-  // W against V (name-match.ts, W_AS_V): a W and a V between them, one in one spelling only.
-  if (!lossy && wOrV(qa & LETTERS, ca & LETTERS)) return r | ALIKE;
+  // W against V (name-match.ts, W_AS_V): a W and a V between them, the skeleton classes the same but for F.
+  if (!lossy && mayBeWAsVMasks(qa & LETTERS, ca & LETTERS, qd, cd)) return r | ALIKE;
   if (lossy) {
     if (!sameStart) return r;
     if (sameSkeleton) return r | ALIKE;

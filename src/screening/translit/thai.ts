@@ -20,6 +20,7 @@
  */
 
 import { ofNationality } from '../../countries/countries.js';
+import { scriptOf } from '../scripts.js';
 
 /** Consonants as they open a syllable. */
 const INITIAL: Record<string, string> = {
@@ -243,12 +244,9 @@ function foldWord(word: string): string {
 const NO_READINGS: readonly string[] = Object.freeze([]);
 const THAILAND: ReadonlySet<string> = new Set(['THA']);
 
-/** Whether a string has a Thai letter. */
+/** Whether a string has a character of the Thai block (scripts.ts). */
 function hasThai(name: string): boolean {
-  for (let i = 0; i < name.length; i++) {
-    const c = name.charCodeAt(i);
-    if (c >= 0x0e01 && c <= 0x0e5b) return true;
-  }
+  for (let i = 0; i < name.length; i++) if (scriptOf(name.charCodeAt(i)) === 'thai') return true;
   return false;
 }
 
@@ -268,7 +266,7 @@ export function thaiReadings(
   let thai: boolean | undefined;
   for (const name of names) {
     let reading: string;
-    if (hasThai(name)) reading = foldThaiLatin(name.replace(/[\u0e01-\u0e5b]+/g, (run) => romaniseThai(run)));
+    if (hasThai(name)) reading = foldThaiLatin(name.replace(/[\u0e00-\u0e7f]+/g, (run) => romaniseThai(run)));
     else {
       thai ??= ofNationality(nationalities, THAILAND);
       if (!thai) continue;
