@@ -133,9 +133,11 @@ export const MATCHER_NAME = 'lodestar-name';
  * (บุญมี is BUNMI, not BUYMI; จันทร์เพ็ญ CHANPHEN; translit/thai.ts). 2.35.0 screens a Thai person's names in one
  * spelling of Thai in Latin letters too, on both sides, aspirates written plain, an unread R left out, J as CH
  * (SIRIPHON, SIRIPORN and ศิริพร as SIRIPON; translit/thai.ts, thaiReadings): a name in Thai script, or a Latin name
- * where the person is of Thailand.
+ * where the person is of Thailand. 2.36.0 lets a birth year (or year and month) that agrees add 0.1, not 0.15, to a
+ * name scoring under 0.45, as one word of two in common does: namesakes of the same family born the same year no
+ * longer alert (score.ts, DATE_PARTIAL_NAME_FLOOR).
  */
-export const MATCHER_VERSION = '2.35.0';
+export const MATCHER_VERSION = '2.36.0';
 /**
  * Score at or above which a hit is a match unless the caller says otherwise. Set at the operating point of the
  * development set (bench/eval-screening.ts): the lowest score at which non-listed travellers raise at most one

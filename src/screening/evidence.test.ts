@@ -4,7 +4,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DocumentIndex } from './document-index.js';
 import { DEFAULT_THRESHOLD, ScreeningEngine } from './engine.js';
-import type { PersonQuery, PersonRecord } from './types.js';
+import { dateEffect, DATE_PARTIAL_WEAK_NAME } from './score.js';
+import { DATE_PARTIAL } from './dates.js';
+import type { PersonQuery, PersonRecord, ScreeningHit } from './types.js';
 
 function record(key: number, names: string[], extra: Partial<PersonRecord> = {}): PersonRecord {
   return { key, entityId: `e${key}`, names, birthDates: [], nationalities: [], documents: [], ...extra };
@@ -149,6 +151,21 @@ describe('screening v2: birth dates find persons listed under other names', () =
       { names: ['Matvei Aleksandrov'], birthDate: '2011-07-23', nationality: 'RU' },
     );
     assert.ok(onRare.score > onCrowded.score + 0.15, `rare date ${onRare.score}, shared date ${onCrowded.score}`);
+  });
+
+  it('lifts a name sharing one word of two by a birth year less than a name agreeing more', () => {
+    // Listed with the year of birth only: the relative of the same family name born that year is not an alert (see
+    // DATE_PARTIAL_NAME_FLOOR); the listed person under a spelling of the full name is.
+    const engine = crowdedList();
+    engine.add(record(6000, ['Gila Almogrady'], { birthDates: ['1987'], nationalities: ['ISR'] }));
+    const query = (name: string) => ({ names: [name], birthDate: '1987-04-10', nationality: 'IL' });
+    const yearOf = (hit: ScreeningHit | undefined) => hit?.explanation.find((f) => f.feature === 'birthDate');
+    const relative = engine.screenPerson(query('Orly Almogrady')).hits.find((h) => h.key === 6000);
+    assert.equal(relative?.match, false, `score ${relative?.score}`);
+    assert.equal(yearOf(relative)?.contribution, DATE_PARTIAL_WEAK_NAME);
+    const person = engine.screenPerson(query('Gilah Almogradi')).hits.find((h) => h.key === 6000);
+    assert.equal(person?.match, true, `score ${person?.score}`);
+    assert.equal(yearOf(person)?.contribution, dateEffect[DATE_PARTIAL]);
   });
 
   it('does not block on a year alone', () => {
