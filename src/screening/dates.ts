@@ -90,6 +90,11 @@ export function compareDates(q: number, c: number): number {
   return restAgrees && yearSlip(qy, cy) ? DATE_YEAR_WRONG : DATE_FAR;
 }
 
+/** Whether both packed dates give their month (`1962` gives none: a year alone). */
+export function monthsKnown(a: number, b: number): boolean {
+  return Math.floor(a / 100) % 100 !== 0 && Math.floor(b / 100) % 100 !== 0;
+}
+
 /** Whether a packed full date is 1 January (numbers only: a hot path). */
 function janFirst(packed: number): boolean {
   return packed % 10000 === 101;

@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DocumentIndex } from './document-index.js';
 import { DEFAULT_THRESHOLD, ScreeningEngine } from './engine.js';
-import { dateEffect, DATE_PARTIAL_WEAK_NAME } from './score.js';
-import { DATE_PARTIAL } from './dates.js';
+import { dateEffect, DATE_PARTIAL_WEAK_NAME, DATE_YEAR_ONLY_OFF } from './score.js';
+import { DATE_NEAR, DATE_PARTIAL, DATE_YEAR_OFF } from './dates.js';
 import type { PersonQuery, PersonRecord, ScreeningHit } from './types.js';
 
 function record(key: number, names: string[], extra: Partial<PersonRecord> = {}): PersonRecord {
@@ -102,6 +102,32 @@ describe('screening: a full name with another full birth date', () => {
       assert.ok(q(d) < DEFAULT_THRESHOLD, `${d}: score ${q(d)}`);
     }
     assert.ok(q('1991-03-02') < q('1986-08-08'), 'years apart count against more');
+  });
+});
+
+describe('screening: a birth year one off', () => {
+  const engine = new ScreeningEngine();
+  engine.add(record(0, ['Raimunda Araujo Lacerda'], { birthDates: ['1999'] }));
+  engine.add(record(1, ['Raimunda Araujo Lacerda'], { birthDates: ['1999-03-10'] }));
+  const dateOf = (key: number, birthDate: string) =>
+    engine
+      .screenPerson({ names: ['Raimunda Araujo Lacerda'], birthDate })
+      .hits.find((h) => h.key === key)
+      ?.explanation.find((f) => f.feature === 'birthDate');
+
+  it('counts against where one side gives the year alone: the one part both give disagrees', () => {
+    const yearOnly = dateOf(0, '2000-03-10');
+    assert.equal(yearOnly?.how, 'year_off');
+    assert.equal(yearOnly?.contribution, DATE_YEAR_ONLY_OFF);
+    assert.equal(DATE_YEAR_ONLY_OFF, dateEffect[DATE_NEAR], 'as a date of the same year with the day other');
+    assert.equal(dateOf(0, '1999-07-01')?.contribution, dateEffect[DATE_PARTIAL]);
+  });
+
+  it('counts for where month and day agree: a slip of the year', () => {
+    const slip = dateOf(1, '2000-03-10');
+    assert.equal(slip?.how, 'year_off');
+    assert.equal(slip?.contribution, dateEffect[DATE_YEAR_OFF]);
+    assert.ok(dateEffect[DATE_YEAR_OFF] > 0);
   });
 });
 
