@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { DocumentIndex } from './document-index.js';
 import { DEFAULT_THRESHOLD, ScreeningEngine } from './engine.js';
 import { dateEffect, DATE_PARTIAL_WEAK_NAME, DATE_YEAR_ONLY_OFF } from './score.js';
-import { DATE_NEAR, DATE_PARTIAL, DATE_YEAR_OFF } from './dates.js';
+import { DATE_MISMATCH, DATE_NEAR, DATE_PARTIAL, DATE_YEAR_OFF, DATE_YEAR_WRONG } from './dates.js';
 import type { PersonQuery, PersonRecord, ScreeningHit } from './types.js';
 
 function record(key: number, names: string[], extra: Partial<PersonRecord> = {}): PersonRecord {
@@ -105,7 +105,7 @@ describe('screening: a full name with another full birth date', () => {
   });
 });
 
-describe('screening: a birth year one off', () => {
+describe('screening: a birth year other', () => {
   const engine = new ScreeningEngine();
   engine.add(record(0, ['Raimunda Araujo Lacerda'], { birthDates: ['1999'] }));
   engine.add(record(1, ['Raimunda Araujo Lacerda'], { birthDates: ['1999-03-10'] }));
@@ -121,6 +121,7 @@ describe('screening: a birth year one off', () => {
     assert.equal(yearOnly?.contribution, DATE_YEAR_ONLY_OFF);
     assert.equal(DATE_YEAR_ONLY_OFF, dateEffect[DATE_NEAR], 'as a date of the same year with the day other');
     assert.equal(dateOf(0, '1999-07-01')?.contribution, dateEffect[DATE_PARTIAL]);
+    assert.equal(dateOf(0, '2001-03-10')?.contribution, dateEffect[DATE_MISMATCH], 'two years off: another date');
   });
 
   it('counts for where month and day agree: a slip of the year', () => {
@@ -128,6 +129,11 @@ describe('screening: a birth year one off', () => {
     assert.equal(slip?.how, 'year_off');
     assert.equal(slip?.contribution, dateEffect[DATE_YEAR_OFF]);
     assert.ok(dateEffect[DATE_YEAR_OFF] > 0);
+    assert.equal(
+      dateOf(1, '2001-03-10')?.contribution,
+      dateEffect[DATE_YEAR_WRONG],
+      'two years off, month and day agreeing',
+    );
   });
 });
 

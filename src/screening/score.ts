@@ -12,7 +12,9 @@ import {
   DATE_EXACT,
   DATE_NONE,
   DATE_PARTIAL,
+  DATE_MISMATCH,
   DATE_YEAR_OFF,
+  DATE_YEAR_WRONG,
   bestDateMatch,
   formatDate,
   lastBestDateIndex,
@@ -40,8 +42,8 @@ import type { ExplanationFeature, MatchHow, PersonQuery } from './types.js';
 /**
  * Effect of each birth-date comparison on the score, indexed by DATE_* code (none, exact, partial, swapped, year off,
  * near, year wrong, mismatch, far). A date with only its year wrong may be the person's written wrong (-0.3); two of
- * its three parts other say another person (-0.4), and years apart more surely still (DATE_FAR, -0.5). A year one off
- * where one side gives the year alone counts as near (DATE_YEAR_ONLY_OFF).
+ * its three parts other say another person (-0.4), and years apart more surely still (DATE_FAR, -0.5). Where one side
+ * gives the year alone, a year other counts as near or as a mismatch (DATE_YEAR_ONLY_OFF).
  */
 export const dateEffect = [0, 0.4, 0.15, 0.15, 0.03, -0.1, -0.3, -0.4, -0.5] as const;
 /**
@@ -71,13 +73,15 @@ export const DATE_EXACT_WEAK_NAME = 0.25;
 export const DATE_PARTIAL_NAME_FLOOR = 0.45;
 export const DATE_PARTIAL_WEAK_NAME = 0.1;
 /**
- * A birth year one off where one side gives the year alone (listed as born in 1999, a traveller born on 1 March 2000)
- * counts as a date of the same year with the day other does (DATE_NEAR): the one part both give disagrees. It counted
- * as a year one off with month and day agreeing, a clerk's slip (+0.03), and lifted namesakes to alerts: at 100,000
- * synthetic persons (seed 1), false alerts of 20,000 flight travellers 562 to 417 (travellers falsely alerted 525 to
- * 400), planted travellers found as before (172 of 179 among 100,000), non-matching queries that alert 124 to 102 of
- * 4,911, planted queries found as before (4,895 of 5,089); development set: ranked first 11,803 to 11,813, top 10 and
- * found as before, false alerts 19 (2.37.0). Neither for nor against (0) took 75 false flight alerts away, not 145.
+ * Where one side gives the year of birth alone, a year other is the one part both give disagreeing, with no month and
+ * day agreeing to say it is the same date written wrong: one year off counts as a date of the same year with the day
+ * other (DATE_YEAR_ONLY_OFF, as DATE_NEAR), two years or more as two of a date's parts other (DATE_MISMATCH). They
+ * counted as a slip of the year with month and day agreeing (+0.03 one year off, -0.3 more), and lifted namesakes to
+ * alerts: at 100,000 synthetic persons (seed 1), false alerts of 20,000 flight travellers 562 to 417 for one year off
+ * (2.37.0) and to 408 for two or more (2.38.0; travellers falsely alerted 525 to 391), planted travellers found as before
+ * (172 of 179 among 100,000); non-matching queries that alert 124 to 102 and 98 of 4,911, planted queries found as
+ * before (4,895 of 5,089); development set: ranked first 11,803 to 11,813 and 11,814, top 10 12,700 and found 11,034 as
+ * before, false alerts 19. One year off counted neither for nor against (0) took 75 false flight alerts away, not 145.
  */
 export const DATE_YEAR_ONLY_OFF = -0.1;
 export const NATIONALITY_MATCH = 0.06;
@@ -371,6 +375,21 @@ export function scoreBound(store: PersonStore, q: PreparedQuery, key: number, ct
   return withEvidence(store, q, key, ctx, name, boundEvidence);
 }
 
+/**
+ * What a birth-date comparison (a DATE_* code) adds to a name scoring `name`, `asked` and `listed` the dates compared
+ * (packed; see DATE_PARTIAL_NAME_FLOOR, DATE_YEAR_ONLY_OFF and DATE_EXACT_NAME_FLOOR). It grows with the name score,
+ * as scoreBound needs.
+ */
+function dateEffectOf(code: number, name: number, asked: number, listed: number, ctx: NameContext): number {
+  if (code === DATE_PARTIAL && name < DATE_PARTIAL_NAME_FLOOR) return DATE_PARTIAL_WEAK_NAME;
+  if ((code === DATE_YEAR_OFF || code === DATE_YEAR_WRONG) && !monthsKnown(asked, listed)) {
+    return code === DATE_YEAR_OFF ? DATE_YEAR_ONLY_OFF : dateEffect[DATE_MISMATCH];
+  }
+  if (code !== DATE_EXACT || name >= DATE_EXACT_NAME_FLOOR) return dateEffect[code]!;
+  if (name < DATE_EXACT_NAME_MIN) return DATE_EXACT_WEAK_NAME;
+  return DATE_EXACT_WEAK_NAME + (dateEffect[DATE_EXACT] - DATE_EXACT_WEAK_NAME) * dateRarity(ctx.dateInfo);
+}
+
 /** The score of a candidate whose name score is `name`: its evidence added (and left in `ev`), clamped to [0, 1]. */
 function withEvidence(
   store: PersonStore,
@@ -388,16 +407,7 @@ function withEvidence(
   if (q.birthDate !== 0) {
     out.date = bestDateMatch(q.birthDate, store.records, store.datesStart(key), store.datesEnd(key));
     out.dateAt = lastBestDateIndex();
-    out.dateEffect =
-      out.date === DATE_PARTIAL && name < DATE_PARTIAL_NAME_FLOOR
-        ? DATE_PARTIAL_WEAK_NAME
-        : out.date === DATE_YEAR_OFF && !monthsKnown(q.birthDate, store.records[out.dateAt]!)
-          ? DATE_YEAR_ONLY_OFF
-          : out.date !== DATE_EXACT || name >= DATE_EXACT_NAME_FLOOR
-            ? dateEffect[out.date]!
-            : name < DATE_EXACT_NAME_MIN
-              ? DATE_EXACT_WEAK_NAME
-              : DATE_EXACT_WEAK_NAME + (dateEffect[DATE_EXACT] - DATE_EXACT_WEAK_NAME) * dateRarity(ctx.dateInfo);
+    out.dateEffect = dateEffectOf(out.date, name, q.birthDate, store.records[out.dateAt] ?? 0, ctx);
     score += out.dateEffect;
   }
   const ns = store.natsStart(key);
