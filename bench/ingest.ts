@@ -5,8 +5,9 @@
  * and queued, then processed by the server's own `messages.process` job on pg-boss, with its worker count and batch
  * size for that backend (LODESTAR_INGEST_CONCURRENCY and LODESTAR_INGEST_BATCH honoured, as by the server). More
  * flights then go through one message after the other (the `lodestar ingest` path) for per-message latency and a
- * per-stage profile. Plus parse-only speed, on one core and on every core at once (bench/parse-flights.ts). Prints a
- * table and writes JSON (bench/results/ingest.json).
+ * per-stage profile. The person alerts of the queued run are told true or false by the generator's answer key (its
+ * planted passengers), so the table shows how many travellers were falsely alerted. Plus parse-only speed, on one core
+ * and on every core at once (bench/parse-flights.ts). Prints a table and writes JSON (bench/results/ingest.json).
  * On PostgreSQL the queued run is repeated with more server processes sharing the queue (`--servers 1,2`: this process
  * plus one more, bench/ingest/server-process.ts), as a deployment scales; each takes fresh flights. Messages are sent by
  * `--feeds` concurrent senders (8), each pushing whole flights in order.
@@ -162,6 +163,13 @@ for (const r of results) {
         .map(([k, n]) => `${k} ${n}`)
         .join(', ')})`,
     );
+    const pa = e.personAlerts;
+    row(
+      r.backend,
+      'person alerts against the planted passengers: true / false (travellers falsely alerted)',
+      `${fmt(pa.true)} / ${fmt(pa.false)} (${fmt(pa.travellersFalselyAlerted)}, ${((1000 * pa.travellersFalselyAlerted) / e.travellers).toFixed(1)} per 1,000)`,
+    );
+    row(r.backend, 'planted passengers with a true alert', `${fmt(pa.plantedFound)} of ${fmt(pa.planted)}`);
     if (e.failed > 0) row(r.backend, 'messages failed', String(e.failed));
   }
   const s = r.sequential;

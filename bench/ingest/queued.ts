@@ -26,6 +26,74 @@ export interface Queued extends EndToEnd {
   readonly batch: number;
   /** Concurrent senders, each pushing whole flights, message after message. */
   readonly feeds: number;
+  /** Person alerts against what the generator planted (see personAlertsOf). */
+  readonly personAlerts: PersonAlerts;
+}
+
+/**
+ * Person alerts told apart by the generator's answer key: an alert is true when its traveller is a passenger planted
+ * from the listed person it names (same surname, given names and birth date as the passenger list carries them).
+ */
+export interface PersonAlerts {
+  /** Passengers planted from listed persons. */
+  readonly planted: number;
+  /** Of them, those with a true alert. */
+  readonly plantedFound: number;
+  readonly true: number;
+  readonly false: number;
+  /** Travellers with at least one false person alert. */
+  readonly travellersFalselyAlerted: number;
+}
+
+/** The planted passengers of generated flights: their identity as listed, with the listed persons they are. */
+function plantedOf(flights: readonly ReturnType<typeof flightMessages>[]): Map<string, ReadonlySet<string>> {
+  const planted = new Map<string, ReadonlySet<string>>();
+  for (const { flight } of flights) {
+    for (const booking of flight.bookings) {
+      for (const p of booking.passengers) {
+        if (p.expectedIds.length > 0)
+          planted.set(identity(p.surname, p.givenNames, p.birthDate), new Set(p.expectedIds));
+      }
+    }
+  }
+  return planted;
+}
+
+const identity = (surname: string, givenNames: string, birthDate: string | null) =>
+  `${surname}|${givenNames}|${birthDate ?? ''}`;
+
+async function personAlertsOf(
+  backend: Backend,
+  messageIds: readonly string[],
+  planted: ReadonlyMap<string, ReadonlySet<string>>,
+): Promise<PersonAlerts> {
+  const { rows } = await sql<{
+    traveller_id: string;
+    entity_id: string | null;
+    surname: string;
+    given_names: string;
+    birth_date: string | null;
+  }>`
+    select a.traveller_id, a.entity_id, t.surname, t.given_names, t.birth_date
+    from alerts a join travellers t on t.id = a.traveller_id
+    where a.message_id = any(${[...messageIds]}::uuid[]) and a.kind = 'person'`.execute(backend.store.db);
+  let right = 0;
+  const found = new Set<string>();
+  const falselyAlerted = new Set<string>();
+  for (const r of rows) {
+    const key = identity(r.surname, r.given_names, r.birth_date);
+    if (r.entity_id !== null && planted.get(key)?.has(r.entity_id) === true) {
+      right++;
+      found.add(key);
+    } else falselyAlerted.add(r.traveller_id);
+  }
+  return {
+    planted: planted.size,
+    plantedFound: found.size,
+    true: right,
+    false: rows.length - right,
+    travellersFalselyAlerted: falselyAlerted.size,
+  };
 }
 
 /** Starts `count` more server processes on the benchmark's database; resolves once each takes jobs. */
@@ -78,11 +146,14 @@ export async function runQueued(
   if (servers > 1 && backend.url === undefined) throw new Error('several server processes need a PostgreSQL server');
   const g0 = performance.now();
   const byFlight: (ReturnType<typeof orderedMessages>[number] & { raw: Buffer; country: string })[][] = [];
+  const generatedFlights: ReturnType<typeof flightMessages>[] = [];
   for (let i = first; i < first + count; i++) {
     const generated = flightMessages(options, i);
     const country = generated.flight.destination.country;
     byFlight.push(orderedMessages(generated).map((m) => ({ ...m, raw: Buffer.from(m.text), country })));
+    generatedFlights.push(generated);
   }
+  const plantedPassengers = plantedOf(generatedFlights);
   const messages = byFlight.flat();
   const generateSeconds = (performance.now() - g0) / 1000;
 
@@ -154,5 +225,6 @@ export async function runQueued(
     latencyMs: { p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), max: latencies.at(-1) ?? 0 },
     plantedAlertMs: { count: plantedMs.length, p50: quantile(plantedMs, 0.5), max: plantedMs.at(-1) ?? 0 },
     generateSeconds,
+    personAlerts: await personAlertsOf(backend, ids, plantedPassengers),
   };
 }
