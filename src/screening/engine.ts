@@ -137,10 +137,12 @@ export const MATCHER_NAME = 'lodestar-name';
  * name scoring under 0.45, as one word of two in common does: namesakes of the same family born the same year no
  * longer alert (score.ts, DATE_PARTIAL_NAME_FLOOR). 2.37.0 counts a birth year one off where one side gives the year
  * alone (listed as born in 1999, a traveller born in 2000) against, -0.1, as a date of the same year with the day
- * other; it counted for, as a year one off with month and day agreeing (score.ts, DATE_YEAR_ONLY_OFF). 2.38.0 counts
- * such a year two or more off as two of a date's parts other (-0.4), not as a slip of the year (-0.3).
+ * other; it counted for, as a year one off with month and day agreeing. 2.38.0 counts such a year two or more off as
+ * two of a date's parts other (-0.4), not as a slip of the year (-0.3). 2.39.0 tells these where dates are compared
+ * (dates.ts, compareDates: near, mismatch), where the scorer told them apart after: same scores, and a candidate's
+ * dates are now ranked by them; the explanation says "mismatch", not "year_off".
  */
-export const MATCHER_VERSION = '2.38.0';
+export const MATCHER_VERSION = '2.39.0';
 /**
  * Score at or above which a hit is a match unless the caller says otherwise. Set at the operating point of the
  * development set (bench/eval-screening.ts): the lowest score at which non-listed travellers raise at most one

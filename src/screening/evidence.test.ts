@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DocumentIndex } from './document-index.js';
 import { DEFAULT_THRESHOLD, ScreeningEngine } from './engine.js';
-import { dateEffect, DATE_PARTIAL_WEAK_NAME, DATE_YEAR_ONLY_OFF } from './score.js';
+import { dateEffect, DATE_PARTIAL_WEAK_NAME } from './score.js';
 import { DATE_MISMATCH, DATE_NEAR, DATE_PARTIAL, DATE_YEAR_OFF, DATE_YEAR_WRONG } from './dates.js';
 import type { PersonQuery, PersonRecord, ScreeningHit } from './types.js';
 
@@ -117,9 +117,8 @@ describe('screening: a birth year other', () => {
 
   it('counts against where one side gives the year alone: the one part both give disagrees', () => {
     const yearOnly = dateOf(0, '2000-03-10');
-    assert.equal(yearOnly?.how, 'year_off');
-    assert.equal(yearOnly?.contribution, DATE_YEAR_ONLY_OFF);
-    assert.equal(DATE_YEAR_ONLY_OFF, dateEffect[DATE_NEAR], 'as a date of the same year with the day other');
+    assert.equal(yearOnly?.how, 'mismatch');
+    assert.equal(yearOnly?.contribution, dateEffect[DATE_NEAR], 'as a date of the same year with the day other');
     assert.equal(dateOf(0, '1999-07-01')?.contribution, dateEffect[DATE_PARTIAL]);
     assert.equal(dateOf(0, '2001-03-10')?.contribution, dateEffect[DATE_MISMATCH], 'two years off: another date');
   });

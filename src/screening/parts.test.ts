@@ -68,10 +68,14 @@ describe('birth dates', () => {
     // The year alone other, by a few years or by a slip of one digit (or two swapped), the rest agreeing: the person's
     // date written wrong as likely as another person's.
     ['1962-05-14', '1964-05-14', DATE_YEAR_WRONG],
-    ['1962', '1965', DATE_YEAR_WRONG],
+    ['1962-05', '1964-05-14', DATE_YEAR_WRONG],
     ['1962-05-14', '1972-05-14', DATE_YEAR_WRONG],
     ['1962-05-14', '1926-05-14', DATE_YEAR_WRONG],
-    ['1962', '1982-05-14', DATE_YEAR_WRONG],
+    // Where one side gives the year alone, no month and day agree to say the year was written wrong: one year off is
+    // near, more a mismatch, far a far.
+    ['1962', '1963-05-14', DATE_NEAR],
+    ['1962', '1965', DATE_MISMATCH],
+    ['1962', '1982-05-14', DATE_MISMATCH],
     ['1962-05-14', '1972-06-14', DATE_FAR],
     ['14.05.1962', '1962-05-14', DATE_EXACT],
     // The same year with one part of the date other is near; with both month and day other, two parts are wrong, as

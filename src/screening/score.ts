@@ -12,13 +12,9 @@ import {
   DATE_EXACT,
   DATE_NONE,
   DATE_PARTIAL,
-  DATE_MISMATCH,
-  DATE_YEAR_OFF,
-  DATE_YEAR_WRONG,
   bestDateMatch,
   formatDate,
   lastBestDateIndex,
-  monthsKnown,
   parseDate,
 } from './dates.js';
 import {
@@ -43,7 +39,7 @@ import type { ExplanationFeature, MatchHow, PersonQuery } from './types.js';
  * Effect of each birth-date comparison on the score, indexed by DATE_* code (none, exact, partial, swapped, year off,
  * near, year wrong, mismatch, far). A date with only its year wrong may be the person's written wrong (-0.3); two of
  * its three parts other say another person (-0.4), and years apart more surely still (DATE_FAR, -0.5). Where one side
- * gives the year alone, a year other counts as near or as a mismatch (DATE_YEAR_ONLY_OFF).
+ * gives the year alone, a year other is near or a mismatch (dates.ts, DATE_YEAR_WRONG).
  */
 export const dateEffect = [0, 0.4, 0.15, 0.15, 0.03, -0.1, -0.3, -0.4, -0.5] as const;
 /**
@@ -72,18 +68,6 @@ export const DATE_EXACT_WEAK_NAME = 0.25;
  */
 export const DATE_PARTIAL_NAME_FLOOR = 0.45;
 export const DATE_PARTIAL_WEAK_NAME = 0.1;
-/**
- * Where one side gives the year of birth alone, a year other is the one part both give disagreeing, with no month and
- * day agreeing to say it is the same date written wrong: one year off counts as a date of the same year with the day
- * other (DATE_YEAR_ONLY_OFF, as DATE_NEAR), two years or more as two of a date's parts other (DATE_MISMATCH). They
- * counted as a slip of the year with month and day agreeing (+0.03 one year off, -0.3 more), and lifted namesakes to
- * alerts: at 100,000 synthetic persons (seed 1), false alerts of 20,000 flight travellers 562 to 417 for one year off
- * (2.37.0) and to 408 for two or more (2.38.0; travellers falsely alerted 525 to 391), planted travellers found as before
- * (172 of 179 among 100,000); non-matching queries that alert 124 to 102 and 98 of 4,911, planted queries found as
- * before (4,895 of 5,089); development set: ranked first 11,803 to 11,813 and 11,814, top 10 12,700 and found 11,034 as
- * before, false alerts 19. One year off counted neither for nor against (0) took 75 false flight alerts away, not 145.
- */
-export const DATE_YEAR_ONLY_OFF = -0.1;
 export const NATIONALITY_MATCH = 0.06;
 export const NATIONALITY_MATCH_WITH_DATE = 0.12;
 /** Informativeness (PersonIndex.idf) of a birth date at or below which it lifts a weak name no more than before. */
@@ -376,15 +360,11 @@ export function scoreBound(store: PersonStore, q: PreparedQuery, key: number, ct
 }
 
 /**
- * What a birth-date comparison (a DATE_* code) adds to a name scoring `name`, `asked` and `listed` the dates compared
- * (packed; see DATE_PARTIAL_NAME_FLOOR, DATE_YEAR_ONLY_OFF and DATE_EXACT_NAME_FLOOR). It grows with the name score,
- * as scoreBound needs.
+ * What a birth-date comparison (a DATE_* code) adds to a name scoring `name` (see DATE_PARTIAL_NAME_FLOOR and
+ * DATE_EXACT_NAME_FLOOR). It grows with the name score, as scoreBound needs.
  */
-function dateEffectOf(code: number, name: number, asked: number, listed: number, ctx: NameContext): number {
+function dateEffectOf(code: number, name: number, ctx: NameContext): number {
   if (code === DATE_PARTIAL && name < DATE_PARTIAL_NAME_FLOOR) return DATE_PARTIAL_WEAK_NAME;
-  if ((code === DATE_YEAR_OFF || code === DATE_YEAR_WRONG) && !monthsKnown(asked, listed)) {
-    return code === DATE_YEAR_OFF ? DATE_YEAR_ONLY_OFF : dateEffect[DATE_MISMATCH];
-  }
   if (code !== DATE_EXACT || name >= DATE_EXACT_NAME_FLOOR) return dateEffect[code]!;
   if (name < DATE_EXACT_NAME_MIN) return DATE_EXACT_WEAK_NAME;
   return DATE_EXACT_WEAK_NAME + (dateEffect[DATE_EXACT] - DATE_EXACT_WEAK_NAME) * dateRarity(ctx.dateInfo);
@@ -407,7 +387,7 @@ function withEvidence(
   if (q.birthDate !== 0) {
     out.date = bestDateMatch(q.birthDate, store.records, store.datesStart(key), store.datesEnd(key));
     out.dateAt = lastBestDateIndex();
-    out.dateEffect = dateEffectOf(out.date, name, q.birthDate, store.records[out.dateAt] ?? 0, ctx);
+    out.dateEffect = dateEffectOf(out.date, name, ctx);
     score += out.dateEffect;
   }
   const ns = store.natsStart(key);
