@@ -78,7 +78,8 @@ function keyed(table: TokenTable, id: number): boolean {
  * Calls `each(i, j, hash)` for the pairs of the name ids[start..end) that are also keyed written together, by their
  * positions in `ids`: two keyed tokens adjacent among the keyed ones, and a particle with the keyed token right
  * after it. Blocking indexes these hashes; the quick score (prerank.ts) credits both tokens of a pair whose joined
- * form is one token of the candidate's.
+ * form is one token of the candidate's. A query name read as a ring (tokens.ts, readAsRing) also pairs its last keyed
+ * token with its first, written in that order (Hasan Saburi, Nezhad: SABURINEZHAD).
  */
 export function joinedPairs(
   table: TokenTable,
@@ -86,12 +87,15 @@ export function joinedPairs(
   start: number,
   end: number,
   each: (i: number, j: number, hash: number) => void,
+  ring = false,
 ): void {
+  let first = -1;
   let last = -1;
   let seen = 0;
   for (let i = start; i < end && seen < eligible.length; i++) {
     const id = ids[i]!;
     if (!keyed(table, id)) continue;
+    if (first === -1) first = i;
     seen++;
     if (last !== -1) {
       const a = ids[last]!;
@@ -107,6 +111,7 @@ export function joinedPairs(
     }
     last = i;
   }
+  if (ring && seen >= 3) each(last, first, joinedKey(table.ascii[ids[last]!]!, table.ascii[ids[first]!]!));
   // A particle written together with the name it leads: "AL-OTAIBI" is "ALOTAIBI" on another list, "BIN LADEN"
   // is "BINLADEN"; and the article written onto the name before it, as South Asian names do: "ZIA UL HAQ" is "ZIAUL
   // HAQ", "FAZL UR REHMAN" is "FAZLUR REHMAN". Neither side has a key the other has without these: particles have no
@@ -155,7 +160,14 @@ const pushJoined = (_i: number, _j: number, hash: number): void => void keysOut.
  * Appends the keys of the name ids[start..end) (token ids of `table`) to `out` as [hash, kind] pairs.
  * Allocates only a short string per pair of adjacent tokens (their joined skeleton's hash is cached).
  */
-export function nameKeys(table: TokenTable, ids: ArrayLike<number>, start: number, end: number, out: number[]): void {
+export function nameKeys(
+  table: TokenTable,
+  ids: ArrayLike<number>,
+  start: number,
+  end: number,
+  out: number[],
+  ring = false,
+): void {
   let n = 0;
   for (let i = start; i < end && n < eligible.length; i++) {
     const id = ids[i]!;
@@ -165,7 +177,7 @@ export function nameKeys(table: TokenTable, ids: ArrayLike<number>, start: numbe
     if (table.altSkelHash[id] !== 0) out.push(table.altSkelHash[id]!, KEY_SKELETON);
   }
   keysOut = out;
-  joinedPairs(table, ids, start, end, pushJoined);
+  joinedPairs(table, ids, start, end, pushJoined, ring);
   const p = Math.min(n, MAX_PAIR_TOKENS);
   const sh = table.skelHash;
   const ah = table.altSkelHash;

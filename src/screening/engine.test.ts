@@ -34,6 +34,8 @@ const mustMatch: [string, string, string][] = [
   ['abd al-Rahman', 'Abdulrahman Karim Nasser', 'Abd al-Rahman Kareem Nasir'],
   ['abdel', 'Abdel Rahman Karim Nasser', 'Abdurrahman Kareem Nasir'],
   ['article assimilation', 'Khalid ar-Rashid', 'Khaled al-Rashid'],
+  ['family name split at the comma', 'NEJAD, Farhad Karimi', 'KARIMINEZHAD, Farhad'],
+  ['the same, -zadeh', 'ZADEH, Bahram Rostam', 'Bahram ROSTAMZADEH'],
   ['particle dropped', 'Salim Haddad', 'Salim bin Haddad'],
   ['bin / ibn', 'Faisal ibn Tamim Quraishi', 'Faisal bin Tamim Qurayshi'],
   ['van / von', 'Pieter Van der Berg', 'Pieter van den Berg'],

@@ -140,9 +140,13 @@ export const MATCHER_NAME = 'lodestar-name';
  * other; it counted for, as a year one off with month and day agreeing. 2.38.0 counts such a year two or more off as
  * two of a date's parts other (-0.4), not as a slip of the year (-0.3). 2.39.0 tells these where dates are compared
  * (dates.ts, compareDates: near, mismatch), where the scorer told them apart after: same scores, and a candidate's
- * dates are now ranked by them; the explanation says "mismatch", not "year_off".
+ * dates are now ranked by them; the explanation says "mismatch", not "year_off". 2.40.0 reads a query name written
+ * family name first ("NEJAD, Farhad Karimi") as a ring: its last given name and its first family name, neighbours
+ * when it is spoken, may be one word of the listed name written together (KARIMINEZHAD), keyed so by blocking and the
+ * quick score and joined so by the scorer and its bound (tokens.ts, readAsRing). Persian family names are compounds a
+ * list may split at the comma (-zadeh, -nejad, -pour).
  */
-export const MATCHER_VERSION = '2.39.0';
+export const MATCHER_VERSION = '2.40.0';
 /**
  * Score at or above which a hit is a match unless the caller says otherwise. Set at the operating point of the
  * development set (bench/eval-screening.ts): the lowest score at which non-listed travellers raise at most one
@@ -528,7 +532,15 @@ export class ScreeningEngine {
     // Screenings for matches only (alerts) skip the candidates whose score bound is below the threshold: for most
     // travellers, all. Taken against the lowest of the hits kept, it skipped too few to pay (100,000 and 1M persons).
     const bounded = this.useBound && matchesOnly && !Number.isNaN(threshold);
-    const m = this.index.candidates(q.table, q.names, q.count, this.wideBuf.length, this.wideBuf, q.birthDate);
+    const m = this.index.candidates(
+      q.table,
+      q.names,
+      q.count,
+      this.wideBuf.length,
+      this.wideBuf,
+      q.birthDate,
+      q.ringed,
+    );
     if (bounded) this.nameBound.prepare(q, this.ctx, this.store.tokens);
     const cands = this.candidateBuf;
     let n = this.preselect(q, m, Math.max(limit, this.candidateCount));

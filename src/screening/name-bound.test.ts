@@ -16,7 +16,8 @@ import { prepareName } from './tokens.js';
 import type { PersonQuery, PersonRecord } from './types.js';
 
 // Words that are near one another in every way the scorer knows: one or two edits, the same skeleton, long vowels
-// spelt either way, H for G, initials, particles and titles, names written together or apart, Korean surname
+// spelt either way, H for G, initials, particles and titles, names written together or apart (also across the comma
+// of a name written family name first: NEJAD, Farhad Karimi and KARIMINEZHAD), Korean surname
 // spellings and Korean given names in two romanisations (alternative spellings, joined or apart), syllables, words
 // without consonants, and names in other scripts.
 const words = [
@@ -33,7 +34,7 @@ const words = [
   '陈凯涛,孟兰,王伟,김정은,이홍리,박지성,승훈,Дмитрий,Шостакович,Владимир,Тюрин,Олександр,Юлия,Жукова,Григорій',
   'שמעון,כץ,טל,גבאי,Ευάγγελος,chae,jae,hyok,hyeok,chaehyok,jaehyeok,kyong,gyeong,tong,dong,chong,un,chongun,ka,wing',
   'aziz,abdulaziz,abdul aziz,rahman,abdurrahman,abdali,ali,christian,kristian,nicholas,nikolas,mochammad,achwan',
-  'akhwan,achmad,akhmad,michael,mikael,mochtar,muhtar',
+  'akhwan,achmad,akhmad,michael,mikael,mochtar,muhtar,karimi,nezhad,nejad,kariminezhad,rostam,zadeh,rostamzadeh',
 ].flatMap((line) => line.split(','));
 const word = fc.constantFrom(...words);
 const nameOf = fc

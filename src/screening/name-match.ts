@@ -818,7 +818,8 @@ const JOIN_SPELLING = 0.85;
 
 /**
  * Compares query name q[qs..qe) with candidate name c[cs..ce) (token ids of their tables) and returns the name
- * score in [0, 1]. The match of each query token is left in matchOfQuery / matchScore / matchHow.
+ * score in [0, 1]. The match of each query token is left in matchOfQuery / matchScore / matchHow. With `ring` (a query
+ * name written family name first, tokens.ts: readAsRing), its last and first tokens are neighbours that may be joined.
  */
 export function compareNames(
   qt: TokenTable,
@@ -830,6 +831,7 @@ export function compareNames(
   cs: number,
   ce: number,
   ctx: NameContext,
+  ring = false,
 ): number {
   const n = Math.min(qe - qs, N);
   const m = Math.min(ce - cs, N);
@@ -894,6 +896,8 @@ export function compareNames(
       info += matchScore[i]! * ctx.queryInfo[q[qs + i]!]! * (matchHow[i] === HOW_INITIAL ? INITIAL_INFO : 1);
     }
   }
+  // Neighbouring query tokens: the last and the first too in a name read as a ring (tokens.ts, readAsRing).
+  const pairs = ring && n >= 3 ? n : n - 1;
   // A query token written as two candidate tokens, or two query tokens written as one candidate token. Most pairs
   // fail joinedMatch's first test (same first letter or sound, unless syllabic): it is made here, once for both
   // orders of the pair, before joinedMatch is called.
@@ -924,24 +928,25 @@ export function compareNames(
   for (let j = 0; j < m; j++) {
     if (candUsed[j] !== 0) continue;
     const cj = c[cs + j]!;
-    for (let i = 0; i + 1 < n; i++) {
-      if (matchOfQuery[i] !== -1 || matchOfQuery[i + 1] !== -1) continue;
+    for (let i = 0; i < pairs; i++) {
+      const i2 = i + 1 === n ? 0 : i + 1;
+      if (matchOfQuery[i] !== -1 || matchOfQuery[i2] !== -1) continue;
       const x = q[qs + i]!;
-      const y = q[qs + i + 1]!;
+      const y = q[qs + i2]!;
       if (!mayJoin(ct, cj, qt, x, y)) continue;
       let s = joinedMatch(ct, cj, qt, x, y);
       if (s === 0) s = joinedMatch(ct, cj, qt, y, x);
       if (s > 0) {
         matchOfQuery[i] = j;
-        matchOfQuery[i + 1] = j;
+        matchOfQuery[i2] = j;
         matchScore[i] = s;
-        matchScore[i + 1] = s;
+        matchScore[i2] = s;
         matchHow[i] = HOW_JOINED;
-        matchHow[i + 1] = HOW_JOINED;
+        matchHow[i2] = HOW_JOINED;
         candUsed[j] = 1;
-        gotQ += s * (weightQ[i]! + weightQ[i + 1]!);
+        gotQ += s * (weightQ[i]! + weightQ[i2]!);
         gotC += s * weightC[j]!;
-        info += s * Math.max(ctx.queryInfo[q[qs + i]!]!, ctx.queryInfo[q[qs + i + 1]!]!);
+        info += s * Math.max(ctx.queryInfo[x]!, ctx.queryInfo[y]!);
         break;
       }
     }
@@ -952,20 +957,20 @@ export function compareNames(
   for (let j = 0; j < m; j++) {
     if (candUsed[j] !== 0) continue;
     const cj = c[cs + j]!;
-    for (let i = 0; i + 1 < n; i++) {
+    for (let i = 0; i < pairs; i++) {
+      const i2 = i + 1 === n ? 0 : i + 1;
       const a = matchOfQuery[i]!;
-      const b = matchOfQuery[i + 1]!;
+      const b = matchOfQuery[i2]!;
       if ((a === -1 && b === -1) || (a !== -1 && matchHow[i] !== HOW_INITIAL)) continue;
-      if (b !== -1 && matchHow[i + 1] !== HOW_INITIAL) continue;
+      if (b !== -1 && matchHow[i2] !== HOW_INITIAL) continue;
       const x = q[qs + i]!;
-      const y = q[qs + i + 1]!;
+      const y = q[qs + i2]!;
       if (!mayJoin(ct, cj, qt, x, y)) continue;
       let s = joinedMatch(ct, cj, qt, x, y);
       if (s === 0) s = joinedMatch(ct, cj, qt, y, x);
-      const before =
-        (a === -1 ? 0 : matchScore[i]! * weightQ[i]!) + (b === -1 ? 0 : matchScore[i + 1]! * weightQ[i + 1]!);
-      if (s * (weightQ[i]! + weightQ[i + 1]!) <= before) continue;
-      for (const k of [i, i + 1]) {
+      const before = (a === -1 ? 0 : matchScore[i]! * weightQ[i]!) + (b === -1 ? 0 : matchScore[i2]! * weightQ[i2]!);
+      if (s * (weightQ[i]! + weightQ[i2]!) <= before) continue;
+      for (const k of [i, i2]) {
         const was = matchOfQuery[k]!;
         if (was === -1) continue;
         gotQ -= matchScore[k]! * weightQ[k]!;
@@ -975,13 +980,13 @@ export function compareNames(
         candBy[was] = -1;
       }
       matchOfQuery[i] = j;
-      matchOfQuery[i + 1] = j;
+      matchOfQuery[i2] = j;
       matchScore[i] = s;
-      matchScore[i + 1] = s;
+      matchScore[i2] = s;
       matchHow[i] = HOW_JOINED;
-      matchHow[i + 1] = HOW_JOINED;
+      matchHow[i2] = HOW_JOINED;
       candUsed[j] = 1;
-      gotQ += s * (weightQ[i]! + weightQ[i + 1]!);
+      gotQ += s * (weightQ[i]! + weightQ[i2]!);
       gotC += s * weightC[j]!;
       info += s * Math.max(ctx.queryInfo[x]!, ctx.queryInfo[y]!);
       break;

@@ -288,13 +288,15 @@ export class PersonIndex {
     limit: number,
     out: Int32Array,
     birthDate = 0,
+    ringed?: Uint8Array,
   ): number {
     keyScratch.length = 0;
     let ns = 0;
     for (let i = 0; i < count; i++) {
       if (names[i] === -1) {
-        nameKeys(table, names, ns, i, keyScratch);
-        this.joinedPairKeys(table, names, ns, i);
+        const ring = ringed !== undefined && ringed[ns] === 1;
+        nameKeys(table, names, ns, i, keyScratch, ring);
+        this.joinedPairKeys(table, names, ns, i, ring);
         ns = i + 1;
       }
     }
@@ -401,12 +403,12 @@ export class PersonIndex {
    * longer in the top 10 and 1 is: all three share no word with their entity and were found by the date alone, which
    * these pairs now outrank. Weighed as near pairs (0.3) they found 3 of the 10.
    */
-  private joinedPairKeys(table: TokenTable, names: ArrayLike<number>, from: number, to: number): void {
+  private joinedPairKeys(table: TokenTable, names: ArrayLike<number>, from: number, to: number, ring: boolean): void {
     this.joinedFrom = from;
     this.joinedTo = to;
     this.joinedNames = names;
     this.joinedTable = table;
-    joinedPairs(table, names, from, to, this.pushJoinedPairs);
+    joinedPairs(table, names, from, to, this.pushJoinedPairs, ring);
   }
 
   /** How many of `partners` the current near skeletons pair with. */

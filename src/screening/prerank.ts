@@ -65,7 +65,14 @@ export function quickScore(store: PersonStore, q: PreparedQuery, key: number, ct
     // The hashes that find each query token: its own, its alternative's and its stem's (0 when it has none), and
     // those of the pairs it is part of written together.
     const pairs: [number, number, number, number][] = [];
-    joinedPairs(q.table, q.names, qs, qe, (i, j, h) => pairs.push([i, j, h | 0, joinedSpelling(q, i, j)]));
+    joinedPairs(
+      q.table,
+      q.names,
+      qs,
+      qe,
+      (i, j, h) => pairs.push([i, j, h | 0, joinedSpelling(q, i, j)]),
+      q.ringed[qs] === 1,
+    );
     const finds = (i: number, h: number) => {
       const id = q.names[i]!;
       if ((qh[id]! | 0) === h) return true;
@@ -263,7 +270,7 @@ export class QuickScorer {
       this.ownBit[qe] = 0;
       this.initial[qe] = 0;
       this.pairFailed = false;
-      joinedPairs(q.table, q.names, qs, qe, this.addPair);
+      joinedPairs(q.table, q.names, qs, qe, this.addPair, q.ringed[qs] === 1);
       if (this.pairFailed) {
         this.fallback = true;
         return;

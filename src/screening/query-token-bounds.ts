@@ -36,6 +36,13 @@ export class QueryTokenBounds {
   k = -1;
   /** Query positions p (in q.names) where p and p + 1 are tokens of one name that compareNames may join. */
   private adjacent = 0;
+  /**
+   * The last and first positions of each query name read as a ring (tokens.ts, readAsRing), which compareNames may
+   * join too; ringCount of them.
+   */
+  private ringLast = new Int32Array(8);
+  private ringFirst = new Int32Array(8);
+  private ringCount = 0;
   private readonly gate = new SketchGate();
   // Per slot: the query tokens its candidate token may be alike, close to, spelt exactly as, part of (a join), those it
   // may matter to (alike | part), and whether it may join any token (mayJoinAny); its weight, -1 until weightOf.
@@ -68,11 +75,33 @@ export class QueryTokenBounds {
     if (this.k < 0) return;
     this.gate.prepare(q.table.sketch, k);
     this.adjacent = 0;
+    this.ringCount = 0;
     let qs = 0;
     for (let p = 0; p + 1 < q.count; p++) {
       if (q.names[p] === -1) qs = p + 1;
       else if (q.names[p + 1] !== -1 && p + 1 < qs + MAX_TOKENS) this.adjacent |= 1 << p;
     }
+    qs = 0;
+    for (let p = 0; p < q.count; p++) {
+      if (q.names[p] !== -1) continue;
+      const n = Math.min(p - qs, MAX_TOKENS);
+      if (n >= 3 && q.ringed[qs] === 1) {
+        if (this.ringCount === this.ringLast.length) this.growRings();
+        this.ringLast[this.ringCount] = qs + n - 1;
+        this.ringFirst[this.ringCount] = qs;
+        this.ringCount++;
+      }
+      qs = p + 1;
+    }
+  }
+
+  private growRings(): void {
+    const last = new Int32Array(this.ringLast.length * 2);
+    const first = new Int32Array(this.ringFirst.length * 2);
+    last.set(this.ringLast);
+    first.set(this.ringFirst);
+    this.ringLast = last;
+    this.ringFirst = first;
   }
 
   /** Empties the table (the query stays). */
@@ -128,11 +157,17 @@ export class QueryTokenBounds {
       if ((r & PART) !== 0) part |= bit;
     }
     const names = this.query!.names;
-    const starts = this.adjacent === 0 ? 0 : this.gate.starts(cs, c);
+    const starts = this.adjacent === 0 && this.ringCount === 0 ? 0 : this.gate.starts(cs, c);
     for (let p = 0; p + 1 < this.query!.count && starts !== 0; p++) {
       if (((this.adjacent >>> p) & 1) === 0) continue;
       const x = names[p]!;
       const y = names[p + 1]!;
+      if ((((starts >>> x) | (starts >>> y)) & 1) === 0) continue;
+      if (this.mayBeWhole(x, y, id)) part |= (1 << x) | (1 << y);
+    }
+    for (let r = 0; r < this.ringCount && starts !== 0; r++) {
+      const x = names[this.ringLast[r]!]!;
+      const y = names[this.ringFirst[r]!]!;
       if ((((starts >>> x) | (starts >>> y)) & 1) === 0) continue;
       if (this.mayBeWhole(x, y, id)) part |= (1 << x) | (1 << y);
     }

@@ -32,7 +32,7 @@ import {
 } from './name-match.js';
 import { GENDER_UNKNOWN, genderCode, type PersonStore } from './person-store.js';
 import type { TokenTable } from './token-table.js';
-import { MAX_TOKENS, prepareName } from './tokens.js';
+import { MAX_TOKENS, prepareName, readAsRing } from './tokens.js';
 import type { ExplanationFeature, MatchHow, PersonQuery } from './types.js';
 
 /**
@@ -108,6 +108,8 @@ export interface PreparedQuery {
   /** Token ids, each name followed by -1. */
   readonly names: Int32Array;
   readonly count: number;
+  /** 1 at the first position of each name whose last and first tokens are neighbours too (tokens.ts, readAsRing). */
+  readonly ringed: Uint8Array;
   readonly rawNames: readonly string[];
   readonly birthDate: number;
   readonly birthDateText: string | undefined;
@@ -123,16 +125,21 @@ export interface PreparedQuery {
 export function prepareQuery(q: PersonQuery, table: TokenTable): PreparedQuery {
   table.clear();
   const ids: number[] = [];
+  const rings: number[] = [];
   for (const n of q.names) {
+    if (readAsRing(n)) rings.push(ids.length);
     for (const t of prepareName(n)) ids.push(table.intern(t));
     ids.push(-1);
   }
+  const ringed = new Uint8Array(ids.length);
+  for (const at of rings) ringed[at] = 1;
   const birth = q.birthDate === undefined ? 0 : parseDate(q.birthDate);
   const nat = q.nationality === undefined || q.nationality === '' ? undefined : nationalityKey(q.nationality);
   return {
     table,
     names: new Int32Array(ids),
     count: ids.length,
+    ringed,
     rawNames: q.names,
     birthDate: birth,
     birthDateText: birth === 0 ? undefined : formatDate(birth),
@@ -285,7 +292,7 @@ export function nameScore(store: PersonStore, q: PreparedQuery, key: number, ctx
       for (let j = cStart; j < cEnd; j++) {
         if (arena[j] !== -1) continue;
         if (j > cs) {
-          const s = compareNames(q.table, q.names, qs, i, store.tokens, arena, cs, j, ctx);
+          const s = compareNames(q.table, q.names, qs, i, store.tokens, arena, cs, j, ctx, q.ringed[qs] === 1);
           if (s > best) {
             best = s;
             bestQ = qs;

@@ -373,6 +373,22 @@ function kunyaInOrder(raw: string): string | null {
   return given.includes(' ') || abuHeads.has(given.toLowerCase()) ? `${given} ${name.slice(0, comma).trim()}` : null;
 }
 
+/**
+ * Whether a name is written family name first, then a comma and the given names ("SABURI NEZHAD, Hasan"), and not read
+ * in spoken order by kunyaInOrder: its last given name and its first family name are neighbours when it is spoken
+ * (Hasan Saburi Nezhad), though they are its last and first tokens. Compounds that one list writes as one word and
+ * another splits, at the comma, into the given names' end and the family name's start are joined across that wrap
+ * (blocking-keys.ts, joinedPairs; name-match.ts, compareNames): NAZHAD, Hasan Saburi is SABURINEZHAD, Hasan; ZADEH,
+ * Mohammed Khalil is KHALILZADEH, Mohammad; POUR, Peyman Dehghan is DEHGHANPOUR, Peyman. Persian family names are
+ * often such compounds (-zadeh, -nejad, -pour, -far, -shahi).
+ */
+export function readAsRing(raw: string): boolean {
+  const comma = raw.indexOf(',');
+  if (comma < 0 || raw.indexOf(',', comma + 1) >= 0) return false;
+  if (raw.slice(0, comma).trim() === '' || raw.slice(comma + 1).trim() === '') return false;
+  return kunyaInOrder(raw) === null;
+}
+
 /** Splits, romanises and normalises one name into tokens. Never throws. */
 export function prepareName(raw: string): PreparedToken[] {
   // Read in spoken order, but still a name written surname first (see inOrder).
