@@ -819,7 +819,8 @@ const JOIN_SPELLING = 0.85;
 /**
  * Compares query name q[qs..qe) with candidate name c[cs..ce) (token ids of their tables) and returns the name
  * score in [0, 1]. The match of each query token is left in matchOfQuery / matchScore / matchHow. With `ring` (a query
- * name written family name first, tokens.ts: readAsRing), its last and first tokens are neighbours that may be joined.
+ * name written family name first, tokens.ts: readAsRing), its last and first tokens are neighbours that may be joined;
+ * with `candidateRing`, the candidate name's.
  */
 export function compareNames(
   qt: TokenTable,
@@ -832,6 +833,7 @@ export function compareNames(
   ce: number,
   ctx: NameContext,
   ring = false,
+  candidateRing = false,
 ): number {
   const n = Math.min(qe - qs, N);
   const m = Math.min(ce - cs, N);
@@ -898,28 +900,30 @@ export function compareNames(
   }
   // Neighbouring query tokens: the last and the first too in a name read as a ring (tokens.ts, readAsRing).
   const pairs = ring && n >= 3 ? n : n - 1;
+  const candidatePairs = candidateRing && m >= 3 ? m : m - 1;
   // A query token written as two candidate tokens, or two query tokens written as one candidate token. Most pairs
   // fail joinedMatch's first test (same first letter or sound, unless syllabic): it is made here, once for both
   // orders of the pair, before joinedMatch is called.
   for (let i = 0; i < n; i++) {
     if (matchOfQuery[i] !== -1) continue;
     const qi = q[qs + i]!;
-    for (let j = 0; j + 1 < m; j++) {
-      if (candUsed[j] !== 0 || candUsed[j + 1] !== 0) continue;
+    for (let j = 0; j < candidatePairs; j++) {
+      const j2 = j + 1 === m ? 0 : j + 1;
+      if (candUsed[j] !== 0 || candUsed[j2] !== 0) continue;
       const x = c[cs + j]!;
-      const y = c[cs + j + 1]!;
+      const y = c[cs + j2]!;
       if (!mayJoin(qt, qi, ct, x, y)) continue;
       let s = joinedMatch(qt, qi, ct, x, y);
       if (s === 0) s = joinedMatch(qt, qi, ct, y, x);
       if (s > 0) {
         matchOfQuery[i] = j;
-        matchOfQuery2[i] = j + 1;
+        matchOfQuery2[i] = j2;
         matchScore[i] = s;
         matchHow[i] = HOW_JOINED;
         candUsed[j] = 1;
-        candUsed[j + 1] = 1;
+        candUsed[j2] = 1;
         gotQ += s * weightQ[i]!;
-        gotC += s * (weightC[j]! + weightC[j + 1]!);
+        gotC += s * (weightC[j]! + weightC[j2]!);
         info += s * ctx.queryInfo[q[qs + i]!]!;
         break;
       }

@@ -7,7 +7,7 @@ import { nationalityKey } from '../countries/countries.js';
 import { parseDate } from './dates.js';
 import { TokenTable } from './token-table.js';
 import { SKETCH_STRIDE } from './token-sketch.js';
-import { prepareName } from './tokens.js';
+import { prepareName, readAsRing } from './tokens.js';
 import type { PersonRecord } from './types.js';
 
 /** Gender codes in the store. */
@@ -26,8 +26,15 @@ export function genderCode(g: string | undefined): number {
   return GENDER_UNKNOWN;
 }
 
-/** Ints before a record's dates: name ints, dates, nationalities, gender, where its raw names start. */
+/** Ints before a record's dates: name ints, dates, nationalities, gender and rings, where its raw names start. */
 export const RECORD_HEADER = 5;
+/** Names of a person whose ring flag is kept (see PersonStore.ringedNames): its first this many. */
+const RING_NAMES = 29;
+
+/** Whether name `i` is read as a ring, by the flags of PersonStore.ringedNames. */
+export function ringAt(rings: number, i: number): boolean {
+  return i < RING_NAMES && ((rings >>> i) & 1) === 1;
+}
 
 function grownInt32(a: Int32Array<ArrayBuffer>, min: number): Int32Array<ArrayBuffer> {
   if (a.length >= min) return a;
@@ -131,7 +138,12 @@ export class PersonStore {
 
   /** A person's gender code. */
   genderOf(key: number): number {
-    return this.records[this.recordStart[key]! + 3]!;
+    return this.records[this.recordStart[key]! + 3]! & 3;
+  }
+
+  /** Bit i set where the person's name i is written family name first (tokens.ts, readAsRing). */
+  ringedNames(key: number): number {
+    return this.records[this.recordStart[key]! + 3]! >>> 2;
   }
 
   /** Stores a person (which must not be live) and returns nothing; names are tokenised and interned here. */
@@ -141,8 +153,11 @@ export class PersonStore {
     this.alive = grownUint8(this.alive, size);
     this.recordStart = grownInt32(this.recordStart, size);
     const ids: number[] = [];
+    let rings = 0;
     // Every name gets a segment, even an empty one, so segment i is r.names[i] (for explanations).
-    for (const name of r.names) {
+    for (let i = 0; i < r.names.length; i++) {
+      const name = r.names[i]!;
+      if (i < RING_NAMES && readAsRing(name)) rings |= 1 << i;
       for (const t of prepareName(name)) ids.push(this.tokens.intern(t));
       ids.push(-1);
     }
@@ -162,7 +177,7 @@ export class PersonStore {
     a[start] = ids.length;
     a[start + 1] = dates.length;
     a[start + 2] = nats.length;
-    a[start + 3] = genderCode(r.gender);
+    a[start + 3] = genderCode(r.gender) | (rings << 2);
     a[start + 4] = this.rawNames.length;
     for (const name of r.names) this.rawNames.push(name);
     let at = start + RECORD_HEADER;

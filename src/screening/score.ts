@@ -30,7 +30,7 @@ import {
   weightQ,
   type NameContext,
 } from './name-match.js';
-import { GENDER_UNKNOWN, genderCode, type PersonStore } from './person-store.js';
+import { GENDER_UNKNOWN, genderCode, ringAt, type PersonStore } from './person-store.js';
 import type { TokenTable } from './token-table.js';
 import { MAX_TOKENS, prepareName, readAsRing } from './tokens.js';
 import type { ExplanationFeature, MatchHow, PersonQuery } from './types.js';
@@ -283,16 +283,19 @@ export function nameScore(store: PersonStore, q: PreparedQuery, key: number, ctx
   const arena = store.records;
   const cStart = store.namesStart(key);
   const cEnd = store.namesEnd(key);
+  const rings = store.ringedNames(key);
   let best = 0;
   let qs = 0;
   for (let i = 0; i < q.count; i++) {
     if (q.names[i] !== -1) continue;
     if (i > qs) {
       let cs = cStart;
+      let name = 0;
       for (let j = cStart; j < cEnd; j++) {
         if (arena[j] !== -1) continue;
+        const ring = ringAt(rings, name++);
         if (j > cs) {
-          const s = compareNames(q.table, q.names, qs, i, store.tokens, arena, cs, j, ctx, q.ringed[qs] === 1);
+          const s = compareNames(q.table, q.names, qs, i, store.tokens, arena, cs, j, ctx, q.ringed[qs] === 1, ring);
           if (s > best) {
             best = s;
             bestQ = qs;
