@@ -146,9 +146,12 @@ export const MATCHER_NAME = 'lodestar-name';
  * quick score and joined so by the scorer and its bound (tokens.ts, readAsRing). Persian family names are compounds a
  * list may split at the comma (-zadeh, -nejad, -pour). 2.41.0 reads a listed name so too, in the scorer only
  * (person-store.ts, ringedNames): KARIMINEJAD, Farhad is NEZHAD, Farhad Karimi. Keyed for blocking as well, the
- * listed names' wrapped pairs lost 3 aliases from the top 10 and raised a false alert on the development set.
+ * listed names' wrapped pairs lost 3 aliases from the top 10 and raised a false alert on the development set. 2.42.0
+ * joins a ring's ends only where they are words (name-match.ts, ringEnds): an article, a title or an initial at either
+ * end made Ahmed ALHASSAN a match (0.67) for a listed AL-KAMEL, Ahmed Hassan; the Abd of a theophoric name and its
+ * article stay joinable (UR-REHMAN, Abd is ABDUR REHMAN).
  */
-export const MATCHER_VERSION = '2.41.0';
+export const MATCHER_VERSION = '2.42.0';
 /**
  * Score at or above which a hit is a match unless the caller says otherwise. Set at the operating point of the
  * development set (bench/eval-screening.ts): the lowest score at which non-listed travellers raise at most one
