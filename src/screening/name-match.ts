@@ -898,9 +898,9 @@ export function compareNames(
       info += matchScore[i]! * ctx.queryInfo[q[qs + i]!]! * (matchHow[i] === HOW_INITIAL ? INITIAL_INFO : 1);
     }
   }
-  // Neighbouring query tokens: the last and the first too in a name read as a ring (tokens.ts, readAsRing).
-  const pairs = ring && n >= 3 && ringEnds(qt, q, qs, n) ? n : n - 1;
-  const candidatePairs = candidateRing && m >= 3 && ringEnds(ct, c, cs, m) ? m : m - 1;
+  // Neighbouring tokens: the last and the first too in a name read as a ring (tokens.ts, readAsRing).
+  const pairs = ring ? n : n - 1;
+  const candidatePairs = candidateRing ? m : m - 1;
   // A query token written as two candidate tokens, or two query tokens written as one candidate token. Most pairs
   // fail joinedMatch's first test (same first letter or sound, unless syllabic): it is made here, once for both
   // orders of the pair, before joinedMatch is called.
@@ -1004,19 +1004,6 @@ export function compareNames(
   const rarity = info >= INFO_FULL ? 1 : info / INFO_FULL;
   lastInfo = info;
   return combineCoverage(covQ, covC) * (1 - COMMON_PENALTY * (1 - rarity));
-}
-
-/**
- * Whether the last and first of the n tokens of a name from `start` are words a ring may join. An article, a title or
- * an initial at either end is no part of a compound split at the comma: "AL-KAMEL, Salah Ali" is not ALALI, nor "AL-KAMEL,
- * Ahmed Hassan" ALHASSAN. But the Abd of a theophoric name and the article after it are ("UR-REHMAN, Abd" is Abd
- * ur-Rehman, ABDUR REHMAN).
- */
-function ringEnds(t: TokenTable, ids: ArrayLike<number>, start: number, n: number): boolean {
-  const first = t.flags[ids[start]!]!;
-  const last = ids[start + n - 1]!;
-  if (((first | t.flags[last]!) & (TOKEN_PARTICLE | TOKEN_TITLE | TOKEN_INITIAL)) === 0) return true;
-  return (first & (TOKEN_TITLE | TOKEN_INITIAL)) === 0 && t.ascii[last] === 'abd';
 }
 
 /** Exponents of the coverage of the query and of the candidate name (the query's matters more). */

@@ -157,8 +157,9 @@ export class PersonStore {
     // Every name gets a segment, even an empty one, so segment i is r.names[i] (for explanations).
     for (let i = 0; i < r.names.length; i++) {
       const name = r.names[i]!;
-      if (i < RING_NAMES && readAsRing(name)) rings |= 1 << i;
-      for (const t of prepareName(name)) ids.push(this.tokens.intern(t));
+      const tokens = prepareName(name);
+      if (i < RING_NAMES && readAsRing(name, tokens)) rings |= 1 << i;
+      for (const t of tokens) ids.push(this.tokens.intern(t));
       ids.push(-1);
     }
     const dates: number[] = [];

@@ -84,10 +84,9 @@ export class QueryTokenBounds {
     qs = 0;
     for (let p = 0; p < q.count; p++) {
       if (q.names[p] !== -1) continue;
-      const n = Math.min(p - qs, MAX_TOKENS);
-      if (n >= 3 && q.ringed[qs] === 1) {
+      if (q.ringed[qs] === 1) {
         if (this.ringCount === this.ringLast.length) this.growRings();
-        this.ringLast[this.ringCount] = qs + n - 1;
+        this.ringLast[this.ringCount] = qs + Math.min(p - qs, MAX_TOKENS) - 1;
         this.ringFirst[this.ringCount] = qs;
         this.ringCount++;
       }

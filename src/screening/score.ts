@@ -127,8 +127,9 @@ export function prepareQuery(q: PersonQuery, table: TokenTable): PreparedQuery {
   const ids: number[] = [];
   const rings: number[] = [];
   for (const n of q.names) {
-    if (readAsRing(n)) rings.push(ids.length);
-    for (const t of prepareName(n)) ids.push(table.intern(t));
+    const tokens = prepareName(n);
+    if (readAsRing(n, tokens)) rings.push(ids.length);
+    for (const t of tokens) ids.push(table.intern(t));
     ids.push(-1);
   }
   const ringed = new Uint8Array(ids.length);

@@ -380,13 +380,21 @@ function kunyaInOrder(raw: string): string | null {
  * another splits, at the comma, into the given names' end and the family name's start are joined across that wrap
  * (blocking-keys.ts, joinedPairs; name-match.ts, compareNames): NAZHAD, Hasan Saburi is SABURINEZHAD, Hasan; ZADEH,
  * Mohammed Khalil is KHALILZADEH, Mohammad; POUR, Peyman Dehghan is DEHGHANPOUR, Peyman. Persian family names are
- * often such compounds (-zadeh, -nejad, -pour, -far, -shahi).
+ * often such compounds (-zadeh, -nejad, -pour, -far, -shahi). `tokens` are the name's (prepareName): a ring has three
+ * at least, and words at both ends. An article, a title or an initial at either end is no part of a compound split at
+ * the comma: "AL-KAMEL, Salah Ali" is not ALALI, nor "AL-KAMEL, Ahmed Hassan" ALHASSAN. But the Abd of a theophoric
+ * name and the article after it are ("UR-REHMAN, Abd" is Abd ur-Rehman, ABDUR REHMAN).
  */
-export function readAsRing(raw: string): boolean {
+export function readAsRing(raw: string, tokens: readonly PreparedToken[]): boolean {
+  if (tokens.length < 3) return false;
   const comma = raw.indexOf(',');
   if (comma < 0 || raw.indexOf(',', comma + 1) >= 0) return false;
   if (raw.slice(0, comma).trim() === '' || raw.slice(comma + 1).trim() === '') return false;
-  return kunyaInOrder(raw) === null;
+  if (kunyaInOrder(raw) !== null) return false;
+  const first = tokens[0]!.flags;
+  const last = tokens[tokens.length - 1]!;
+  if (((first | last.flags) & (TOKEN_PARTICLE | TOKEN_TITLE | TOKEN_INITIAL)) === 0) return true;
+  return (first & (TOKEN_TITLE | TOKEN_INITIAL)) === 0 && last.ascii === 'abd';
 }
 
 /** Splits, romanises and normalises one name into tokens. Never throws. */
