@@ -151,9 +151,12 @@ export const MATCHER_NAME = 'lodestar-name';
  * end made Ahmed ALHASSAN a match (0.67) for a listed AL-KAMEL, Ahmed Hassan; the Abd of a theophoric name and its
  * article stay joinable (UR-REHMAN, Abd is ABDUR REHMAN). 2.43.0 decides that once, where a name is tokenised, so
  * blocking and the quick score no longer key a wrapped pair the scorer would not join: AL-MAKANI, Adil Abd Fari is
- * back in the top 10 of its alias (development set: Latin names alone in the top 10 5,860 to 5,861).
+ * back in the top 10 of its alias (development set: Latin names alone in the top 10 5,860 to 5,861). 2.44.0 keys a near
+ * skeleton's pair with another word of the query as the list keys that pair (person-index.ts, partners): the other
+ * word's skeleton hash was kept as a signed integer, so for half of all words (those whose hash has its top bit set)
+ * the pair asked for was no one's, and a slip beside a common word (KELLY, Jacol) found nobody.
  */
-export const MATCHER_VERSION = '2.43.0';
+export const MATCHER_VERSION = '2.44.0';
 /**
  * Score at or above which a hit is a match unless the caller says otherwise. Set at the operating point of the
  * development set (bench/eval-screening.ts): the lowest score at which non-listed travellers raise at most one

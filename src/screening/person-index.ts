@@ -66,7 +66,7 @@ const NEAR_PAIR_WEIGHT = 0.3;
 /** What a key of each kind weighs against its informativeness (KEY_SKELETON … KEY_NEAR_PAIR). */
 const KIND_WEIGHT = [1, 1.5, 0.9, 0.8, NEAR_PAIR_WEIGHT];
 /** The skeleton hashes of the other words of the name a near skeleton pairs with (see pushNear). */
-const partners = new Int32Array(5);
+const partners = new Uint32Array(5);
 const keyKinds = new Int32Array(256);
 
 /** Posting lists of blocking keys over a PersonStore. */
