@@ -153,6 +153,27 @@ export function articleStemKey(word: string): number {
   return key;
 }
 
+/**
+ * A word of SPELLED_LETTERS letters or more whose skeleton has at most SPELLED_SKELETON consonant classes is keyed by its
+ * spelling too. Such a skeleton is shared by thousands of unrelated words (OMOYEMI, EMMA and AMY are all M; OLUWUMI
+ * and LAMA are LM), so its key is too common to walk: beside an initial ("B. OMOYEMI"), or a common word with a slip
+ * in the other, nothing found the person. The spelling (spellingHash, its own seed) is rare where the skeleton is not.
+ * At 100,000 synthetic persons, of 10,000 queries, 24 more planted persons are in the top 10 and 19 more found, 2 more
+ * non-matching queries alert; of 2,016 planted flight travellers 9 more raise their alert; postings grow by 6 %. On the
+ * development set 2 more Latin names alone are in the top 10 and one fewer positive is found: changes no larger than
+ * what the key's hash alone moves by sharing buckets with other keys (unmixed, the same keys lost 2). Three classes
+ * (OLUWABAYO, LBY) gained more on synthetic names but lost 3 aliases from the top 10 and 7 found on the development set.
+ */
+const SPELLED_SKELETON = 2;
+const SPELLED_LETTERS = 5;
+
+/** The key of a spelling hash (spellingHash), mixed again so that it is no skeleton's. */
+function spelledKey(spelling: number): number {
+  let h = Math.imul(spelling ^ 0x27d4eb2f, 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 15), 0xc2b2ae35);
+  return (h ^ (h >>> 13)) >>> 0;
+}
+
 let keysOut: number[] = [];
 const pushJoined = (_i: number, _j: number, hash: number): void => void keysOut.push(hash, KEY_SKELETON);
 
@@ -175,6 +196,9 @@ export function nameKeys(
     eligible[n++] = id;
     out.push(table.skelHash[id]!, KEY_SKELETON);
     if (table.altSkelHash[id] !== 0) out.push(table.altSkelHash[id]!, KEY_SKELETON);
+    if (table.skelLength[id]! <= SPELLED_SKELETON && table.ascii[id]!.length >= SPELLED_LETTERS) {
+      out.push(spelledKey(table.spellHash[id]!), KEY_SKELETON);
+    }
   }
   keysOut = out;
   joinedPairs(table, ids, start, end, pushJoined, ring);

@@ -154,9 +154,11 @@ export const MATCHER_NAME = 'lodestar-name';
  * back in the top 10 of its alias (development set: Latin names alone in the top 10 5,860 to 5,861). 2.44.0 keys a near
  * skeleton's pair with another word of the query as the list keys that pair (person-index.ts, partners): the other
  * word's skeleton hash was kept as a signed integer, so for half of all words (those whose hash has its top bit set)
- * the pair asked for was no one's, and a slip beside a common word (KELLY, Jacol) found nobody.
+ * the pair asked for was no one's, and a slip beside a common word (KELLY, Jacol) found nobody. 2.45.0 keys a long word
+ * of few consonants by its spelling as well as its skeleton (blocking-keys.ts, SPELLED_SKELETON): OMOYEMI's skeleton, M,
+ * is everyone's, so "B. OMOYEMI" found no one.
  */
-export const MATCHER_VERSION = '2.44.0';
+export const MATCHER_VERSION = '2.45.0';
 /**
  * Score at or above which a hit is a match unless the caller says otherwise. Set at the operating point of the
  * development set (bench/eval-screening.ts): the lowest score at which non-listed travellers raise at most one

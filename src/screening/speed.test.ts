@@ -221,9 +221,10 @@ describe('word caches', () => {
         for (let round = 0; round < 2; round++) {
           const keys: number[] = [];
           nameKeys(table, ids, 0, ids.length, keys);
+          const hashes = keys.filter((_k, at) => at % 2 === 0);
           for (let i = 0; i + 1 < eligible.length; i++) {
             const joined = tokenSkeleton(table.ascii[eligible[i]!]! + table.ascii[eligible[i + 1]!]!);
-            assert.equal(keys[2 * (eligible.length + i)], hashString(joined, SEED_SKELETON));
+            assert.ok(hashes.includes(hashString(joined, SEED_SKELETON)), `${raw}: ${joined}`);
           }
         }
       }),
