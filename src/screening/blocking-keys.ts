@@ -7,7 +7,9 @@
  *    particle with the token after it ("Al-Otaibi" for "Alotaibi");
  *  - each unordered pair of token skeletons: rare even when both tokens are common ("Muhammad Ali"), so it
  *    still finds the person when the single-token keys are too frequent to be walked;
- *  - a full birth date (day known): finds a person listed under an alias unrelated to the name asked about.
+ *  - a full birth date (day known): finds a person listed under an alias unrelated to the name asked about;
+ *  - an initial's letter with each other word of the name (KEY_INITIAL; on the list's side, every word's first letter):
+ *    finds "S. SCHAEFER" among many Schaefers;
  * A query also asks for skeletons one edit from a rare word's (KEY_NEAR; near-skeletons.ts, person-index.ts): those
  * are looked up, never indexed.
  */
@@ -23,6 +25,8 @@ export const KEY_DATE = 2;
 export const KEY_NEAR = 3;
 /** The pair key of such a skeleton and another word of the query's name: asked for by queries (as KEY_PAIR keys). */
 export const KEY_NEAR_PAIR = 4;
+/** An initial's letter with another word of the name (see nameKeys): in buckets of its own (person-index.ts). */
+export const KEY_INITIAL = 5;
 
 /** The key of a full birth date (packed as in dates.ts). */
 export function dateKey(packed: number): number {
@@ -33,6 +37,8 @@ export function dateKey(packed: number): number {
 
 const MAX_PAIR_TOKENS = 6;
 const SEED_PAIR = 0x9e3779b9;
+/** Seed of initial keys: an initial's letter with another word's skeleton (see nameKeys). */
+const SEED_INITIAL = 0x3c6ef372;
 const eligible = new Int32Array(16);
 
 /** The pair key of two token skeleton hashes, in either order. */
@@ -178,7 +184,8 @@ let keysOut: number[] = [];
 const pushJoined = (_i: number, _j: number, hash: number): void => void keysOut.push(hash, KEY_SKELETON);
 
 /**
- * Appends the keys of the name ids[start..end) (token ids of `table`) to `out` as [hash, kind] pairs.
+ * Appends the keys of the name ids[start..end) (token ids of `table`) to `out` as [hash, kind] pairs; a listed name's
+ * with `everyWord` (see the initial keys below).
  * Allocates only a short string per pair of adjacent tokens (their joined skeleton's hash is cached).
  */
 export function nameKeys(
@@ -188,6 +195,7 @@ export function nameKeys(
   end: number,
   out: number[],
   ring = false,
+  everyWord = false,
 ): void {
   let n = 0;
   for (let i = start; i < end && n < eligible.length; i++) {
@@ -214,6 +222,25 @@ export function nameKeys(
       if (ah[a] !== 0) out.push(mixPair(ah[a]!, sh[b]!), KEY_PAIR);
       if (ah[b] !== 0) out.push(mixPair(sh[a]!, ah[b]!), KEY_PAIR);
       if (ah[a] !== 0 && ah[b] !== 0) out.push(mixPair(ah[a]!, ah[b]!), KEY_PAIR);
+    }
+  }
+  // Initial keys: the letter of each initial with each other word of the name ("S. SCHAEFER": S with SCHAEFER). Beside
+  // a common surname an initial left nothing to walk: the surname's key is too common, and an initial has none. A
+  // listed name keys every word's first letter so (`everyWord`), as an initial may stand for any of its words; a query,
+  // only its initials. The index keeps these keys in buckets of their own (person-index.ts), so the frequencies that
+  // make words' weights are not changed by them.
+  let words = 0;
+  for (let i = start; i < end && words < MAX_PAIR_TOKENS; i++) {
+    const id = ids[i]!;
+    const flags = table.flags[id]!;
+    if ((flags & (TOKEN_PARTICLE | TOKEN_TITLE)) !== 0) continue;
+    const initial = (flags & TOKEN_INITIAL) !== 0;
+    if (!initial) words++;
+    if (!initial && !everyWord) continue;
+    const letter = table.first[id]! - 97;
+    if (letter < 0 || letter >= 26) continue;
+    for (let j = 0; j < p; j++) {
+      if (eligible[j] !== id) out.push(mixPair(SEED_INITIAL + letter, sh[eligible[j]!]!), KEY_INITIAL);
     }
   }
 }

@@ -412,6 +412,37 @@ describe('screening: a word of few consonants', () => {
   });
 });
 
+describe('screening: an initial beside a common surname', () => {
+  // So many are listed as SCHAEFER that blocking cannot walk the surname, and an initial has no key of a word's.
+  const engine = new ScreeningEngine({ maxPostings: 100 });
+  engine.add(record(1000, ['Sven SCHÄFER'], { birthDates: ['1977-11-09'] }));
+  engine.add(record(1001, ['S. MUELLER']));
+  const given = ['Anna', 'Bernd', 'Claudia', 'Dieter', 'Erik', 'Frank', 'Gisela', 'Heike', 'Jonas', 'Karin'];
+  for (let i = 0; i < 300; i++) {
+    engine.add(record(i, [`${given[i % given.length]!} SCHAEFER`], { birthDates: [`${1950 + (i % 40)}-01-01`] }));
+    engine.add(record(400 + i, [`${given[i % given.length]!} MUELLER`]));
+  }
+
+  it('finds S. SCHAEFER: the initial with the surname is a key of Sven SCHÄFER', () => {
+    const hits = engine.screenPerson({ names: ['S SCHAEFER'], birthDate: '1976-11-09' }, { limit: 5 }).hits;
+    assert.equal(hits[0]?.key, 1000, JSON.stringify(hits.map((h) => [h.key, h.score])));
+  });
+
+  it('finds a person listed with an initial by an initial asked about', () => {
+    const hits = engine.screenPerson({ names: ['MUELLER, S.'] }, { limit: 5 }).hits;
+    assert.equal(hits[0]?.key, 1001, JSON.stringify(hits.map((h) => [h.key, h.score])));
+  });
+
+  it('keeps removed persons out of the initial keys', () => {
+    const other = new ScreeningEngine({ maxPostings: 100 });
+    other.add(record(1, ['Sven SCHAEFER']));
+    for (let i = 0; i < 150; i++) other.add(record(10 + i, [`${given[i % given.length]!} SCHAEFER`]));
+    other.remove(1);
+    other.compact();
+    assert.ok(!other.screenPerson({ names: ['S SCHAEFER'] }, { limit: 5 }).hits.some((h) => h.key === 1));
+  });
+});
+
 describe('screening: a given name written apart, listed together', () => {
   it('HAO Jing-jie finds HAO Jingjie among many Jingjies and many named Jing or Jie', () => {
     const engine = new ScreeningEngine();

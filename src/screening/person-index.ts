@@ -14,6 +14,7 @@ import {
   mixPair,
   nameKeys,
   KEY_DATE,
+  KEY_INITIAL,
   KEY_NEAR,
   KEY_NEAR_PAIR,
   KEY_PAIR,
@@ -63,15 +64,22 @@ const keyBuckets = new Int32Array(256);
  * synthetic persons 28 more of 1,763 name-only queries with a typo find their person in the top 10.
  */
 const NEAR_PAIR_WEIGHT = 0.3;
-/** What a key of each kind weighs against its informativeness (KEY_SKELETON … KEY_NEAR_PAIR). */
-const KIND_WEIGHT = [1, 1.5, 0.9, 0.8, NEAR_PAIR_WEIGHT];
+/**
+ * What an initial key (an initial's letter with another word of the name, blocking-keys.ts) weighs: less than a pair of
+ * words, which says more. (At 1.5, as a pair, the same persons were found.)
+ */
+const INITIAL_WEIGHT = 1;
+/** What a key of each kind weighs against its informativeness (KEY_SKELETON … KEY_INITIAL). */
+const KIND_WEIGHT = [1, 1.5, 0.9, 0.8, NEAR_PAIR_WEIGHT, INITIAL_WEIGHT];
 /** The skeleton hashes of the other words of the name a near skeleton pairs with (see pushNear). */
 const partners = new Uint32Array(5);
 const keyKinds = new Int32Array(256);
 
 /** Posting lists of blocking keys over a PersonStore. */
 export class PersonIndex {
+  /** Buckets [0, mask] hold the keys whose frequency is a token's informativeness; initial keys have their own after. */
   private mask: number;
+  private initialMask: number;
   private heads: Int32Array;
   /** Number of live persons per bucket: the document frequency of its key(s). */
   private counts: Int32Array;
@@ -110,8 +118,9 @@ export class PersonIndex {
   ) {
     const buckets = nextPow2(Math.max(1 << 16, (options.expectedPersons ?? 0) * 8));
     this.mask = buckets - 1;
-    this.heads = new Int32Array(buckets).fill(-1);
-    this.counts = new Int32Array(buckets);
+    this.initialMask = (buckets >> 1) - 1;
+    this.heads = new Int32Array(buckets + (buckets >> 1)).fill(-1);
+    this.counts = new Int32Array(buckets + (buckets >> 1));
     this.maxPostings = options.maxPostings ?? 4000;
     this.walkBudget = options.walkBudget ?? 1500;
     this.nearFrequency = options.nearFrequency ?? 10;
@@ -139,7 +148,7 @@ export class PersonIndex {
     let ns = s.namesStart(key);
     for (let i = ns; i < end; i++) {
       if (a[i] === -1) {
-        nameKeys(s.tokens, a, ns, i, keyScratch);
+        nameKeys(s.tokens, a, ns, i, keyScratch, false, true);
         ns = i + 1;
       }
     }
@@ -152,7 +161,7 @@ export class PersonIndex {
     this.bucketSeen.clear();
     const out: number[] = [];
     for (let i = 0; i < keyScratch.length; i += 2) {
-      const b = keyScratch[i]! & this.mask;
+      const b = this.bucketOf(keyScratch[i]!, keyScratch[i + 1]!);
       if (!this.bucketSeen.has(b)) {
         this.bucketSeen.add(b);
         out.push(b);
@@ -213,7 +222,7 @@ export class PersonIndex {
    * the engine compacts when those (and the stale postings of removed persons) grow past a quarter of the index.
    */
   compact(): void {
-    const buckets = this.mask + 1;
+    const buckets = this.heads.length;
     const start = new Int32Array(buckets + 1);
     for (let b = 0; b < buckets; b++) {
       let n = this.csrStart.length > b + 1 ? this.csrStart[b + 1]! - this.csrStart[b]! : 0;
@@ -253,8 +262,9 @@ export class PersonIndex {
   /** Rebuilds every posting list into a bucket table of the given size (when the list has grown). */
   rebuild(buckets: number): void {
     this.mask = nextPow2(buckets) - 1;
-    this.heads = new Int32Array(this.mask + 1).fill(-1);
-    this.counts = new Int32Array(this.mask + 1);
+    this.initialMask = ((this.mask + 1) >> 1) - 1;
+    this.heads = new Int32Array(this.mask + 1 + this.initialMask + 1).fill(-1);
+    this.counts = new Int32Array(this.heads.length);
     this.csrStart = new Int32Array(0);
     this.csrPersons = new Int32Array(0);
     this.stale = 0;
@@ -262,6 +272,11 @@ export class PersonIndex {
     const s = this.store;
     for (let k = 0; k < s.alive.length; k++)
       if (s.alive[k] === 1) for (const b of this.personBuckets(k)) this.link(b, k);
+  }
+
+  /** The bucket of a key: an initial key's in the buckets after the others'. */
+  private bucketOf(hash: number, kind: number): number {
+    return kind === KEY_INITIAL ? this.mask + 1 + (hash & this.initialMask) : hash & this.mask;
   }
 
   /** How many live persons share a key hash (an upper bound when keys collide in a bucket). */
@@ -337,7 +352,7 @@ export class PersonIndex {
     // date) find the person; a frequent one would only add thousands of weak candidates and the time to walk them.
     let nk = 0;
     for (let i = 0; i < keyScratch.length; i += 2) {
-      const b = keyScratch[i]! & this.mask;
+      const b = this.bucketOf(keyScratch[i]!, keyScratch[i + 1]!);
       const df = this.counts[b]!;
       if (df === 0 || includes(keyBuckets, nk, b)) continue;
       let at = nk++;
