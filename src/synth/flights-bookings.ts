@@ -162,7 +162,11 @@ function ordinary(c: BookingContext, cursor: PassengerCursor): Party {
   const { rng } = c;
   const day = c.departure.slice(0, 10);
   const r = rng.next();
-  if (r < 0.62) return { pattern: 'solo', people: [adult(rng, cursor.any(), day)] };
+  if (r < 0.62) {
+    // A planted person keeps the birth date they are listed with: a listed child travels as the child it is.
+    const p = cursor.any();
+    return { pattern: 'solo', people: [p.expectedIds.length > 0 ? p : adult(rng, p, day)] };
+  }
   const lead = adult(rng, cursor.unlisted(), day);
   const partner = () => kin(adult(rng, cursor.unlisted(), day), lead);
   if (r < 0.76) return { pattern: 'couple', people: [lead, partner()] };

@@ -96,7 +96,11 @@ export function passengerAt(options: PeopleOptions, index: number, departure: st
   const listed = q.expectedIds.length > 0 ? personAt(options.seed, Number(q.expectedIds[0]!.slice(8)) - 1) : undefined;
   const surname = mrzName(q.surname) || mrzName(q.givenNames);
   const givenNames = q.surname === '' ? '' : mrzName(q.givenNames);
+  // A passport gives the whole date: where the traveller's record has only its year (or year and month), a planted
+  // traveller's is the listed person's, when the list gives it whole.
+  const whole = listed !== undefined && listed.birthDate.length === 10 && listed.birthDate.startsWith(q.birthDate);
   const birthDate =
+    (whole ? listed.birthDate : undefined) ??
     fullBirthDate(rng, q.birthDate) ??
     (listed === undefined ? undefined : fullBirthDate(rng, listed.birthDate)) ??
     birthDateForAge(rng, departure, 18, 70);

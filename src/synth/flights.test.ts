@@ -7,6 +7,7 @@ import { builtinRules } from '../travel/rules/builtin.js';
 import { evaluateRules } from '../travel/rules/evaluate.js';
 import { buildFlightFacts } from '../travel/rules/facts.js';
 import { flightMessages, synthAirportInfo, type FlightMessages } from './flights.js';
+import { personAt } from './persons.js';
 
 const options = { seed: 7, personCount: 1000, hitRate: 0.01 };
 
@@ -109,6 +110,24 @@ describe('synthetic flights', () => {
       .filter((p) => p.expectedIds.length > 0);
     assert.ok(planted.length > 20, `${planted.length} planted`);
     assert.ok(planted.every((p) => p.expectedIds[0]!.startsWith('synth-p-')));
+  });
+
+  it("gives a planted passenger the listed person's birth date, or a variant of it a record may show", () => {
+    const planted = flights
+      .flatMap((f) => f.generated.flight.bookings.flatMap((b) => b.passengers))
+      .filter((p) => p.expectedIds.length > 0);
+    let whole = 0;
+    for (const p of planted) {
+      const listed = personAt(options.seed, Number(p.expectedIds[0]!.slice(8)) - 1).birthDate;
+      if (listed.length !== 10) continue;
+      whole++;
+      const [y, m, d] = listed.split('-');
+      const variants = [listed, `${Number(y) + 1}-${m}-${d}`, `${Number(y) - 1}-${m}-${d}`, `${y}-${d}-${m}`];
+      // A year one off keeps the month; on 29 February it may lose the day.
+      const yearOff = p.birthDate.slice(5, 7) === m && Math.abs(Number(p.birthDate.slice(0, 4)) - Number(y)) === 1;
+      assert.ok(variants.includes(p.birthDate) || yearOff, `${p.surname}: ${p.birthDate} for ${listed}`);
+    }
+    assert.ok(whole > 20, `${whole} planted with a whole date`);
   });
 
   it('shows every built-in indicator somewhere in 30 flights', () => {
