@@ -28,11 +28,16 @@ export const KEY_NEAR_PAIR = 4;
 /** An initial's letter with another word of the name (see nameKeys): in buckets of its own (person-index.ts). */
 export const KEY_INITIAL = 5;
 
-/** The key of a full birth date (packed as in dates.ts). */
-export function dateKey(packed: number): number {
-  let h = Math.imul(packed ^ 0x5bd1e995, 0x85ebca6b);
+/** A 32-bit value mixed with a seed into a key of its own kind (a birth date's, a spelling's). */
+function mixKey(value: number, seed: number): number {
+  let h = Math.imul(value ^ seed, 0x85ebca6b);
   h = Math.imul(h ^ (h >>> 15), 0xc2b2ae35);
   return (h ^ (h >>> 13)) >>> 0;
+}
+
+/** The key of a full birth date (packed as in dates.ts). */
+export function dateKey(packed: number): number {
+  return mixKey(packed, 0x5bd1e995);
 }
 
 const MAX_PAIR_TOKENS = 6;
@@ -172,13 +177,8 @@ export function articleStemKey(word: string): number {
  */
 const SPELLED_SKELETON = 2;
 const SPELLED_LETTERS = 5;
-
-/** The key of a spelling hash (spellingHash), mixed again so that it is no skeleton's. */
-function spelledKey(spelling: number): number {
-  let h = Math.imul(spelling ^ 0x27d4eb2f, 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 15), 0xc2b2ae35);
-  return (h ^ (h >>> 13)) >>> 0;
-}
+/** Seed of spelling keys: a spelling hash (spellingHash) mixed again, so that it is no skeleton's. */
+const SEED_SPELLED = 0x27d4eb2f;
 
 let keysOut: number[] = [];
 const pushJoined = (_i: number, _j: number, hash: number): void => void keysOut.push(hash, KEY_SKELETON);
@@ -205,7 +205,7 @@ export function nameKeys(
     out.push(table.skelHash[id]!, KEY_SKELETON);
     if (table.altSkelHash[id] !== 0) out.push(table.altSkelHash[id]!, KEY_SKELETON);
     if (table.skelLength[id]! <= SPELLED_SKELETON && table.ascii[id]!.length >= SPELLED_LETTERS) {
-      out.push(spelledKey(table.spellHash[id]!), KEY_SKELETON);
+      out.push(mixKey(table.spellHash[id]!, SEED_SPELLED), KEY_SKELETON);
     }
   }
   keysOut = out;

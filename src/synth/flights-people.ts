@@ -99,11 +99,11 @@ export function passengerAt(options: PeopleOptions, index: number, departure: st
   // A passport gives the whole date: where the traveller's record has only its year (or year and month), a planted
   // traveller's is the listed person's, when the list gives it whole.
   const whole = listed !== undefined && listed.birthDate.length === 10 && listed.birthDate.startsWith(q.birthDate);
-  const birthDate =
-    (whole ? listed.birthDate : undefined) ??
-    fullBirthDate(rng, q.birthDate) ??
-    (listed === undefined ? undefined : fullBirthDate(rng, listed.birthDate)) ??
-    birthDateForAge(rng, departure, 18, 70);
+  const birthDate = whole
+    ? listed.birthDate
+    : (fullBirthDate(rng, q.birthDate) ??
+      (listed === undefined ? undefined : fullBirthDate(rng, listed.birthDate)) ??
+      birthDateForAge(rng, departure, 18, 70));
   const gender = (q.gender || listed?.gender || (rng.chance(0.5) ? 'male' : 'female')) === 'male' ? 'M' : 'F';
   const nationality = q.nationality || listed?.nationalities[0] || q.documentCountry || 'GBR';
   const issuer = q.documentCountry || nationality;
