@@ -17,7 +17,7 @@ import {
 import { cleanDocumentNumber, foldDocumentNumber } from './documents.js';
 import { ScreeningEngine } from './engine.js';
 import { normaliseText, romaniseName } from './normalize.js';
-import { skeleton } from './phonetic.js';
+import { joinedSkeleton, skeleton } from './phonetic.js';
 import { prepareName } from './tokens.js';
 
 describe('document numbers', () => {
@@ -122,6 +122,21 @@ describe('normalisation', () => {
     ]) {
       assert.equal(new Set(group.map((w) => skeleton(w))).size, 1, group.join('/'));
     }
+  });
+  it('reads two words joined as it reads the joined word, for any words (property)', () => {
+    // Spellings the reading looks ahead from, and across a join (S + CH, T + CH, D + ZH, A + J, A + H).
+    const piece = fc.constantFrom(
+      ...'abcdefghijklmnopqrstuvwxyz'.split(''),
+      ...['sch', 'tsch', 'shch', 'chtch', 'ch', 'sh', 'kh', 'gh', 'th', 'dzh', 'dj', 'qu', 'ck', 'ts', 'tz', 'ph'],
+      ...['zh', 'ce', 'ci', 'ou', 'ah', 'aj'],
+    );
+    const word = fc.array(piece, { minLength: 1, maxLength: 5 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(word, word, (a, b) => joinedSkeleton(a, b) === skeleton(a + b)),
+      { numRuns: 20_000 },
+    );
+    assert.equal(joinedSkeleton('abdul', 'rahman'), 'BDLRHMN');
+    assert.equal(joinedSkeleton('karas', 'hin'), 'KRSN'); // SH across the join, not KRS + HN
   });
   it('romanises Ethiopic and the Indian scripts laid out as Devanagari', () => {
     const words = (n: string): string[] => romaniseName(n).map((w) => w.text);

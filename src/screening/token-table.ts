@@ -125,7 +125,13 @@ export class TokenTable {
    * keyed as folded and as written, see tokens.ts), else 0: blocking keys it too.
    */
   altSkelHash = new Uint32Array(1024);
-  private readonly ids = new Map<string, number>();
+  /**
+   * The newest token of each spelling, and per token the one before it with the same spelling (-1: none): tokens of one
+   * spelling differ only in their flags or other spellings, and are few. Looked up by the spelling the tokenizer
+   * already holds, with no key string built per token.
+   */
+  private readonly bySpelling = new Map<string, number>();
+  private sameSpelling = new Int32Array(1024);
 
   /** Number of distinct tokens. */
   get size(): number {
@@ -134,14 +140,17 @@ export class TokenTable {
 
   /** The id of a token, adding it when new. */
   intern(t: PreparedToken): number {
-    const key = `${t.flags}:${t.ascii}:${t.alt ?? ''}:${t.written ?? ''}`;
-    const known = this.ids.get(key);
-    if (known !== undefined) return known;
+    const alt = t.alt ?? '';
+    const written = t.written ?? '';
+    const newest = this.bySpelling.get(t.ascii);
+    for (let at = newest ?? -1; at !== -1; at = this.sameSpelling[at]!) {
+      if (this.flags[at] === t.flags && this.alt[at] === alt && this.written[at] === written) return at;
+    }
     const id = this.ascii.length;
     if (id >= this.flags.length) this.grow();
     this.ascii.push(t.ascii);
-    this.alt.push(t.alt ?? '');
-    this.written.push(t.written ?? '');
+    this.alt.push(alt);
+    this.written.push(written);
     this.skel.push(t.skel);
     this.slots.push(t.slots);
     this.folded.push(undefined);
@@ -172,7 +181,8 @@ export class TokenTable {
       this.altHash[id] !== 0,
       korean,
     );
-    this.ids.set(key, id);
+    this.sameSpelling[id] = newest ?? -1;
+    this.bySpelling.set(t.ascii, id);
     return id;
   }
 
@@ -183,6 +193,7 @@ export class TokenTable {
       return b;
     };
     this.flags = grown(this.flags, new Uint8Array(size));
+    this.sameSpelling = grown(this.sameSpelling, new Int32Array(size));
     this.skelHash = grown(this.skelHash, new Uint32Array(size));
     this.first = grown(this.first, new Uint16Array(size));
     this.skelFirst = grown(this.skelFirst, new Uint16Array(size));
@@ -215,6 +226,6 @@ export class TokenTable {
     this.slots.length = 0;
     this.folded.length = 0;
     this.upper.length = 0;
-    this.ids.clear();
+    this.bySpelling.clear();
   }
 }
