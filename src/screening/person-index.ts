@@ -85,6 +85,8 @@ export class PersonIndex {
   private counts: Int32Array;
   private postPerson = new Int32Array(1 << 16);
   private postNext = new Int32Array(1 << 16);
+  /** The bucket of each linked posting, -1 once unlinked (compact() reads the postings in order by it). */
+  private postBucket = new Int32Array(1 << 16);
   private postUsed = 0;
   /** Compacted postings: bucket b's persons are csrPersons[csrStart[b] .. csrStart[b + 1]). */
   private csrStart = new Int32Array(0);
@@ -184,9 +186,13 @@ export class PersonIndex {
       const n = new Int32Array(this.postNext.length * 2);
       n.set(this.postNext);
       this.postNext = n;
+      const bs = new Int32Array(this.postBucket.length * 2);
+      bs.set(this.postBucket);
+      this.postBucket = bs;
     }
     const at = this.postUsed++;
     this.postPerson[at] = key;
+    this.postBucket[at] = b;
     this.postNext[at] = this.heads[b]!;
     this.heads[b] = at;
     this.counts[b]!++;
@@ -202,6 +208,7 @@ export class PersonIndex {
         if (this.postPerson[at] !== key) continue;
         if (prev === -1) this.heads[b] = this.postNext[at]!;
         else this.postNext[prev] = this.postNext[at]!;
+        this.postBucket[at] = -1;
         found = true;
         break;
       }
@@ -217,26 +224,42 @@ export class PersonIndex {
   }
 
   /**
-   * Moves every posting into compact arrays (each bucket's persons contiguous), which walks read sequentially
-   * and which take half the memory of the linked lists. Postings added later go to the linked lists again;
-   * the engine compacts when those (and the stale postings of removed persons) grow past a quarter of the index.
+   * Moves every posting into compact arrays (each bucket's persons contiguous), which walks read sequentially and
+   * which take a third of the memory of the linked postings (person, next, bucket). Postings added later go to the
+   * linked lists again; the engine compacts when those (and the stale postings of removed persons) grow past a
+   * quarter of the index.
    */
   compact(): void {
     const buckets = this.heads.length;
+    const csr = this.csrStart.length > buckets;
+    // Where each bucket's postings go: its linked ones (counted by reading them in order, not by following the
+    // lists, whose every step is a cache miss at millions of postings), then its compact ones.
     const start = new Int32Array(buckets + 1);
+    const bucketOf = this.postBucket;
+    for (let at = 0; at < this.postUsed; at++) {
+      const b = bucketOf[at]!;
+      if (b >= 0) start[b + 1]!++;
+    }
+    const linked = new Int32Array(buckets);
     for (let b = 0; b < buckets; b++) {
-      let n = this.csrStart.length > b + 1 ? this.csrStart[b + 1]! - this.csrStart[b]! : 0;
-      for (let at = this.heads[b]!; at !== -1; at = this.postNext[at]!) n++;
-      start[b + 1] = start[b]! + n;
+      linked[b] = start[b + 1]!;
+      start[b + 1] = start[b]! + linked[b]! + (csr ? this.csrStart[b + 1]! - this.csrStart[b]! : 0);
     }
     const persons = new Int32Array(start[buckets]!);
+    // Linked postings newest first, as the lists hold them; the compact ones keep their order after them.
+    const fill = start.slice(0, buckets);
+    for (let at = this.postUsed - 1; at >= 0; at--) {
+      const b = bucketOf[at]!;
+      if (b >= 0) persons[fill[b]!++] = this.postPerson[at]!;
+    }
+    // Then, bucket by bucket, slide everything down over the holes of removed persons.
     const alive = this.store.alive;
     let used = 0;
     for (let b = 0; b < buckets; b++) {
+      const from = start[b]!;
       start[b] = used;
-      // Delta postings are newest first; compact ones keep their order after them.
-      for (let at = this.heads[b]!; at !== -1; at = this.postNext[at]!) persons[used++] = this.postPerson[at]!;
-      if (this.csrStart.length > b + 1) {
+      for (let i = from, n = from + linked[b]!; i < n; i++) persons[used++] = persons[i]!;
+      if (csr) {
         for (let i = this.csrStart[b]!; i < this.csrStart[b + 1]!; i++) {
           const p = this.csrPersons[i]!;
           if (p >= 0 && alive[p] === 1) persons[used++] = p;
@@ -249,6 +272,7 @@ export class PersonIndex {
     this.heads.fill(-1);
     this.postPerson = new Int32Array(1 << 16);
     this.postNext = new Int32Array(1 << 16);
+    this.postBucket = new Int32Array(1 << 16);
     this.postUsed = 0;
     this.stale = 0;
     this.learnSkeletons();
