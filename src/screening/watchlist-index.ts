@@ -158,6 +158,8 @@ export class WatchlistIndex {
       if (page.length < pageSize) break;
       after = page[page.length - 1]!.key;
     }
+    // Compacted now, not by the first screening (a pause of seconds at a million persons).
+    for (const index of this.lists.values()) index.engine.compact();
     return { persons, documents, seconds: (performance.now() - started) / 1000 };
   }
 
@@ -295,7 +297,8 @@ export class WatchlistIndex {
       } else
         this.lists.set(list.id, {
           list,
-          engine: new ScreeningEngine(),
+          // Sized for the persons the list has: an index that grows as it loads rebuilds its keys at every doubling.
+          engine: new ScreeningEngine({ expectedPersons: list.persons }),
           persons: new KeyMap(),
           documents: new DocumentIndex(),
           documentKeys: new KeyMap(),
