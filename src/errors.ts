@@ -31,6 +31,8 @@ export const errorCodes = {
   'auth.forbidden': 'forbidden',
   /** Too many requests from this caller in the current window. */
   'rate.limited': 'rate limited',
+  /** The screening index is still being read from the database (a server starting): try again shortly. */
+  'screening.loading': 'screening index loading',
   /** A background job could not be queued or run. */
   'job.failed': 'job failed',
   /** Something unexpected: a bug or an outage. The client sees only a correlation id. */

@@ -130,7 +130,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   installAuth(app, deps.services);
   installRawBodies(app);
 
-  systemRoutes(app, deps.store);
+  systemRoutes(app, deps.store, deps.services.index);
   authRoutes(app, deps.services, deps.config);
   usersRoutes(app, deps.services);
   tokensRoutes(app, deps.services);

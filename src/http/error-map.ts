@@ -15,6 +15,7 @@ export const httpStatusByCode: Readonly<Record<ErrorCode, number>> = {
   'auth.required': 401,
   'auth.forbidden': 403,
   'rate.limited': 429,
+  'screening.loading': 503,
   'job.failed': 500,
   'internal.error': 500,
 };

@@ -46,15 +46,22 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     const started = await JobQueue.start(store, logger, { work: config.runJobs, pollingIntervalSeconds: 0.5 });
     queue = started;
     const services = createServices(store, config, logger);
-    const loaded = await services.index.load();
+    // Begun before any worker can take a message, so that processing always finds it loading or loaded.
+    const loading = services.index.load();
+    loading.catch(() => undefined); // awaited below; not left unhandled should a step before that fail
+    await queue.register(heartbeatJob(store.db));
+    await queue.register(auditRetentionJob(services.audit, config.access.auditRetentionDays));
+    // Messages are taken at once; their processing waits for the screening index (IngestService.processBatch).
+    await queue.register(processMessageJob(services.ingest, config.ingestConcurrency, config.ingestBatch));
+    app = await buildApp({ config, store, logger, services, dispatchMessage: queuedDispatch(started) });
+    // Listening while the index loads (a minute at a million persons): /readyz says "loading", screenings answer
+    // 503 screening.loading until it is done, and airlines' messages are stored and queued meanwhile.
+    await listen(app, config);
+    log.info('listening; loading the screening index');
+    const loaded = await loading;
     log.info(loaded, 'screening index loaded');
     services.index.start();
     stopIndex = () => services.index.stop();
-    await queue.register(heartbeatJob(store.db));
-    await queue.register(auditRetentionJob(services.audit, config.access.auditRetentionDays));
-    await queue.register(processMessageJob(services.ingest, config.ingestConcurrency, config.ingestBatch));
-    app = await buildApp({ config, store, logger, services, dispatchMessage: queuedDispatch(started) });
-    await listen(app, config);
     const beat = thisServer(version);
     let beats = 0;
     const tick = () => {

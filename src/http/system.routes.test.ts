@@ -27,7 +27,7 @@ describeEachBackend('system routes', (database) => {
     assert.deepEqual(res.json(), {
       status: 'ready',
       database: database().kind,
-      checks: { database: 'ok', migrations: 'ok' },
+      checks: { database: 'ok', migrations: 'ok', screeningIndex: 'ok' },
     });
   });
 

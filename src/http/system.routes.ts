@@ -4,6 +4,7 @@ import { Type } from 'typebox';
 import { sql } from 'kysely';
 import type { Store } from '../db/database.js';
 import { pendingMigrations } from '../db/migrate.js';
+import type { WatchlistIndex } from '../screening/watchlist-index.js';
 
 const Health = Type.Object({ status: Type.Literal('ok') });
 const Readiness = Type.Object({
@@ -14,11 +15,20 @@ const Readiness = Type.Object({
   checks: Type.Object({
     database: Type.Union([Type.Literal('ok'), Type.Literal('unreachable')]),
     migrations: Type.Union([Type.Literal('ok'), Type.Literal('pending'), Type.Literal('unknown')]),
+    screeningIndex: Type.Union([Type.Literal('ok'), Type.Literal('loading')], {
+      description: 'loading while a starting server reads the watchlists: screenings answer 503 until it is done',
+    }),
   }),
   pendingMigrations: Type.Optional(Type.Array(Type.String())),
+  screeningIndexLoading: Type.Optional(
+    Type.Object(
+      { persons: Type.Integer(), of: Type.Integer() },
+      { description: 'while loading: the persons read so far, of those the lists hold' },
+    ),
+  ),
 });
 
-export function systemRoutes(app: App, store: Store): void {
+export function systemRoutes(app: App, store: Store, index: Pick<WatchlistIndex, 'loadProgress'>): void {
   app.get(
     '/healthz',
     {
@@ -34,11 +44,13 @@ export function systemRoutes(app: App, store: Store): void {
       config: { access: 'public' },
       schema: {
         tags: ['system'],
-        summary: 'The database is reachable and its migrations are applied',
+        summary: 'The database is reachable, its migrations are applied and the screening index is loaded',
         response: { 200: Readiness, 503: Readiness },
       },
     },
     async (request, reply) => {
+      // As the request found it (the checks below take a while).
+      const loading = index.loadProgress;
       let database: 'ok' | 'unreachable' = 'ok';
       let migrations: 'ok' | 'pending' | 'unknown' = 'unknown';
       let pending: string[] = [];
@@ -50,12 +62,13 @@ export function systemRoutes(app: App, store: Store): void {
         request.log.warn({ err: error }, 'readiness check failed');
         database = 'unreachable';
       }
-      const ready = database === 'ok' && migrations === 'ok';
+      const ready = database === 'ok' && migrations === 'ok' && loading === undefined;
       return reply.code(ready ? 200 : 503).send({
         status: ready ? 'ready' : 'unavailable',
         database: store.kind,
-        checks: { database, migrations },
+        checks: { database, migrations, screeningIndex: loading === undefined ? 'ok' : 'loading' },
         ...(pending.length > 0 ? { pendingMigrations: pending } : {}),
+        ...(loading === undefined ? {} : { screeningIndexLoading: { persons: loading.persons, of: loading.of } }),
       });
     },
   );

@@ -5,6 +5,7 @@
  * threshold, no competition between lists for candidates); database keys map to dense engine keys.
  */
 import type { Db } from '../db/database.js';
+import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { DocumentEntry, PersonEntry } from '../watchlists/entries.js';
 import {
@@ -16,6 +17,7 @@ import {
   pageDocuments,
   pagePersons,
   type Watchlist,
+  type WatchlistWithCounts,
 } from '../watchlists/watchlists.repository.js';
 import { DocumentIndex } from './document-index.js';
 import { ScreeningEngine } from './engine.js';
@@ -136,18 +138,63 @@ export class WatchlistIndex {
     return this.applied;
   }
 
-  /** Loads every list from the database. Changes made meanwhile are applied by the next `catchUp`. */
+  /**
+   * Loads every list from the database. Changes made meanwhile are applied by the next `catchUp`. While it runs, the
+   * index refuses to screen (`screening.loading`): a half-loaded index would answer "no match" for the persons not
+   * yet read, an answer no one could tell from a true one. `untilLoaded` waits for it.
+   */
   async load(): Promise<{ persons: number; documents: number; seconds: number }> {
+    if (this.progress !== undefined) throw new AppError('internal.error', 'the screening index is already loading');
+    this.progress = { persons: 0, of: 0 };
+    const run = this.readAll();
+    this.loading = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    try {
+      return await run;
+    } finally {
+      this.progress = undefined;
+      this.loading = undefined;
+    }
+  }
+
+  /** While `load` runs: the persons read so far and how many the lists hold; undefined otherwise. */
+  get loadProgress(): { readonly persons: number; readonly of: number } | undefined {
+    return this.progress;
+  }
+
+  /** Settles when no `load` is running (at once when none is). */
+  untilLoaded(): Promise<void> {
+    return this.loading ?? Promise.resolve();
+  }
+
+  private progress: { persons: number; of: number } | undefined;
+  private loading: Promise<void> | undefined;
+
+  /** Throws `screening.loading` while `load` runs. */
+  private assertLoaded(): void {
+    const p = this.progress;
+    if (p === undefined) return;
+    throw new AppError(
+      'screening.loading',
+      `the screening index is loading (${p.persons.toLocaleString('en-US')} of ${p.of.toLocaleString('en-US')} persons read): try again shortly`,
+      { details: { persons: p.persons, of: p.of } },
+    );
+  }
+
+  private async readAll(): Promise<{ persons: number; documents: number; seconds: number }> {
     const started = performance.now();
     // Read the change position first: anything written while the tables are read is applied again later.
     this.applied = await latestChangeSeq(this.db);
-    await this.refreshLists();
+    for (const list of await this.refreshLists()) this.progress!.of += list.persons;
     let persons = 0;
     let documents = 0;
     for (let after = 0; ;) {
       const page = await pagePersons(this.db, undefined, after, pageSize);
       for (const entry of page) this.putPerson(entry);
       persons += page.length;
+      this.progress!.persons = persons;
       if (page.length < pageSize) break;
       after = page[page.length - 1]!.key;
     }
@@ -233,6 +280,7 @@ export class WatchlistIndex {
 
   /** Screens a person against one list; hits carry the database key of their entry. */
   screenPerson(listId: string, query: PersonQuery, options: ScreenOptions): IndexedPersonHit[] {
+    this.assertLoaded();
     const index = this.lists.get(listId);
     if (index === undefined) return [];
     const result = index.engine.screenPerson(query, { threshold: index.list.matchThreshold, ...options });
@@ -246,6 +294,7 @@ export class WatchlistIndex {
    * or the next push unless something in the query or the list differs.
    */
   screenForAlerts(listId: string, query: PersonQuery, limit: number): readonly IndexedPersonHit[] {
+    this.assertLoaded();
     const index = this.lists.get(listId);
     // A list of documents only (stolen and lost documents) has no one to find by name.
     if (index === undefined || index.engine.size === 0) return NO_HITS;
@@ -269,6 +318,7 @@ export class WatchlistIndex {
 
   /** Looks a document up in one list: its listed documents and its persons' documents. */
   screenDocument(listId: string, query: DocumentQuery): IndexedDocumentHit[] {
+    this.assertLoaded();
     const index = this.lists.get(listId);
     if (index === undefined) return [];
     const hits: IndexedDocumentHit[] = [];
@@ -287,8 +337,10 @@ export class WatchlistIndex {
     return hits.sort((a, b) => b.score - a.score);
   }
 
-  private async refreshLists(): Promise<void> {
-    for (const list of await listWatchlists(this.db)) {
+  /** Reads the lists (with their entry counts) and adds the new ones; returns what it read. */
+  private async refreshLists(): Promise<WatchlistWithCounts[]> {
+    const lists = await listWatchlists(this.db);
+    for (const list of lists) {
       const known = this.lists.get(list.id);
       if (known !== undefined) {
         // The threshold may have changed: remembered answers no longer hold.
@@ -305,6 +357,7 @@ export class WatchlistIndex {
           recent: new Map(),
         });
     }
+    return lists;
   }
 
   private putPerson(entry: PersonEntry): void {

@@ -179,6 +179,8 @@ export class IngestService {
    * stored has none). Safe to run twice, or at once with other batches.
    */
   async processBatch(messageIds: readonly string[]): Promise<Map<string, ProcessResult>> {
+    // A server starting takes messages while its screening index loads: they are screened once it has.
+    await this.index.untilLoaded();
     const t = this.timer;
     const results = new Map<string, ProcessResult>();
     const loaded = await t.time('load messages', () => loadMessages(this.db, [...new Set(messageIds)]));
