@@ -20,7 +20,8 @@ import {
 } from './screening.schema.js';
 import type { DocumentHitView, PersonHitView } from './screening.service.js';
 
-const errors = errorResponses(400, 401, 403, 404, 429);
+// 503: the screening index is still loading (a server starting).
+const errors = errorResponses(400, 401, 403, 404, 429, 503);
 
 function presentPersonHit(hit: PersonHitView) {
   if (hit.restricted) return { ...hit, message: restrictedMessage(hit.contactCountry) };
