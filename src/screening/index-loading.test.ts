@@ -2,41 +2,40 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { buildTestApp } from '../../test/app.js';
-import { describeEachBackend } from '../../test/database.js';
+import { describeEachBackend, type TestDatabase } from '../../test/database.js';
 import { buildUser, buildWatchlist, signIn } from '../../test/factories.js';
 import { testServices } from '../../test/services.js';
 import { AppError } from '../errors.js';
-import type { App } from '../http/app.js';
-import type { Services } from '../services.js';
 
 // Six pages of the loader's 5,000: the load is still reading when /readyz looks.
 const LISTED = 30_000;
 
-describeEachBackend('the screening index while it loads', (database) => {
-  let app: App;
-  let services: Services;
-  let headers: Record<string, string>;
-  let listId: string;
-  before(async () => {
-    services = testServices(database());
-    app = await buildTestApp(database(), {}, services);
-    const persons = Array.from({ length: LISTED }, (_, i) => ({ id: `p-${i}`, name: `Person${i.toString(36)}` }));
-    persons.push({ id: 'target', name: 'Karim Haddad' });
-    listId = (await buildWatchlist(services, { ownerCountry: 'FRA', persons })).id;
-    const officer = await buildUser(services, { country: 'FRA', roles: ['officer'] });
-    headers = (await signIn(app, officer)).headers(true);
-  });
-  after(() => app.close());
-
+/** A served list of LISTED persons and Karim Haddad, and an officer's headers to screen it. */
+async function servedList(database: TestDatabase) {
+  const services = testServices(database);
+  const app = await buildTestApp(database, {}, services);
+  const persons = Array.from({ length: LISTED }, (_, i) => ({ id: `p-${i}`, name: `Person${i.toString(36)}` }));
+  const list = await buildWatchlist(services, { persons: [...persons, { id: 'target', name: 'Karim Haddad' }] });
+  const officer = (await signIn(app, await buildUser(services, { roles: ['officer'] }))).headers(true);
   const screen = () =>
     app.inject({
       method: 'POST',
       url: '/api/screenings',
-      headers,
-      payload: { person: { names: ['Karim Haddad'] }, lists: [listId] },
+      headers: officer,
+      payload: { person: { names: ['Karim Haddad'] }, lists: [list.id] },
     });
+  return { services, app, listId: list.id, screen };
+}
+
+describeEachBackend('the screening index while it loads', (database) => {
+  let served: Awaited<ReturnType<typeof servedList>>;
+  before(async () => {
+    served = await servedList(database());
+  });
+  after(() => served.app.close());
 
   it('refuses to screen and is not ready until every entry is read, then answers', async () => {
+    const { services, app, listId, screen } = served;
     // (An HTTP screening meanwhile gets the same AppError, answered 503 by the one table of statuses.)
     const loading = services.index.load();
     // Asked at once: the load has six pages and two other reads of the database to go.
