@@ -13,8 +13,7 @@
  * A query also asks for skeletons one edit from a rare word's (KEY_NEAR; near-skeletons.ts, person-index.ts): those
  * are looked up, never indexed.
  */
-import { joinedSkeleton } from './phonetic.js';
-import { tokenSkeleton } from './tokens.js';
+import { joinedTokenSkeleton, tokenSkeleton } from './tokens.js';
 import { SEED_SKELETON, hashString, type TokenTable } from './token-table.js';
 import { TOKEN_FOLDED, TOKEN_INITIAL, TOKEN_PARTICLE, TOKEN_TITLE, trailingArticles } from './tokens.js';
 
@@ -59,12 +58,11 @@ export function mixPair(a: number, b: number): number {
 /**
  * The key hash of two adjacent words written together: the skeleton of the joined word, as tokenSkeleton gives it (so
  * that it is the key of a listed word spelled so), made from the two words' own skeletons where the join changes no
- * reading (phonetic.ts, joinedSkeleton). Most pairs are new at a million persons: a cache of them missed two times in
+ * reading (tokens.ts, joinedTokenSkeleton). Most pairs are new at a million persons: a cache of them missed two times in
  * three, and reading each joined word letter by letter was a sixth of the build.
  */
 function joinedKey(a: string, b: string): number {
-  const skel = joinedSkeleton(a, b);
-  return hashString(skel.length > 0 ? skel : `~${a}${b}`, SEED_SKELETON); // as tokenSkeleton(a + b)
+  return hashString(joinedTokenSkeleton(a, b), SEED_SKELETON);
 }
 
 /** Whether a token has keys of its own (not a particle, title or initial). */

@@ -211,42 +211,24 @@ const joinBreakers = new Int32Array(26);
   joinBreakers[9] = -1; // j
 }
 
-const plainSkeletons = new Map<string, string>();
-const MAX_PLAIN_SKELETONS = 1 << 16;
-
-/** skeleton(word), kept for the words seen (they recur: a name's words are everyone's). */
-function plainSkeleton(word: string): string {
-  let s = plainSkeletons.get(word);
-  if (s === undefined) {
-    if (plainSkeletons.size >= MAX_PLAIN_SKELETONS) plainSkeletons.clear();
-    s = skeleton(word);
-    plainSkeletons.set(word, s);
-  }
-  return s;
-}
-
 /**
- * skeleton(a + b) for two lower-case a–z words, from the words' own skeletons where their join changes no reading:
- * the last letter of `a` and the first of `b` are no pair joinBreakers lists, and `b` does not begin with the J that a vowel before it would
- * make a vowel, nor is it a lone H (a final H after a vowel is dropped). Then the two skeletons follow each other, the
- * class where they meet written once, as skeleton() writes a class repeated across vowels. Otherwise the joined word is
- * read whole. Blocking keys every pair of adjacent words so (blocking-keys.ts, joinedKey); at a million persons most
- * pairs are new, and reading each joined word letter by letter was a sixth of the index's build.
+ * Whether skeleton(a + b) is the skeletons of the two lower-case a–z words one after the other, the class where they
+ * meet written once (as skeleton() writes a class repeated across vowels): the last letter of `a` and the first of
+ * `b` are no pair joinBreakers lists, `b` does not begin with the J that a vowel before it would make a vowel, nor is
+ * it a lone H (a final H after a vowel is dropped). Blocking keys every pair of adjacent words written together
+ * (tokens.ts, joinedTokenSkeleton); at a million persons most pairs are new, and reading each joined word letter by
+ * letter was a sixth of the index's build.
  */
-export function joinedSkeleton(a: string, b: string): string {
+export function joinReadsApart(a: string, b: string): boolean {
   const last = a.charCodeAt(a.length - 1) - 97;
   const first = b.charCodeAt(0) - 97;
-  if (
-    b.length < 2 ||
-    first === 9 /* j */ ||
-    !(last >= 0 && last < 26 && first >= 0 && first < 26) ||
-    (joinBreakers[last]! & (1 << first)) !== 0
-  ) {
-    return skeleton(a + b);
-  }
-  const sa = plainSkeleton(a);
-  const sb = plainSkeleton(b);
-  if (sa.length === 0) return sb;
-  if (sb.length === 0) return sa;
-  return sa.charCodeAt(sa.length - 1) === sb.charCodeAt(0) ? sa + sb.slice(1) : sa + sb;
+  return (
+    b.length >= 2 &&
+    first !== 9 /* j */ &&
+    last >= 0 &&
+    last < 26 &&
+    first >= 0 &&
+    first < 26 &&
+    (joinBreakers[last]! & (1 << first)) === 0
+  );
 }

@@ -7,7 +7,7 @@
  * Habib Allah / Habibullah → habiblah; then Korean surname spellings are folded (Rhee/Yi/Lee).
  */
 import { isSyllabic, romaniseName, type RomanWord } from './normalize.js';
-import { lastVowelSlots, skeleton } from './phonetic.js';
+import { joinReadsApart, lastVowelSlots, skeleton } from './phonetic.js';
 import type { Script } from './scripts.js';
 import { foldChineseRomanisation, isChineseSurname, isChineseWord } from './translit/chinese.js';
 import {
@@ -315,6 +315,23 @@ function cachedSkeleton(text: string, lossy: boolean): { readonly skel: string; 
     cache.set(text, known);
   }
   return known;
+}
+
+/**
+ * tokenSkeleton(a + b) of two lower-case words, made from their own (cached) skeletons where the join changes no
+ * reading (phonetic.ts, joinReadsApart); otherwise the joined word is read whole.
+ */
+export function joinedTokenSkeleton(a: string, b: string): string {
+  if (!joinReadsApart(a, b)) return tokenSkeleton(a + b);
+  const ta = cachedSkeleton(a, false).skel;
+  const tb = cachedSkeleton(b, false).skel;
+  // A word with no consonant class has '~' and its spelling instead (tokenSkeleton).
+  const sa = ta.charCodeAt(0) === 126 ? '' : ta;
+  const sb = tb.charCodeAt(0) === 126 ? '' : tb;
+  if (sa.length === 0 && sb.length === 0) return `~${a}${b}`;
+  if (sa.length === 0) return sb;
+  if (sb.length === 0) return sa;
+  return sa.charCodeAt(sa.length - 1) === sb.charCodeAt(0) ? sa + sb.slice(1) : sa + sb;
 }
 
 /**

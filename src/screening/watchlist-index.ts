@@ -127,6 +127,9 @@ export class WatchlistIndex {
   private gap: { seq: number; since: number } | undefined;
   private timer: NodeJS.Timeout | undefined;
   private polling: Promise<void> | undefined;
+  /** While `load` runs: its progress, and a promise settled when it ends. */
+  private progress: { persons: number; of: number } | undefined;
+  private loading: Promise<void> | undefined;
 
   constructor(
     private readonly db: Db,
@@ -168,9 +171,6 @@ export class WatchlistIndex {
   untilLoaded(): Promise<void> {
     return this.loading ?? Promise.resolve();
   }
-
-  private progress: { persons: number; of: number } | undefined;
-  private loading: Promise<void> | undefined;
 
   /** Throws `screening.loading` while `load` runs. */
   private assertLoaded(): void {
