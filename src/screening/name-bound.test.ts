@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { ScreeningEngine } from './engine.js';
 import { joinedMatch, tokenSimilarity, type NameContext } from './name-match.js';
-import { NameBound } from './name-bound.js';
+import { NAME_SCORE_MOST, NameBound } from './name-bound.js';
 import { PersonStore } from './person-store.js';
 import { QueryTokenBounds } from './query-token-bounds.js';
 import { nameScore, prepareQuery, scoreBound, scoreCandidate, type PreparedQuery } from './score.js';
@@ -217,6 +217,21 @@ describe('what a candidate token may be to a query token', () => {
   }
 });
 
+/** nameScore of a query and one person, with these token weights and informativeness. */
+function nameScoreOf(q: PersonQuery, p: Pick<PersonRecord, 'names'>, w: number[], info: number[]): number {
+  const store = new PersonStore();
+  store.put(record(0, { birthDates: [], nationalities: [], ...p }));
+  const prepared = prepareQuery(q, new TokenTable());
+  const memo = new SimilarityMemo(prepared.table, store.tokens);
+  return nameScore(store, prepared, 0, {
+    queryWeight: Float64Array.from(w),
+    queryInfo: Float64Array.from(info),
+    dateInfo: info[0]!,
+    candidateWeight: (id) => w[(id * 7 + 3) % w.length]!,
+    similarity: (qi, ci) => memo.similarity(qi, ci),
+  });
+}
+
 /** Asserts that the coarse and the narrower bound of person p for query q are at least its name score (and score). */
 function assertBounds(
   q: PersonQuery,
@@ -253,6 +268,32 @@ describe('name bound', () => {
       fc.property(query, person, weights, weights, (q, p, w, info) => assertBounds(q, p, w, info)),
       { numRuns: 3000 },
     );
+  });
+
+  // With every token fully informative no common-name penalty applies: exact names score 1, the ceiling of
+  // NAME_SCORE_MOST, which the bounds of persons with other names to confirm with stop at. Half the persons here
+  // also carry the query's own names.
+  const fullInfo = weights.map((w) => w.map(() => 1));
+  it('is never below the name score when names may score their most', () => {
+    fc.assert(
+      fc.property(query, person, fc.boolean(), weights, fullInfo, (q, p, named, w, info) =>
+        assertBounds(q, named ? { ...p, names: [...p.names, ...q.names] } : p, w, info),
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('has a ceiling no name score passes, and exact names reach it', () => {
+    fc.assert(
+      fc.property(query, person, weights, fc.oneof(weights, fullInfo), (q, p, w, info) => {
+        const name = nameScoreOf(q, { names: [...p.names, ...q.names] }, w, info);
+        assert.ok(name <= NAME_SCORE_MOST + 1e-9, `${q.names.join('; ')} / ${p.names.join('; ')}: ${name}`);
+      }),
+      { numRuns: 2000 },
+    );
+    const w = Array.from({ length: 64 }, () => 0.5);
+    const one = Array.from({ length: 64 }, () => 1);
+    assert.equal(nameScoreOf({ names: ['Ephrem Gebre'] }, { names: ['Ephrem Gebre', 'Ephrem Abebe'] }, w, one), 1);
   });
 
   // Pairs the random names above rarely make: a syllable joined with a Latin token whose letters folding changes
