@@ -356,10 +356,18 @@ function dateRarity(info: number): number {
 
 /** Scores one candidate in [0, 1]; remembers what is needed to explain it. */
 export function scoreCandidate(store: PersonStore, q: PreparedQuery, key: number, ctx: NameContext): number {
-  return withEvidence(store, q, key, ctx, nameScore(store, q, key, ctx), ev);
+  scored[0] = nameScore(store, q, key, ctx);
+  withEvidence(store, q, key, ctx, ev);
+  return scored[0];
 }
 
 const boundEvidence: Evidence = { ...ev };
+/**
+ * The name score going into withEvidence, and the score coming out: a number passed to or returned from a call that
+ * is not inlined is a heap number, and withEvidence runs for every candidate bounded or scored (at 100,000 persons,
+ * it allocated half of what alert screening did).
+ */
+const scored = new Float64Array(1);
 
 /**
  * An upper bound of scoreCandidate from an upper bound of the candidate's name score (best pair and alias gain): the
@@ -367,29 +375,31 @@ const boundEvidence: Evidence = { ...ev };
  * better name, never less; so does a partial one).
  */
 export function scoreBound(store: PersonStore, q: PreparedQuery, key: number, ctx: NameContext, name: number): number {
-  return withEvidence(store, q, key, ctx, name, boundEvidence);
+  scored[0] = name;
+  withEvidence(store, q, key, ctx, boundEvidence);
+  return scored[0];
 }
 
 /**
- * What a birth-date comparison (a DATE_* code) adds to a name scoring `name` (see DATE_PARTIAL_NAME_FLOOR and
- * DATE_EXACT_NAME_FLOOR). It grows with the name score, as scoreBound needs.
+ * Sets out.dateEffect: what its birth-date comparison (out.date, a DATE_* code) adds to a name scoring `name` (see
+ * DATE_PARTIAL_NAME_FLOOR and DATE_EXACT_NAME_FLOOR). It grows with the name score, as scoreBound needs. (Stored, not
+ * returned, as withEvidence's score is: see `scored`.)
  */
-function dateEffectOf(code: number, name: number, ctx: NameContext): number {
-  if (code === DATE_PARTIAL && name < DATE_PARTIAL_NAME_FLOOR) return DATE_PARTIAL_WEAK_NAME;
-  if (code !== DATE_EXACT || name >= DATE_EXACT_NAME_FLOOR) return dateEffect[code]!;
-  if (name < DATE_EXACT_NAME_MIN) return DATE_EXACT_WEAK_NAME;
-  return DATE_EXACT_WEAK_NAME + (dateEffect[DATE_EXACT] - DATE_EXACT_WEAK_NAME) * dateRarity(ctx.dateInfo);
+function setDateEffect(out: Evidence, name: number, ctx: NameContext): void {
+  const code = out.date;
+  if (code === DATE_PARTIAL && name < DATE_PARTIAL_NAME_FLOOR) out.dateEffect = DATE_PARTIAL_WEAK_NAME;
+  else if (code !== DATE_EXACT || name >= DATE_EXACT_NAME_FLOOR) out.dateEffect = dateEffect[code]!;
+  else if (name < DATE_EXACT_NAME_MIN) out.dateEffect = DATE_EXACT_WEAK_NAME;
+  else
+    out.dateEffect = DATE_EXACT_WEAK_NAME + (dateEffect[DATE_EXACT] - DATE_EXACT_WEAK_NAME) * dateRarity(ctx.dateInfo);
 }
 
-/** The score of a candidate whose name score is `name`: its evidence added (and left in `ev`), clamped to [0, 1]. */
-function withEvidence(
-  store: PersonStore,
-  q: PreparedQuery,
-  key: number,
-  ctx: NameContext,
-  name: number,
-  out: Evidence,
-): number {
+/**
+ * The score of a candidate whose name score is scored[0], into scored[0]: its evidence added (and left in `out`),
+ * clamped to [0, 1].
+ */
+function withEvidence(store: PersonStore, q: PreparedQuery, key: number, ctx: NameContext, out: Evidence): void {
+  const name = scored[0]!;
   let score = name;
   out.date = DATE_NONE;
   out.nat = 0;
@@ -398,7 +408,7 @@ function withEvidence(
   if (q.birthDate !== 0) {
     out.date = bestDateMatch(q.birthDate, store.records, store.datesStart(key), store.datesEnd(key));
     out.dateAt = lastBestDateIndex();
-    out.dateEffect = dateEffectOf(out.date, name, ctx);
+    setDateEffect(out, name, ctx);
     score += out.dateEffect;
   }
   const ns = store.natsStart(key);
@@ -429,7 +439,7 @@ function withEvidence(
     out.doc = doc.exact ? DOCUMENT_EXACT : DOCUMENT_OCR;
     score += out.doc;
   }
-  return score < 0 ? 0 : score > 1 ? 1 : score;
+  scored[0] = score < 0 ? 0 : score > 1 ? 1 : score;
 }
 
 const genderNames = ['', 'male', 'female', 'other'];
