@@ -27,7 +27,7 @@ describe('loadConfig', () => {
 
   it('processes one message at a time on the embedded database and four on PostgreSQL unless told', () => {
     assert.equal(loadConfig({}).ingestConcurrency, 1);
-    assert.equal(loadConfig({ DATABASE_URL: 'postgres://db.example/lodestar' }).ingestConcurrency, 4);
+    assert.equal(loadConfig({ DATABASE_URL: 'postgres://db.example/lodestar' }).ingestConcurrency, 2);
     assert.equal(
       loadConfig({ DATABASE_URL: 'postgres://db.example/lodestar', LODESTAR_INGEST_CONCURRENCY: '8' })
         .ingestConcurrency,
