@@ -640,13 +640,14 @@ export class ScreeningEngine {
     let n = 0;
     for (let i = 0; i < m; i++) {
       const key = wide[i]!;
-      const most = scoreBound(this.store, q, key, this.ctx, this.nameBound.most(this.store, key));
+      const most = this.mostBoundOf(q, key);
       if (most < threshold || most <= 0) continue;
       if (n === REACH_CHECKS) return true;
       left[n++] = key;
     }
     for (let i = 0; i < n; i++) {
-      const bound = this.scoreBoundOf(q, left[i]!, threshold);
+      // Their `most` reached the threshold: only the closer bounds are left to take.
+      const bound = this.closerBoundOf(q, left[i]!, threshold);
       if (bound >= threshold && bound > 0) return true;
     }
     return false;
@@ -654,8 +655,17 @@ export class ScreeningEngine {
 
   /** An upper bound of scoreCandidate (nameBound prepared): the first of nameBound's below `floor`, else the last. */
   private scoreBoundOf(q: PreparedQuery, key: number, floor: number): number {
-    const most = scoreBound(this.store, q, key, this.ctx, this.nameBound.most(this.store, key));
-    if (most < floor) return most;
+    const most = this.mostBoundOf(q, key);
+    return most < floor ? most : this.closerBoundOf(q, key, floor);
+  }
+
+  /** The cheapest bound of scoreCandidate: nameBound's `most`, which reads none of the candidate's tokens. */
+  private mostBoundOf(q: PreparedQuery, key: number): number {
+    return scoreBound(this.store, q, key, this.ctx, this.nameBound.most(this.store, key));
+  }
+
+  /** The closer bounds of scoreCandidate, read from the candidate's tokens: `start`'s if below `floor`, else `narrow`'s. */
+  private closerBoundOf(q: PreparedQuery, key: number, floor: number): number {
     const coarse = scoreBound(this.store, q, key, this.ctx, this.nameBound.start(this.store, key));
     if (coarse < floor) return coarse;
     return scoreBound(this.store, q, key, this.ctx, this.nameBound.narrow());
