@@ -70,8 +70,15 @@ function eventsOf(
   return list.map((f) => auditEvent(principal, f, context));
 }
 
+/**
+ * Items of work one transaction of the heavy writer takes at most (see recordAfter): enough for every sender of a busy
+ * server at once, few enough that a burst of large messages is not one huge transaction.
+ */
+const HEAVY_BATCH = 64;
+
 export class AuditService {
   private readonly writer: AuditWriter;
+  private readonly heavy: AuditWriter;
 
   /** `clock` stamps entries; tests of the retention period pass one that runs in the past. */
   constructor(
@@ -79,6 +86,7 @@ export class AuditService {
     private readonly clock: () => Date = () => new Date(),
   ) {
     this.writer = new AuditWriter(db, clock);
+    this.heavy = new AuditWriter(db, clock, HEAVY_BATCH);
   }
 
   /**
@@ -107,6 +115,27 @@ export class AuditService {
     alongside: Alongside,
   ): Promise<void> {
     return this.writer.append(eventsOf(principal, facts, context), alongside);
+  }
+
+  /**
+   * Runs `work` and appends the entries it gives, in one transaction (both or neither), through a group commit of its
+   * own: calls waiting at the same time share a transaction, the chain's lock and the commit. For work that writes much
+   * (a received message's raw bytes), which would hold up light entries if they shared its transactions. Returns what
+   * `work` gave; `work` may run twice (a shared transaction that fails is retried item by item), and only what the
+   * run that committed gave is returned.
+   */
+  async recordAfter<T>(
+    principal: Principal | undefined,
+    context: RequestContext,
+    work: (trx: Kysely<Database>) => Promise<{ value: T; facts: AuditFacts | readonly AuditFacts[] }>,
+  ): Promise<T> {
+    let done: { value: T } | undefined;
+    await this.heavy.appendAfter(async (trx) => {
+      const { value, facts } = await work(trx);
+      done = { value };
+      return eventsOf(principal, facts, context);
+    });
+    return done!.value;
   }
 
   /** Entries the principal may see, newest first. */

