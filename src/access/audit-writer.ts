@@ -18,16 +18,20 @@ import { appendAuditEntries } from './audit.repository.js';
 export type Alongside = (trx: Kysely<Database>) => Promise<void>;
 
 /**
- * Work that gives the entries to append with it, when what they say depends on what it found (a received message's
- * id, and whether it was a duplicate).
+ * Work done for the items of several callers at once (one statement for all of them), giving each item its result and
+ * the entries to append with it, when what they say depends on what the work found (a received message's id, and
+ * whether it was a duplicate). `run` gets the items of one transaction in the order they came, and gives one result
+ * per item, in that order. It may run again for some of them: a shared transaction that fails is retried item by item.
  */
-export type EntriesWork = (trx: Kysely<Database>) => Promise<readonly AuditEvent[]>;
+export interface BatchWork<I, R> {
+  run(trx: Kysely<Database>, items: readonly I[]): Promise<{ results: readonly R[]; events: readonly AuditEvent[] }>;
+}
 
 interface Pending {
   readonly events: readonly AuditEvent[];
   readonly alongside: Alongside | undefined;
-  readonly work: EntriesWork | undefined;
-  readonly resolve: () => void;
+  readonly batched: { readonly work: BatchWork<unknown, unknown>; readonly item: unknown } | undefined;
+  readonly resolve: (result: unknown) => void;
   readonly reject: (error: unknown) => void;
 }
 
@@ -50,21 +54,24 @@ export class AuditWriter {
 
   /** Appends `events` (and runs `alongside` in the same transaction); settles when they are committed. */
   append(events: readonly AuditEvent[], alongside?: Alongside): Promise<void> {
-    return this.enqueue(events, alongside, undefined);
+    return this.enqueue(events, alongside, undefined).then(() => undefined);
   }
 
-  /** Runs `work` and appends the entries it gives, in the same transaction; settles when they are committed. */
-  appendAfter(work: EntriesWork): Promise<void> {
-    return this.enqueue([], undefined, work);
+  /**
+   * Runs `work` for `item`, with the items other callers give the same work meanwhile, and appends the entries it
+   * gives in the same transaction; settles with the item's result when they are committed.
+   */
+  appendBatched<I, R>(work: BatchWork<I, R>, item: I): Promise<R> {
+    return this.enqueue([], undefined, { work: work, item }) as Promise<R>;
   }
 
   private enqueue(
     events: readonly AuditEvent[],
     alongside: Alongside | undefined,
-    work: EntriesWork | undefined,
-  ): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      this.pending.push({ events, alongside, work, resolve, reject });
+    batched: Pending['batched'],
+  ): Promise<unknown> {
+    return new Promise<unknown>((resolve, reject) => {
+      this.pending.push({ events, alongside, batched, resolve, reject });
       if (!this.flushing) void this.flush();
     });
   }
@@ -80,12 +87,12 @@ export class AuditWriter {
       while ((await nextTurn(), this.pending.length > 0)) {
         const batch = this.take();
         try {
-          await this.commit(batch);
-          for (const p of batch) p.resolve();
+          const results = await this.commit(batch);
+          batch.forEach((p, i) => p.resolve(results[i]));
         } catch (error) {
           if (batch.length === 1) batch[0]!.reject(error);
           // One failing item (its alongside work, say) must not fail the others: each is tried on its own.
-          else for (const p of batch) await this.commit([p]).then(p.resolve, p.reject);
+          else for (const p of batch) await this.commit([p]).then((results) => p.resolve(results[0]), p.reject);
         }
       }
     } finally {
@@ -106,15 +113,31 @@ export class AuditWriter {
     return this.pending.splice(0, n);
   }
 
-  private commit(batch: readonly Pending[]): Promise<void> {
+  /** Appends a batch in one transaction; returns each item's result (undefined but for batched work). */
+  private commit(batch: readonly Pending[]): Promise<unknown[]> {
     return this.db.transaction().execute(async (trx) => {
       const events: AuditEvent[] = [];
-      for (const p of batch) {
+      const results = new Array<unknown>(batch.length);
+      // The positions of the items of each batched work, run once for all of them after the others.
+      const works = new Map<BatchWork<unknown, unknown>, number[]>();
+      batch.forEach((p, i) => {
         events.push(...p.events);
-        if (p.alongside !== undefined) await p.alongside(trx);
-        if (p.work !== undefined) events.push(...(await p.work(trx)));
+        if (p.batched === undefined) return;
+        const at = works.get(p.batched.work);
+        if (at === undefined) works.set(p.batched.work, [i]);
+        else at.push(i);
+      });
+      for (const p of batch) if (p.alongside !== undefined) await p.alongside(trx);
+      for (const [work, at] of works) {
+        const done = await work.run(
+          trx,
+          at.map((i) => batch[i]!.batched!.item),
+        );
+        at.forEach((i, k) => (results[i] = done.results[k]));
+        events.push(...done.events);
       }
       await appendAuditEntries(trx, events, this.clock);
+      return results;
     });
   }
 }

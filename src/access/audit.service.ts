@@ -17,7 +17,7 @@ import {
 } from './audit.repository.js';
 import { canSeeAuditEntry, type Principal } from './policy.js';
 import { genesisHash } from './audit.js';
-import { AuditWriter, type Alongside } from './audit-writer.js';
+import { AuditWriter, type Alongside, type BatchWork } from './audit-writer.js';
 
 /** Where a request came from, for the log. */
 export interface RequestContext {
@@ -71,14 +71,34 @@ function eventsOf(
 }
 
 /**
- * Items of work one transaction of the heavy writer takes at most (see recordAfter): enough for every sender of a busy
- * server at once, few enough that a burst of large messages is not one huge transaction.
+ * Items one transaction of the heavy writer takes at most (see recordBatched): enough for every sender of a busy server
+ * at once, few enough that a burst of large messages is not one huge transaction.
  */
 const HEAVY_BATCH = 64;
+
+/**
+ * Work done for several callers' items in one transaction (see recordBatched): one result per item, in order, and the
+ * facts of the entry to append for it.
+ */
+export interface AuditedBatch<I, R> {
+  run(
+    trx: Kysely<Database>,
+    items: readonly I[],
+  ): Promise<readonly { value: R; facts: AuditFacts | readonly AuditFacts[] }[]>;
+}
+
+/** A caller's item of batched work, with who asked and from where (its entry names them). */
+interface BatchItem {
+  readonly item: unknown;
+  readonly principal: Principal | undefined;
+  readonly context: RequestContext;
+}
 
 export class AuditService {
   private readonly writer: AuditWriter;
   private readonly heavy: AuditWriter;
+  /** The writer's form of each batched work (the writer runs together the items of one work). */
+  private readonly batches = new WeakMap<AuditedBatch<unknown, unknown>, BatchWork<BatchItem, unknown>>();
 
   /** `clock` stamps entries; tests of the retention period pass one that runs in the past. */
   constructor(
@@ -118,24 +138,34 @@ export class AuditService {
   }
 
   /**
-   * Runs `work` and appends the entries it gives, in one transaction (both or neither), through a group commit of its
-   * own: calls waiting at the same time share a transaction, the chain's lock and the commit. For work that writes much
-   * (a received message's raw bytes), which would hold up light entries if they shared its transactions. Returns what
-   * `work` gave; `work` may run twice (a shared transaction that fails is retried item by item), and only what the
-   * run that committed gave is returned.
+   * Runs `batch` for `item` together with the items other callers give it meanwhile (one statement for all of them),
+   * and appends the entries it gives in the same transaction (both or neither), through a group commit of its own:
+   * for work that writes much (received messages' raw bytes), which would hold up light entries if it shared their
+   * transactions. Settles with the item's result once committed. A shared transaction that fails is rolled back and
+   * retried item by item, so only the failing item fails.
    */
-  async recordAfter<T>(
+  recordBatched<I, R>(
     principal: Principal | undefined,
     context: RequestContext,
-    work: (trx: Kysely<Database>) => Promise<{ value: T; facts: AuditFacts | readonly AuditFacts[] }>,
-  ): Promise<T> {
-    let done: { value: T } | undefined;
-    await this.heavy.appendAfter(async (trx) => {
-      const { value, facts } = await work(trx);
-      done = { value };
-      return eventsOf(principal, facts, context);
-    });
-    return done!.value;
+    batch: AuditedBatch<I, R>,
+    item: I,
+  ): Promise<R> {
+    let work = this.batches.get(batch);
+    if (work === undefined) {
+      const run = async (trx: Kysely<Database>, items: readonly BatchItem[]) => {
+        const done = await batch.run(
+          trx,
+          items.map((x) => x.item as I),
+        );
+        return {
+          results: done.map((d) => d.value),
+          events: done.flatMap((d, k) => eventsOf(items[k]!.principal, d.facts, items[k]!.context)),
+        };
+      };
+      work = { run };
+      this.batches.set(batch, work);
+    }
+    return this.heavy.appendBatched(work, { item, principal, context }) as Promise<R>;
   }
 
   /** Entries the principal may see, newest first. */

@@ -198,15 +198,23 @@ describeEachBackend('passenger data ingestion', (database) => {
         .where('action', '=', 'message.receive')
         .where('subject_id', 'in', ids)
         .execute();
-    // Eight senders at once: fewer transactions than messages (rows written by one transaction share its xmin).
+    // Eight senders at once, and a ninth sending the first one's message again: fewer transactions than messages
+    // (rows written by one transaction share its xmin), and the same content stored once.
     const eight = Array.from({ length: 8 }, (_, i) => list(120 + i, '', '0812'));
-    const received = await Promise.all(eight.map((raw) => services.ingest.receive(nld, raw, noRequest)));
-    const ids = received.map((r) => r.message.id);
+    const received = await Promise.all(
+      [...eight, eight[0]!].map((raw) => services.ingest.receive(nld, raw, noRequest)),
+    );
+    const ids = received.slice(0, 8).map((r) => r.message.id);
     assert.equal(new Set(ids).size, 8);
+    assert.equal(received[8]!.message.id, ids[0]);
+    assert.deepEqual([received[0]!.duplicate, received[8]!.duplicate].sort(), [false, true]);
+    assert.ok(received.slice(1, 8).every((r) => !r.duplicate));
     const { rows } = await sql<{ n: number }>`
       select count(distinct xmin::text)::int as n from messages where id = any(${ids}::uuid[])`.execute(db);
     assert.ok(rows[0]!.n < 8, `${rows[0]!.n} transactions for 8 messages`);
-    assert.deepEqual((await audited(ids)).map((r) => r.subject_id).sort(), [...ids].sort());
+    const firstEntries = await audited(ids);
+    assert.equal(firstEntries.length, 9, 'one entry per receipt, the duplicate’s included');
+    assert.deepEqual([...new Set(firstEntries.map((r) => r.subject_id))].sort(), [...ids].sort());
 
     // A duplicate among them is recognised; one whose job cannot be queued fails alone and leaves nothing.
     const queued: string[] = [];

@@ -61,37 +61,79 @@ const columns = [
   'processed_at',
 ] as const;
 
+/** A message as received, to store. */
+export interface NewMessage {
+  readonly receivedBy: string;
+  readonly ownerCountry: string;
+  readonly contentHash: string;
+  readonly raw: Buffer;
+}
+
 /** Stores a raw message; when the same content was stored already for this country, returns that one instead. */
 export async function insertMessage(
   db: Kysely<Database>,
-  message: { receivedBy: string; ownerCountry: string; contentHash: string; raw: Buffer },
+  message: NewMessage,
 ): Promise<{ message: StoredMessage; duplicate: boolean }> {
+  return (await insertMessages(db, [message]))[0]!;
+}
+
+const contentKey = (ownerCountry: string, contentHash: string) => `${ownerCountry}|${contentHash}`;
+
+/**
+ * Stores raw messages in one statement, and gives each its stored row, in order: a message whose content was stored
+ * already for its country (before, or earlier in `messages`) is a duplicate, and gets that row.
+ */
+export async function insertMessages(
+  db: Kysely<Database>,
+  messages: readonly NewMessage[],
+): Promise<{ message: StoredMessage; duplicate: boolean }[]> {
+  if (messages.length === 0) return [];
   const inserted = await db
     .insertInto('messages')
-    .values({
-      received_by: message.receivedBy,
-      owner_country: message.ownerCountry,
-      content_hash: message.contentHash,
-      raw: message.raw,
-      size: message.raw.length,
-      status: 'received',
-      kind: null,
-      error: null,
-      warnings: '[]',
-      flight_id: null,
-      processed_at: null,
-    })
+    .values(
+      messages.map((m) => ({
+        received_by: m.receivedBy,
+        owner_country: m.ownerCountry,
+        content_hash: m.contentHash,
+        raw: m.raw,
+        size: m.raw.length,
+        status: 'received',
+        kind: null,
+        error: null,
+        warnings: '[]',
+        flight_id: null,
+        processed_at: null,
+      })),
+    )
     .onConflict((oc) => oc.constraint('messages_content_key').doNothing())
     .returning(columns)
-    .executeTakeFirst();
-  if (inserted !== undefined) return { message: toMessage(inserted), duplicate: false };
-  const existing = await db
-    .selectFrom('messages')
-    .select(columns)
-    .where('owner_country', '=', message.ownerCountry)
-    .where('content_hash', '=', message.contentHash)
-    .executeTakeFirstOrThrow();
-  return { message: toMessage(existing), duplicate: true };
+    .execute();
+  // Rows come back in no set order: matched by content. The first message of each new content is the one inserted.
+  const fresh = new Map(inserted.map((r) => [contentKey(r.owner_country, r.content_hash), toMessage(r)]));
+  const stored = new Map<string, StoredMessage>();
+  const others = messages.filter((m) => !fresh.has(contentKey(m.ownerCountry, m.contentHash)));
+  if (others.length > 0) {
+    const rows = await db
+      .selectFrom('messages')
+      .select(columns)
+      .where((eb) =>
+        eb.or(
+          others.map((m) => eb.and([eb('owner_country', '=', m.ownerCountry), eb('content_hash', '=', m.contentHash)])),
+        ),
+      )
+      .execute();
+    for (const r of rows) stored.set(contentKey(r.owner_country, r.content_hash), toMessage(r));
+  }
+  return messages.map((m) => {
+    const key = contentKey(m.ownerCountry, m.contentHash);
+    const message = fresh.get(key);
+    if (message !== undefined) {
+      fresh.delete(key);
+      stored.set(key, message);
+      return { message, duplicate: false };
+    }
+    return { message: stored.get(key)!, duplicate: true };
+  });
 }
 
 export async function findMessage(db: Kysely<Database>, id: string): Promise<StoredMessage | undefined> {
