@@ -183,9 +183,10 @@ export class IngestService {
     const contentHash = createHash('sha256').update(raw).digest('hex');
     // The message, its job and its audit entry are written together: no message unaudited, none lost. Messages
     // received at the same time share the transaction (the audit log's group commit for batched work, see receipts),
-    // and their rows are inserted by one statement. Each in a transaction of its
-    // own, every receipt of every server took the audit chain's lock in turn, up to its commit: eight senders got
-    // 236–250 messages a second into one server, no more than one sender did; sharing, 366–413 (2 cores, PostgreSQL).
+    // and their rows are inserted by one statement. Each in a transaction of its own, every receipt of every server
+    // took the audit chain's lock in turn, up to its commit: eight senders got 236–250 messages a second into one
+    // server, no more than one sender did; sharing transactions, 366–413; with one statement for their rows too,
+    // 414–437 (without their jobs; 2 cores, PostgreSQL; `npm run bench:receive`).
     // Liberterra II's 24,000 flights in five minutes are about 320 messages a second.
     return this.audit.recordBatched(principal, context, this.receipts, {
       receivedBy: principal.name,
