@@ -88,10 +88,17 @@ export async function insertMessages(
   messages: readonly NewMessage[],
 ): Promise<{ message: StoredMessage; duplicate: boolean }[]> {
   if (messages.length === 0) return [];
+  // Inserted in the order of their content key: two servers inserting the same contents wait for each other in one
+  // order, instead of each holding one the other waits for (a deadlock).
+  const ordered = [...messages].sort((a, b) => {
+    const x = contentKey(a.ownerCountry, a.contentHash);
+    const y = contentKey(b.ownerCountry, b.contentHash);
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
   const inserted = await db
     .insertInto('messages')
     .values(
-      messages.map((m) => ({
+      ordered.map((m) => ({
         received_by: m.receivedBy,
         owner_country: m.ownerCountry,
         content_hash: m.contentHash,
