@@ -80,12 +80,20 @@ export async function insertMessage(
 const contentKey = (ownerCountry: string, contentHash: string) => `${ownerCountry}|${contentHash}`;
 
 /**
- * Stores raw messages in one statement, and gives each its stored row, in order: a message whose content was stored
- * already for its country (before, or earlier in `messages`) is a duplicate, and gets that row.
+ * Raw bytes one insert statement carries at most: a statement's parameters travel in one protocol message, which
+ * PostgreSQL caps at 1 GB, and the client builds it in memory. A transaction of many large messages takes several.
+ */
+const MAX_INSERT_BYTES = 32 * 1024 * 1024;
+
+/**
+ * Stores raw messages, in one statement unless they are larger than `maxBytes` together, and gives each its stored
+ * row, in order: a message whose content was stored already for its country (before, or earlier in `messages`) is a
+ * duplicate, and gets that row.
  */
 export async function insertMessages(
   db: Kysely<Database>,
   messages: readonly NewMessage[],
+  maxBytes = MAX_INSERT_BYTES,
 ): Promise<{ message: StoredMessage; duplicate: boolean }[]> {
   if (messages.length === 0) return [];
   // Inserted in the order of their content key: two servers inserting the same contents wait for each other in one
@@ -95,26 +103,34 @@ export async function insertMessages(
     const y = contentKey(b.ownerCountry, b.contentHash);
     return x < y ? -1 : x > y ? 1 : 0;
   });
-  const inserted = await db
-    .insertInto('messages')
-    .values(
-      ordered.map((m) => ({
-        received_by: m.receivedBy,
-        owner_country: m.ownerCountry,
-        content_hash: m.contentHash,
-        raw: m.raw,
-        size: m.raw.length,
-        status: 'received',
-        kind: null,
-        error: null,
-        warnings: '[]',
-        flight_id: null,
-        processed_at: null,
-      })),
-    )
-    .onConflict((oc) => oc.constraint('messages_content_key').doNothing())
-    .returning(columns)
-    .execute();
+  const inserted: Selectable<Pick<MessageTable, (typeof columns)[number]>>[] = [];
+  for (let start = 0; start < ordered.length;) {
+    let end = start + 1;
+    let bytes = ordered[start]!.raw.length;
+    while (end < ordered.length && bytes + ordered[end]!.raw.length <= maxBytes) bytes += ordered[end++]!.raw.length;
+    const rows = await db
+      .insertInto('messages')
+      .values(
+        ordered.slice(start, end).map((m) => ({
+          received_by: m.receivedBy,
+          owner_country: m.ownerCountry,
+          content_hash: m.contentHash,
+          raw: m.raw,
+          size: m.raw.length,
+          status: 'received',
+          kind: null,
+          error: null,
+          warnings: '[]',
+          flight_id: null,
+          processed_at: null,
+        })),
+      )
+      .onConflict((oc) => oc.constraint('messages_content_key').doNothing())
+      .returning(columns)
+      .execute();
+    inserted.push(...rows);
+    start = end;
+  }
   // Rows come back in no set order: matched by content. The first message of each new content is the one inserted.
   const fresh = new Map(inserted.map((r) => [contentKey(r.owner_country, r.content_hash), toMessage(r)]));
   const stored = new Map<string, StoredMessage>();

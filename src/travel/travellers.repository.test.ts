@@ -7,7 +7,7 @@ import { recordMessageAlerts, type NewAlert } from '../alerts/alerts.repository.
 import type { BookingRow, TravellerRow } from './ingest-mapping.js';
 import { bookingRowKey, flightKeyOf, upsertBookings, upsertFlights } from './flights.repository.js';
 import type { FlightStatus } from './ingest-mapping.js';
-import { insertMessage } from './messages.repository.js';
+import { insertMessage, insertMessages } from './messages.repository.js';
 import {
   flightTravellers,
   pnrLinks,
@@ -387,5 +387,43 @@ describeEachBackend('flights, travellers, bookings and alerts written in one sta
         explanation: person.explanation,
       },
     );
+  });
+
+  it('stores received messages in statements of at most so many bytes, each given its row, a content twice once', async () => {
+    const { db } = database();
+    const run = randomUUID();
+    // Contents drawn from a few, so that batches repeat each other and themselves; sizes around the byte limit.
+    const batch = fc.array(
+      fc.record({ content: fc.integer({ min: 0, max: 7 }), size: fc.integer({ min: 1, max: 40 }) }),
+      { minLength: 1, maxLength: 10 },
+    );
+    const firstIds = new Map<number, string>();
+    await fc.assert(
+      fc.asyncProperty(batch, fc.integer({ min: 1, max: 100 }), async (items, maxBytes) => {
+        const messages = items.map(({ content, size }) => ({
+          receivedBy: 'test',
+          ownerCountry: 'NLD',
+          contentHash: `${run}-${content}`,
+          raw: Buffer.alloc(size, content),
+        }));
+        const known = new Set(firstIds.keys());
+        const results = await insertMessages(db, messages, maxBytes);
+        assert.equal(results.length, items.length);
+        const fresh = new Set<number>();
+        items.forEach(({ content }, i) => {
+          const { message, duplicate } = results[i]!;
+          const id = firstIds.get(content) ?? message.id;
+          firstIds.set(content, id);
+          assert.equal(message.id, id, 'one row per content');
+          assert.equal(message.contentHash, `${run}-${content}`);
+          // New only the first time the content is seen, before or in this batch.
+          assert.equal(duplicate, known.has(content) || fresh.has(content));
+          fresh.add(content);
+        });
+      }),
+      { numRuns: 40 },
+    );
+    const rows = await db.selectFrom('messages').select('id').where('content_hash', 'like', `${run}-%`).execute();
+    assert.equal(rows.length, firstIds.size);
   });
 });
