@@ -62,7 +62,7 @@ export class AuditWriter {
    * gives in the same transaction; settles with the item's result when they are committed.
    */
   appendBatched<I, R>(work: BatchWork<I, R>, item: I): Promise<R> {
-    return this.enqueue([], undefined, { work: work, item }) as Promise<R>;
+    return this.enqueue([], undefined, { work, item }) as Promise<R>;
   }
 
   private enqueue(

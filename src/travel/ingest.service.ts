@@ -90,9 +90,12 @@ export interface StageTimer {
 
 const untimed: StageTimer = { time: async (_stage, work) => work() };
 
+/** Queues the processing of a new message within the transaction that stores it (see MessageDispatch). */
+type Enqueue = (db: Db, messageId: string) => Promise<void>;
+
 /** A message received, to store: as it came, and how to queue its processing (in the same transaction). */
 interface Receipt extends NewMessage {
-  readonly enqueue: ((db: Db, messageId: string) => Promise<void>) | undefined;
+  readonly enqueue: Enqueue | undefined;
 }
 
 /** A received message as stored: its row, and whether the same content was stored already. */
@@ -169,7 +172,7 @@ export class IngestService {
     raw: Buffer,
     context: RequestContext,
     ownerCountry?: string,
-    enqueue?: (db: Db, messageId: string) => Promise<void>,
+    enqueue?: Enqueue,
   ): Promise<Received> {
     if (raw.length === 0)
       throw new AppError('request.invalid', 'the message is empty', { location: { field: 'body' } });

@@ -69,14 +69,6 @@ export interface NewMessage {
   readonly raw: Buffer;
 }
 
-/** Stores a raw message; when the same content was stored already for this country, returns that one instead. */
-export async function insertMessage(
-  db: Kysely<Database>,
-  message: NewMessage,
-): Promise<{ message: StoredMessage; duplicate: boolean }> {
-  return (await insertMessages(db, [message]))[0]!;
-}
-
 const contentKey = (ownerCountry: string, contentHash: string) => `${ownerCountry}|${contentHash}`;
 
 /**

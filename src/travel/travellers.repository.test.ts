@@ -7,7 +7,7 @@ import { recordMessageAlerts, type NewAlert } from '../alerts/alerts.repository.
 import type { BookingRow, TravellerRow } from './ingest-mapping.js';
 import { bookingRowKey, flightKeyOf, upsertBookings, upsertFlights } from './flights.repository.js';
 import type { FlightStatus } from './ingest-mapping.js';
-import { insertMessage, insertMessages } from './messages.repository.js';
+import { insertMessages } from './messages.repository.js';
 import {
   flightTravellers,
   pnrLinks,
@@ -117,13 +117,10 @@ describeEachBackend('flights, travellers, bookings and alerts written in one sta
   let messageId: string;
   let source: MessageSource;
   const received = async (): Promise<MessageSource> => {
-    const { message } = await insertMessage(database().db, {
-      receivedBy: 'test',
-      ownerCountry: 'NLD',
-      contentHash: randomUUID(),
-      raw: Buffer.from('x'),
-    });
-    return message;
+    const [stored] = await insertMessages(database().db, [
+      { receivedBy: 'test', ownerCountry: 'NLD', contentHash: randomUUID(), raw: Buffer.from('x') },
+    ]);
+    return stored!.message;
   };
   before(async () => {
     source = await received();
