@@ -367,14 +367,40 @@ describe('screening with the bound', () => {
   ];
   // Some queries have more tokens than a bound takes (they are scored in full).
   const long = fc.array(nameOf, { minLength: 1, maxLength: 12 }).map((names) => ({ names }));
+  /**
+   * A screening for matches only, bounded, returns every hit of the same screening without the bound (or, when it
+   * found more, hits at least as good in their place), and more where the quick score's cut over all blocking
+   * candidates left a match out (engine.ts, keepReachable): each with the score and explanation that scoring every
+   * blocking candidate gives it. A screening for the best hits is not bounded: the same hits.
+   */
   const sameHits = (persons: readonly Parameters<typeof record>[1][], q: PersonQuery) => {
     const bounded = new ScreeningEngine();
     const plain = new ScreeningEngine({ bound: false });
+    // As many places at the scorer as blocking gives candidates: every one is scored.
+    const every = new ScreeningEngine({ bound: false, candidates: 160, blockingCandidates: 160 });
     persons.forEach((p, key) => {
-      bounded.add(record(key, p));
-      plain.add(record(key, p));
+      for (const engine of [bounded, plain, every]) engine.add(record(key, p));
     });
-    for (const o of options) assert.deepEqual(bounded.screenPerson(q, o), plain.screenPerson(q, o));
+    for (const o of options) {
+      const b = bounded.screenPerson(q, o);
+      const p = plain.screenPerson(q, o);
+      if (o.matchesOnly !== true) {
+        assert.deepEqual(b, p);
+        continue;
+      }
+      const all = every.screenPerson(q, { ...o, limit: 64 });
+      for (const hit of b.hits)
+        assert.deepEqual(
+          hit,
+          all.hits.find((h) => h.entityId === hit.entityId),
+        );
+      const worst = b.hits.length === o.limit ? b.hits[o.limit - 1]!.score : -Infinity;
+      for (const hit of p.hits) {
+        const same = b.hits.find((h) => h.entityId === hit.entityId);
+        if (same === undefined) assert.ok(worst >= hit.score, `${hit.entityId} (${hit.score}) lost`);
+        else assert.deepEqual(same, hit);
+      }
+    }
   };
 
   it('returns the hits of the screening without it', () => {
@@ -383,8 +409,36 @@ describe('screening with the bound', () => {
     });
   });
 
+  it('finds a match the quick score would rank below namesakes who cannot be one', () => {
+    // Forty women of another nationality named exactly as the man screened (their gender and nationality bound them
+    // below the threshold) outrank, by the quick score, the one person spelled otherwise. Preselected among all
+    // blocking candidates, the forty took the scorer's 32 places and the match was never scored.
+    const listed = [
+      { names: ['Ali Hassan Mahmud'], birthDates: [], nationalities: [] },
+      ...Array.from({ length: 40 }, () => ({
+        names: ['Ali Hassan Mahmoud'],
+        birthDates: [],
+        nationalities: ['FRA'],
+        gender: 'female' as const,
+      })),
+    ];
+    const bounded = new ScreeningEngine();
+    const every = new ScreeningEngine({ bound: false, candidates: 160 });
+    listed.forEach((p, key) => {
+      bounded.add(record(key, p));
+      every.add(record(key, p));
+    });
+    const query = { names: ['Ali Hassan Mahmoud'], nationality: 'DEU', gender: 'male' };
+    const found = bounded.screenPerson(query, { limit: 3, matchesOnly: true }).hits;
+    assert.deepEqual(
+      found.map((h) => h.entityId),
+      ['e0'],
+    );
+    assert.deepEqual(found, every.screenPerson(query, { limit: 3, matchesOnly: true }).hits);
+  });
+
   it('returns them when the blocking candidates outnumber those the quick score keeps', () => {
-    // More persons sharing a word of the query than the 32 the quick score passes to the scorer (see anyCanReach):
+    // More persons sharing a word of the query than the 32 the quick score passes to the scorer (see preselect):
     // most with one more name, a query word and a word of their own, a few with the query's whole first name.
     const crowd = fc
       .tuple(query, fc.array(fc.tuple(person, word, fc.nat(9)), { minLength: 40, maxLength: 120 }))
