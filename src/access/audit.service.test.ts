@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { sql } from 'kysely';
 import { describeEachBackend } from '../../test/database.js';
-import { AuditService, noRequest } from './audit.service.js';
+import { AuditService, noRequest, type AuditedBatch } from './audit.service.js';
 import type { Principal } from './policy.js';
 
 const officer: Principal = {
@@ -64,6 +64,42 @@ describeEachBackend('audit service', (database) => {
     const result = await audit.verify();
     assert.equal(result.ok, true);
     assert.equal(result.entries, before + 29);
+  });
+
+  it('appends a deferred entry with the next one, in their order, or on its own when none comes', async () => {
+    const { db } = database();
+    const audit = new AuditService(db);
+    const marker = `deferred-${Date.now()}`;
+    const batch: AuditedBatch<number, number> = {
+      run: (trx, items) =>
+        sql`select 1`
+          .execute(trx)
+          .then(() => items.map((i) => ({ value: i * 10, facts: { action: 'token.use', details: { marker, i } } }))),
+    };
+    const entries = () =>
+      sql<{ i: number; tx: string }>`select (details->>'i')::int as i, xmin::text as tx from audit_log
+        where details->>'marker' = ${marker} order by seq`
+        .execute(db)
+        .then((r) => r.rows);
+
+    // Deferred, then an entry of its caller's: one transaction, the deferred entry first.
+    const use = audit.recordDeferred(officer, noRequest, batch, 1);
+    await audit.record(officer, { action: 'screening.person', details: { marker, i: 2 } }, noRequest);
+    assert.equal(await use, 10);
+    const [first, second] = await entries();
+    assert.deepEqual([first?.i, second?.i], [1, 2]);
+    assert.equal(first?.tx, second?.tx);
+
+    // Released at once by flushDeferred; on its own after a few milliseconds otherwise.
+    const released = audit.recordDeferred(officer, noRequest, batch, 3);
+    audit.flushDeferred();
+    assert.equal(await released, 30);
+    assert.equal(await audit.recordDeferred(officer, noRequest, batch, 4), 40);
+    assert.deepEqual(
+      (await entries()).map((e) => e.i),
+      [1, 2, 3, 4],
+    );
+    assert.equal((await audit.verify()).ok, true);
   });
 
   it('names the entry that was changed directly in the database', async () => {

@@ -150,6 +150,30 @@ export class AuditService {
     batch: AuditedBatch<I, R>,
     item: I,
   ): Promise<R> {
+    return this.heavy.appendBatched(this.workOf(batch), { item, principal, context }) as Promise<R>;
+  }
+
+  /**
+   * Runs `batch` for `item` and appends its entries through the group commit of light entries, deferred: with the next
+   * entries appended (the entry of what the caller goes on to do), or on their own within a few milliseconds, or at
+   * flushDeferred. Settles with the item's result once committed: a caller must await it before it answers.
+   */
+  recordDeferred<I, R>(
+    principal: Principal | undefined,
+    context: RequestContext,
+    batch: AuditedBatch<I, R>,
+    item: I,
+  ): Promise<R> {
+    return this.writer.appendDeferred(this.workOf(batch), { item, principal, context }) as Promise<R>;
+  }
+
+  /** Appends the deferred entries (recordDeferred) now. */
+  flushDeferred(): void {
+    this.writer.flushDeferred();
+  }
+
+  /** The writer's form of a batched work (one per work, so the writer runs its items together). */
+  private workOf<I, R>(batch: AuditedBatch<I, R>): BatchWork<BatchItem, unknown> {
     let work = this.batches.get(batch);
     if (work === undefined) {
       const run = async (trx: Kysely<Database>, items: readonly BatchItem[]) => {
@@ -159,13 +183,13 @@ export class AuditService {
         );
         return {
           results: done.map((d) => d.value),
-          events: done.flatMap((d, k) => eventsOf(items[k]!.principal, d.facts, items[k]!.context)),
+          events: done.map((d, k) => eventsOf(items[k]!.principal, d.facts, items[k]!.context)),
         };
       };
       work = { run };
       this.batches.set(batch, work);
     }
-    return this.heavy.appendBatched(work, { item, principal, context }) as Promise<R>;
+    return work;
   }
 
   /** Entries the principal may see, newest first. */

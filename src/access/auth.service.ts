@@ -5,7 +5,7 @@
 import type { AccessConfig } from '../config.js';
 import type { Db } from '../db/database.js';
 import { AppError } from '../errors.js';
-import type { AuditService, RequestContext } from './audit.service.js';
+import type { AuditedBatch, AuditService, RequestContext } from './audit.service.js';
 import type { Principal, Role } from './policy.js';
 import {
   checkPasswordRules,
@@ -16,7 +16,7 @@ import {
   newSecret,
   verifyPassword,
 } from './secrets.js';
-import { findTokenByHash, recordTokenUse, type ApiToken } from './tokens.repository.js';
+import { countTokenUses, findTokenByHash, isTokenValid, type ApiToken } from './tokens.repository.js';
 import {
   findLiveSession,
   findUserByEmail,
@@ -47,8 +47,37 @@ export interface SessionPrincipal {
 /** Tokens remembered by the hash of their secret (what a token may do never changes; its revocation is checked at each use). */
 const TOKEN_CACHE_SIZE = 1000;
 
-/** Thrown inside a token use's transaction when the token stopped being valid since it was read. */
+/** Thrown by a token's use when the token stopped being valid since it was read. */
 class TokenNoLongerValid extends Error {}
+
+/** A token's principal, and its use being recorded: await `recorded` before answering the request. */
+export interface TokenUse {
+  readonly principal: Principal & { kind: 'token' };
+  readonly recorded: Promise<void>;
+}
+
+/**
+ * Token uses, counted and audited with the entries of one transaction of the audit log's group commit: one statement
+ * counts the uses of all of them, one entry records each.
+ */
+const tokenUses: AuditedBatch<{ readonly token: ApiToken; readonly at: Date }, void> = {
+  async run(trx, items) {
+    const uses = new Map<string, { uses: number; at: Date }>();
+    for (const { token, at } of items) {
+      const counted = uses.get(token.id);
+      if (counted === undefined) uses.set(token.id, { uses: 1, at });
+      else {
+        counted.uses++;
+        if (at > counted.at) counted.at = at;
+      }
+    }
+    await countTokenUses(trx, uses);
+    return items.map(({ token }) => ({
+      value: undefined,
+      facts: { action: 'token.use', subject: tokenSubject(token) },
+    }));
+  },
+};
 
 function tokenPrincipal(token: ApiToken): Principal & { kind: 'token' } {
   return { kind: 'token', id: token.id, name: token.name, country: token.country, scopes: token.scopes };
@@ -63,7 +92,7 @@ const badCredentials = 'email or password is wrong, or the account is locked aft
 export class AuthService {
   /**
    * Tokens by the digest of their secret, as last read: a token's name, country, scopes and expiry never change, so a
-   * request need not read them again; whether it was revoked is checked by the statement that counts each use.
+   * request need not read them again; whether it was revoked is read again at each use.
    */
   private readonly tokens = new Map<string, ApiToken>();
 
@@ -157,10 +186,10 @@ export class AuthService {
   }
 
   /**
-   * The principal of a machine token; records the use. Throws `auth.required` for an unknown, expired or revoked
-   * token (the message says which, since the caller already holds the token).
+   * The principal of a machine token, and the recording of its use (counted and audited). Throws `auth.required` for
+   * an unknown, expired or revoked token (the message says which, since the caller already holds the token).
    */
-  async authenticateToken(bearer: string, context: RequestContext): Promise<Principal & { kind: 'token' }> {
+  async authenticateToken(bearer: string, context: RequestContext): Promise<TokenUse> {
     if (!bearer.startsWith(machineTokenPrefix) || bearer.length > 200) {
       throw new AppError('auth.required', 'the bearer token is not a Lodestar machine token');
     }
@@ -204,20 +233,18 @@ export class AuthService {
   }
 
   /**
-   * Counts a use of a token and audits it, in one transaction of the audit log's group commit; throws
-   * TokenNoLongerValid (nothing written) when the token was revoked or has expired.
+   * Checks that the token is still valid (a read: revoked on any server, it is refused at its next use everywhere;
+   * throws TokenNoLongerValid) and starts recording its use. The use's count and entry are deferred to the audit log's
+   * next commit, which the entry of what the token does goes into as well, so a request answered with one entry of its
+   * own commits once, not twice in turn (bench:screening, single screenings over HTTP; see ARCHITECTURE.md).
    */
-  private async useToken(token: ApiToken, context: RequestContext): Promise<Principal & { kind: 'token' }> {
+  private async useToken(token: ApiToken, context: RequestContext): Promise<TokenUse> {
+    if (!(await isTokenValid(this.db, token.id, new Date()))) throw new TokenNoLongerValid();
     const principal = tokenPrincipal(token);
-    await this.audit.recordWith(
-      principal,
-      { action: 'token.use', subject: tokenSubject(token) },
-      context,
-      async (trx) => {
-        if (!(await recordTokenUse(trx, token.id, new Date()))) throw new TokenNoLongerValid();
-      },
-    );
-    return principal;
+    const recorded = this.audit.recordDeferred(principal, context, tokenUses, { token, at: new Date() });
+    // Awaited before the answer (http/auth.ts); a failure before then is not an unhandled rejection.
+    recorded.catch(() => undefined);
+    return { principal, recorded };
   }
 
   async signOut(principal: Principal & { kind: 'user' }, context: RequestContext): Promise<void> {

@@ -95,19 +95,32 @@ export async function revokeToken(db: Kysely<Database>, id: string): Promise<voi
     .execute();
 }
 
-/** Counts one use of a token. */
-/**
- * Counts a use of a token that is still valid at `now` (not revoked, not expired); returns false, counting nothing,
- * when it is not. Run where the use's audit entry is appended, so the check and the entry commit together.
- */
-export async function recordTokenUse(db: Kysely<Database>, id: string, now: Date): Promise<boolean> {
+/** Whether a token is still valid at `now`: neither revoked nor expired (a read: a revocation on any server counts). */
+export async function isTokenValid(db: Kysely<Database>, id: string, now: Date): Promise<boolean> {
   const row = await db
-    .updateTable('api_tokens')
-    .set({ last_used_at: now, use_count: sql`use_count + 1` })
+    .selectFrom('api_tokens')
+    .select('id')
     .where('id', '=', id)
     .where('revoked_at', 'is', null)
     .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
-    .returning('id')
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/**
+ * Counts `uses` uses of each token, the last at `at`: one statement for all of them (the uses of one transaction of
+ * the audit log's group commit, whose entries record each).
+ */
+export async function countTokenUses(
+  db: Kysely<Database>,
+  uses: ReadonlyMap<string, { readonly uses: number; readonly at: Date }>,
+): Promise<void> {
+  if (uses.size === 0) return;
+  const ids = [...uses.keys()].sort();
+  await sql`
+    update api_tokens as t set use_count = t.use_count + u.uses,
+      last_used_at = greatest(t.last_used_at, u.at)
+    from unnest(${ids}::uuid[], ${ids.map((id) => uses.get(id)!.uses)}::int[],
+      ${ids.map((id) => uses.get(id)!.at.toISOString())}::timestamptz[]) as u(id, uses, at)
+    where t.id = u.id`.execute(db);
 }

@@ -31,6 +31,8 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     principal: Principal | undefined;
+    /** A bearer token's use being recorded (counted and audited): awaited before the answer goes out. */
+    tokenUse: Promise<void> | undefined;
   }
 }
 
@@ -65,6 +67,7 @@ export function userOf(request: FastifyRequest): Principal & { kind: 'user' } {
 
 export function installAuth(app: App, services: Services): void {
   app.decorateRequest('principal', undefined);
+  app.decorateRequest('tokenUse', undefined);
   const declared: DeclaredRoute[] = [];
   app.decorate('declaredRoutes', declared);
 
@@ -92,7 +95,9 @@ export function installAuth(app: App, services: Services): void {
     if (authorization !== undefined) {
       const match = /^Bearer\s+(\S+)$/i.exec(authorization);
       if (match === null) throw new AppError('auth.required', 'the Authorization header must be "Bearer <token>"');
-      principal = await services.auth.authenticateToken(match[1]!, requestContext(request));
+      const use = await services.auth.authenticateToken(match[1]!, requestContext(request));
+      principal = use.principal;
+      request.tokenUse = use.recorded;
     } else {
       const cookie = request.cookies[sessionCookie];
       const session = cookie === undefined ? undefined : await services.auth.authenticateSession(cookie);
@@ -121,5 +126,16 @@ export function installAuth(app: App, services: Services): void {
         );
       }
     }
+  });
+
+  // No answer to a token's request goes out before the token's use is on the record (its count and audit entry were
+  // deferred to the commit of the request's own entry: AuthService.useToken). An error answer waits as well; a use that
+  // cannot be recorded turns the answer into that error.
+  app.addHook('onSend', async (request) => {
+    const use = request.tokenUse;
+    if (use === undefined) return;
+    request.tokenUse = undefined;
+    services.audit.flushDeferred();
+    await use;
   });
 }

@@ -130,6 +130,31 @@ describeEachBackend('screening routes', (database) => {
     assert.equal(typeof (row.details as { query: unknown }).query, 'string');
   });
 
+  it("commits a token's use with the screening it made, once, before answering", async () => {
+    const { token, record } = await buildToken(services, { country: 'ITA', scopes: ['screen'] });
+    const uses = () =>
+      database().db.selectFrom('api_tokens').select('use_count').where('id', '=', record.id).executeTakeFirstOrThrow();
+    for (let i = 1; i <= 3; i++) {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/screenings',
+        headers: { authorization: `Bearer ${token}` },
+        payload: { person: { names: ['Karim Haddad'] } },
+      });
+      assert.equal(res.statusCode, 200, res.body);
+      // Read as soon as the answer came: both entries and the count are committed, by one transaction.
+      const entries = await sql<{ action: string; tx: string }>`
+        select action, xmin::text as tx from audit_log where request_id = ${String(res.headers['x-request-id'])}
+        order by seq`.execute(database().db);
+      assert.deepEqual(
+        entries.rows.map((r) => r.action),
+        ['token.use', 'screening.person'],
+      );
+      assert.equal(entries.rows[0]!.tx, entries.rows[1]!.tx);
+      assert.equal((await uses()).use_count, i);
+    }
+  });
+
   it('answers invalid requests with 400 naming the field', async () => {
     const cases: [unknown, string][] = [
       [{ person: { names: [] } }, 'body.person.names'],
