@@ -5,6 +5,7 @@ import { buildTestApp } from '../../test/app.js';
 import { describeEachBackend } from '../../test/database.js';
 import { buildToken, buildUser, signIn, type TestUser } from '../../test/factories.js';
 import { testServices } from '../../test/services.js';
+import { countTokenUses } from './tokens.repository.js';
 import type { App } from '../http/app.js';
 import type { Services } from '../services.js';
 
@@ -313,6 +314,67 @@ describeEachBackend('access routes', (database) => {
       .where('actor_id', '=', record.id)
       .execute();
     assert.equal(uses.length, 3);
+  });
+
+  it('counts every use of tokens used at once, each use with its own entry', async () => {
+    const tokens = await Promise.all(
+      ['FRA', 'DEU'].map((country) => buildToken(services, { country, scopes: ['screen'] })),
+    );
+    // Uses that arrive together are counted by one statement of their group commit (countTokenUses).
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_v, i) =>
+        app.inject({
+          method: 'GET',
+          url: '/api/users',
+          headers: { authorization: `Bearer ${tokens[i % 3 === 0 ? 1 : 0]!.token}` },
+        }),
+      ),
+    );
+    assert.ok(answers.every((a) => a.statusCode === 403));
+    for (const [k, expected] of [
+      [0, 8],
+      [1, 4],
+    ] as const) {
+      const id = tokens[k]!.record.id;
+      const row = await database()
+        .db.selectFrom('api_tokens')
+        .select(['use_count', 'last_used_at'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+      assert.equal(row.use_count, expected);
+      assert.ok(row.last_used_at !== null);
+      const uses = await database()
+        .db.selectFrom('audit_log')
+        .select('request_id')
+        .where('action', '=', 'token.use')
+        .where('actor_id', '=', id)
+        .execute();
+      assert.equal(new Set(uses.map((u) => u.request_id)).size, expected);
+    }
+  });
+
+  it('counts the uses of several tokens in one statement, keeping the latest time', async () => {
+    const [a, b] = await Promise.all(
+      ['FRA', 'DEU'].map((country) => buildToken(services, { country, scopes: ['screen'] })),
+    );
+    const early = new Date('2026-01-02T03:04:05Z');
+    const late = new Date('2026-03-04T05:06:07Z');
+    const read = (id: string) =>
+      database()
+        .db.selectFrom('api_tokens')
+        .select(['use_count', 'last_used_at'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+    await countTokenUses(
+      database().db,
+      new Map([
+        [a!.record.id, { uses: 3, at: late }],
+        [b!.record.id, { uses: 2, at: early }],
+      ]),
+    );
+    await countTokenUses(database().db, new Map([[a!.record.id, { uses: 1, at: early }]]));
+    assert.deepEqual(await read(a!.record.id), { use_count: 4, last_used_at: late });
+    assert.deepEqual(await read(b!.record.id), { use_count: 2, last_used_at: early });
   });
 
   it('answers an oversized body with 413 and a malformed one with 400 naming the field', async () => {
