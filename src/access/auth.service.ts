@@ -222,14 +222,8 @@ export class AuthService {
     }
     if (this.tokens.size >= TOKEN_CACHE_SIZE) this.tokens.delete(this.tokens.keys().next().value!);
     this.tokens.set(digest, token);
-    try {
-      return await this.useToken(token, context);
-    } catch (error) {
-      if (!(error instanceof TokenNoLongerValid)) throw error;
-      // Revoked between the read and the use.
-      this.tokens.delete(digest);
-      throw new AppError('auth.required', 'the bearer token was revoked');
-    }
+    // Just read, and neither revoked nor expired: no need to read it again.
+    return this.recordUse(token, context);
   }
 
   /**
@@ -240,6 +234,11 @@ export class AuthService {
    */
   private async useToken(token: ApiToken, context: RequestContext): Promise<TokenUse> {
     if (!(await isTokenValid(this.db, token.id, new Date()))) throw new TokenNoLongerValid();
+    return this.recordUse(token, context);
+  }
+
+  /** Starts recording a use of a token known to be valid (see useToken). */
+  private recordUse(token: ApiToken, context: RequestContext): TokenUse {
     const principal = tokenPrincipal(token);
     const recorded = this.audit.recordDeferred(principal, context, tokenUses, { token, at: new Date() });
     // Awaited before the answer (http/auth.ts); a failure before then is not an unhandled rejection.
