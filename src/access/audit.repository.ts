@@ -27,8 +27,9 @@ function toEntry(row: Selectable<AuditLogTable>): AuditEntry {
 
 /**
  * Takes the chain's lock (held to the end of the transaction) and returns the hash and seq the next entry links to:
- * the newest entry, else the newest checkpoint, else genesis. One round trip (migration 0010_audit_head); appends and
- * purges both take the lock through it, so its key is written in one place.
+ * the newest entry, else the newest checkpoint, else genesis. One round trip (migration 0010_audit_head); appends
+ * (inside lodestar_audit_append, migration 0011_audit_append) and purges both take the lock through it, so its key is
+ * written in one place.
  */
 async function lockChainHead(trx: Kysely<Database>): Promise<{ seq: number; hash: string }> {
   const { rows } = await sql<{ seq: string | number | null; hash: string | null }>`
@@ -38,47 +39,83 @@ async function lockChainHead(trx: Kysely<Database>): Promise<{ seq: number; hash
   return { seq: Number(head.seq), hash: head.hash };
 }
 
-/** Appends events to the chain, in order, inside `trx` (which must be a transaction). */
+/**
+ * The chain's head as this process last appended to it, as lodestar_audit_lock_head answers it (null, null before the
+ * first entry and checkpoint): what the next append expects. Only a guess, never trusted: another process, a rolled
+ * back transaction or another database makes it wrong, and then the append hashes again against the real head.
+ */
+let expectedHead: { seq: number | null; hash: string | null } = { seq: -1, hash: null };
+
+/** The head the next entry links to: genesis when the chain has neither entries nor checkpoints. */
+function linkOf(head: { seq: number | null; hash: string | null }): { seq: number; hash: string } {
+  return head.seq === null || head.hash === null ? { seq: 0, hash: genesisHash } : { seq: head.seq, hash: head.hash };
+}
+
+/** The events as entries linked to `head`, in order. */
+function chainFrom(
+  head: { seq: number; hash: string },
+  events: readonly AuditEvent[],
+  at: readonly Date[],
+): AuditEntry[] {
+  const entries: AuditEntry[] = [];
+  let prev = head;
+  events.forEach((event, i) => {
+    // Under the lock, the chain's order is the sequence: the next entry is the head's seq plus one.
+    const unhashed = { ...event, seq: prev.seq + 1, at: at[i]!, prevHash: prev.hash };
+    const entry: AuditEntry = { ...unhashed, hash: hashEntry(unhashed) };
+    entries.push(entry);
+    prev = entry;
+  });
+  return entries;
+}
+
+/**
+ * Appends events to the chain, in order, inside `trx` (which must be a transaction): hashed against the head this
+ * process expects and sent with it in one call that takes the chain's lock (migration 0011_audit_append), or, when
+ * the head under the lock is another, hashed again against that one and sent once more.
+ */
 export async function appendAuditEntries(
   trx: Kysely<Database>,
   events: readonly AuditEvent[],
   now: () => Date = () => new Date(),
 ): Promise<AuditEntry[]> {
-  let prev = await lockChainHead(trx);
-  const entries: AuditEntry[] = [];
-  for (const event of events) {
-    // Under the lock, the chain's order is the sequence: the next entry is the head's seq plus one.
-    const unhashed = { ...event, seq: prev.seq + 1, at: now(), prevHash: prev.hash };
-    const entry: AuditEntry = { ...unhashed, hash: hashEntry(unhashed) };
-    entries.push(entry);
-    prev = entry;
+  if (events.length === 0) {
+    await lockChainHead(trx);
+    return [];
   }
-  if (entries.length > 0) {
-    await trx
-      .insertInto('audit_log')
-      .values(
-        entries.map((e) => ({
-          seq: e.seq,
-          at: e.at,
-          actor_kind: e.actorKind,
-          actor_id: e.actorId,
-          actor_name: e.actorName,
-          actor_country: e.actorCountry,
-          action: e.action,
-          subject_type: e.subjectType,
-          subject_id: e.subjectId,
-          subject_country: e.subjectCountry,
-          outcome: e.outcome,
-          details: JSON.stringify(e.details),
-          ip: e.ip,
-          request_id: e.requestId,
-          prev_hash: e.prevHash,
-          hash: e.hash,
-        })),
-      )
-      .execute();
+  const at = events.map(() => now());
+  let expected = expectedHead;
+  for (;;) {
+    const entries = chainFrom(linkOf(expected), events, at);
+    const rows = entries.map((e) => ({
+      seq: e.seq,
+      at: e.at,
+      actor_kind: e.actorKind,
+      actor_id: e.actorId,
+      actor_name: e.actorName,
+      actor_country: e.actorCountry,
+      action: e.action,
+      subject_type: e.subjectType,
+      subject_id: e.subjectId,
+      subject_country: e.subjectCountry,
+      outcome: e.outcome,
+      details: e.details,
+      ip: e.ip,
+      request_id: e.requestId,
+      prev_hash: e.prevHash,
+      hash: e.hash,
+    }));
+    const { rows: answer } = await sql<{ seq: string | number | null; hash: string | null; appended: boolean }>`
+      select seq, hash, appended from lodestar_audit_append(${expected.seq}::bigint, ${expected.hash}::text,
+        ${JSON.stringify(rows)}::jsonb)`.execute(trx);
+    const head = answer[0]!;
+    if (head.appended) {
+      const last = entries[entries.length - 1]!;
+      expectedHead = { seq: last.seq, hash: last.hash };
+      return entries;
+    }
+    expected = { seq: head.seq === null ? null : Number(head.seq), hash: head.hash };
   }
-  return entries;
 }
 
 /** Entries with seq greater than `afterSeq`, oldest first, at most `limit`. */

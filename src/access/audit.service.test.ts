@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { sql } from 'kysely';
 import { describeEachBackend } from '../../test/database.js';
-import { AuditService, noRequest, type AuditedBatch } from './audit.service.js';
+import { appendAuditEntries } from './audit.repository.js';
+import { AuditService, auditEvent, noRequest, type AuditedBatch } from './audit.service.js';
 import type { Principal } from './policy.js';
 
 const officer: Principal = {
@@ -100,6 +101,24 @@ describeEachBackend('audit service', (database) => {
       [1, 2, 3, 4],
     );
     assert.equal((await audit.verify()).ok, true);
+  });
+
+  it('appends after an append that was rolled back, linked to the head that was committed', async () => {
+    const { db } = database();
+    const audit = new AuditService(db);
+    const before = (await audit.verify()).entries;
+    // The rolled-back append leaves the process expecting a head the chain never had: the next one hashes again.
+    await assert.rejects(
+      db.transaction().execute(async (trx) => {
+        await appendAuditEntries(trx, [auditEvent(officer, { action: 'screening.person' }, noRequest)]);
+        throw new Error('rolled back');
+      }),
+      /rolled back/,
+    );
+    await audit.record(officer, [{ action: 'screening.person' }, { action: 'screening.document' }], noRequest);
+    const result = await audit.verify();
+    assert.equal(result.ok, true);
+    assert.equal(result.entries, before + 2);
   });
 
   it('names the entry that was changed directly in the database', async () => {
