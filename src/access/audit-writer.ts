@@ -21,7 +21,8 @@ export type Alongside = (trx: Kysely<Database>) => Promise<void>;
  * Work done for the items of several callers at once (one statement for all of them), giving each item its result and
  * the entries to append with it, when what they say depends on what the work found (a received message's id, and
  * whether it was a duplicate). `run` gets the items of one transaction in the order they came, and gives one result
- * and the entries of each item, in that order. It may run again for some of them: a shared transaction that fails is retried item by item.
+ * and the entries of each item, in that order. It may run again for some of them: a shared transaction that fails is
+ * retried item by item.
  */
 export interface BatchWork<I, R> {
   run(

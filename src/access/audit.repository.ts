@@ -35,8 +35,7 @@ async function lockChainHead(trx: Kysely<Database>): Promise<{ seq: number; hash
   const { rows } = await sql<{ seq: string | number | null; hash: string | null }>`
     select seq, hash from lodestar_audit_lock_head()`.execute(trx);
   const head = rows[0];
-  if (head?.seq === null || head?.seq === undefined || head.hash === null) return { seq: 0, hash: genesisHash };
-  return { seq: Number(head.seq), hash: head.hash };
+  return linkOf({ seq: head?.seq == null ? null : Number(head.seq), hash: head?.hash ?? null });
 }
 
 /**
