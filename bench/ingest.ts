@@ -129,7 +129,7 @@ for (const r of results) {
   for (const e of r.endToEnd) {
     const tps = e.travellers / e.seconds;
     const whole = target.travellers / tps;
-    const how = `${e.servers} server process${e.servers > 1 ? 'es' : ''}, ${e.concurrency} workers each, batches ≤ ${e.batch}, ${e.feeds} senders`;
+    const how = `${e.servers} server process${e.servers > 1 ? 'es' : ''}, ${e.concurrency} workers each, batches ≤ ${e.batch}, ${e.feeds} senders, screening on ${e.screeningThread ? 'the screening thread' : 'the server thread'}`;
     row(
       r.backend,
       `end to end on the job queue (${how}): ${e.flights} flights, ${fmt(e.messages)} messages, ${fmt(e.travellers)} travellers`,

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import os from 'node:os';
 import { describe, it } from 'node:test';
 import { loadConfig, loadTestSettings } from './config.js';
 import { isAppError } from './errors.js';
@@ -25,9 +26,15 @@ describe('loadConfig', () => {
     });
   });
 
-  it('processes one message at a time on the embedded database and four on PostgreSQL unless told', () => {
+  it('processes one batch at a time on the embedded database, and on PostgreSQL three with a screening thread and two without, unless told', () => {
     assert.equal(loadConfig({}).ingestConcurrency, 1);
-    assert.equal(loadConfig({ DATABASE_URL: 'postgres://db.example/lodestar' }).ingestConcurrency, 2);
+    const server = { DATABASE_URL: 'postgres://db.example/lodestar' };
+    assert.equal(loadConfig({ ...server, LODESTAR_SCREENING_THREAD: 'true' }).ingestConcurrency, 3);
+    assert.equal(loadConfig({ ...server, LODESTAR_SCREENING_THREAD: 'false' }).ingestConcurrency, 2);
+    assert.equal(loadConfig({ ...server, LODESTAR_SCREENING_THREAD: 'false' }).screeningThread, false);
+    // By default, wherever there is a core to spare.
+    assert.equal(loadConfig(server).screeningThread, os.availableParallelism() > 1);
+    assert.throws(() => loadConfig({ LODESTAR_SCREENING_THREAD: 'maybe' }), /LODESTAR_SCREENING_THREAD/);
     assert.equal(
       loadConfig({ DATABASE_URL: 'postgres://db.example/lodestar', LODESTAR_INGEST_CONCURRENCY: '8' })
         .ingestConcurrency,

@@ -35,7 +35,9 @@ export interface Services {
 
 export function createServices(store: Store, config: Config, logger: Logger = silentLogger()): Services {
   const audit = new AuditService(store.db);
-  const index = new WatchlistIndex(store.db, logger.child({ component: 'screening-index' }));
+  const index = new WatchlistIndex(store.db, logger.child({ component: 'screening-index' }), {
+    screeningThread: config.screeningThread,
+  });
   const rules = new RulesService(store.db, audit);
   return {
     rules,

@@ -7,7 +7,9 @@ import { createServices, type Services } from '../src/services.js';
 import type { TestDatabase } from './database.js';
 
 export function testConfig(overrides: Record<string, string> = {}): Config {
-  return loadConfig({ LODESTAR_LOG_LEVEL: 'silent', ...overrides });
+  // Screening on this thread unless a test asks for the screening thread: one worker per test's services would
+  // outlive the tests that do not close them.
+  return loadConfig({ LODESTAR_LOG_LEVEL: 'silent', LODESTAR_SCREENING_THREAD: 'false', ...overrides });
 }
 
 /** The app over `database`; pass `services` to share them (and their screening index) with the test. */

@@ -24,6 +24,8 @@ export interface Queued extends EndToEnd {
   readonly servers: number;
   /** Most messages a worker takes at once (LODESTAR_INGEST_BATCH, else the server's default). */
   readonly batch: number;
+  /** Whether travellers were screened on the screening thread (LODESTAR_SCREENING_THREAD, else the default). */
+  readonly screeningThread: boolean;
   /** Concurrent senders, each pushing whole flights, message after message. */
   readonly feeds: number;
   /** Person alerts against what the generator planted (see personAlertsOf). */
@@ -212,6 +214,7 @@ export async function runQueued(
   return {
     concurrency: definition.concurrency ?? 1,
     batch: definition.batchSize ?? 1,
+    screeningThread: services.index.screensOnThread,
     servers,
     feeds,
     flights: count,

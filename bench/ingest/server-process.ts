@@ -16,7 +16,10 @@ import { ingestSettings } from './setup.js';
 const url = process.argv[2];
 if (url === undefined || process.send === undefined) throw new Error('usage: run by bench/ingest/queued.ts');
 const store = await openServer(url, 10);
-const services = createServices(store, loadConfig({ LODESTAR_LOG_LEVEL: 'silent' }));
+const services = createServices(
+  store,
+  loadConfig({ LODESTAR_LOG_LEVEL: 'silent', LODESTAR_SCREENING_THREAD: process.env.LODESTAR_SCREENING_THREAD }),
+);
 await services.index.load();
 services.index.start();
 const queue = await JobQueue.start(store, silentLogger(), { work: true, pollingIntervalSeconds: 0.5 });
@@ -26,7 +29,7 @@ process.on('message', (message) => {
   if (message !== 'stop') return;
   void (async () => {
     await queue.stop(10_000);
-    await services.index.stop();
+    await services.index.close();
     await store.close();
     process.exit(0);
   })();

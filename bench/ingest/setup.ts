@@ -44,11 +44,23 @@ async function admin(url: string, statement: string): Promise<void> {
 
 /** Opens and migrates a store: `pglite` in memory, or a new database `lodestar_ingest_<pid>` on the server. */
 export async function openBackend(name: Backend['name'], pgUrl: string): Promise<Backend> {
-  const config = loadConfig({ LODESTAR_LOG_LEVEL: 'silent' });
+  const config = loadConfig({
+    LODESTAR_LOG_LEVEL: 'silent',
+    LODESTAR_SCREENING_THREAD: process.env.LODESTAR_SCREENING_THREAD,
+  });
   if (name === 'pglite') {
     const store = await openEmbedded('memory://');
     await migrateToLatest(store.db);
-    return { name, store, services: createServices(store, config), close: () => store.close() };
+    const services = createServices(store, config);
+    return {
+      name,
+      store,
+      services,
+      async close() {
+        await services.index.close();
+        await store.close();
+      },
+    };
   }
   const database = `lodestar_ingest_${process.pid}`;
   await admin(pgUrl, `drop database if exists ${database}`);
@@ -56,12 +68,14 @@ export async function openBackend(name: Backend['name'], pgUrl: string): Promise
   const url = withDatabase(pgUrl, database);
   const store = await openServer(url, 10);
   await migrateToLatest(store.db);
+  const services = createServices(store, config);
   return {
     name,
     store,
     url,
-    services: createServices(store, config),
+    services,
     async close() {
+      await services.index.close();
       await store.close();
       await admin(pgUrl, `drop database if exists ${database} with (force)`);
     },

@@ -39,7 +39,8 @@ export async function withCli<T>(options: StoreOptions, body: (context: CliConte
     return await body({
       config,
       store,
-      services: createServices(store, config),
+      // A command takes one message at a time: screening on another thread would only wait for it.
+      services: createServices(store, { ...config, screeningThread: false }),
       operator,
       request: { ip: null, requestId: null },
     });

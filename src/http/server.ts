@@ -32,11 +32,11 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   let queue: JobQueue | undefined;
   let app: App | undefined;
   let timer: NodeJS.Timeout | undefined;
-  let stopIndex: (() => Promise<void>) | undefined;
+  let closeIndex: (() => Promise<void>) | undefined;
   const cleanup = async () => {
     if (timer !== undefined) clearInterval(timer);
     await app?.close();
-    await stopIndex?.();
+    await closeIndex?.();
     await queue?.stop(config.shutdownTimeoutMs);
     await store.close();
   };
@@ -46,6 +46,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     const started = await JobQueue.start(store, logger, { work: config.runJobs, pollingIntervalSeconds: 0.5 });
     queue = started;
     const services = createServices(store, config, logger);
+    closeIndex = () => services.index.close();
     // Begun before any worker can take a message, so that processing always finds it loading or loaded.
     const loading = services.index.load();
     loading.catch(() => undefined); // awaited below; not left unhandled should a step before that fail
@@ -59,9 +60,8 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     await listen(app, config);
     log.info('listening; loading the screening index');
     const loaded = await loading;
-    log.info(loaded, 'screening index loaded');
+    log.info({ ...loaded, screeningThread: services.index.screensOnThread }, 'screening index loaded');
     services.index.start();
-    stopIndex = () => services.index.stop();
     const beat = thisServer(version);
     let beats = 0;
     const tick = () => {

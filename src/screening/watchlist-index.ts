@@ -21,6 +21,7 @@ import {
 } from '../watchlists/watchlists.repository.js';
 import { DocumentIndex } from './document-index.js';
 import { ScreeningEngine } from './engine.js';
+import { ScreeningReplica, type ReplicaHit } from './replica.js';
 import type { DocumentHit, DocumentQuery, PersonQuery, PersonRecord, ScreenOptions, ScreeningHit } from './types.js';
 
 /** Maps database keys to dense engine keys, reusing the keys of removed entries. */
@@ -66,6 +67,39 @@ interface ListIndex {
   readonly documentKeys: KeyMap;
   /** Recent alert screenings of this list and their hits, oldest first; emptied whenever the list changes. */
   readonly recent: Map<string, readonly IndexedPersonHit[]>;
+  /** Counts the list's changes: an answer asked before one is not remembered (see screenManyForAlerts). */
+  generation: number;
+}
+
+/** Empties a list's remembered screenings: its persons or its threshold changed. */
+function forget(index: ListIndex): void {
+  index.recent.clear();
+  index.generation++;
+}
+
+/**
+ * How long screening on this thread runs before it lets the process's other work through (milliseconds). A batch's
+ * travellers take a few hundred milliseconds to screen; run at one go, they held up every other transaction of the
+ * process waiting for its next statement, among them the receipts holding the audit chain's lock, which every other
+ * receipt then waited for (bench/ingest.ts).
+ */
+export const SCREEN_SLICE_MS = 4;
+
+/** Resolves once the event loop has run the I/O callbacks waiting (setImmediate runs after them). */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** `screen` of each item, in order, letting the process's other work through every SCREEN_SLICE_MS. */
+export async function inSlices<T, R>(items: readonly T[], screen: (item: T, at: number) => R): Promise<R[]> {
+  const out: R[] = [];
+  let slice = performance.now();
+  for (let i = 0; i < items.length; i++) {
+    if (performance.now() - slice >= SCREEN_SLICE_MS) {
+      await nextTurn();
+      slice = performance.now();
+    }
+    out.push(screen(items[i]!, i));
+  }
+  return out;
 }
 
 /**
@@ -86,6 +120,28 @@ function screeningKey(query: PersonQuery, limit: number): string {
     query.gender ?? null,
     (query.documents ?? []).map((d) => [d.number, d.country ?? null]),
   ]);
+}
+
+function frozen(hits: IndexedPersonHit[]): readonly IndexedPersonHit[] {
+  return hits.length === 0 ? NO_HITS : Object.freeze(hits);
+}
+
+/** A remembered answer, now the most recently used; undefined if none. */
+function recall(index: ListIndex, key: string): readonly IndexedPersonHit[] | undefined {
+  const known = index.recent.get(key);
+  if (known === undefined) return undefined;
+  // Kept in the order of last use: the oldest are dropped first.
+  index.recent.delete(key);
+  index.recent.set(key, known);
+  return known;
+}
+
+function remember(index: ListIndex, key: string, hits: readonly IndexedPersonHit[]): void {
+  if (index.recent.size >= RECENT_SCREENINGS) {
+    const oldest = index.recent.keys().next();
+    if (oldest.done !== true) index.recent.delete(oldest.value);
+  }
+  index.recent.set(key, hits);
 }
 
 /** A person hit with the database key of its entry. */
@@ -120,6 +176,14 @@ export function toPersonRecord(entry: PersonEntry, key: number): PersonRecord {
 
 const pageSize = 5000;
 
+export interface WatchlistIndexOptions {
+  /**
+   * Screen flight travellers for alerts on a copy of the person engines in a worker thread (replica.ts), so that
+   * another core screens while this thread stores, links and runs the rules; made by `load`. Default false.
+   */
+  readonly screeningThread?: boolean;
+}
+
 export class WatchlistIndex {
   private readonly lists = new Map<string, ListIndex>();
   private applied = 0;
@@ -131,10 +195,19 @@ export class WatchlistIndex {
   private progress: { persons: number; of: number } | undefined;
   private loading: Promise<void> | undefined;
 
+  /** The copy of the person engines in a worker thread, when the options ask for one (made by `load`). */
+  private replica: ScreeningReplica | undefined;
+
   constructor(
     private readonly db: Db,
     private readonly logger: Logger,
+    private readonly options: WatchlistIndexOptions = {},
   ) {}
+
+  /** Whether alert screenings go to a worker thread now (false before `load`, or once that thread has failed). */
+  get screensOnThread(): boolean {
+    return this.replica?.usable === true;
+  }
 
   /** The seq of the last change applied. */
   get appliedSeq(): number {
@@ -149,6 +222,11 @@ export class WatchlistIndex {
   async load(): Promise<{ persons: number; documents: number; seconds: number }> {
     if (this.progress !== undefined) throw new AppError('internal.error', 'the screening index is already loading');
     this.progress = { persons: 0, of: 0 };
+    // Made before the first list, so that it is told of every list and person this thread is.
+    if (this.options.screeningThread === true && this.replica === undefined) {
+      this.replica = new ScreeningReplica(this.logger);
+      for (const [id, index] of this.lists) this.replica.addList(id, index.engine.size);
+    }
     const run = this.readAll();
     this.loading = run.then(
       () => undefined,
@@ -207,6 +285,7 @@ export class WatchlistIndex {
     }
     // Compacted now, not by the first screening (a pause of seconds at a million persons).
     for (const index of this.lists.values()) index.engine.compact();
+    this.replica?.compact();
     return { persons, documents, seconds: (performance.now() - started) / 1000 };
   }
 
@@ -269,6 +348,12 @@ export class WatchlistIndex {
     await this.polling;
   }
 
+  /** Stops following the change log and ends the screening thread, if there is one. */
+  async close(): Promise<void> {
+    await this.stop();
+    await this.replica?.close();
+  }
+
   /** The lists known to the index (refreshed when a change names an unknown one). */
   watchlist(id: string): Watchlist | undefined {
     return this.lists.get(id)?.list;
@@ -299,21 +384,77 @@ export class WatchlistIndex {
     // A list of documents only (stolen and lost documents) has no one to find by name.
     if (index === undefined || index.engine.size === 0) return NO_HITS;
     const key = screeningKey(query, limit);
-    const known = index.recent.get(key);
-    if (known !== undefined) {
-      // Kept in the order of last use: the oldest are dropped first.
-      index.recent.delete(key);
-      index.recent.set(key, known);
-      return known;
-    }
-    const found = this.screenPerson(listId, query, { limit, matchesOnly: true });
-    const hits = found.length === 0 ? NO_HITS : Object.freeze(found);
-    if (index.recent.size >= RECENT_SCREENINGS) {
-      const oldest = index.recent.keys().next();
-      if (oldest.done !== true) index.recent.delete(oldest.value);
-    }
-    index.recent.set(key, hits);
+    const known = recall(index, key);
+    if (known !== undefined) return known;
+    const hits = frozen(this.screenPerson(listId, query, { limit, matchesOnly: true }));
+    remember(index, key, hits);
     return hits;
+  }
+
+  /**
+   * screenForAlerts of each query, in order: the questions asked before are answered from memory, the others on the
+   * screening thread when there is one (another core works while this thread goes on with other work), else here,
+   * letting the process's other work through every SCREEN_SLICE_MS. The answers are the same either way.
+   */
+  async screenManyForAlerts(
+    listId: string,
+    queries: readonly PersonQuery[],
+    limit: number,
+  ): Promise<(readonly IndexedPersonHit[])[]> {
+    this.assertLoaded();
+    const index = this.lists.get(listId);
+    if (index === undefined || index.engine.size === 0) return queries.map(() => NO_HITS);
+    const out: (readonly IndexedPersonHit[])[] = [];
+    const keys: string[] = [];
+    const asked: number[] = [];
+    for (let i = 0; i < queries.length; i++) {
+      const key = screeningKey(queries[i]!, limit);
+      const known = recall(index, key);
+      out.push(known ?? NO_HITS);
+      if (known !== undefined) continue;
+      keys.push(key);
+      asked.push(i);
+    }
+    if (asked.length === 0) return out;
+    const generation = index.generation;
+    const questions = asked.map((i) => queries[i]!);
+    let answers = await this.onThread(index, questions, limit);
+    if (answers === undefined) {
+      answers = await inSlices(questions, (query) => {
+        this.assertLoaded();
+        return frozen(this.screenPerson(listId, query, { limit, matchesOnly: true }));
+      });
+    }
+    for (let j = 0; j < asked.length; j++) {
+      out[asked[j]!] = answers[j]!;
+      // An answer asked before the list last changed is given, as one screened a moment earlier would be, but not
+      // kept for the next time the question is asked.
+      if (index.generation === generation) remember(index, keys[j]!, answers[j]!);
+    }
+    return out;
+  }
+
+  /** The answers of the screening thread, or undefined when there is none or it failed (then screen here). */
+  private async onThread(
+    index: ListIndex,
+    queries: readonly PersonQuery[],
+    limit: number,
+  ): Promise<(readonly IndexedPersonHit[])[] | undefined> {
+    const replica = this.replica;
+    if (replica === undefined || !replica.usable) return undefined;
+    const listId = index.list.id;
+    try {
+      const answers = await replica.screen(listId, index.list.matchThreshold, limit, queries);
+      return answers.map((hits) =>
+        hits.length === 0 ? NO_HITS : Object.freeze(hits.map((hit: ReplicaHit) => ({ ...hit, listId }))),
+      );
+    } catch (error) {
+      this.logger.warn(
+        { err: error, list: listId },
+        'screening on the server thread: the screening thread did not answer',
+      );
+      return undefined;
+    }
   }
 
   /** Looks a document up in one list: its listed documents and its persons' documents. */
@@ -344,9 +485,9 @@ export class WatchlistIndex {
       const known = this.lists.get(list.id);
       if (known !== undefined) {
         // The threshold may have changed: remembered answers no longer hold.
-        if (known.list.matchThreshold !== list.matchThreshold) known.recent.clear();
+        if (known.list.matchThreshold !== list.matchThreshold) forget(known);
         known.list = list;
-      } else
+      } else {
         this.lists.set(list.id, {
           list,
           // Sized for the persons the list has: an index that grows as it loads rebuilds its keys at every doubling.
@@ -355,7 +496,10 @@ export class WatchlistIndex {
           documents: new DocumentIndex(),
           documentKeys: new KeyMap(),
           recent: new Map(),
+          generation: 0,
         });
+        this.replica?.addList(list.id, list.persons);
+      }
     }
     return lists;
   }
@@ -363,8 +507,10 @@ export class WatchlistIndex {
   private putPerson(entry: PersonEntry): void {
     const index = this.lists.get(entry.listId);
     if (index === undefined) return;
-    index.recent.clear();
-    index.engine.add(toPersonRecord(entry, index.persons.acquire(entry.key)));
+    forget(index);
+    const record = toPersonRecord(entry, index.persons.acquire(entry.key));
+    index.engine.add(record);
+    this.replica?.put(entry.listId, record, entry.key);
   }
 
   private putDocument(entry: DocumentEntry): void {
@@ -381,9 +527,11 @@ export class WatchlistIndex {
     const index = this.lists.get(listId);
     if (index === undefined) return;
     if (kind === 'person') {
-      index.recent.clear();
+      forget(index);
       const key = index.persons.release(dbKey);
-      if (key !== undefined) index.engine.remove(key);
+      if (key === undefined) return;
+      index.engine.remove(key);
+      this.replica?.remove(listId, key);
     } else {
       const key = index.documentKeys.release(dbKey);
       if (key !== undefined) index.documents.remove(key);

@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ScreeningEngine } from '../screening/engine.js';
-import type { IndexedPersonHit } from '../screening/watchlist-index.js';
+import { inSlices, SCREEN_SLICE_MS, type IndexedPersonHit } from '../screening/watchlist-index.js';
 import { personAt } from '../synth/persons.js';
 import { travellerAt } from '../synth/queries.js';
-import { screenTravellers, SCREEN_SLICE_MS, type TravellerToScreen } from './ingest-alerts.js';
+import { screenTravellers, type TravellerToScreen } from './ingest-alerts.js';
 import type { TravellerRow } from './ingest-mapping.js';
 
 const PERSONS = 2_000;
 
-/** A watchlist of synthetic persons, screened by the engine as WatchlistIndex.screenForAlerts asks it. */
+/** A watchlist of synthetic persons, screened on this thread as WatchlistIndex.screenManyForAlerts does without a thread. */
 function listOf(persons: number) {
   const engine = new ScreeningEngine({ expectedPersons: persons });
   for (let i = 0; i < persons; i++) {
@@ -28,10 +28,16 @@ function listOf(persons: number) {
     engine,
     index: {
       listIds: () => ['wanted'],
-      screenForAlerts: (listId: string, query: Parameters<ScreeningEngine['screenPerson']>[0], limit: number) =>
-        engine
-          .screenPerson(query, { limit, matchesOnly: true })
-          .hits.map((h): IndexedPersonHit => ({ ...h, listId, entryKey: h.key })),
+      screenManyForAlerts: (
+        listId: string,
+        queries: readonly Parameters<ScreeningEngine['screenPerson']>[0][],
+        limit: number,
+      ) =>
+        inSlices(queries, (query) =>
+          engine
+            .screenPerson(query, { limit, matchesOnly: true })
+            .hits.map((h): IndexedPersonHit => ({ ...h, listId, entryKey: h.key })),
+        ),
       screenDocument: () => [],
     },
   };

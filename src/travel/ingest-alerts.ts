@@ -4,7 +4,7 @@
  */
 import type { NewAlert } from '../alerts/alerts.repository.js';
 import { MATCHER_NAME, MATCHER_VERSION } from '../screening/engine.js';
-import type { WatchlistIndex } from '../screening/watchlist-index.js';
+import { inSlices, type WatchlistIndex } from '../screening/watchlist-index.js';
 import type { TravellerRow } from './ingest-mapping.js';
 import type { RuleHit } from './rules/evaluate.js';
 import { travellerNameKey, type FlightTraveller } from './travellers.repository.js';
@@ -33,36 +33,24 @@ export function nameKeyOf(t: FlightTraveller): string {
 }
 
 /**
- * How long screening runs before it lets the process's other work through (milliseconds). A batch's travellers take
- * a few hundred milliseconds to screen; run at one go, they held up every other transaction of the process waiting
- * for its next statement, among them the receipts holding the audit chain's lock, which every other receipt then
- * waited for (bench/ingest.ts).
- */
-export const SCREEN_SLICE_MS = 4;
-
-/** Resolves once the event loop has run the I/O callbacks waiting (setImmediate runs after them). */
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-/**
- * Screens each traveller by name, birth date and nationality, and each of their documents, against every list,
- * letting other work through every SCREEN_SLICE_MS (the alerts are the same).
+ * Screens each traveller by name, birth date and nationality against every list (on the screening thread when the
+ * index has one, else here in slices: WatchlistIndex.screenManyForAlerts), and each of their documents; the alerts come
+ * traveller by traveller, list by list, persons before documents, whichever thread screened.
  */
 export async function screenTravellers(
-  index: Pick<WatchlistIndex, 'listIds' | 'screenForAlerts' | 'screenDocument'>,
+  index: Pick<WatchlistIndex, 'listIds' | 'screenManyForAlerts' | 'screenDocument'>,
   travellers: readonly TravellerToScreen[],
 ): Promise<NewAlert[]> {
   const alerts: NewAlert[] = [];
   const lists = index.listIds();
   const matcher = `${MATCHER_NAME}@${MATCHER_VERSION}`;
-  let slice = performance.now();
-  for (const { id, row, flightId, message } of travellers) {
-    if (performance.now() - slice >= SCREEN_SLICE_MS) {
-      await nextTurn();
-      slice = performance.now();
-    }
-    const query = personQuery(row);
-    for (const list of lists) {
-      for (const hit of index.screenForAlerts(list, query, 3)) {
+  const queries = travellers.map((t) => personQuery(t.row));
+  const personHits = await Promise.all(lists.map((list) => index.screenManyForAlerts(list, queries, 3)));
+  // Document lookups take microseconds each; a large batch still lets other work through between slices.
+  await inSlices(travellers, ({ id, row, flightId, message }, i) => {
+    for (let l = 0; l < lists.length; l++) {
+      const list = lists[l]!;
+      for (const hit of personHits[l]![i]!) {
         alerts.push({
           ownerCountry: message.ownerCountry,
           kind: 'person',
@@ -105,7 +93,7 @@ export async function screenTravellers(
         }
       }
     }
-  }
+  });
   return alerts;
 }
 

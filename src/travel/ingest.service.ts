@@ -242,7 +242,9 @@ export class IngestService {
     if (batch.length === 0) return results;
 
     const stored = await t.time('upsert (flights, travellers, bookings)', () => this.store(batch));
-    const personAlerts = await t.time('screen (watchlist index)', () => screenTravellers(this.index, stored.toScreen));
+    // Screened while the rules run: on the screening thread when the index has one, else here between their statements.
+    const screening = screenTravellers(this.index, stored.toScreen);
+    screening.catch(() => undefined); // awaited below; not left unhandled should the rules fail first
     // Each message's first flight is its flight (messages.flight_id): the rules run once over each.
     const primary = (p: Parsed) =>
       stored.flightIds.get(flightKeyOf(p.message.ownerCountry, p.parsed.mapped[0]!.flight))!;
@@ -269,6 +271,7 @@ export class IngestService {
         // the new ones are sent (the insert would skip the others anyway, after parsing them).
         const known = await ruleAlertKeys(trx, flightIds);
         const fresh = ruleHits.filter((a) => !known.has(a.subjectKey));
+        const personAlerts = await t.time('screen (watchlist index, waited for)', () => screening);
         return recordMessageAlerts(
           trx,
           batch.map((p) => p.message.id),
