@@ -104,6 +104,8 @@ export async function buildWatchlist(
   options: {
     ownerCountry?: string;
     id?: string;
+    /** The list's own match threshold (else the matcher's default). */
+    matchThreshold?: number;
     persons?: TestPerson[];
     documents?: { number: string; issuingState: string; status?: string; type?: string }[];
   } = {},
@@ -113,7 +115,13 @@ export async function buildWatchlist(
   const kind = options.documents !== undefined && options.persons === undefined ? 'documents' : 'mixed';
   const list = await services.watchlists.create(
     operator,
-    { id, name: `List ${counter}`, kind, ownerCountry: options.ownerCountry ?? 'FRA' },
+    {
+      id,
+      name: `List ${counter}`,
+      kind,
+      ownerCountry: options.ownerCountry ?? 'FRA',
+      matchThreshold: options.matchThreshold,
+    },
     noRequest,
   );
   if (options.persons !== undefined) {

@@ -155,6 +155,46 @@ describeEachBackend('screening routes', (database) => {
     }
   });
 
+  it("flags a match at the list's own threshold unless the request sets one", async () => {
+    const strict = await buildWatchlist(services, {
+      matchThreshold: 0.95,
+      persons: [{ id: 's-1', name: 'Karim Haddad', birthDate: '1980-02-01', nationality: 'LBN' }],
+    });
+    // A close variant without a birth date: a match at the default threshold, not at this list's.
+    const person = { names: ['Kareem Hadad'] };
+    const screen = async (threshold?: number) => {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/screenings',
+        headers,
+        payload: { person, lists: [strict.id], ...(threshold === undefined ? {} : { threshold }) },
+      });
+      assert.equal(res.statusCode, 200, res.body);
+      return res.json<{ persons: Hit[] }>().persons[0]!;
+    };
+    const atList = await screen();
+    assert.equal(atList.entry?.entityId, 's-1');
+    assert.ok(atList.score >= 0.6 && atList.score < 0.95, `score ${atList.score}`);
+    assert.equal(atList.match, false);
+    assert.equal((await screen(0.5)).match, true);
+
+    // yente's /match, without and with a threshold of its own.
+    const match = async (threshold?: number) => {
+      const res = await app.inject({
+        method: 'POST',
+        url: `/match/${strict.id}${threshold === undefined ? '' : `?threshold=${threshold}`}`,
+        headers,
+        payload: {
+          queries: { q: { schema: 'Person', properties: { name: ['Kareem Hadad'] } } },
+        },
+      });
+      assert.equal(res.statusCode, 200, res.body);
+      return res.json<{ responses: { q: { results: { id: string; match: boolean }[] } } }>().responses.q.results[0]!;
+    };
+    assert.equal((await match()).match, false);
+    assert.equal((await match(0.5)).match, true);
+  });
+
   it('answers invalid requests with 400 naming the field', async () => {
     const cases: [unknown, string][] = [
       [{ person: { names: [] } }, 'body.person.names'],

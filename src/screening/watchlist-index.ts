@@ -368,7 +368,9 @@ export class WatchlistIndex {
     this.assertLoaded();
     const index = this.lists.get(listId);
     if (index === undefined) return [];
-    const result = index.engine.screenPerson(query, { threshold: index.list.matchThreshold, ...options });
+    // The list's own threshold unless the caller sets one (an option present but undefined does not count).
+    const threshold = options.threshold ?? index.list.matchThreshold;
+    const result = index.engine.screenPerson(query, { ...options, threshold });
     return result.hits.map((hit) => ({ ...hit, listId, entryKey: index.persons.dbKey(hit.key) }));
   }
 
