@@ -3,7 +3,7 @@ import { after, before, it } from 'node:test';
 import { sql } from 'kysely';
 import { buildTestApp } from '../../test/app.js';
 import { describeEachBackend } from '../../test/database.js';
-import { buildToken, buildUser, buildWatchlist, signIn } from '../../test/factories.js';
+import { buildToken, buildUser, buildWatchlist, operator, signIn } from '../../test/factories.js';
 import { testServices } from '../../test/services.js';
 import type { App } from '../http/app.js';
 import type { Services } from '../services.js';
@@ -193,6 +193,69 @@ describeEachBackend('screening routes', (database) => {
     };
     assert.equal((await match()).match, false);
     assert.equal((await match(0.5)).match, true);
+  });
+
+  it('puts matches before non-matches across lists, sorts documents across lists, and screens each list once', async () => {
+    const strict = await buildWatchlist(services, {
+      matchThreshold: 0.95,
+      persons: [{ id: 'strict-1', name: 'Karim Haddad' }],
+      documents: [{ number: 'X0001234', issuingState: 'ESP' }],
+    });
+    const lax = await buildWatchlist(services, {
+      matchThreshold: 0.6,
+      persons: [{ id: 'lax-1', name: 'Kareem Hadad' }],
+      documents: [{ number: 'XOOO1234', issuingState: 'ESP' }],
+    });
+    const screen = async (payload: object) => {
+      const res = await app.inject({ method: 'POST', url: '/api/screenings', headers, payload });
+      assert.equal(res.statusCode, 200, res.body);
+      return res.json<{ persons: Hit[]; documents: { score: number; list: string }[] }>();
+    };
+    const both = await screen({ person: { names: ['Karim Haddad'] }, lists: [strict.id, lax.id], limit: 2 });
+    assert.deepEqual(
+      both.persons.map((h) => [h.entry?.entityId, h.match]),
+      [
+        ['lax-1', true],
+        ['strict-1', false],
+      ],
+    );
+    assert.ok(both.persons[1]!.score > both.persons[0]!.score);
+    const one = await screen({ person: { names: ['Karim Haddad'] }, lists: [strict.id, lax.id], limit: 1 });
+    assert.equal(one.persons[0]?.entry?.entityId, 'lax-1');
+
+    // The exact number is in the second list, an OCR variant in the first.
+    const documents = await screen({ document: { number: 'XOOO1234' }, lists: [strict.id, lax.id], limit: 1 });
+    assert.deepEqual(
+      documents.documents.map((d) => [d.list, d.score]),
+      [[lax.id, 1]],
+    );
+
+    const twice = await screen({ person: { names: ['Karim Haddad'] }, lists: [strict.id, strict.id], limit: 5 });
+    assert.equal(twice.persons.length, 1);
+  });
+
+  it('screens a list created since the index last read the lists, before its first entry', async () => {
+    const empty = await services.watchlists.create(
+      operator,
+      { id: `empty-${Date.now()}`, name: 'Empty', kind: 'mixed', ownerCountry: 'FRA' },
+      { ip: null, requestId: null },
+    );
+    await services.index.catchUp();
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/screenings',
+      headers,
+      payload: { person: { names: ['Karim Haddad'] }, lists: [empty.id] },
+    });
+    assert.equal(res.statusCode, 200, res.body);
+    assert.deepEqual(res.json<{ persons: Hit[] }>().persons, []);
+    const missing = await app.inject({
+      method: 'POST',
+      url: '/api/screenings',
+      headers,
+      payload: { person: { names: ['Karim Haddad'] }, lists: ['no-such-list'] },
+    });
+    assert.equal(missing.statusCode, 404);
   });
 
   it('answers invalid requests with 400 naming the field', async () => {

@@ -124,6 +124,14 @@ export type BatchResult =
     }
   | { readonly id: string; readonly line: number; readonly error: string };
 
+/**
+ * Person hits of several lists, best first: the matches (each at its own list's threshold) before the others, each
+ * by score. A list with a strict threshold may score a non-match above another list's match.
+ */
+function bestFirst(a: { score: number; match: boolean }, b: { score: number; match: boolean }): number {
+  return Number(b.match) - Number(a.match) || b.score - a.score;
+}
+
 export class ScreeningService {
   constructor(
     private readonly db: Db,
@@ -131,14 +139,19 @@ export class ScreeningService {
     private readonly audit: AuditService,
   ) {}
 
-  private listsFor(options: ScreeningOptions): string[] {
-    const wanted = options.lists ?? [];
+  /**
+   * The lists asked for, each once (all when none is named). A list the index has not met yet (created since it last
+   * read the lists, and still empty: its first entry would have told it) is looked for in the database first.
+   */
+  private async listsFor(options: ScreeningOptions): Promise<string[]> {
+    const wanted = [...new Set(options.lists ?? [])];
     if (wanted.length === 0) return this.index.listIds();
+    if (wanted.some((id) => this.index.watchlist(id) === undefined)) await this.index.refresh();
     for (const id of wanted) {
       if (this.index.watchlist(id) === undefined)
         throw new AppError('resource.not_found', `no watchlist ${id}`, { location: { field: 'lists' } });
     }
-    return [...wanted];
+    return wanted;
   }
 
   /** Screens one person and/or one document; audited as one screening. */
@@ -151,15 +164,14 @@ export class ScreeningService {
     if (request.person === undefined && request.document === undefined) {
       throw new AppError('request.invalid', 'give a person, a document, or both', { location: { field: 'body' } });
     }
-    const lists = this.listsFor(options);
+    const lists = await this.listsFor(options);
     const person = request.person === undefined ? undefined : validatePersonQuery(request.person);
     const limit = Math.min(Math.max(options.limit ?? 10, 1), 50);
     const personHits =
       person === undefined
         ? []
         : lists.flatMap((list) => this.index.screenPerson(list, person, { limit, threshold: options.threshold }));
-    personHits.sort((a, b) => b.score - a.score);
-    const topPersons = personHits.slice(0, limit);
+    const topPersons = personHits.sort(bestFirst).slice(0, limit);
     const documentHits =
       request.document === undefined
         ? []
@@ -167,6 +179,7 @@ export class ScreeningService {
             .flatMap((list) =>
               this.index.screenDocument(list, { number: request.document!.number, country: request.document!.country }),
             )
+            .sort((a, b) => b.score - a.score)
             .slice(0, limit);
 
     const persons = await this.presentPersons(principal, topPersons);
@@ -195,7 +208,7 @@ export class ScreeningService {
     options: ScreeningOptions,
     context: RequestContext,
   ): Promise<Record<string, PersonHitView[]>> {
-    const lists = this.listsFor(options);
+    const lists = await this.listsFor(options);
     const limit = Math.min(Math.max(options.limit ?? 5, 1), 50);
     const raw = new Map<string, ReturnType<WatchlistIndex['screenPerson']>>();
     for (const [id, input] of Object.entries(queries)) {
@@ -203,8 +216,7 @@ export class ScreeningService {
       const hits = lists.flatMap((list) =>
         this.index.screenPerson(list, query, { limit, threshold: options.threshold }),
       );
-      hits.sort((a, b) => b.score - a.score);
-      raw.set(id, hits.slice(0, limit));
+      raw.set(id, hits.sort(bestFirst).slice(0, limit));
     }
     // One read for the entries of every query's hits; each view stays at its hit's place (a hit whose entry was
     // removed meanwhile has none), so every query gets its own hits back.
@@ -247,7 +259,7 @@ export class ScreeningService {
   ): Promise<{ screened: number; errors: number; matches: number; seconds: number }> {
     if (principal.kind !== 'operator')
       throw new AppError('auth.forbidden', 'batch screening of files is for the operator of the machine');
-    this.listsFor({ lists: [listId] });
+    await this.listsFor({ lists: [listId] });
     const started = performance.now();
     let screened = 0;
     let errors = 0;

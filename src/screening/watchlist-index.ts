@@ -354,6 +354,11 @@ export class WatchlistIndex {
     await this.replica?.close();
   }
 
+  /** Reads the lists again: a list created since (still empty, so no change has named it) is known from now on. */
+  async refresh(): Promise<void> {
+    await this.refreshLists();
+  }
+
   /** The lists known to the index (refreshed when a change names an unknown one). */
   watchlist(id: string): Watchlist | undefined {
     return this.lists.get(id)?.list;
