@@ -64,6 +64,17 @@ describeEachBackend('watchlist routes', (database) => {
       entries.map((e) => e.restricted),
       [false, true],
     );
+    // The page is a view of persons too: who saw which, and how many only as whom to contact.
+    const browsed = await database()
+      .db.selectFrom('audit_log')
+      .select(['subject_id', 'details'])
+      .where('action', '=', 'watchlist.browse')
+      .where('actor_id', '=', officer.id)
+      .execute();
+    assert.deepEqual(
+      browsed.map((b) => [b.subject_id, b.details]),
+      [[listId, { entries: 'persons', after: 0, shown: ['open-1'], restricted: 1 }]],
+    );
     const germany = await signIn(app, await buildUser(services, { country: 'DEU', roles: ['officer'] }));
     const shared = await app.inject({
       method: 'GET',

@@ -77,7 +77,7 @@ export function watchlistsRoutes(app: App, services: Services): void {
       config: { access: { permission: 'watchlists.read' } },
       schema: {
         tags: ['watchlists'],
-        summary: 'A page of person entries; entries restricted by their owner show only whom to contact',
+        summary: 'A page of person entries; entries restricted by their owner show only whom to contact (audited)',
         params: ListParams,
         querystring: PageQuery,
         response: {
@@ -96,6 +96,7 @@ export function watchlistsRoutes(app: App, services: Services): void {
         request.params.list,
         request.query.after ?? 0,
         limit,
+        requestContext(request),
       );
       return {
         entries: page.map((item) => presentVisible(item, presentPerson)),
@@ -132,7 +133,7 @@ export function watchlistsRoutes(app: App, services: Services): void {
       config: { access: { permission: 'watchlists.read' } },
       schema: {
         tags: ['watchlists'],
-        summary: 'A page of stolen, lost or revoked document entries',
+        summary: 'A page of stolen, lost or revoked document entries (audited)',
         params: ListParams,
         querystring: PageQuery,
         response: {
@@ -151,6 +152,7 @@ export function watchlistsRoutes(app: App, services: Services): void {
         request.params.list,
         request.query.after ?? 0,
         limit,
+        requestContext(request),
       );
       return {
         entries: page.map((item) => presentVisible(item, presentDocument)),

@@ -100,27 +100,62 @@ export class WatchlistsService {
     return list;
   }
 
-  /** A page of a list's persons, each whole or restricted as the policy says. */
+  /**
+   * A page of a list's persons, each as the principal may see it. The page is a view of persons like any other: it is
+   * audited, with the entity ids of those shown whole (and how many showed only whom to contact).
+   */
   async browsePersons(
     principal: Principal,
     listId: string,
     afterKey: number,
     limit: number,
+    context: RequestContext,
   ): Promise<Visible<PersonEntry>[]> {
-    await this.get(listId);
+    const list = await this.get(listId);
     const entries = await pagePersons(this.db, listId, afterKey, limit);
-    return entries.map((entry) => ({ visible: canSeeRecord(principal, entry), entry }));
+    const page = entries.map((entry) => ({ visible: canSeeRecord(principal, entry), entry }));
+    await this.auditBrowse(principal, list, 'persons', afterKey, page, (e) => e.entityId, context);
+    return page;
   }
 
+  /** A page of a list's documents, each as the principal may see it; audited as browsePersons is. */
   async browseDocuments(
     principal: Principal,
     listId: string,
     afterKey: number,
     limit: number,
+    context: RequestContext,
   ): Promise<Visible<DocumentEntry>[]> {
-    await this.get(listId);
+    const list = await this.get(listId);
     const entries = await pageDocuments(this.db, listId, afterKey, limit);
-    return entries.map((entry) => ({ visible: canSeeRecord(principal, entry), entry }));
+    const page = entries.map((entry) => ({ visible: canSeeRecord(principal, entry), entry }));
+    await this.auditBrowse(principal, list, 'documents', afterKey, page, (e) => e.number, context);
+    return page;
+  }
+
+  private auditBrowse<E>(
+    principal: Principal,
+    list: { id: string; ownerCountry: string },
+    entries: 'persons' | 'documents',
+    after: number,
+    page: readonly Visible<E>[],
+    idOf: (entry: E) => string,
+    context: RequestContext,
+  ): Promise<void> {
+    return this.audit.record(
+      principal,
+      {
+        action: 'watchlist.browse',
+        subject: { type: 'watchlist', id: list.id, country: list.ownerCountry },
+        details: {
+          entries,
+          after,
+          shown: page.filter((v) => v.visible).map((v) => idOf(v.entry)),
+          restricted: page.filter((v) => !v.visible).length,
+        },
+      },
+      context,
+    );
   }
 
   /** One person's record; the view is audited, and a restricted record shows only whom to contact. */
