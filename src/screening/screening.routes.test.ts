@@ -258,6 +258,39 @@ describeEachBackend('screening routes', (database) => {
     assert.equal(missing.statusCode, 404);
   });
 
+  it('reads yente queries as FollowTheMoney writes them: a date with a time, a country code no state has', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: `/match/${listId}?limit=1`,
+      headers,
+      payload: {
+        queries: {
+          q: {
+            schema: 'Person',
+            properties: { name: ['Karim Hadad'], birthDate: ['1980-02-01T00:00:00'], nationality: ['zz', 'lb'] },
+          },
+          none: { schema: 'Person', properties: { name: ['Karim Hadad'], nationality: ['zz'] } },
+        },
+      },
+    });
+    assert.equal(res.statusCode, 200, res.body);
+    const body = res.json<{
+      responses: Record<string, { results: { id: string; features: Record<string, number> }[] }>;
+    }>();
+    const top = body.responses.q!.results[0]!;
+    assert.equal(top.id, 'w-1');
+    assert.ok((top.features.birthDate ?? 0) > 0 && (top.features.nationality ?? 0) > 0, JSON.stringify(top.features));
+    assert.equal(body.responses.none!.results[0]?.id, 'w-1');
+    // An impossible date is still refused, naming the query and field.
+    const bad = await app.inject({
+      method: 'POST',
+      url: `/match/${listId}`,
+      headers,
+      payload: { queries: { q: { schema: 'Person', properties: { name: ['Karim'], birthDate: ['1980-13-45'] } } } },
+    });
+    assert.equal(bad.statusCode, 400);
+  });
+
   it('answers invalid requests with 400 naming the field', async () => {
     const cases: [unknown, string][] = [
       [{ person: { names: [] } }, 'body.person.names'],

@@ -152,10 +152,13 @@ export function fromYenteQuery(query: MatchQueryBody): PersonQueryInput {
   const composed = [p.firstName ?? [], p.lastName ?? []].flat().join(' ').trim();
   const names = [...(p.name ?? []), ...(composed === '' ? [] : [composed]), ...(p.alias ?? [])];
   const documents = [...(p.passportNumber ?? []), ...(p.idNumber ?? [])].map((number) => ({ number }));
+  // As FollowTheMoney writes them: a date may carry a time (its date is what is compared), and a country may be a code
+  // no state has (zz, for none known), which yente passes over, as this does: the first known country is taken.
+  const countries = [...(p.nationality ?? []), ...(p.citizenship ?? [])];
   return {
     names,
-    birthDate: p.birthDate?.[0],
-    nationality: (p.nationality ?? p.citizenship)?.[0],
+    birthDate: p.birthDate?.[0]?.replace(/^(\d{4}-\d{2}-\d{2})T.*$/, '$1'),
+    nationality: countries.find((c) => findCountry(c) !== undefined),
     gender: p.gender?.[0],
     documents,
   };
