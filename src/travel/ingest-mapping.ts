@@ -87,12 +87,16 @@ function documentRow(d: PaxlstDocument | PnrgovDocument): TravellerDocumentRow {
   };
 }
 
+/** Whether a document gives a number (`DOC+P` alone gives none). */
+const numbered = (d: PaxlstDocument): boolean => d.number.trim() !== '';
+
 /**
  * The key of a passenger-list traveller within their flight: the same across lists when their main document (the
- * first that is not a visa) is; without one, by name and birth date.
+ * first with a number that is not a visa) is; without one, by name and birth date. A document without a number keys
+ * no one: every traveller with one would share its key, and all but one of them would be lost.
  */
 export function apiTravellerKey(t: PaxlstTraveller): string {
-  const main = t.documents.find((d) => d.type !== 'V') ?? t.documents[0];
+  const main = t.documents.find((d) => d.type !== 'V' && numbered(d)) ?? t.documents.find(numbered);
   if (main === undefined) return key(t.role, t.surname, t.givenNames, t.dateOfBirth);
   return key(t.role, main.issuingState?.key ?? main.issuingState?.code ?? null, main.number);
 }
@@ -147,9 +151,57 @@ export function mapPaxlst(list: PaxlstList, referenceDate: string): MappedMessag
   };
 }
 
+/** Whether `name` (a DOCS or an SSR INFT) names traveller `t`: same surname and first given name. */
+function names(name: { readonly surname: string; readonly givenNames: string }, t: PnrgovTraveller): boolean {
+  const first = (given: string) => given.trim().split(' ')[0]!.toUpperCase();
+  return (
+    name.surname !== '' &&
+    name.surname.trim().toUpperCase() === t.surname.trim().toUpperCase() &&
+    first(name.givenNames) === first(t.givenNames)
+  );
+}
+
+/**
+ * The infant traveller (TIF type IN) of a booking whom an infant's document sent under `holder`'s TIF belongs to: the
+ * one the document names, else the one the holder's SSR INFT names (a DOCO gives no name), else the booking's only one.
+ */
+function infantOf(booking: PnrgovBooking, holder: PnrgovTraveller, d: PnrgovDocument): PnrgovTraveller | undefined {
+  const infants = booking.travellers.filter((t) => t.type === 'infant');
+  const infant = holder.infant;
+  return (
+    infants.find((i) => names(d, i)) ??
+    (infant === undefined ? undefined : infants.find((i) => names(infant, i))) ??
+    (infants.length === 1 ? infants[0] : undefined)
+  );
+}
+
+/**
+ * A traveller's own documents. An infant on an adult's lap often has its SSR DOCS (gender FI or MI) or DOCO sent under
+ * the adult's TIF: such a document is the infant's, never the adult's, or the adult would be screened under the
+ * infant's name, birth date and passport. It goes to the booking's infant traveller it belongs to (`infantOf`); when
+ * the booking lists none, it is left off.
+ */
+function ownDocuments(booking: PnrgovBooking, t: PnrgovTraveller): readonly PnrgovDocument[] {
+  if (t.type !== 'infant') {
+    return t.documents.some((d) => d.infant) ? t.documents.filter((d) => !d.infant) : t.documents;
+  }
+  let own = t.documents;
+  for (const holder of booking.travellers) {
+    if (holder.type === 'infant') continue;
+    for (const d of holder.documents) {
+      // The same document may also have been sent under the infant's own TIF.
+      if (!d.infant || own.some((o) => o.type === d.type && o.number === d.number)) continue;
+      if (infantOf(booking, holder, d) === t) own = [...own, d];
+    }
+  }
+  return own;
+}
+
 function pnrTraveller(booking: PnrgovBooking, t: PnrgovTraveller): TravellerRow {
-  const documents = t.documents.map(documentRow);
-  const docs = t.documents.find((d) => d.source === 'DOCS');
+  const own = ownDocuments(booking, t);
+  const documents = own.map(documentRow);
+  // Identity comes from the traveller's own DOCS: an adult's never from the DOCS of the infant on their lap.
+  const docs = own.find((d) => d.source === 'DOCS');
   return {
     source: 'pnr',
     travellerKey: key(booking.recordLocator, t.reference || `${t.surname}/${t.givenNames}`),

@@ -4,7 +4,7 @@
  * each of its messages parsed once, not once per later message.
  */
 import { EdifactParseError } from './edifact-errors.js';
-import { readInterchange } from './edifact.js';
+import { readInterchange, walkSegments } from './edifact.js';
 import { mapPaxlst, mapPnrgov, type MappedMessage } from './ingest-mapping.js';
 import { parsePaxlst } from './paxlst.js';
 import type { PaxlstList } from './paxlst.types.js';
@@ -28,7 +28,8 @@ export function parseMessage(raw: Buffer, referenceDate: string): ParsedMessage 
   // The interchange is read into the shared segment table (as parsePaxlst and parsePnrgov do when given bytes): it is
   // done with before this returns, and the parsed lists and bookings hold no reference to it.
   const interchange = readInterchange(raw, true);
-  const type = interchange.messages[0]?.type;
+  const first = interchange.messages[0];
+  const type = first?.type;
   const warnings: unknown[] = [...interchange.warnings];
   if (type === 'PAXLST') {
     const parsed = parsePaxlst(interchange, { referenceDate });
@@ -52,10 +53,12 @@ export function parseMessage(raw: Buffer, referenceDate: string): ParsedMessage 
     }
     return { mapped, lists: [], bookings, warnings };
   }
+  // The error points at the UNH that names the type (readInterchange refuses an interchange without a message).
+  const unh = first === undefined ? undefined : walkSegments(first).at(0);
   throw new EdifactParseError('edifact.wrong_message_type', {
-    segment: 1,
+    segment: unh?.index ?? 1,
     tag: 'UNH',
-    offset: 0,
+    offset: unh?.offset ?? 0,
     expected: 'a PAXLST or PNRGOV message',
     found: type ?? 'no message',
   });

@@ -1,13 +1,14 @@
 /**
  * PAXLST (API passenger and crew lists, D02B and D05B) from EDIFACT messages into `PaxlstList`s. One pass over the
  * segments with a small state machine that follows the MIG groups: header → Gr1 reporting party → Gr2/Gr3 transport
- * and legs → Gr4 travellers → Gr5 documents → CNT. CNT totals that disagree with the travellers found are warnings.
+ * and legs → Gr4 travellers → Gr5 documents → CNT. CNT totals that disagree with the travellers found, or that cannot
+ * be read, are warnings.
  *
  * The lists are immutable by type (`readonly` throughout, see paxlst.types.ts), not frozen at run time: freezing each
  * traveller, document, reference and list cost about a fifth of the parse. Only the empty list the travellers share
  * is frozen, since a change to it would show in all of them.
  */
-import { EdifactParseError, type EdifactWarning, type EdifactWarningCode } from './edifact-errors.js';
+import { describeFound, EdifactParseError, type EdifactWarning, type EdifactWarningCode } from './edifact-errors.js';
 import {
   component,
   expectMessageType,
@@ -52,22 +53,6 @@ const listTypes: Readonly<Record<string, PaxlstListType>> = {
 };
 
 type State = 'header' | 'party' | 'transport' | 'traveller' | 'document' | 'trailer';
-
-function invalid(segment: EdifactSegment, expected: string, found: string): EdifactParseError {
-  return new EdifactParseError('paxlst.invalid_value', {
-    segment: segment.index,
-    tag: segment.tag,
-    offset: segment.offset,
-    expected,
-    found,
-  });
-}
-
-function count(segment: SegmentView): number {
-  const raw = segment.component(0, 1);
-  if (!/^\d{1,7}$/.test(raw)) throw invalid(segment, 'a count (CNT+42:n or CNT+41:n)', JSON.stringify(raw));
-  return Number(raw);
-}
 
 /** `genderOf(raw)`, the two usual codes answered first. */
 function gender(raw: string): Gender | undefined {
@@ -141,6 +126,16 @@ export function parsePaxlstMessage(message: EdifactMessage, options: { readonly 
     doc = undefined;
   };
   const ensureBags = (): BagsDraft => (bags ??= new Bags());
+  // A CNT only checks the list: one whose count cannot be read (`CNT+41+8`, seen in real lists) is a warning and leaves
+  // that total unchecked, as a total that disagrees is, rather than rejecting travellers that were read.
+  const count = (segment: SegmentView): number | undefined => {
+    const raw = segment.component(0, 1);
+    if (/^\d{1,7}$/.test(raw)) return Number(raw);
+    const what = `${segment.tag}+${segment.component(0, 0)}`;
+    const found = describeFound(raw);
+    warn('paxlst.cnt_mismatch', segment, `${what} gives no count (found ${found}, expected ${what}:n), not checked`);
+    return undefined;
+  };
   const date = (segment: SegmentView, rule: 'birth' | 'expiry'): string | undefined => {
     const raw = segment.component(0, 1);
     const value = fromDtm(raw, segment.component(0, 2), rule, reference);

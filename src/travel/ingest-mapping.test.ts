@@ -1,0 +1,139 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { parseMessage } from './ingest-parse.js';
+import type { TravellerRow } from './ingest-mapping.js';
+
+const fixture = (name: string) => readFileSync(new URL(`../../test/fixtures/travel/${name}`, import.meta.url));
+
+/** The traveller rows of one message, as ingestion stores them. */
+const rows = (raw: string | Buffer): TravellerRow[] =>
+  parseMessage(Buffer.isBuffer(raw) ? raw : Buffer.from(raw), '2024-10-01').mapped.flatMap((m) => m.travellers);
+
+const identity = (t: TravellerRow) => [t.surname, t.givenNames, t.birthDate, t.documents.map((d) => d.number)];
+
+// A PNRGOV push for LA417 of 1 October 2024 holding one booking made of `body` (from its SRC on).
+const push = (body: string[]) => {
+  const segments = [
+    'UNH+1+PNRGOV:13:1:IA+LA417/011024/1210+01:F',
+    'MSG+:22',
+    'ORG+LA:AMS',
+    'TVL+011024:1210::1335+CDG+AMS+LA+417',
+    'EQN+1',
+    ...body,
+  ];
+  return (
+    "UNA:+.? 'UNB+UNOA:4+S:ZZ+R:ZZ+241001:0800+IC1++PNRGOV'" +
+    segments.join("'") +
+    `'UNT+${segments.length + 1}+1'UNZ+1+IC1'`
+  );
+};
+
+// A PAXLST passenger list for LA1 of 1 October 2024 holding the travellers of `body`.
+const list = (body: string[]) => {
+  const segments = [
+    'UNH+M1+PAXLST:D:05B:UN:IATA+LA1/241001/1210+01:F',
+    'BGM+745',
+    'TDT+20+LA1+++LA',
+    'LOC+125+CDG',
+    'DTM+189:2410011210:201',
+    'LOC+87+AMS',
+    'DTM+232:2410011335:201',
+    ...body,
+  ];
+  return (
+    "UNA:+.? 'UNB+UNOA:4+S:ZZ+R:ZZ+241001:0930+IC1++APIS'" +
+    segments.join("'") +
+    `'UNT+${segments.length + 1}+M1'UNZ+1+IC1'`
+  );
+};
+
+const babyDocs = 'SSR+DOCS:HK:1:LA:::::/P/GBR/INF111/GBR/03MAR24/FI/02MAR29/DOE/BABY';
+const mumDocs = 'SSR+DOCS:HK:1:LA:::::/P/GBR/MUM222/GBR/12MAR85/F/11FEB30/DOE/JANE';
+
+describe('mapPnrgov: an infant’s documents', () => {
+  it('never gives the adult the identity or the passport of the infant on her lap', () => {
+    const [mother, ...others] = rows(
+      push(['SRC', 'RCI+LA:ABC123::150924:1022', 'TIF+DOE+JANE MRS:A:1:1', babyDocs, mumDocs]),
+    );
+    assert.deepEqual(identity(mother!), ['DOE', 'JANE', '1985-03-12', ['MUM222']]);
+    assert.equal(mother!.gender, 'F');
+    assert.equal(mother!.nationality, 'GBR');
+    assert.equal(others.length, 0, 'no row is made up for an infant the booking does not list');
+  });
+
+  it('gives an infant’s documents to the infant traveller of the booking', () => {
+    const [mother, baby] = rows(
+      push([
+        'SRC',
+        'RCI+LA:ABC123::150924:1022',
+        'TIF+DOE+JANE MRS:A:1:1',
+        babyDocs,
+        mumDocs,
+        'SSR+INFT:HK:1:LA:::::/DOE/BABY/03MAR24',
+        'TIF+DOE+BABY:IN:2',
+      ]),
+    );
+    assert.deepEqual(identity(mother!), ['DOE', 'JANE', '1985-03-12', ['MUM222']]);
+    assert.deepEqual(identity(baby!), ['DOE', 'BABY', '2024-03-03', ['INF111']]);
+    assert.equal(baby!.role, 'infant');
+  });
+
+  it('matches each infant’s documents to the infant of that name when a booking has two', () => {
+    const travellers = rows(
+      push([
+        'SRC',
+        'RCI+LA:ABC123::150924:1022',
+        'TIF+DOE+JANE MRS:A:1:1',
+        mumDocs,
+        babyDocs,
+        'TIF+DOE+JOHN MR:A:2:1',
+        'SSR+DOCS:HK:1:LA:::::/P/GBR/DAD333/GBR/01JAN80/M/11FEB30/DOE/JOHN',
+        'SSR+DOCS:HK:1:LA:::::/P/GBR/INF444/GBR/03MAR24/MI/02MAR29/DOE/TWIN',
+        'TIF+DOE+TWIN:IN:3',
+        'TIF+DOE+BABY:IN:4',
+      ]),
+    );
+    assert.deepEqual(travellers.map(identity), [
+      ['DOE', 'JANE', '1985-03-12', ['MUM222']],
+      ['DOE', 'JOHN', '1980-01-01', ['DAD333']],
+      ['DOE', 'TWIN', '2024-03-03', ['INF444']],
+      ['DOE', 'BABY', '2024-03-03', ['INF111']],
+    ]);
+  });
+
+  it('gives the infant’s passport in the three-PNR push to the infant, not to her mother', () => {
+    const family = rows(fixture('pnrgov-three-pnrs.edi')).filter((t) => t.recordLocator === 'QX7P2L');
+    assert.deepEqual(family.map(identity), [
+      ['ONEILL', 'SIOBHAN MARIE', '1985-03-12', ['PE1234567']],
+      ['ONEILL', 'CIARAN', '2016-06-05', ['PE2222222', 'V55501']],
+      ['ONEILL', 'AOIFE', '2024-03-03', ['PE7654321']],
+    ]);
+    assert.equal(family[2]!.nationality, 'IRL');
+  });
+});
+
+describe('mapPaxlst: traveller keys', () => {
+  it('keys travellers whose document has no number by name and birth date, so each is kept', () => {
+    const travellers = rows(
+      list([
+        'NAD+FL+++SMITH:ANN',
+        'DTM+329:800101',
+        'DOC+P',
+        'NAD+FL+++JONES:BOB',
+        'DTM+329:750101',
+        'DOC+P',
+        'CNT+42:2',
+      ]),
+    );
+    assert.deepEqual(
+      travellers.map((t) => t.travellerKey),
+      ['PASSENGER|SMITH|ANN|1980-01-01', 'PASSENGER|JONES|BOB|1975-01-01'],
+    );
+  });
+
+  it('keys a traveller by the first document that has a number', () => {
+    const [t] = rows(list(['NAD+FL+++SMITH:ANN', 'DTM+329:800101', 'DOC+P', 'DOC+V+V123', 'LOC+91+NLD', 'CNT+42:1']));
+    assert.equal(t!.travellerKey, 'PASSENGER|NLD|V123');
+  });
+});
