@@ -96,8 +96,18 @@ export const maxIdLength = 200;
 // eslint-disable-next-line no-control-regex
 const invisible = /[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g;
 
+// A lone surrogate: half of a character, from text cut in the middle of one or mis-decoded. PostgreSQL cannot
+// store it in JSONB (aliases) and silently turns it into U+FFFD in text, so it is refused wherever it is read.
+const loneSurrogate = /\p{Cs}/u;
+
+function requireWellFormed(raw: string, field: string): void {
+  if (loneSurrogate.test(raw))
+    throw new RowError(field, 'is not well-formed Unicode (a lone surrogate: cut or mis-encoded text)');
+}
+
 /** A name as stored: Unicode NFC, invisible and control characters removed, whitespace collapsed. */
 export function cleanName(raw: string, field: string): string {
+  requireWellFormed(raw, field);
   const name = raw.normalize('NFC').replace(invisible, ' ').replace(/\s+/g, ' ').trim();
   if (name.length > maxNameLength)
     throw new RowError(field, `longer than ${maxNameLength} characters (${name.length})`);
@@ -111,11 +121,31 @@ export function cleanId(raw: string, field: string): string {
   const id = raw.trim();
   if (id.length === 0) throw new RowError(field, 'is empty');
   if (id.length > maxIdLength) throw new RowError(field, `longer than ${maxIdLength} characters`);
+  requireWellFormed(id, field);
   if (invisible.test(id)) {
     invisible.lastIndex = 0;
     throw new RowError(field, 'contains control characters');
   }
   return id;
+}
+
+export const maxTextLength = 2000;
+
+// Control characters other than tab and line breaks: a NUL cannot be stored at all, the others only garble.
+// eslint-disable-next-line no-control-regex
+const textControls = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+
+/**
+ * Free text as stored (a reference, remarks, notes), or null when empty: NFC, control characters replaced by a space
+ * as in names (the text is kept, not the row lost), cut to `maxLength` on a character boundary.
+ */
+export function cleanText(raw: string, field: string, maxLength = maxTextLength): string | null {
+  requireWellFormed(raw, field);
+  const text = raw.normalize('NFC').replace(textControls, ' ').replace(/ {2,}/g, ' ').trim();
+  if (text === '') return null;
+  const cut = text.slice(0, maxLength);
+  // Cutting between the halves of a surrogate pair would leave the very lone surrogate refused above.
+  return /[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut;
 }
 
 const daysInMonth = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -139,11 +169,29 @@ export function cleanDate(raw: string, field: string, today = new Date()): strin
   return value;
 }
 
+/** A full ISO 8601 date (`2024-09-30`), for a column of type date, which cannot hold a year or a month alone. */
+export function cleanFullDate(raw: string, field: string, today = new Date()): string {
+  const value = cleanDate(raw, field, today);
+  if (value.length !== 10) throw new RowError(field, `${value} is not a full date (expected YYYY-MM-DD)`);
+  return value;
+}
+
 /** A country code as stored (canonical alpha-3 or ICAO code). */
 export function cleanCountry(raw: string, field: string): string {
   const country = findCountry(raw);
   if (country === undefined) throw new RowError(field, `unknown country code "${raw.trim().slice(0, 20)}"`);
   return country.code;
+}
+
+/**
+ * A state as access control names it (an entry's owner, the countries it is restricted to): its ISO alpha-3, as a
+ * user's country is, so that D restricts an entry to DEU's users. An ICAO code of no state (XXA, UNO) is refused.
+ */
+export function cleanState(raw: string, field: string): string {
+  const country = findCountry(raw);
+  if (country === undefined) throw new RowError(field, `unknown country code "${raw.trim().slice(0, 20)}"`);
+  if (country.state === undefined) throw new RowError(field, `${country.code} (${country.name}) is not a state`);
+  return country.state;
 }
 
 /** A document number as compared: upper case, without spaces, dashes, dots or slashes. */

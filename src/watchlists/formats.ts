@@ -8,11 +8,14 @@ import {
   cleanCountry,
   cleanDate,
   cleanDocumentNumber,
+  cleanFullDate,
   cleanGender,
   cleanId,
   cleanName,
   cleanNoticeType,
+  cleanState,
   cleanStatus,
+  cleanText,
   distinct,
   type AliasKind,
   type DocumentInput,
@@ -171,7 +174,7 @@ export function parseFtmLine(line: string, warnings: string[] = []): ParsedRow {
     ownerCountry: null,
     restrictedTo: [],
     reference: null,
-    remarks: values(props.notes, 'notes').join(' ').slice(0, 2000) || null,
+    remarks: cleanText(values(props.notes, 'notes').join(' '), 'properties.notes'),
   };
 }
 
@@ -199,10 +202,10 @@ export function parsePersonCsvRow(row: Readonly<Record<string, string>>, warning
         : [{ number, type: null, country: country === undefined ? null : cleanCountry(country, 'documentCountry') }];
     }),
     noticeType: cleanNoticeType(row.noticeType, 'noticeType'),
-    ownerCountry: optional(row.ownerCountry) === null ? null : cleanCountry(row.ownerCountry!, 'ownerCountry'),
-    restrictedTo: distinct(splitCell(row.restrictedTo).map((c) => cleanCountry(c, 'restrictedTo'))),
-    reference: optional(row.reference),
-    remarks: optional(row.remarks),
+    ownerCountry: optional(row.ownerCountry) === null ? null : cleanState(row.ownerCountry!, 'ownerCountry'),
+    restrictedTo: distinct(splitCell(row.restrictedTo).map((c) => cleanState(c, 'restrictedTo'))),
+    reference: cleanText(row.reference ?? '', 'reference'),
+    remarks: cleanText(row.remarks ?? '', 'remarks'),
   };
 }
 
@@ -221,9 +224,47 @@ export function parseDocumentCsvRow(row: Readonly<Record<string, string>>): Docu
     type,
     issuingState,
     status: cleanStatus(row.status ?? '', 'status'),
-    reportedAt: reported === null ? null : cleanDate(reported, 'reportedAt'),
-    ownerCountry: optional(row.ownerCountry) === null ? null : cleanCountry(row.ownerCountry!, 'ownerCountry'),
+    // A day, not a year or a month: the column is a date, and when a document was reported is known to the day.
+    reportedAt: reported === null ? null : cleanFullDate(reported, 'reportedAt'),
+    ownerCountry: optional(row.ownerCountry) === null ? null : cleanState(row.ownerCountry!, 'ownerCountry'),
     restrictedTo: [],
-    reference: optional(row.reference),
+    reference: cleanText(row.reference ?? '', 'reference'),
   };
+}
+
+function readableId(read: () => string): string | undefined {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof RowError) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * The id of a FollowTheMoney line that was rejected, where it can still be read (so that a replacing import keeps
+ * the entry rather than delete it over a bad row): from the JSON, or from a line cut short that starts with its id
+ * as FollowTheMoney writes entities. Undefined otherwise.
+ */
+export function rejectedFtmEntityId(line: string): string | undefined {
+  let id: unknown;
+  try {
+    const entity = JSON.parse(line) as unknown;
+    if (typeof entity === 'object' && entity !== null) id = (entity as { id?: unknown }).id;
+  } catch {
+    id = /^\s*\{\s*"id"\s*:\s*"([^"\\]+)"/.exec(line)?.[1];
+  }
+  return typeof id === 'string' ? readableId(() => cleanId(id, 'id')) : undefined;
+}
+
+/** The id of a person CSV row that was rejected, where it can still be read. */
+export function rejectedPersonCsvEntityId(row: Readonly<Record<string, string>>): string | undefined {
+  return readableId(() => cleanId(row.id ?? '', 'id'));
+}
+
+/** The id of a stolen/lost document CSV row that was rejected, where its issuing state and number can be read. */
+export function rejectedDocumentCsvEntityId(row: Readonly<Record<string, string>>): string | undefined {
+  return readableId(
+    () => `${cleanCountry(row.issuingState ?? '', 'issuingState')}:${cleanDocumentNumber(row.number ?? '', 'number')}`,
+  );
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
 import { before, it } from 'node:test';
+import { sql } from 'kysely';
 import { describeEachBackend } from '../../test/database.js';
 import { operator } from '../../test/factories.js';
 import { testServices } from '../../test/services.js';
@@ -170,6 +171,202 @@ describeEachBackend('watchlist import', (database) => {
       { number: 'AB123456', status: 'lost' },
       { number: 'CD777888', status: 'lost' },
     ]);
+  });
+
+  async function personsOf(list: string) {
+    return database()
+      .db.selectFrom('watchlist_persons')
+      .select(['entity_id', 'name', 'aliases', 'reference', 'remarks', 'owner_country', 'restricted_to'])
+      .where('list_id', '=', list)
+      .orderBy('entity_id')
+      .execute();
+  }
+
+  it('rejects a document whose reportedAt is not a full date, with its line, and loads the others', async () => {
+    const text =
+      'number,type,issuingState,status,reportedAt,ownerCountry,reference\n' +
+      'XY001198,P,FRA,stolen,2020-05-01,,\n' +
+      'XY001199,P,FRA,stolen,,,\n' +
+      'XY001200,P,FRA,stolen,2020,,\n' +
+      'XY001201,P,FRA,lost,2020-05,,\n' +
+      'XY001202,P,FRA,lost,2021-01-31,,\n';
+    const { list, summary, problems } = await importText(text, 'sltd');
+    assert.deepEqual([summary.read, summary.inserted, summary.rejected], [5, 3, 2]);
+    assert.deepEqual(
+      problems.map((p) => [p.line, p.severity, p.reason]),
+      [
+        [4, 'rejected', 'reportedAt: 2020 is not a full date (expected YYYY-MM-DD)'],
+        [5, 'rejected', 'reportedAt: 2020-05 is not a full date (expected YYYY-MM-DD)'],
+      ],
+    );
+    const rows = await database()
+      .db.selectFrom('watchlist_documents')
+      .select('number')
+      .where('list_id', '=', list)
+      .orderBy('number')
+      .execute();
+    assert.deepEqual(
+      rows.map((r) => r.number),
+      ['XY001198', 'XY001199', 'XY001202'],
+    );
+  });
+
+  it('removes control characters from free text as from names, and rejects text that is not well-formed UTF-16', async () => {
+    // A file is bytes: UTF-8 has no lone surrogates (the reader decodes a broken sequence as U+FFFD), so they
+    // come only from JSON escapes, below.
+    const csv =
+      'id,name,reference,remarks\n' +
+      'c1,Good Name,ref\u0000x,seen\u0000 in\u0007 Lyon\n' +
+      'c2,Other Name,,"multi-line\tremark\r\nkept"\n';
+    const c = await importText(csv, 'csv');
+    assert.deepEqual(c.problems, []);
+    assert.deepEqual(
+      (await personsOf(c.list)).map((r) => [r.entity_id, r.reference, r.remarks]),
+      [
+        ['c1', 'ref x', 'seen in Lyon'],
+        ['c2', null, 'multi-line\tremark\r\nkept'],
+      ],
+    );
+
+    const lines = [
+      ftm('f1', { name: ['Good Note'], notes: ['bad\u0000note', 'second'] }),
+      ftm('f2', { name: ['Bad Alias'], alias: ['Bad \ud800 Alias'] }),
+      ftm('f3', { name: ['Bad Note'], notes: ['cut \udfff'] }),
+      ftm('f4', { name: ['Emoji Ok 😀'], notes: ['x' + '😀'.repeat(1500)] }),
+      ftm('f5', { name: ['Cut\ud83d'] }),
+      ftm('f6\udc00', { name: ['Bad Id'] }),
+    ];
+    const f = await importText(lines.join('\n'), 'ftm');
+    assert.deepEqual(
+      f.problems.map((p) => [p.line, p.reason]),
+      [
+        [2, 'properties.alias: is not well-formed Unicode (a lone surrogate: cut or mis-encoded text)'],
+        [3, 'properties.notes: is not well-formed Unicode (a lone surrogate: cut or mis-encoded text)'],
+        [5, 'properties.name: is not well-formed Unicode (a lone surrogate: cut or mis-encoded text)'],
+        [6, 'id: is not well-formed Unicode (a lone surrogate: cut or mis-encoded text)'],
+      ],
+    );
+    const notes = await personsOf(f.list);
+    assert.deepEqual(
+      notes.map((r) => r.entity_id),
+      ['f1', 'f4'],
+    );
+    assert.equal(notes[0]!.remarks, 'bad note second');
+    // Cut to its length limit without leaving half of a surrogate pair behind.
+    assert.equal(notes[1]!.remarks, 'x' + '😀'.repeat(999));
+  });
+
+  it('retries a batch the database refuses row by row: only the refused row is rejected, with its reason', async () => {
+    const db = database().db;
+    // A constraint the validation does not know stands for any refusal by the database (a type, a limit).
+    await sql`alter table watchlist_documents add constraint test_refused check (reference is distinct from 'refused')`.execute(
+      db,
+    );
+    try {
+      const text =
+        'number,type,issuingState,status,reference\n' +
+        'RR000001,P,FRA,stolen,a\n' +
+        'RR000002,P,FRA,stolen,b\n' +
+        'RR000003,P,FRA,stolen,refused\n' +
+        'RR000004,P,FRA,stolen,d\n' +
+        'RR000005,P,FRA,stolen,e\n';
+      const { list, summary, problems } = await importText(text, 'sltd');
+      assert.deepEqual([summary.read, summary.inserted, summary.rejected], [5, 4, 1]);
+      assert.equal(problems.length, 1);
+      assert.deepEqual([problems[0]!.line, problems[0]!.entityId], [4, 'FRA:RR000003']);
+      assert.match(problems[0]!.reason, /^database: .*test_refused/);
+      const rows = await db
+        .selectFrom('watchlist_documents')
+        .select('number')
+        .where('list_id', '=', list)
+        .orderBy('number')
+        .execute();
+      assert.deepEqual(
+        rows.map((r) => r.number),
+        ['RR000001', 'RR000002', 'RR000004', 'RR000005'],
+      );
+    } finally {
+      await sql`alter table watchlist_documents drop constraint test_refused`.execute(db);
+    }
+  });
+
+  it('keeps under --replace the entries whose rows were rejected, and removes nothing when no row loaded', async () => {
+    const header = 'id,name,birthDate\n';
+    const { list } = await importText(
+      `${header}p1,Paul One,1980-01-01\np2,Peter Two,1981-02-02\np3,Pia Three,\np4,Pat Four,\n`,
+      'csv',
+    );
+    const replaced = await importText(`${header}p1,Paul One,1980-01-01\np2,Peter Two,1980-13-45\n,Nobody,\n`, 'csv', {
+      list,
+      replace: true,
+    });
+    assert.deepEqual([replaced.summary.updated, replaced.summary.removed, replaced.summary.rejected], [1, 2, 2]);
+    assert.deepEqual(
+      (await personsOf(list)).map((r) => r.entity_id),
+      ['p1', 'p2'],
+    );
+
+    // A FollowTheMoney line whose id can be read keeps its entry, even cut short.
+    await importText(`${header}p3,Pia Three,\np4,Pat Four,\n`, 'csv', { list });
+    const ftmReplace = await importText(
+      [ftm('p1', { name: ['Paul One'] }), '{"id": "p3", "schema": "Person", "properties": {"name": ["Pia'].join('\n'),
+      'ftm',
+      { list, replace: true },
+    );
+    assert.deepEqual([ftmReplace.summary.removed, ftmReplace.summary.rejected], [2, 1]);
+    assert.deepEqual(
+      (await personsOf(list)).map((r) => r.entity_id),
+      ['p1', 'p3'],
+    );
+
+    // The person CSV imported as FollowTheMoney by mistake: every row rejected, nothing removed, and the report says so.
+    const wrong = await importText(`${header}p1,Paul One,\np3,Pia Three,\n`, 'ftm', { list, replace: true });
+    assert.deepEqual([wrong.summary.rejected, wrong.summary.removed, wrong.summary.warnings], [3, 0, 1]);
+    assert.deepEqual(
+      wrong.problems.filter((p) => p.severity === 'warning').map((p) => [p.line, p.reason]),
+      [[0, 'replace: no row of the file loaded, so no entry was removed']],
+    );
+    assert.deepEqual(
+      (await personsOf(list)).map((r) => r.entity_id),
+      ['p1', 'p3'],
+    );
+  });
+
+  it('reads a FollowTheMoney file that starts with a byte order mark', async () => {
+    const { summary, problems } = await importText(`\uFEFF${ftm('bom-1', { name: ['Bo Mark'] })}\n`, 'ftm');
+    assert.deepEqual([summary.inserted, summary.rejected], [1, 0]);
+    assert.deepEqual(problems, []);
+  });
+
+  it('stores the owner and restriction countries as the states’ ISO codes, and rejects codes of no state', async () => {
+    const csv =
+      'id,name,ownerCountry,restrictedTo\n' +
+      'k1,Karl Klein,D,D|GBD|fr|DEU\n' +
+      'k2,Kim Kurz,,XXA\n' +
+      'k3,Kai Kern,UNO,\n' +
+      'k4,Kit Kamp,,QQQ\n';
+    const p = await importText(csv, 'csv');
+    assert.deepEqual(
+      p.problems.map((x) => [x.line, x.reason]),
+      [
+        [3, 'restrictedTo: XXA (Stateless person (1954 Convention)) is not a state'],
+        [4, 'ownerCountry: UNO (United Nations Organization or one of its officials) is not a state'],
+        [5, 'restrictedTo: unknown country code "QQQ"'],
+      ],
+    );
+    assert.deepEqual(
+      (await personsOf(p.list)).map((r) => [r.entity_id, r.owner_country, r.restricted_to]),
+      [['k1', 'DEU', ['DEU', 'GBR', 'FRA']]],
+    );
+    const d = await importText('number,issuingState,status,ownerCountry\nDD123456,D,stolen,D\n', 'sltd');
+    assert.equal(d.summary.inserted, 1);
+    const documents = await database()
+      .db.selectFrom('watchlist_documents')
+      .select(['issuing_state', 'owner_country'])
+      .where('list_id', '=', d.list)
+      .execute();
+    // The issuing state is a document's, compared as written on it; only access control needs the state.
+    assert.deepEqual(documents, [{ issuing_state: 'D', owner_country: 'DEU' }]);
   });
 
   it('refuses a CSV without the required header, naming the missing columns', async () => {

@@ -2,7 +2,8 @@
  * Imports a file into a watchlist, streaming: rows are read one at a time, validated, and written in batches of a
  * thousand, each batch in its own transaction, so a 1 GB file never sits in memory and a bad row costs only
  * itself. Every entry is written whole or not at all; a truncated last record is rejected, not half-loaded.
- * `replace` removes the list's entries the file did not contain — only once the whole file was read.
+ * `replace` removes the list's entries the file did not contain — only once the whole file was read, never those
+ * whose rows were in the file but rejected, and nothing at all when no row loaded.
  */
 import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
@@ -19,6 +20,9 @@ import {
   parseFtmLine,
   parsePersonCsvRow,
   personCsvRequired,
+  rejectedDocumentCsvEntityId,
+  rejectedFtmEntityId,
+  rejectedPersonCsvEntityId,
   type ImportFormat,
   type ParsedRow,
 } from './formats.js';
@@ -30,7 +34,7 @@ import {
   type Watchlist,
 } from './watchlists.repository.js';
 
-/** One line of the import report: a rejected row, or a warning about a row that loaded. */
+/** One line of the import report: a rejected row, or a warning about a row that loaded (or, line 0, the file). */
 export interface ImportProblem {
   readonly line: number;
   readonly entityId: string | undefined;
@@ -65,6 +69,19 @@ export interface ImportOptions {
 interface RawRow {
   readonly line: number;
   parse(warnings: string[]): ParsedRow;
+  /** The entity id of a row `parse` rejected, where it can still be read. */
+  rejectedId(): string | undefined;
+}
+
+type Pending<T> = T & { readonly ownerCountry: string; readonly line: number };
+
+/**
+ * Errors the database raises over the data of a row (SQLSTATE classes 22, data exception; 23, integrity constraint;
+ * 54, program limit exceeded), as opposed to a lost connection or a bug, which no retry of other rows would mend.
+ */
+function isRowDataError(error: unknown): error is Error {
+  const code = (error as { code?: unknown } | null)?.code;
+  return error instanceof Error && typeof code === 'string' && /^(22|23|54)[0-9A-Z]{3}$/.test(code);
 }
 
 const personFormats: ReadonlySet<ImportFormat> = new Set(['ftm', 'csv']);
@@ -72,10 +89,12 @@ const personFormats: ReadonlySet<ImportFormat> = new Set(['ftm', 'csv']);
 async function* rowsOf(input: Readable, format: ImportFormat): AsyncGenerator<RawRow> {
   if (format === 'ftm') {
     let line = 0;
-    for await (const text of createInterface({ input, crlfDelay: Infinity })) {
+    for await (const read of createInterface({ input, crlfDelay: Infinity })) {
       line += 1;
+      // readline keeps a byte order mark (as the CSV reader does not): it would make the first line invalid JSON.
+      const text = line === 1 ? read.replace(/^\uFEFF/, '') : read;
       if (text.trim().length === 0) continue;
-      yield { line, parse: (warnings) => parseFtmLine(text, warnings) };
+      yield { line, parse: (warnings) => parseFtmLine(text, warnings), rejectedId: () => rejectedFtmEntityId(text) };
     }
     return;
   }
@@ -89,6 +108,7 @@ async function* rowsOf(input: Readable, format: ImportFormat): AsyncGenerator<Ra
           if (error !== undefined) throw new RowError('csv', error);
           return format === 'csv' ? parsePersonCsvRow(row, warnings) : parseDocumentCsvRow(row);
         },
+        rejectedId: () => (format === 'csv' ? rejectedPersonCsvEntityId(row) : rejectedDocumentCsvEntityId(row)),
       };
     }
   } catch (error) {
@@ -144,26 +164,58 @@ export class ImportService {
 
     const counts = { read: 0, inserted: 0, updated: 0, removed: 0, rejected: 0, warnings: 0 };
     const skipped: Record<string, number> = {};
+    // Entries written by this run, from the database's count (not the summary's, which counts a repeated id twice).
+    let written = 0;
+    // Ids of rows that were in the file but rejected: `replace` keeps their entries (a typo must not delete a
+    // wanted person).
+    const rejectedIds = new Set<string>();
     // Keyed by entity id: the same entity twice in one batch would make the upsert touch a row twice.
-    const persons = new Map<string, PersonInput & { ownerCountry: string }>();
-    const documents = new Map<string, DocumentInput & { ownerCountry: string }>();
+    const persons = new Map<string, Pending<PersonInput>>();
+    const documents = new Map<string, Pending<DocumentInput>>();
     const problem = (p: ImportProblem) => {
-      if (p.severity === 'rejected') counts.rejected += 1;
-      else counts.warnings += 1;
+      if (p.severity === 'rejected') {
+        counts.rejected += 1;
+        if (p.entityId !== undefined) rejectedIds.add(p.entityId);
+      } else counts.warnings += 1;
       options.onProblem?.(p);
+    };
+    const tally = (c: { inserted: number; updated: number }) => {
+      counts.inserted += c.inserted;
+      counts.updated += c.updated;
+      written += c.inserted + c.updated;
     };
     const flush = async () => {
       if (persons.size === 0 && documents.size === 0) return;
-      const [p, d] = await this.db
-        .transaction()
-        .execute(async (trx) => [
-          await upsertPersons(trx, list.id, [...persons.values()], importId),
-          await upsertDocuments(trx, list.id, [...documents.values()], importId),
-        ]);
-      counts.inserted += p.inserted + d.inserted;
-      counts.updated += p.updated + d.updated;
+      const batch = { persons: [...persons.values()], documents: [...documents.values()] };
       persons.clear();
       documents.clear();
+      try {
+        const [p, d] = await this.db
+          .transaction()
+          .execute(async (trx) => [
+            await upsertPersons(trx, list.id, batch.persons, importId),
+            await upsertDocuments(trx, list.id, batch.documents, importId),
+          ]);
+        tally(p);
+        tally(d);
+      } catch (error) {
+        if (!isRowDataError(error)) throw error;
+        // A row the validation let through and the database refused rolled back its whole batch: the batch is
+        // written again one row at a time, so that only that row is rejected, with the database's reason.
+        for (const entry of [...batch.persons, ...batch.documents]) {
+          try {
+            tally(
+              entry.kind === 'person'
+                ? await upsertPersons(this.db, list.id, [entry], importId)
+                : await upsertDocuments(this.db, list.id, [entry], importId),
+            );
+          } catch (rowError) {
+            if (!isRowDataError(rowError)) throw rowError;
+            const reason = `database: ${rowError.message.slice(0, 300)}`;
+            problem({ line: entry.line, entityId: entry.entityId, severity: 'rejected', reason });
+          }
+        }
+      }
       options.onProgress?.(bytes);
     };
 
@@ -175,6 +227,9 @@ export class ImportService {
         parsed = raw.parse(warnings);
       } catch (error) {
         if (!(error instanceof RowError)) throw error;
+        // The report keeps naming no entity for a row that did not parse; only `replace` needs its id.
+        const id = options.replace === true ? raw.rejectedId() : undefined;
+        if (id !== undefined) rejectedIds.add(id);
         problem({ line: raw.line, entityId: undefined, severity: 'rejected', reason: error.message });
         continue;
       }
@@ -205,13 +260,24 @@ export class ImportService {
           reason: 'the same id appeared earlier in the file: this row replaces it',
         });
       }
-      if (parsed.kind === 'person') persons.set(parsed.entityId, { ...parsed, ownerCountry: owner });
-      else documents.set(parsed.entityId, { ...parsed, ownerCountry: owner });
+      if (parsed.kind === 'person') persons.set(parsed.entityId, { ...parsed, ownerCountry: owner, line: raw.line });
+      else documents.set(parsed.entityId, { ...parsed, ownerCountry: owner, line: raw.line });
       if (persons.size + documents.size >= batchSize) await flush();
     }
     await flush();
-    if (options.replace === true) {
-      counts.removed = await this.db.transaction().execute((trx) => deleteEntriesNotIn(trx, list.id, importId));
+    if (options.replace === true && written === 0) {
+      // A file that loaded nothing (the wrong format, an empty or unreadable file) says nothing about what the list
+      // should hold: replacing the list with it would empty it.
+      problem({
+        line: 0,
+        entityId: undefined,
+        severity: 'warning',
+        reason: 'replace: no row of the file loaded, so no entry was removed',
+      });
+    } else if (options.replace === true) {
+      counts.removed = await this.db
+        .transaction()
+        .execute((trx) => deleteEntriesNotIn(trx, list.id, importId, [...rejectedIds]));
     }
     options.onProgress?.(bytes);
     const summary: ImportSummary = {

@@ -237,17 +237,26 @@ export async function upsertDocuments(
   return countUpserts(rows);
 }
 
-/** Removes the list's entries that the import `importId` did not write (`--replace`). */
-export async function deleteEntriesNotIn(db: Kysely<Database>, listId: string, importId: string): Promise<number> {
+/** Removes the list's entries that the import `importId` did not write (`--replace`), but for the ids in `keep`. */
+export async function deleteEntriesNotIn(
+  db: Kysely<Database>,
+  listId: string,
+  importId: string,
+  keep: readonly string[] = [],
+): Promise<number> {
+  // One array parameter, however many ids: a list of parameters would hit the protocol's limit of 65,535.
+  const kept = sql<boolean>`not (entity_id = any(${[...keep]}::text[]))`;
   const persons = await db
     .deleteFrom('watchlist_persons')
     .where('list_id', '=', listId)
     .where((eb) => eb.or([eb('import_id', 'is', null), eb('import_id', '!=', importId)]))
+    .where(kept)
     .executeTakeFirst();
   const documents = await db
     .deleteFrom('watchlist_documents')
     .where('list_id', '=', listId)
     .where((eb) => eb.or([eb('import_id', 'is', null), eb('import_id', '!=', importId)]))
+    .where(kept)
     .executeTakeFirst();
   return Number(persons.numDeletedRows) + Number(documents.numDeletedRows);
 }
