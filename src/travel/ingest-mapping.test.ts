@@ -12,26 +12,26 @@ const rows = (raw: string | Buffer): TravellerRow[] =>
 
 const identity = (t: TravellerRow) => [t.surname, t.givenNames, t.birthDate, t.documents.map((d) => d.number)];
 
+/** One interchange of one message: `unb` names the sender's application, `segments` run from UNH to before UNT. */
+const interchange = (unb: string, segments: readonly string[]) => {
+  const reference = segments[0]!.split('+')[1]!;
+  return `UNA:+.? 'UNB+UNOA:4+S:ZZ+R:ZZ+${unb}'${segments.join("'")}'UNT+${segments.length + 1}+${reference}'UNZ+1+IC1'`;
+};
+
 // A PNRGOV push for LA417 of 1 October 2024 holding one booking made of `body` (from its SRC on).
-const push = (body: string[]) => {
-  const segments = [
+const push = (body: string[]) =>
+  interchange('241001:0800+IC1++PNRGOV', [
     'UNH+1+PNRGOV:13:1:IA+LA417/011024/1210+01:F',
     'MSG+:22',
     'ORG+LA:AMS',
     'TVL+011024:1210::1335+CDG+AMS+LA+417',
     'EQN+1',
     ...body,
-  ];
-  return (
-    "UNA:+.? 'UNB+UNOA:4+S:ZZ+R:ZZ+241001:0800+IC1++PNRGOV'" +
-    segments.join("'") +
-    `'UNT+${segments.length + 1}+1'UNZ+1+IC1'`
-  );
-};
+  ]);
 
 // A PAXLST passenger list for LA1 of 1 October 2024 holding the travellers of `body`.
-const list = (body: string[]) => {
-  const segments = [
+const list = (body: string[]) =>
+  interchange('241001:0930+IC1++APIS', [
     'UNH+M1+PAXLST:D:05B:UN:IATA+LA1/241001/1210+01:F',
     'BGM+745',
     'TDT+20+LA1+++LA',
@@ -40,13 +40,7 @@ const list = (body: string[]) => {
     'LOC+87+AMS',
     'DTM+232:2410011335:201',
     ...body,
-  ];
-  return (
-    "UNA:+.? 'UNB+UNOA:4+S:ZZ+R:ZZ+241001:0930+IC1++APIS'" +
-    segments.join("'") +
-    `'UNT+${segments.length + 1}+M1'UNZ+1+IC1'`
-  );
-};
+  ]);
 
 const babyDocs = 'SSR+DOCS:HK:1:LA:::::/P/GBR/INF111/GBR/03MAR24/FI/02MAR29/DOE/BABY';
 const mumDocs = 'SSR+DOCS:HK:1:LA:::::/P/GBR/MUM222/GBR/12MAR85/F/11FEB30/DOE/JANE';
