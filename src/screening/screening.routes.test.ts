@@ -297,6 +297,11 @@ describeEachBackend('screening routes', (database) => {
       [{ person: { names: ['x'.repeat(400)] } }, 'body.person.names.0'],
       [{ person: { names: ['Karim'], birthDate: '1980-13-45' } }, 'person.birthDate'],
       [{ person: { names: ['\u0007\u0008'] } }, 'person.names[0]'],
+      [{ document: { number: 'X0001234', country: 'QQ' } }, 'document.country'],
+      [
+        { person: { names: ['Karim'], documents: [{ number: 'RL1234567', country: 'QQQ' }] } },
+        'person.documents[0].country',
+      ],
       [{}, 'body'],
     ];
     for (const [payload, field] of cases) {

@@ -99,10 +99,29 @@ export function validatePersonQuery(input: PersonQueryInput, prefix = 'person'):
     if (input.nationality !== undefined && input.nationality !== '' && findCountry(input.nationality) === undefined) {
       throw new RowError('nationality', `unknown country code "${input.nationality.slice(0, 10)}"`);
     }
+    // As for a document asked about alone (validateDocumentQuery): an unknown issuing state would agree with none.
+    (input.documents ?? []).forEach((d, i) => {
+      const country = d.country?.trim() ?? '';
+      if (country !== '' && findCountry(country) === undefined)
+        throw new RowError(`documents[${i}].country`, `unknown country code "${country.slice(0, 10)}"`);
+    });
     return { ...input, names, birthDate };
   } catch (error) {
     return requestInvalid(error, prefix);
   }
+}
+
+/**
+ * Checks a document query: a country that is no known code would be compared with every listed document's issuing
+ * state and agree with none, so a stolen document asked about with a mistyped country would answer "not listed".
+ */
+export function validateDocumentQuery(input: DocumentQueryInput, prefix = 'document'): DocumentQueryInput {
+  const country = input.country?.trim();
+  if (country === undefined || country === '') return { number: input.number };
+  if (findCountry(country) === undefined) {
+    return requestInvalid(new RowError('country', `unknown country code "${country.slice(0, 10)}"`), prefix);
+  }
+  return { number: input.number, country };
 }
 
 /** One query of a batch file, and what became of it. */
@@ -166,6 +185,7 @@ export class ScreeningService {
     }
     const lists = await this.listsFor(options);
     const person = request.person === undefined ? undefined : validatePersonQuery(request.person);
+    const document = request.document === undefined ? undefined : validateDocumentQuery(request.document);
     const limit = Math.min(Math.max(options.limit ?? 10, 1), 50);
     const personHits =
       person === undefined
@@ -173,12 +193,10 @@ export class ScreeningService {
         : lists.flatMap((list) => this.index.screenPerson(list, person, { limit, threshold: options.threshold }));
     const topPersons = personHits.sort(bestFirst).slice(0, limit);
     const documentHits =
-      request.document === undefined
+      document === undefined
         ? []
         : lists
-            .flatMap((list) =>
-              this.index.screenDocument(list, { number: request.document!.number, country: request.document!.country }),
-            )
+            .flatMap((list) => this.index.screenDocument(list, document))
             .sort((a, b) => b.score - a.score)
             .slice(0, limit);
 
