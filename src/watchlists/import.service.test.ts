@@ -173,6 +173,29 @@ describeEachBackend('watchlist import', (database) => {
     ]);
   });
 
+  it('warns of an id the file repeats in a later batch too, naming the line it first appeared on', async () => {
+    // Batches of two rows: AB123456 on lines 2 and 5 is written by two batches.
+    const text =
+      'number,type,issuingState,status\nAB123456,P,FRA,stolen\nCD777888,P,FRA,lost\nEF111222,P,FRA,lost\n' +
+      'AB123456,P,FRA,revoked\nAB123456,P,FRA,lost\n';
+    const { list, summary, problems } = await importText(text, 'sltd');
+    assert.equal(summary.rejected, 0);
+    assert.deepEqual(
+      problems.map((p) => [p.line, p.severity, p.reason]),
+      [
+        [5, 'warning', 'the same id appeared earlier in the file (line 2): this row replaces it'],
+        [6, 'warning', 'the same id appeared earlier in the file (line 2): this row replaces it'],
+      ],
+    );
+    const rows = await database()
+      .db.selectFrom('watchlist_documents')
+      .select(['number', 'status'])
+      .where('list_id', '=', list)
+      .where('number', '=', 'AB123456')
+      .execute();
+    assert.deepEqual(rows, [{ number: 'AB123456', status: 'lost' }]);
+  });
+
   async function personsOf(list: string) {
     return database()
       .db.selectFrom('watchlist_persons')

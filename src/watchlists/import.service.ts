@@ -169,6 +169,8 @@ export class ImportService {
     // Ids of rows that were in the file but rejected: `replace` keeps their entries (a typo must not delete a
     // wanted person).
     const rejectedIds = new Set<string>();
+    // The line each entity id of the file was first read on: the file's ids only, not its rows (tens of bytes an id).
+    const firstLines = new Map<string, number>();
     // Keyed by entity id: the same entity twice in one batch would make the upsert touch a row twice.
     const persons = new Map<string, Pending<PersonInput>>();
     const documents = new Map<string, Pending<DocumentInput>>();
@@ -250,16 +252,18 @@ export class ImportService {
       for (const warning of warnings)
         problem({ line: raw.line, entityId: parsed.entityId, severity: 'warning', reason: warning });
       const batch: Map<string, unknown> = parsed.kind === 'person' ? persons : documents;
-      if (batch.delete(parsed.entityId)) {
-        // The later row wins, as it would across batches.
-        counts.updated += 1;
+      // The later row wins, whether the earlier is still in this batch (then it is dropped before it is written) or
+      // already written (the upsert replaces it); either way the file says one entity twice, and the report says so.
+      if (batch.delete(parsed.entityId)) counts.updated += 1;
+      const earlier = firstLines.get(parsed.entityId);
+      if (earlier !== undefined) {
         problem({
           line: raw.line,
           entityId: parsed.entityId,
           severity: 'warning',
-          reason: 'the same id appeared earlier in the file: this row replaces it',
+          reason: `the same id appeared earlier in the file (line ${earlier}): this row replaces it`,
         });
-      }
+      } else firstLines.set(parsed.entityId, raw.line);
       if (parsed.kind === 'person') persons.set(parsed.entityId, { ...parsed, ownerCountry: owner, line: raw.line });
       else documents.set(parsed.entityId, { ...parsed, ownerCountry: owner, line: raw.line });
       if (persons.size + documents.size >= batchSize) await flush();
