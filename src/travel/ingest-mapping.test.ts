@@ -107,6 +107,34 @@ describe('mapPnrgov: an infant’s documents', () => {
   });
 });
 
+describe('mapPnrgov: seats', () => {
+  const push = fixture('pnrgov-three-pnrs.edi').toString('latin1');
+  const seats = (raw: string) =>
+    rows(raw)
+      .filter((t) => t.recordLocator === 'QX7P2L')
+      .map((t) => [t.givenNames, t.seat]);
+
+  it('seats a traveller where they checked in, from the flight segment that names them by reference', () => {
+    assert.deepEqual(seats(push), [
+      ['SIOBHAN MARIE', '14C'],
+      ['CIARAN', '14D'],
+      ['AOIFE', null],
+    ]);
+  });
+
+  it('takes the seat booked on the flight when there is no check-in', () => {
+    const booked = push
+      .replace("SSD+14C++++Y'", "SSD+++++Y'")
+      .replace("SSR+SEAT:HK:1:LA:::CDG:AMS+14D::2'", "SSR+SEAT:HK:1:LA:::CDG:AMS+15F::2'");
+    const withoutSeat = booked.replace("SSD+14D++++Y'", "SSD+++++Y'");
+    assert.deepEqual(seats(withoutSeat), [
+      ['SIOBHAN MARIE', '14C'],
+      ['CIARAN', '15F'],
+      ['AOIFE', null],
+    ]);
+  });
+});
+
 describe('mapPaxlst: traveller keys', () => {
   it('keys travellers whose document has no number by name and birth date, so each is kept', () => {
     const travellers = rows(

@@ -5,7 +5,13 @@
  */
 import type { LocalDateTime } from './dates.js';
 import type { PaxlstDocument, PaxlstList, PaxlstTraveller } from './paxlst.types.js';
-import type { PnrgovBooking, PnrgovDocument, PnrgovMessage, PnrgovTraveller } from './pnrgov.types.js';
+import type {
+  PnrgovBooking,
+  PnrgovDocument,
+  PnrgovItineraryLeg,
+  PnrgovMessage,
+  PnrgovTraveller,
+} from './pnrgov.types.js';
 
 export interface FlightKey {
   readonly carrier: string;
@@ -197,7 +203,28 @@ function ownDocuments(booking: PnrgovBooking, t: PnrgovTraveller): readonly Pnrg
   return own;
 }
 
-function pnrTraveller(booking: PnrgovBooking, t: PnrgovTraveller): TravellerRow {
+/** The leg of a booking's itinerary that is the message's flight (by flight number, else by where it leaves from). */
+function flightLeg(booking: PnrgovBooking, flight: PnrgovItineraryLeg): PnrgovItineraryLeg | undefined {
+  const same = (l: PnrgovItineraryLeg) =>
+    l.marketing.carrier === flight.marketing.carrier && l.marketing.flightNumber === flight.marketing.flightNumber;
+  return booking.itinerary.find(same) ?? booking.itinerary.find((l) => l.departureAirport === flight.departureAirport);
+}
+
+/**
+ * A traveller's seat on the flight: where they checked in (SSD), else the seat booked for them on that leg (SSR SEAT
+ * of the flight segment, which names the traveller by reference), else a seat their own SSR SEAT gives.
+ */
+function seatOf(leg: PnrgovItineraryLeg | undefined, t: PnrgovTraveller): string | null {
+  if (leg !== undefined && t.reference !== '') {
+    const checkedIn = leg.checkIns.find((c) => c.travellerReference === t.reference && c.seat)?.seat;
+    if (checkedIn) return checkedIn;
+    const booked = leg.seats.find((s) => s.travellerReference === t.reference && s.seat !== '')?.seat;
+    if (booked !== undefined) return booked;
+  }
+  return t.seats[0] ?? null;
+}
+
+function pnrTraveller(booking: PnrgovBooking, t: PnrgovTraveller, leg: PnrgovItineraryLeg | undefined): TravellerRow {
   const own = ownDocuments(booking, t);
   const documents = own.map(documentRow);
   // Identity comes from the traveller's own DOCS: an adult's never from the DOCS of the infant on their lap.
@@ -215,7 +242,7 @@ function pnrTraveller(booking: PnrgovBooking, t: PnrgovTraveller): TravellerRow 
     inTransit: false,
     embarkation: null,
     debarkation: null,
-    seat: t.seats[0] ?? null,
+    seat: seatOf(leg, t),
     recordLocator: booking.recordLocator,
     details: {
       type: t.type,
@@ -244,7 +271,10 @@ export function mapPnrgov(message: PnrgovMessage, referenceDate: string): Mapped
       scheduledArrival: leg.arrival ?? null,
     },
     status: undefined,
-    travellers: message.bookings.flatMap((b) => b.travellers.map((t) => pnrTraveller(b, t))),
+    travellers: message.bookings.flatMap((b) => {
+      const own = flightLeg(b, leg);
+      return b.travellers.map((t) => pnrTraveller(b, t, own));
+    }),
     bookings: message.bookings.map((b) => ({
       recordLocator: b.recordLocator,
       bookedAt: b.createdAt ?? null,
