@@ -41,6 +41,16 @@ describeEachBackend('watchlist import', (database) => {
     return { list, summary, problems };
   }
 
+  /** A list's documents, number and status, by number. */
+  function documentsOf(list: string) {
+    return database()
+      .db.selectFrom('watchlist_documents')
+      .select(['number', 'status'])
+      .where('list_id', '=', list)
+      .orderBy('number')
+      .execute();
+  }
+
   it('loads the good rows of a FollowTheMoney file and reports each bad one with its line and reason', async () => {
     const lines = [
       ftm('p-1', {
@@ -161,13 +171,7 @@ describeEachBackend('watchlist import', (database) => {
       problems.map((p) => [p.line, p.severity]),
       [[3, 'warning']],
     );
-    const rows = await database()
-      .db.selectFrom('watchlist_documents')
-      .select(['number', 'status'])
-      .where('list_id', '=', list)
-      .orderBy('number')
-      .execute();
-    assert.deepEqual(rows, [
+    assert.deepEqual(await documentsOf(list), [
       { number: 'AB123456', status: 'lost' },
       { number: 'CD777888', status: 'lost' },
     ]);
@@ -187,13 +191,10 @@ describeEachBackend('watchlist import', (database) => {
         [6, 'warning', 'the same id appeared earlier in the file (line 2): this row replaces it'],
       ],
     );
-    const rows = await database()
-      .db.selectFrom('watchlist_documents')
-      .select(['number', 'status'])
-      .where('list_id', '=', list)
-      .where('number', '=', 'AB123456')
-      .execute();
-    assert.deepEqual(rows, [{ number: 'AB123456', status: 'lost' }]);
+    assert.deepEqual(
+      (await documentsOf(list)).filter((d) => d.number === 'AB123456'),
+      [{ number: 'AB123456', status: 'lost' }],
+    );
   });
 
   async function personsOf(list: string) {
@@ -222,14 +223,8 @@ describeEachBackend('watchlist import', (database) => {
         [5, 'rejected', 'reportedAt: 2020-05 is not a full date (expected YYYY-MM-DD)'],
       ],
     );
-    const rows = await database()
-      .db.selectFrom('watchlist_documents')
-      .select('number')
-      .where('list_id', '=', list)
-      .orderBy('number')
-      .execute();
     assert.deepEqual(
-      rows.map((r) => r.number),
+      (await documentsOf(list)).map((r) => r.number),
       ['XY001198', 'XY001199', 'XY001202'],
     );
   });
@@ -298,14 +293,8 @@ describeEachBackend('watchlist import', (database) => {
       assert.equal(problems.length, 1);
       assert.deepEqual([problems[0]!.line, problems[0]!.entityId], [4, 'FRA:RR000003']);
       assert.match(problems[0]!.reason, /^database: .*test_refused/);
-      const rows = await db
-        .selectFrom('watchlist_documents')
-        .select('number')
-        .where('list_id', '=', list)
-        .orderBy('number')
-        .execute();
       assert.deepEqual(
-        rows.map((r) => r.number),
+        (await documentsOf(list)).map((r) => r.number),
         ['RR000001', 'RR000002', 'RR000004', 'RR000005'],
       );
     } finally {
