@@ -209,17 +209,23 @@ export function parsePersonCsvRow(row: Readonly<Record<string, string>>, warning
   };
 }
 
-/** One row of the stolen/lost document CSV as an entry; its id is the issuing state and the number. */
-export function parseDocumentCsvRow(row: Readonly<Record<string, string>>): DocumentInput {
+/** A stolen/lost document row's id: its issuing state and number, each as stored (throws RowError if either is bad). */
+function documentCsvId(row: Readonly<Record<string, string>>): { id: string; issuingState: string; number: string } {
   const number = cleanDocumentNumber(row.number ?? '', 'number');
   const issuingState = cleanCountry(row.issuingState ?? '', 'issuingState');
+  return { id: `${issuingState}:${number}`, issuingState, number };
+}
+
+/** One row of the stolen/lost document CSV as an entry; its id is the issuing state and the number. */
+export function parseDocumentCsvRow(row: Readonly<Record<string, string>>): DocumentInput {
+  const { id, issuingState, number } = documentCsvId(row);
   const reported = optional(row.reportedAt);
   const type = optional(row.type)?.toUpperCase() ?? null;
   if (type !== null && !/^[A-Z0-9]{1,3}$/.test(type))
     throw new RowError('type', `"${type.slice(0, 10)}" is not a document type code (P, ID, V, …)`);
   return {
     kind: 'document',
-    entityId: `${issuingState}:${number}`,
+    entityId: id,
     number,
     type,
     issuingState,
@@ -264,7 +270,5 @@ export function rejectedPersonCsvEntityId(row: Readonly<Record<string, string>>)
 
 /** The id of a stolen/lost document CSV row that was rejected, where its issuing state and number can be read. */
 export function rejectedDocumentCsvEntityId(row: Readonly<Record<string, string>>): string | undefined {
-  return readableId(
-    () => `${cleanCountry(row.issuingState ?? '', 'issuingState')}:${cleanDocumentNumber(row.number ?? '', 'number')}`,
-  );
+  return readableId(() => documentCsvId(row).id);
 }
