@@ -375,7 +375,10 @@ export async function bookingsOfFlight(db: Db, flightId: string) {
     .execute();
 }
 
-/** A traveller's other appearances: the same surname and birth date, or the same document, on any flight of the country. */
+/**
+ * A traveller's appearances on the country's other flights: the same surname and birth date, or the same document.
+ * The flight asked about is left out (the traveller themself, and their copy from the other source, are on it).
+ */
 export async function travellerHistory(db: Db, traveller: StoredTraveller, country: string | undefined) {
   const numbers = traveller.documents.map((d) => d.number);
   return db
@@ -404,6 +407,7 @@ export async function travellerHistory(db: Db, traveller: StoredTraveller, count
             ]),
       ]),
     )
+    .where('t.flight_id', '<>', traveller.flightId)
     .$if(country !== undefined, (q) => q.where('f.owner_country', '=', country!))
     .orderBy('f.departure_date', 'desc')
     .limit(200)

@@ -361,4 +361,19 @@ describeEachBackend('passenger data ingestion', (database) => {
     await services.index.catchUp();
     assert.deepEqual(await personAlerts(await process(list(8, '', '0888'))), [{ entity_id: 'wanted-nowak' }]);
   });
+  it("lists a traveller's appearances on other flights, not the flight asked about", async () => {
+    const flightOf = async (raw: Buffer) => {
+      const { message } = await services.ingest.receive(nld, raw, noRequest);
+      return (await services.ingest.process(message.id)).flightId!;
+    };
+    const here = await flightOf(list(21, '', '0721'));
+    const there = await flightOf(list(22, '', '0722'));
+    const { travellers } = await services.flights.get(operator, here, noRequest);
+    const nowak = travellers.find((t) => t.surname === 'NOWAK')!;
+    const { appearances } = await services.flights.history(operator, here, nowak.id, noRequest);
+    // Other tests here list NOWAK on flights of their own: those are other flights too.
+    const flights = new Set(appearances.map((a) => a.flight_id));
+    assert.ok(flights.has(there), 'the same traveller on another flight');
+    assert.ok(!flights.has(here), 'not the traveller asked about, nor a copy of them on the same flight');
+  });
 });

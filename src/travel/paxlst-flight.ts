@@ -21,15 +21,26 @@ export interface TransportDraft {
   readonly stops: StopDraft[];
 }
 
-/** Splits a journey id (`BA0117`, `U21234`) into carrier and flight number without leading zeros. */
+/** A flight number as journey ids write it after the carrier: up to five digits, perhaps an operational suffix letter. */
+const FLIGHT_NUMBER = /^\d{1,5}[A-Z]?$/;
+/** A journey id written carrier first: IATA designators are two characters (letters, or a digit and a letter), ICAO ones three letters. */
+const CARRIER_AND_NUMBER = /^([A-Z]{3}|[A-Z][A-Z0-9]|[0-9][A-Z])(\d{1,5}[A-Z]?)$/;
+
+/**
+ * Splits a journey id (`BA0117`, `U21234`, `KLM1234`) into carrier and flight number without leading zeros. The
+ * carrier of TDT element 5 (`carrierHint`) is the carrier where it is given (it is how PNRGOV names the same flight),
+ * and is taken off the front of the id only where a flight number follows it: with `KL` given, `KLM1234` is the
+ * ICAO-coded KL 1234, not KL M1234. An id that is a flight number alone (`417`, `0417`) is that number of the given
+ * carrier. An id of no known shape is kept whole as the flight number.
+ */
 export function splitJourney(journeyId: string, carrierHint: string): { carrier: string; flightNumber: string } {
-  const id = journeyId.replace(/\s+/g, '');
-  let carrier = carrierHint;
+  const id = journeyId.replace(/\s+/g, '').toUpperCase();
+  const hint = carrierHint.trim().toUpperCase();
+  let carrier = hint;
   let rest = id;
-  if (carrier !== '' && id.startsWith(carrier)) rest = id.slice(carrier.length);
-  else {
-    // IATA designators are two characters (letters or a digit and a letter), ICAO ones three letters.
-    const match = /^([A-Z]{3}|[A-Z0-9]{2})(\d{1,5}[A-Z]?)$/.exec(id);
+  if (hint !== '' && id.startsWith(hint) && FLIGHT_NUMBER.test(id.slice(hint.length))) rest = id.slice(hint.length);
+  else if (!FLIGHT_NUMBER.test(id)) {
+    const match = CARRIER_AND_NUMBER.exec(id);
     if (match !== null) {
       carrier ||= match[1]!;
       rest = match[2]!;

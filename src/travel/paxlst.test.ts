@@ -251,6 +251,43 @@ describe('parsePaxlst: totals, unknown segments, bad lists', () => {
     assert.deepEqual(codes("UNH+A+PNRGOV:11:1:IA'UNT+2+A'").slice(0, 2), ['edifact.wrong_message_type', 'UNH']);
   });
 
+  it('rejects a TDT that names no flight, at the TDT', () => {
+    const refused = (tdt: string) => {
+      const text = `UNH+A+PAXLST:D:05B:UN:IATA'BGM+745'${tdt}'LOC+125+CDG'NAD+FL+++A:B'UNT+6+A'`;
+      try {
+        parsePaxlst(text);
+      } catch (error) {
+        assert.ok(isEdifactParseError(error));
+        return [error.code, error.segment, error.tag, text.slice(error.offset, error.offset + 3), error.found];
+      }
+      return [];
+    };
+    assert.deepEqual(refused('TDT+20'), ['paxlst.invalid_value', 3, 'TDT', 'TDT', 'none']);
+    assert.deepEqual(refused('TDT+20++++LA'), ['paxlst.invalid_value', 3, 'TDT', 'TDT', 'none']);
+    assert.deepEqual(refused('TDT+20+0417'), [
+      'paxlst.invalid_value',
+      3,
+      'TDT',
+      'TDT',
+      'journey id "0417" and no carrier',
+    ]);
+  });
+
+  it('splits a journey id into carrier and flight number, the carrier of element 5 first', () => {
+    const flightOf = (tdt: string) => {
+      const l = parsePaxlst(`UNH+A+PAXLST:D:05B:UN:IATA'BGM+745'${tdt}'LOC+125+CDG'UNT+5+A'`).lists[0]!;
+      return `${l.flight.carrier} ${l.flight.flightNumber}`;
+    };
+    assert.equal(flightOf('TDT+20+LA0417+++LA'), 'LA 417');
+    assert.equal(flightOf('TDT+20+0417+++LA'), 'LA 417');
+    assert.equal(flightOf('TDT+20+417+++LA'), 'LA 417');
+    assert.equal(flightOf('TDT+20+KLM1234+++KL'), 'KL 1234');
+    assert.equal(flightOf('TDT+20+KLM1234'), 'KLM 1234');
+    assert.equal(flightOf('TDT+20+U21234'), 'U2 1234');
+    assert.equal(flightOf('TDT+20+3U8888'), '3U 8888');
+    assert.equal(flightOf('TDT+20+BA0117A+++BA'), 'BA 117A');
+  });
+
   it('places birth years on the right side of the century boundary', () => {
     const l = parsePaxlst(
       message("NAD+FL+++A:B'DTM+329:241002'NAD+FL+++C:D'DTM+329:241001'NAD+FL+++E:F'DTM+329:000229'", 12),

@@ -22,7 +22,7 @@ import {
 import { fromDtm, fromYymmdd, todayUtc, type IsoDate } from './dates.js';
 import { countryOf } from './edifact-values.js';
 import { genderOf, type CountryRef, type Gender } from './travel.types.js';
-import { buildFlight, type TransportDraft } from './paxlst-flight.js';
+import { buildFlight, splitJourney, type TransportDraft } from './paxlst-flight.js';
 import {
   Bags,
   Document,
@@ -204,6 +204,7 @@ export function parsePaxlstMessage(message: EdifactMessage, options: { readonly 
         closeTraveller();
         state = 'transport';
         transport = { segment: s.pin(), stops: [] };
+        checkJourney(transport.segment);
         transports.push(transport);
         continue;
       }
@@ -364,6 +365,23 @@ export function checkTotals(
   if (declaredCrew !== undefined && declaredCrew !== crew) {
     warn('paxlst.cnt_mismatch', at, `CNT+41 declares ${declaredCrew} crew, the list holds ${crew}`);
   }
+}
+
+/**
+ * Refuses a TDT that names no flight: without its journey id (element 2), or a carrier (that id's first characters,
+ * or element 5), every such list of a day would be filed under one flight of no one's.
+ */
+function checkJourney(tdt: EdifactSegment): void {
+  const journeyId = component(tdt, 1);
+  const fail = (expected: string, found: string) =>
+    new EdifactParseError('paxlst.invalid_value', { segment: tdt.index, tag: tdt.tag, offset: tdt.offset, expected, found });
+  if (journeyId.trim() === '') throw fail('a journey id (carrier and flight number) in TDT element 2', 'none');
+  const { carrier, flightNumber } = splitJourney(journeyId, component(tdt, 4));
+  if (carrier === '' || flightNumber === '')
+    throw fail(
+      'a carrier code in TDT element 2 before the flight number, or in element 5',
+      `journey id "${journeyId.slice(0, 20)}" and no carrier`,
+    );
 }
 
 function missing(message: EdifactMessage, expected: string): EdifactParseError {
