@@ -177,6 +177,11 @@ export interface FlightTable {
   status: Generated<string>;
   /** When the message that set the status was received (a later status from an older message is ignored). */
   status_received_at: Date | null;
+  /** When the message that set each schedule field was received (an older message's value is ignored). */
+  origin_received_at: Date | null;
+  destination_received_at: Date | null;
+  scheduled_departure_received_at: Date | null;
+  scheduled_arrival_received_at: Date | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }

@@ -59,7 +59,22 @@ interface FlightRow {
   scheduledArrival?: string;
   status?: FlightStatus;
   statusReceivedAt?: Date;
+  /** When the message that gave each schedule field was received (see upsertFlights). */
+  originAt?: Date;
+  destinationAt?: Date;
+  scheduledDepartureAt?: Date;
+  scheduledArrivalAt?: Date;
 }
+
+const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/** The schedule fields of a flight row, each with the field remembering when its message was received. */
+const scheduleFields = [
+  ['origin', 'originAt'],
+  ['destination', 'destinationAt'],
+  ['scheduledDeparture', 'scheduledDepartureAt'],
+  ['scheduledArrival', 'scheduledArrivalAt'],
+] as const;
 
 /**
  * The order flight rows are locked in, by upsertFlights and lockFlights alike: owner country, carrier, number, date,
@@ -75,9 +90,10 @@ function byLockOrder(a: FlightRow, b: FlightRow): number {
 /**
  * Finds or creates the flights of several messages in one statement; returns their ids by `flightKeyOf`. Messages
  * naming one flight are merged first, oldest first, as if applied one after another: a schedule field a message
- * gives replaces what an older one gave, and the newest status wins. A status older than the one the flight has is
- * stale and left. Rows go in key order: each takes the flight's row lock, so two batches naming the same flights
- * wait for each other instead of deadlocking.
+ * gives replaces what an older one gave, and the newest status wins. The stored flight keeps, for its status and for
+ * each schedule field, when the message that set it was received: a value from an older message than that is stale
+ * and left, so messages of a flight may be processed in any order. Rows go in key order: each takes the flight's row
+ * lock, so two batches naming the same flights wait for each other instead of deadlocking.
  */
 export async function upsertFlights(
   db: Kysely<Database>,
@@ -95,8 +111,12 @@ export async function upsertFlights(
       m = { statusAt: -1, row: { ownerCountry: w.ownerCountry, carrier, flightNumber, departureDate } };
       merged.set(key, m);
     }
-    for (const field of ['origin', 'destination', 'scheduledDeparture', 'scheduledArrival'] as const)
-      if (w.key[field] !== null) m.row[field] = w.key[field]!;
+    for (const [field, receivedAt] of scheduleFields) {
+      const value = w.key[field];
+      if (value === null) continue;
+      m.row[field] = value;
+      m.row[receivedAt] = w.source.receivedAt;
+    }
     if (w.status !== undefined && at >= m.statusAt) {
       m.row.status = w.status;
       m.row.statusReceivedAt = w.source.receivedAt;
@@ -112,17 +132,25 @@ export async function upsertFlights(
     departure_date: string;
   }>`
     insert into flights (owner_country, carrier, flight_number, departure_date, origin, destination,
-      scheduled_departure, scheduled_arrival, status, status_received_at)
+      scheduled_departure, scheduled_arrival, status, status_received_at, origin_received_at, destination_received_at,
+      scheduled_departure_received_at, scheduled_arrival_received_at)
     select "ownerCountry", carrier, "flightNumber", "departureDate", origin, destination, "scheduledDeparture",
-      "scheduledArrival", coalesce(status, 'open'), "statusReceivedAt"
+      "scheduledArrival", coalesce(status, 'open'), "statusReceivedAt", "originAt", "destinationAt",
+      "scheduledDepartureAt", "scheduledArrivalAt"
     from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as ("ownerCountry" text, carrier text, "flightNumber" text,
       "departureDate" date, origin text, destination text, "scheduledDeparture" text, "scheduledArrival" text,
-      status text, "statusReceivedAt" timestamptz)
+      status text, "statusReceivedAt" timestamptz, "originAt" timestamptz, "destinationAt" timestamptz,
+      "scheduledDepartureAt" timestamptz, "scheduledArrivalAt" timestamptz)
     on conflict on constraint flights_key do update set
-      origin = coalesce(excluded.origin, flights.origin),
-      destination = coalesce(excluded.destination, flights.destination),
-      scheduled_departure = coalesce(excluded.scheduled_departure, flights.scheduled_departure),
-      scheduled_arrival = coalesce(excluded.scheduled_arrival, flights.scheduled_arrival),
+      ${sql.join(
+        scheduleFields.map(([field]) => {
+          const column = sql.ref(snake(field));
+          const at = sql.ref(`${snake(field)}_received_at`);
+          const newer = sql`excluded.${column} is not null and (flights.${at} is null or flights.${at} <= excluded.${at})`;
+          return sql`${column} = case when ${newer} then excluded.${column} else flights.${column} end,
+            ${at} = case when ${newer} then excluded.${at} else flights.${at} end`;
+        }),
+      )},
       status = case when excluded.status_received_at is not null and (flights.status_received_at is null
           or flights.status_received_at <= excluded.status_received_at) then excluded.status else flights.status end,
       status_received_at = case when excluded.status_received_at is null then flights.status_received_at

@@ -267,6 +267,36 @@ describeEachBackend('flights, travellers, bookings and alerts written in one sta
     assert.deepEqual(data?.data, { v: 'new' });
   });
 
+  it('keeps each schedule field a newer message gave when an older one is processed after it', async () => {
+    const { db } = database();
+    const older = await received();
+    const newer = { id: (await received()).id, receivedAt: new Date(older.receivedAt.getTime() + 60_000) };
+    const write = (from: MessageSource, key: Partial<ReturnType<typeof flightKey>>) =>
+      upsertFlights(db, [{ ownerCountry: 'NLD', key: { ...flightKey('16'), ...key }, status: undefined, source: from }]);
+    // The newer message moved the arrival and names no origin; the older, processed late, gives both.
+    await write(newer, { origin: null, scheduledArrival: '2024-10-01T14:55' });
+    await write(older, { origin: 'BRU', scheduledArrival: '2024-10-01T13:35', scheduledDeparture: '2024-10-01T12:10' });
+    const row = await db
+      .selectFrom('flights')
+      .select(['origin', 'scheduled_departure', 'scheduled_arrival'])
+      .where('flight_number', '=', '16')
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(row, {
+      origin: 'BRU',
+      scheduled_departure: '2024-10-01T12:10',
+      scheduled_arrival: '2024-10-01T14:55',
+    });
+    // A message newer than both changes what it gives.
+    const newest = { id: (await received()).id, receivedAt: new Date(older.receivedAt.getTime() + 120_000) };
+    await write(newest, { origin: 'AMS', scheduledArrival: '2024-10-01T15:05' });
+    const after = await db
+      .selectFrom('flights')
+      .select(['origin', 'scheduled_arrival'])
+      .where('flight_number', '=', '16')
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(after, { origin: 'AMS', scheduled_arrival: '2024-10-01T15:05' });
+  });
+
   it('writes several flights and messages in one statement each, the newest message winning', async () => {
     const { db } = database();
     const older = await received();
