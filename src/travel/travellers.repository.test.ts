@@ -6,7 +6,7 @@ import { describeEachBackend } from '../../test/database.js';
 import { recordMessageAlerts, type NewAlert } from '../alerts/alerts.repository.js';
 import type { BookingRow, TravellerRow } from './ingest-mapping.js';
 import { bookingRowKey, flightKeyOf, upsertBookings, upsertFlights } from './flights.repository.js';
-import type { FlightStatus } from './ingest-mapping.js';
+import type { FlightKey, FlightStatus } from './ingest-mapping.js';
 import { insertMessages } from './messages.repository.js';
 import {
   flightTravellers,
@@ -271,8 +271,10 @@ describeEachBackend('flights, travellers, bookings and alerts written in one sta
     const { db } = database();
     const older = await received();
     const newer = { id: (await received()).id, receivedAt: new Date(older.receivedAt.getTime() + 60_000) };
-    const write = (from: MessageSource, key: Partial<ReturnType<typeof flightKey>>) =>
-      upsertFlights(db, [{ ownerCountry: 'NLD', key: { ...flightKey('16'), ...key }, status: undefined, source: from }]);
+    const write = (from: MessageSource, key: Partial<FlightKey>) =>
+      upsertFlights(db, [
+        { ownerCountry: 'NLD', key: { ...flightKey('16'), ...key }, status: undefined, source: from },
+      ]);
     // The newer message moved the arrival and names no origin; the older, processed late, gives both.
     await write(newer, { origin: null, scheduledArrival: '2024-10-01T14:55' });
     await write(older, { origin: 'BRU', scheduledArrival: '2024-10-01T13:35', scheduledDeparture: '2024-10-01T12:10' });
