@@ -257,6 +257,8 @@ export interface RuleTable {
   version: number;
   definition: Json<Record<string, unknown>>;
   builtin: Generated<boolean>;
+  /** The country whose rule it is (only it and the operator write new versions); null for a built-in. */
+  owner_country: string | null;
   created_by: string;
   created_at: Generated<Date>;
 }

@@ -152,7 +152,7 @@ const matrix: Readonly<Record<string, MatrixEntry>> = {
     request: (_t, self) => ({
       url: '/api/rules',
       payload: {
-        id: 'matrix-rule',
+        id: `matrix-rule-${self.country.toLowerCase()}`,
         title: 'Matrix rule',
         subject: 'traveller',
         when: { fact: 'traveller.minor', op: 'eq', value: true },

@@ -8,6 +8,8 @@ export interface StoredRule {
   readonly version: number;
   readonly definition: Readonly<Record<string, unknown>>;
   readonly builtin: boolean;
+  /** The country whose rule it is; null for a built-in (or one the operator wrote for the whole operation). */
+  readonly ownerCountry: string | null;
   readonly createdBy: string;
   readonly createdAt: Date;
 }
@@ -30,6 +32,7 @@ export async function latestRules(db: Db): Promise<StoredRule[]> {
     version: r.version,
     definition: r.definition,
     builtin: r.builtin,
+    ownerCountry: r.owner_country,
     createdBy: r.created_by,
     createdAt: r.created_at,
   }));
@@ -44,21 +47,57 @@ export async function latestVersion(db: Kysely<Database>, id: string): Promise<n
   return row?.max ?? undefined;
 }
 
+/** The latest version of rule `id` with who may change it, or undefined when there is no such rule. */
+export async function findLatestRuleHead(
+  db: Kysely<Database>,
+  id: string,
+): Promise<{ version: number; builtin: boolean; ownerCountry: string | null } | undefined> {
+  const row = await db
+    .selectFrom('rules')
+    .select(['version', 'builtin', 'owner_country'])
+    .where('id', '=', id)
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row === undefined
+    ? undefined
+    : { version: row.version, builtin: row.builtin, ownerCountry: row.owner_country };
+}
+
+/**
+ * Holds, until the transaction ends, the lock that serialises writers of rule `id`: the second of two concurrent
+ * saves reads the version the first stored and writes the next one. The two-key form with a class of its own keeps
+ * rule ids out of the audit log's lock (a one-key lock).
+ */
+export async function lockRuleForWrite(trx: Kysely<Database>, id: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(727002, hashtext(${id}))`.execute(trx);
+}
+
+/** Stores one version of a rule; false when that version exists already (nothing is written then). */
 export async function insertRule(
   db: Kysely<Database>,
-  rule: { id: string; version: number; definition: Record<string, unknown>; builtin: boolean; createdBy: string },
-): Promise<void> {
-  await db
+  rule: {
+    id: string;
+    version: number;
+    definition: Record<string, unknown>;
+    builtin: boolean;
+    ownerCountry: string | null;
+    createdBy: string;
+  },
+): Promise<boolean> {
+  const result = await db
     .insertInto('rules')
     .values({
       id: rule.id,
       version: rule.version,
       definition: JSON.stringify(rule.definition),
       builtin: rule.builtin,
+      owner_country: rule.ownerCountry,
       created_by: rule.createdBy,
     })
     .onConflict((oc) => oc.columns(['id', 'version']).doNothing())
-    .execute();
+    .executeTakeFirst();
+  return (result.numInsertedOrUpdatedRows ?? 0n) > 0n;
 }
 
 /** Per-country switches, as rule id → country → enabled. */

@@ -13,6 +13,7 @@ function presentRule(view: RuleView) {
   return {
     ...view.rule,
     builtin: view.builtin,
+    ownerCountry: view.ownerCountry,
     createdBy: view.createdBy,
     createdAt: view.createdAt.toISOString(),
     enabledHere: view.enabledHere,
@@ -41,9 +42,9 @@ export function rulesRoutes(app: App, services: Services): void {
         tags: ['flights'],
         summary: 'Write a rule (a new id) or a new version of one (an existing id); validated field by field',
         description:
-          'Body: `{ id, title, subject: traveller|booking|flight, when: {all|any|not|fact,op,value}, severity, countries: "all"|[…], enabled }`. Errors name the JSON path (`when.all[2].op`).',
+          'Body: `{ id, title, subject: traveller|booking|flight, when: {all|any|not|fact,op,value}, severity, countries: "all"|[…], enabled }`. Errors name the JSON path (`when.all[2].op`). A new rule belongs to the writer’s country; only that country writes its next versions, and a person may name only their own country (never `"all"`). Built-in rules are changed by the operator only: a country switches them with `PUT /api/rules/{id}/enabled`.',
         body: Type.Record(Type.String(), Type.Unknown()),
-        response: { 201: Type.Record(Type.String(), Type.Unknown()), ...errors },
+        response: { 201: Type.Record(Type.String(), Type.Unknown()), ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request, reply) =>

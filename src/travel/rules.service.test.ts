@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
 import { describeEachBackend } from '../../test/database.js';
+import { operator } from '../../test/factories.js';
 import { testServices } from '../../test/services.js';
+import { up as addRuleOwner } from '../db/migrations/0014_rule_owner.js';
 import { isAppError } from '../errors.js';
 import type { Principal } from '../access/policy.js';
 import type { Services } from '../services.js';
@@ -17,6 +19,11 @@ const fraAnalyst: Principal = {
   sessionId: 's',
 };
 const deuAnalyst: Principal = { ...fraAnalyst, country: 'DEU', name: 'analyst@de' };
+const fraAdmin: Principal = { ...fraAnalyst, id: 'b', name: 'admin@fr', roles: ['admin'] };
+const deuAdmin: Principal = { ...deuAnalyst, id: 'c', name: 'admin@de', roles: ['admin'] };
+
+const forbidden = (pattern: RegExp) => (error: unknown) =>
+  isAppError(error, 'auth.forbidden') && pattern.test(error.message);
 
 const minorAlone = {
   id: 'minor-alone',
@@ -37,6 +44,15 @@ describeEachBackend('targeting rules', (database) => {
   let services: Services;
   before(() => {
     services = testServices(database());
+  });
+
+  it('installs the built-ins before a first save, so no one takes a built-in’s id', async () => {
+    // Nothing has read the rules yet on this fresh database.
+    const cash = builtinRules.find((r) => r.id === 'cash-payment')!;
+    await assert.rejects(
+      services.rules.save(fraAnalyst, { ...cash, countries: ['FRA'] }, noRequest),
+      forbidden(/built-in/),
+    );
   });
 
   it('installs the built-in indicators as version 1 and runs them everywhere', async () => {
@@ -88,6 +104,148 @@ describeEachBackend('targeting rules', (database) => {
     await assert.rejects(
       services.rules.setEnabled(deuAnalyst, 'no-such-rule', false, noRequest),
       /no rule no-such-rule/,
+    );
+  });
+
+  it('lets no person re-version a built-in or write a rule for all countries; the operator may', async () => {
+    const oneWay = builtinRules.find((r) => r.id === 'one-way-ticket')!;
+    for (const who of [fraAnalyst, fraAdmin]) {
+      await assert.rejects(
+        services.rules.save(who, { ...oneWay, countries: ['FRA'] }, noRequest),
+        forbidden(/built-in rule: only the operator/),
+      );
+    }
+    await assert.rejects(
+      services.rules.save(fraAnalyst, { ...minorAlone, id: 'fra-everywhere', countries: 'all' }, noRequest),
+      forbidden(/only your own country/),
+    );
+    assert.ok(!(await services.rules.list(fraAnalyst)).some((v) => v.rule.id === 'fra-everywhere'));
+    assert.ok((await services.rules.activeRules('DEU')).some((r) => r.rule.id === 'one-way-ticket'));
+    // The operator changes a built-in for everyone; it stays a built-in of no country.
+    const changed = await services.rules.save(operator, { ...oneWay, severity: 'high' }, noRequest);
+    assert.equal(changed.version, 2);
+    const view = (await services.rules.list(deuAnalyst)).find((v) => v.rule.id === 'one-way-ticket')!;
+    assert.deepEqual([view.rule.severity, view.builtin, view.ownerCountry], ['high', true, null]);
+    // A country still switches a built-in for itself.
+    await services.rules.setEnabled(fraAnalyst, 'one-way-ticket', false, noRequest);
+    assert.ok(!(await services.rules.activeRules('FRA')).some((r) => r.rule.id === 'one-way-ticket'));
+    assert.ok((await services.rules.activeRules('DEU')).some((r) => r.rule.id === 'one-way-ticket'));
+  });
+
+  it('lets only the owner country (and the operator) change its rule, and audits it under that country', async () => {
+    const fraRule = { ...minorAlone, id: 'fra-owned' };
+    await services.rules.save(fraAnalyst, fraRule, noRequest);
+    for (const who of [deuAnalyst, deuAdmin]) {
+      await assert.rejects(services.rules.save(who, { ...fraRule, countries: ['DEU'] }, noRequest), (error: unknown) =>
+        isAppError(error, 'resource.not_found'),
+      );
+    }
+    // Another person of the owner country may, and so may the operator.
+    assert.equal((await services.rules.save(fraAdmin, { ...fraRule, severity: 'low' }, noRequest)).version, 2);
+    assert.equal((await services.rules.save(operator, { ...fraRule, severity: 'medium' }, noRequest)).version, 3);
+    const view = (await services.rules.list(deuAnalyst)).find((v) => v.rule.id === 'fra-owned')!;
+    assert.deepEqual([view.rule.severity, view.ownerCountry, view.enabledHere], ['medium', 'FRA', false]);
+    assert.ok((await services.rules.activeRules('FRA')).some((r) => r.rule.id === 'fra-owned'));
+    const entries = await database()
+      .db.selectFrom('audit_log')
+      .select(['action', 'subject_country'])
+      .where('subject_type', '=', 'rule')
+      .where('subject_id', '=', 'fra-owned')
+      .orderBy('seq')
+      .execute();
+    assert.deepEqual(
+      entries.map((e) => `${e.action} ${e.subject_country}`),
+      ['rule.create FRA', 'rule.update FRA', 'rule.update FRA'],
+    );
+  });
+
+  it('stores every one of concurrent saves of one rule as its own version, each audited once', async () => {
+    const saves = await Promise.all(
+      (['low', 'medium', 'high', 'low'] as const).map((severity, i) =>
+        services.rules.save(
+          { ...fraAnalyst, name: `analyst${i}@fr` },
+          { ...minorAlone, id: 'raced', severity },
+          noRequest,
+        ),
+      ),
+    );
+    assert.deepEqual(saves.map((r) => r.version).sort(), [1, 2, 3, 4]);
+    const rows = await database()
+      .db.selectFrom('rules')
+      .select(['version', 'created_by'])
+      .where('id', '=', 'raced')
+      .orderBy('version')
+      .execute();
+    assert.deepEqual(
+      rows.map((r) => r.version),
+      [1, 2, 3, 4],
+    );
+    const audited = await database()
+      .db.selectFrom('audit_log')
+      .select(['actor_name', 'details'])
+      .where('subject_type', '=', 'rule')
+      .where('subject_id', '=', 'raced')
+      .execute();
+    assert.deepEqual(
+      audited.map((e) => `${e.actor_name} v${(e.details as { version: number }).version}`).sort(),
+      rows.map((r) => `${r.created_by} v${r.version}`).sort(),
+    );
+  });
+
+  it('gives stored rules their first version’s country as owner; built-ins none', async () => {
+    const db = database().db;
+    const deuUser = await services.users.create(
+      operator,
+      {
+        email: 'owner.backfill@police.example',
+        country: 'DEU',
+        roles: ['analyst'],
+        password: 'a long enough password 1',
+        name: 'B',
+      },
+      noRequest,
+    );
+    // As before owners existed: a DEU person's rule that FRA wrote over, a built-in FRA wrote over, a rule whose
+    // writer is unknown but names one country, and one naming all.
+    await db.schema.alterTable('rules').dropColumn('owner_country').execute();
+    const row = (id: string, version: number, by: string, countries: unknown, builtin = false) => ({
+      id,
+      version,
+      definition: JSON.stringify({ ...minorAlone, id, version, countries }),
+      builtin,
+      created_by: by,
+    });
+    await db
+      .insertInto('rules' as never)
+      .values([
+        row('old-deu', 1, deuUser.email, ['DEU']),
+        row('old-deu', 2, 'analyst@fr', ['FRA']),
+        row('cash-payment', 2, 'analyst@fr', ['FRA']),
+        row('old-ita', 1, 'someone gone', ['ITA']),
+        row('old-all', 1, 'someone gone', 'all'),
+      ] as never)
+      .execute();
+    await addRuleOwner(db as never);
+    const owners = await db
+      .selectFrom('rules')
+      .select(['id', 'version', 'owner_country'])
+      .where('id', 'in', ['old-deu', 'cash-payment', 'old-ita', 'old-all', 'fra-owned'])
+      .orderBy('id')
+      .orderBy('version')
+      .execute();
+    assert.deepEqual(
+      owners.map((o) => `${o.id} v${o.version} ${o.owner_country}`),
+      [
+        'cash-payment v1 null',
+        'cash-payment v2 null',
+        'fra-owned v1 FRA',
+        'fra-owned v2 FRA',
+        'fra-owned v3 FRA',
+        'old-all v1 null',
+        'old-deu v1 DEU',
+        'old-deu v2 DEU',
+        'old-ita v1 ITA',
+      ],
     );
   });
 });

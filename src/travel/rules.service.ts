@@ -7,14 +7,17 @@
 import type { Db } from '../db/database.js';
 import { AppError } from '../errors.js';
 import type { AuditService, RequestContext } from '../access/audit.service.js';
-import type { Principal } from '../access/policy.js';
+import { canAdminister, type Principal } from '../access/policy.js';
+import { nationalityKey } from '../countries/countries.js';
 import { builtinRules } from './rules/builtin.js';
 import { appliesIn, compileRule, type CompiledRule } from './rules/evaluate.js';
 import { validateRule, type Rule } from './rules/rule-format.js';
 import {
   countrySettings,
+  findLatestRuleHead,
   insertRule,
   latestRules,
+  lockRuleForWrite,
   latestVersion,
   rulesStamp,
   setCountrySetting,
@@ -23,6 +26,8 @@ import {
 export interface RuleView {
   readonly rule: Rule;
   readonly builtin: boolean;
+  /** The country whose rule it is (the one that may change it); null for a built-in. */
+  readonly ownerCountry: string | null;
   readonly createdBy: string;
   readonly createdAt: Date;
   /** Whether it runs for the caller's country. */
@@ -34,6 +39,14 @@ function enabledFor(rule: Rule, country: string, settings: Map<string, Map<strin
   const own = settings.get(rule.id)?.get(country);
   if (own !== undefined) return own && rule.enabled;
   return appliesIn(rule, country);
+}
+
+/**
+ * May `principal` write the next version of a rule owned by `ownerCountry`? Its owner country may, as for any record
+ * of one country; a rule of no country (a built-in) only the operator.
+ */
+function mayChange(principal: Principal, ownerCountry: string | null): boolean {
+  return ownerCountry === null ? principal.kind === 'operator' : canAdminister(principal, ownerCountry);
 }
 
 export class RulesService {
@@ -60,6 +73,7 @@ export class RulesService {
         version: 1,
         definition: { ...rule, version: 1 },
         builtin: true,
+        ownerCountry: null,
         createdBy: 'lodestar',
       });
     }
@@ -67,10 +81,18 @@ export class RulesService {
 
   private installed: Promise<void> | undefined;
 
+  /**
+   * Installs the built-ins once per process before rules are read or written: a rule saved first under a built-in's
+   * id would otherwise take its place (the install never overwrites).
+   */
+  private ensureBuiltins(): Promise<void> {
+    return (this.installed ??= this.installBuiltins());
+  }
+
   /** The rules in force for `country`, compiled; re-read from the database at most every two seconds. */
   async activeRules(country: string): Promise<readonly CompiledRule[]> {
     // The built-ins are installed by the first process that needs rules (and by nobody twice: it is idempotent).
-    await (this.installed ??= this.installBuiltins());
+    await this.ensureBuiltins();
     const now = Date.now();
     if (this.cache === undefined || now - this.cache.checkedAt > 2000) {
       const stamp = await rulesStamp(this.db);
@@ -97,13 +119,14 @@ export class RulesService {
   }
 
   async list(principal: Principal): Promise<RuleView[]> {
-    await (this.installed ??= this.installBuiltins());
+    await this.ensureBuiltins();
     const [stored, settings] = await Promise.all([latestRules(this.db), countrySettings(this.db)]);
     return stored.map((s) => {
       const rule = validateRule(s.definition);
       return {
         rule,
         builtin: s.builtin,
+        ownerCountry: s.ownerCountry,
         createdBy: s.createdBy,
         createdAt: s.createdAt,
         enabledHere: principal.country === undefined ? rule.enabled : enabledFor(rule, principal.country, settings),
@@ -111,38 +134,66 @@ export class RulesService {
     });
   }
 
-  /** Stores a new rule, or a new version of an existing one; the definition is validated field by field. */
+  /**
+   * Stores a new rule, or a new version of an existing one; the definition is validated field by field. A person
+   * writes rules for their own country only: a new rule becomes their country's, and only that country (or the
+   * operator) writes its next versions. Built-ins are the operator's to change; a country switches them for itself.
+   */
   async save(principal: Principal, definition: unknown, context: RequestContext): Promise<Rule> {
+    await this.ensureBuiltins();
     const draft = validateRule({
       ...(typeof definition === 'object' && definition !== null ? definition : {}),
       version: 1,
     });
-    return this.db.transaction().execute(async (trx) => {
-      const previous = await latestVersion(trx, draft.id);
-      const rule = validateRule({ ...(definition as object), version: (previous ?? 0) + 1 });
-      if (
-        principal.kind !== 'operator' &&
-        rule.countries !== 'all' &&
-        rule.countries.some((c) => c !== principal.country)
-      ) {
+    if (principal.kind !== 'operator') {
+      // "all" would run the rule on every country's passenger data, which no single country may decide.
+      const own = nationalityKey(principal.country) ?? principal.country;
+      if (draft.countries === 'all' || draft.countries.some((c) => c !== own)) {
         throw new AppError('auth.forbidden', `a rule can name only your own country (${principal.country})`, {
           location: { field: 'countries' },
         });
       }
-      await insertRule(trx, {
+    }
+    const saved = await this.db.transaction().execute(async (trx) => {
+      // Writers of one rule take turns, so two saves at once store two versions, not one of them twice.
+      await lockRuleForWrite(trx, draft.id);
+      const previous = await findLatestRuleHead(trx, draft.id);
+      if (previous !== undefined && !mayChange(principal, previous.ownerCountry)) {
+        // Another country's rule is "not found" to the caller, as every record of another country is to a writer;
+        // a built-in belongs to no country, and changing it is an action only the operator holds.
+        if (previous.ownerCountry !== null) {
+          throw new AppError('resource.not_found', `no rule ${draft.id} of ${principal.country ?? ''} to change`, {
+            location: { field: 'id' },
+          });
+        }
+        throw new AppError(
+          'auth.forbidden',
+          `${draft.id} is a built-in rule: only the operator changes it; switch it off for your country instead`,
+          { location: { field: 'id' } },
+        );
+      }
+      const rule = validateRule({ ...(definition as object), version: (previous?.version ?? 0) + 1 });
+      const owner = previous === undefined ? (principal.country ?? null) : previous.ownerCountry;
+      const stored = await insertRule(trx, {
         id: rule.id,
         version: rule.version,
         definition: { ...rule },
-        builtin: false,
+        builtin: previous?.builtin ?? false,
+        ownerCountry: owner,
         createdBy: principal.name,
       });
-      // This process sees its own change at once; the others within the cache's two seconds.
-      this.cache = undefined;
+      // Under the lock this cannot happen; if it ever does, the caller learns it and nothing unstored is audited.
+      if (!stored) {
+        throw new AppError(
+          'resource.conflict',
+          `version ${rule.version} of ${rule.id} was written meanwhile: try again`,
+        );
+      }
       await this.audit.record(
         principal,
         {
           action: previous === undefined ? 'rule.create' : 'rule.update',
-          subject: { type: 'rule', id: rule.id },
+          subject: { type: 'rule', id: rule.id, country: owner ?? undefined },
           details: { version: rule.version },
         },
         context,
@@ -150,6 +201,9 @@ export class RulesService {
       );
       return rule;
     });
+    // This process sees its own change at once (once committed); the others within the cache's two seconds.
+    this.cache = undefined;
+    return saved;
   }
 
   /** Switches a rule on or off for the caller's country. */
@@ -162,11 +216,11 @@ export class RulesService {
   ): Promise<void> {
     if (country === undefined)
       throw new AppError('request.invalid', 'a country is needed', { location: { field: 'country' } });
+    await this.ensureBuiltins();
     await this.db.transaction().execute(async (trx) => {
       if ((await latestVersion(trx, ruleId)) === undefined)
         throw new AppError('resource.not_found', `no rule ${ruleId}`);
       await setCountrySetting(trx, ruleId, country, enabled, principal.name);
-      this.cache = undefined;
       await this.audit.record(
         principal,
         { action: 'rule.switch', subject: { type: 'rule', id: ruleId, country }, details: { enabled } },
@@ -174,5 +228,6 @@ export class RulesService {
         trx,
       );
     });
+    this.cache = undefined;
   }
 }

@@ -15,6 +15,7 @@ import * as m0009 from './0009_links_on_read.js';
 import * as m0010 from './0010_audit_head.js';
 import * as m0011 from './0011_audit_append.js';
 import * as m0013 from './0013_flight_schedule_order.js';
+import * as m0014 from './0014_rule_owner.js';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001_foundation': m0001,
@@ -29,4 +30,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0010_audit_head': m0010,
   '0011_audit_append': m0011,
   '0013_flight_schedule_order': m0013,
+  '0014_rule_owner': m0014,
 };

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { builtinRule } from './builtin.js';
 import { appliesIn, compileRule, evaluateRules } from './evaluate.js';
 import { type Rule, validateRule } from './rule-format.js';
@@ -102,6 +103,78 @@ describe('evaluateRules', () => {
         { fact: 'traveller.nationality', op: 'in', expected: ['FRA'], actual: 'BRA', negated: true },
       ],
     });
+  });
+
+  it('reads a date-only value against a date-time fact as the whole day', () => {
+    // The flight departs 2024-10-01T12:10; the booking was created 2024-09-01T10:00.
+    const dep = (op: string, value: unknown) => fires(rule('flight', { fact: 'flight.scheduledDeparture', op, value }));
+    const cases: [string, unknown, boolean][] = [
+      ['eq', '2024-10-01', true],
+      ['eq', '2024-09-30', false],
+      ['eq', '2024-10-01T12:10', true],
+      ['eq', '2024-10-01T12:11', false],
+      ['ne', '2024-10-01', false],
+      ['ne', '2024-10-02', true],
+      ['in', ['2024-09-01', '2024-10-01'], true],
+      ['in', ['2024-09-30', '2024-10-02', '2024-10-01T12:09'], false],
+      ['in', ['2024-10-01T12:10', '2024-10-05'], true],
+      ['lt', '2024-10-01', false],
+      ['lt', '2024-10-02', true],
+      ['lte', '2024-10-01', true],
+      ['lte', '2024-09-30', false],
+      ['gt', '2024-10-01', false],
+      ['gt', '2024-09-30', true],
+      ['gte', '2024-10-01', true],
+      ['gte', '2024-10-02', false],
+      ['between', ['2024-09-29', '2024-10-01'], true],
+      ['between', ['2024-10-01', '2024-10-01'], true],
+      ['between', ['2024-10-01T12:11', '2024-10-01'], false],
+      ['between', ['2024-10-01T12:00', '2024-10-01'], true],
+      ['between', ['2024-10-02', '2024-10-03'], false],
+    ];
+    for (const [op, value, expected] of cases) assert.equal(dep(op, value), expected, `${op} ${JSON.stringify(value)}`);
+    const created = (op: string, value: unknown) =>
+      evaluateRules([rule('booking', { fact: 'booking.createdAt', op, value })], set, { country: 'FRA' }).length === 1;
+    assert.ok(created('eq', '2024-09-01') && created('lte', '2024-09-01') && !created('gt', '2024-09-01'));
+    // A date fact is compared as before: its values are days already.
+    assert.ok(fires(rule('traveller', { fact: 'traveller.dateOfBirth', op: 'eq', value: '2008-05-01' })));
+  });
+
+  it('compares a date-time fact with date-only values as whole days, for any times (property)', () => {
+    const day = fc.constantFrom('2024-09-30', '2024-10-01', '2024-10-02');
+    const time = fc.tuple(fc.integer({ min: 0, max: 24 }), fc.integer({ min: 0, max: 59 }));
+    const at = fc
+      .tuple(day, time)
+      .map(([d, [h, m]]) => `${d}T${String(h).padStart(2, '0')}:${String(h === 24 ? 0 : m).padStart(2, '0')}`);
+    // The oracle: the fact's own day against the days written.
+    const oracle: Record<string, (d: string, v: readonly string[]) => boolean> = {
+      eq: (d, [v]) => d === v,
+      ne: (d, [v]) => d !== v,
+      lt: (d, [v]) => d < v!,
+      lte: (d, [v]) => d <= v!,
+      gt: (d, [v]) => d > v!,
+      gte: (d, [v]) => d >= v!,
+      in: (d, v) => v.includes(d),
+      between: (d, [lo, hi]) => d >= lo! && d <= hi!,
+    };
+    fc.assert(
+      fc.property(
+        at,
+        fc.constantFrom(...Object.keys(oracle)),
+        fc.array(day, { minLength: 2, maxLength: 2 }),
+        (x, op, days) => {
+          const values = [...days].sort();
+          const value = op === 'in' || op === 'between' ? values : values[0];
+          const flightSet = buildFactSet({ flight: { scheduledDeparture: x } });
+          const fired =
+            evaluateRules([rule('flight', { fact: 'flight.scheduledDeparture', op, value })], flightSet, {
+              country: 'FRA',
+            }).length === 1;
+          assert.equal(fired, oracle[op]!(x.slice(0, 10), values), `${x} ${op} ${JSON.stringify(value)}`);
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 
   it('runs booking rules per booking and flight rules once', () => {

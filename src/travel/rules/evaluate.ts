@@ -58,8 +58,86 @@ export interface CompiledRule {
   readonly explain: (s: Scope) => readonly MatchedFact[];
 }
 
+// A date-only value against a date-time fact means that whole day, as an analyst reads "departs on 2024-10-01" or
+// "created before 2024-10-01": `eq`, `ne` and `in` compare the day, `lt` and `gte` the day's start, `lte` and `gt` its
+// end, and `between` takes in both days whole. Fact values are `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM` (24:00 included),
+// so in string order a day `D` sorts before every time of that day and `DT~` after every one: the day's bounds are
+// made once here, and each test stays a string comparison with no allocation.
+const isDay = (v: string): boolean => v.length === 10;
+const dayStart = (v: string): string => v;
+const dayEnd = (v: string): string => (isDay(v) ? `${v}T~` : v);
+
+/** True when `x` lies in one of the whole days `days` (sorted, distinct) ends at `ends`: a binary search. */
+function inDays(days: readonly string[], ends: readonly string[], x: string): boolean {
+  let lo = 0;
+  let hi = days.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (days[mid]! <= x) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found >= 0 && x <= ends[found]!;
+}
+
+/** The test of a comparison on a date-time fact, its date-only values read as whole days. */
+function dateTimeTest(c: Comparison, get: (s: Scope) => FactValue): Test {
+  // An absent fact compares false: every comparison with `undefined` is false.
+  const at = get as (s: Scope) => string;
+  if (c.op === 'in') {
+    const values = c.value as readonly string[];
+    const exact = new Set(values.filter((x) => !isDay(x)));
+    const days = [...new Set(values.filter(isDay))].sort();
+    const ends = days.map(dayEnd);
+    return (s) => {
+      const x = at(s);
+      return x !== undefined && (exact.has(x) || (days.length > 0 && inDays(days, ends, x)));
+    };
+  }
+  if (c.op === 'between') {
+    const [lo, hi] = c.value as readonly [string, string];
+    const start = dayStart(lo);
+    const end = dayEnd(hi);
+    return (s) => {
+      const x = at(s);
+      return x >= start && x <= end;
+    };
+  }
+  const v = c.value as string;
+  const start = dayStart(v);
+  const end = dayEnd(v);
+  switch (c.op) {
+    case 'eq':
+      return (s) => {
+        const x = at(s);
+        return x >= start && x <= end;
+      };
+    case 'ne':
+      return (s) => {
+        const x = at(s);
+        return x !== undefined && !(x >= start && x <= end);
+      };
+    case 'lt':
+      return (s) => at(s) < start;
+    case 'lte':
+      return (s) => at(s) <= end;
+    case 'gt':
+      return (s) => at(s) > end;
+    case 'gte':
+      return (s) => at(s) >= start;
+    default:
+      return genericTest(c, get);
+  }
+}
+
 function comparisonTest(c: Comparison): Test {
-  const get = factCatalogue.get(c.fact)!.get;
+  const def = factCatalogue.get(c.fact)!;
+  return def.type === 'datetime' ? dateTimeTest(c, def.get) : genericTest(c, def.get);
+}
+
+function genericTest(c: Comparison, get: (s: Scope) => FactValue): Test {
   const v = c.value;
   // Ordered operators run on numbers or on ISO date strings; JavaScript orders both with `<`, so one closure
   // serves both and the casts only quiet the type checker. An absent fact compares false: `undefined < n` is false.

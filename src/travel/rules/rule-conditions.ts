@@ -117,7 +117,7 @@ function scalar(def: FactDef, v: unknown, path: string): Scalar {
       return v;
     case 'datetime':
       if (typeof v !== 'string' || !dateTimePattern.test(v)) {
-        invalid(path, `expected YYYY-MM-DD or YYYY-MM-DDTHH:MM for ${def.name}`);
+        invalid(path, `expected YYYY-MM-DD (the whole day) or YYYY-MM-DDTHH:MM for ${def.name}`);
       }
       return v;
     case 'country': {
@@ -156,7 +156,9 @@ function valueFor(def: FactDef, op: Operator, v: unknown, path: string): Conditi
       if (!Array.isArray(v) || v.length !== 2) invalid(path, 'between takes [low, high]');
       const lo = scalar(def, v[0], `${path}[0]`);
       const hi = scalar(def, v[1], `${path}[1]`);
-      if (lo > hi) invalid(path, 'between needs low ≤ high');
+      // Against a date-time fact a date-only high end is its whole day (see evaluate.ts): 10:00 to that day is fine.
+      const end = def.type === 'datetime' && typeof hi === 'string' && hi.length === 10 ? `${hi}T~` : hi;
+      if (lo > end) invalid(path, 'between needs low ≤ high');
       return Object.freeze([lo, hi]);
     }
     default:

@@ -134,6 +134,53 @@ describe('validateRule on arbitrary input (property)', () => {
     );
   });
 
+  it('a group wrapped in more groups is judged as the group itself', () => {
+    // The scanner must see what a group holds at any depth: `((a|aa))+` backtracks exactly as `(a|aa)+` does.
+    const atoms = ['a', 'aa', 'a*', 'b+', '[ab]', '\\w', '.', 'a?', 'b{2,5}'];
+    const body = fc
+      .array(fc.array(fc.constantFrom(...atoms), { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 3 })
+      .map((branches) => branches.map((b) => b.join('')).join('|'));
+    const wrap = fc.array(fc.constantFrom('(', '(?:', '(?<g>'), { maxLength: 3 });
+    fc.assert(
+      fc.property(body, wrap, fc.constantFrom('+', '*', '?', '{2}', '{1,9}'), (inner, opens, quantifier) => {
+        // A named group may appear once only.
+        const names = opens.map((o, i) => (o === '(?<g>' ? `(?<g${i}>` : o));
+        const plain = `(${inner})${quantifier}$`;
+        const nested = `(${names.join('')}${inner}${')'.repeat(names.length)})${quantifier}$`;
+        assert.equal(unsafePatternReason(nested) === undefined, unsafePatternReason(plain) === undefined, nested);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('every brace the engine reads as a repetition is checked against the bound', () => {
+    const digits = fc.stringMatching(/^\d{1,8}$/);
+    const brace = fc.oneof(
+      digits.map((n) => `{${n}}`),
+      digits.map((n) => `{${n},}`),
+      fc.tuple(digits, digits).map(([a, b]) => `{${a},${b}}`),
+    );
+    fc.assert(
+      fc.property(brace, fc.constantFrom('a', '(?:ab)', '[ab]', '\\d'), (b, atom) => {
+        const pattern = `^${atom}${b}$`;
+        let engine: boolean;
+        try {
+          new RegExp(pattern, 'iu');
+          engine = true;
+        } catch {
+          engine = false; // `{5,2}`: out of order, a syntax error
+        }
+        const numbers = b.slice(1, -1).split(',');
+        const max = numbers[1] === '' ? Infinity : Number(numbers[1] ?? numbers[0]);
+        const reason = unsafePatternReason(pattern);
+        if (!engine) assert.notEqual(reason, undefined, pattern);
+        else if (max > 100) assert.match(reason ?? 'accepted', /repetition above 100/, pattern);
+        else assert.equal(reason, undefined, pattern);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('patterns it accepts run fast on adversarial subjects', () => {
     const tokens = [
       'a',

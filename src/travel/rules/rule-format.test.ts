@@ -138,4 +138,19 @@ describe('validateRule', () => {
     rejects(m(''), 'when.all[1].value', /empty pattern/);
     assert.equal(unsafePatternReason('[(]+\\)+'), undefined, 'escaped and class parentheses are atoms');
   });
+
+  it('refuses an alternation repeated through nested groups, and large bounds of any length', () => {
+    const m = (value: string) => cond({ fact: 'booking.payer.name', op: 'matches', value });
+    rejects(m('((A|AA))+$'), 'when.all[1].value', /repeated group/);
+    rejects(m('(?:(?:A|AA))+$'), 'when.all[1].value', /repeated group/);
+    rejects(m('(?:X(?:A|AA))*$'), 'when.all[1].value', /repeated group/);
+    rejects(m('(A|AA){1,99999}$'), 'when.all[1].value', /repeated group|repetition above 100/);
+    rejects(m('A{0,99999}A{0,99999}$'), 'when.all[1].value', /repetition above 100/);
+    rejects(m('A{100000}'), 'when.all[1].value', /repetition above 100/);
+    rejects(m('A{2,}'), 'when.all[1].value', /repetition above 100/);
+    rejects(m('A{2'), 'when.all[1].value', /brace must be a repetition/);
+    validateRule(m('^\\p{Lu}{2,30}$'));
+    validateRule(m('^A{0100}$'));
+    validateRule(m('^[{}]+\\{$'));
+  });
 });

@@ -15,8 +15,14 @@ interface Group {
   alternation: boolean;
 }
 
+// Rules compile their patterns with the `u` flag, under which `{n}`, `{n,}` and `{n,m}` (any number of digits) are
+// quantifiers and any other unescaped brace is a syntax error. Reading every digit (not a fixed few) is what keeps the
+// scanner and the engine in agreement: `{1,99999}` must be seen as the repetition it is.
+const bracePattern = /\{(\d+)(,(\d*))?\}/y;
+
 function readBrace(pattern: string, at: number): { end: number; min: number; max: number } | undefined {
-  const m = /^\{(\d{1,4})(,(\d{0,4}))?\}/.exec(pattern.slice(at, at + 12));
+  bracePattern.lastIndex = at;
+  const m = bracePattern.exec(pattern);
   if (m === null) return undefined;
   const min = Number(m[1]);
   const max = m[2] === undefined ? min : m[3] === '' ? Infinity : Number(m[3]);
@@ -39,8 +45,13 @@ export function unsafePatternReason(pattern: string): string | undefined {
     const top = stack[stack.length - 1]!;
     let quantifier = false;
     let next = i + 1;
-    if (c === '\\') next = i + 2;
-    else if (c === '[') {
+    if (c === '\\') {
+      // `\p{…}`, `\P{…}` and `\u{…}` are one atom: their braces are not a repetition.
+      if ('pPu'.includes(pattern[i + 1] ?? '') && pattern[i + 2] === '{') {
+        next = pattern.indexOf('}', i) + 1;
+        if (next === 0) return 'unterminated escape';
+      } else next = i + 2;
+    } else if (c === '[') {
       // A class is one atom: skip to its unescaped closing bracket.
       let j = i + 1;
       if (pattern[j] === ']') j++;
@@ -53,8 +64,10 @@ export function unsafePatternReason(pattern: string): string | undefined {
     } else if (c === ')') {
       if (stack.length === 1) return 'unbalanced parenthesis';
       lastGroup = stack.pop();
+      // What a group holds, its enclosing groups hold too: `((a|aa))+` repeats an alternation as `(a|aa)+` does.
       const parent = stack[stack.length - 1]!;
       parent.quantified ||= lastGroup!.quantified;
+      parent.alternation ||= lastGroup!.alternation;
     } else if (c === '|') top.alternation = true;
     else if (c === '*' || c === '+') {
       quantifier = true;
@@ -62,13 +75,13 @@ export function unsafePatternReason(pattern: string): string | undefined {
     } else if (c === '?') quantifier = true;
     else if (c === '{') {
       const brace = readBrace(pattern, i);
-      if (brace !== undefined) {
-        if (brace.max > patternLimits.maxRepeat) return `repetition above ${patternLimits.maxRepeat}`;
-        quantifier = true;
-        if (brace.max > brace.min) variable++;
-        next = brace.end;
-      }
-    }
+      // Anything else the engine refuses anyway; refusing it here too means no brace goes unchecked.
+      if (brace === undefined) return 'a brace must be a repetition such as {2,5}; write \\{ for the character';
+      if (brace.max > patternLimits.maxRepeat) return `repetition above ${patternLimits.maxRepeat}`;
+      quantifier = true;
+      if (brace.max > brace.min) variable++;
+      next = brace.end;
+    } else if (c === '}') return 'a brace must be a repetition such as {2,5}; write \\} for the character';
     if (quantifier) {
       if (pattern[i - 1] === ')' && lastGroup !== undefined && (lastGroup.quantified || lastGroup.alternation)) {
         return 'a repeated group may not contain a repetition or an alternation';
