@@ -118,27 +118,48 @@ export async function ruleAlertKeys(db: Kysely<Database>, flightIds: readonly st
   return new Set(rows.map((r) => r.subject_key));
 }
 
+/**
+ * A flight's alerts, oldest first, each hit with the owner fields of the watchlist entry it names (FlightsService.get
+ * decides from them what the caller may see). A document hit names a listed document when it has no entity id (a
+ * listed document's hit carries none: ingest-alerts.ts), else the listed person who holds the document. An entry
+ * removed since has no owner fields; its list's owner is the one to contact.
+ */
 export async function alertsOfFlight(db: Db, flightId: string) {
   return db
-    .selectFrom('alerts')
+    .selectFrom('alerts as a')
+    .leftJoin('watchlist_persons as p', (join) =>
+      join
+        .onRef('p.key', '=', 'a.entry_key')
+        .on((eb) => eb.or([eb('a.kind', '=', 'person'), eb('a.entity_id', 'is not', null)])),
+    )
+    .leftJoin('watchlist_documents as d', (join) =>
+      join.onRef('d.key', '=', 'a.entry_key').on('a.kind', '=', 'document').on('a.entity_id', 'is', null),
+    )
+    .leftJoin('watchlists as w', 'w.id', 'a.list_id')
     .select([
-      'id',
-      'kind',
-      'status',
-      'severity',
-      'traveller_id',
-      'booking_id',
-      'message_id',
-      'list_id',
-      'entity_id',
-      'score',
-      'matcher',
-      'rule_id',
-      'rule_version',
-      'explanation',
-      'created_at',
+      'a.id',
+      'a.kind',
+      'a.status',
+      'a.severity',
+      'a.traveller_id',
+      'a.booking_id',
+      'a.message_id',
+      'a.list_id',
+      'a.entity_id',
+      'a.entry_key',
+      'a.score',
+      'a.matcher',
+      'a.rule_id',
+      'a.rule_version',
+      'a.explanation',
+      'a.created_at',
+      'w.owner_country as list_owner_country',
     ])
-    .where('flight_id', '=', flightId)
-    .orderBy('created_at')
+    .select((eb) => [
+      eb.fn.coalesce('p.owner_country', 'd.owner_country').as('entry_owner_country'),
+      eb.fn.coalesce('p.restricted_to', 'd.restricted_to').as('entry_restricted_to'),
+    ])
+    .where('a.flight_id', '=', flightId)
+    .orderBy('a.created_at')
     .execute();
 }

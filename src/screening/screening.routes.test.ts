@@ -98,6 +98,131 @@ describeEachBackend('screening routes', (database) => {
     assert.ok(!res.body.includes('Ricci'), 'no detail of the restricted record');
   });
 
+  it("tells a restricted hit only as a match at its list's threshold, with that threshold as its score", async () => {
+    const list = await buildWatchlist(services, {
+      ownerCountry: 'FRA',
+      matchThreshold: 0.7,
+      persons: [
+        {
+          id: 'oracle-1',
+          name: 'Amal Haddad',
+          birthDate: '1987-06-14',
+          nationality: 'SYR',
+          gender: 'female',
+          restrictedTo: ['FRA'],
+        },
+      ],
+    });
+    // Each detail of the record moves its own score: were it shown, the caller would read them off it.
+    const screen = async (person: object, threshold: number) => {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/screenings',
+        headers,
+        payload: { person: { names: ['Amal Haddad'], ...person }, lists: [list.id], threshold },
+      });
+      assert.equal(res.statusCode, 200, res.body);
+      return res.json<{ persons: Hit[] }>().persons;
+    };
+    for (const person of [{}, { birthDate: '1987-06-14' }, { birthDate: '1988' }, { nationality: 'SYR' }]) {
+      for (const threshold of [0.01, 0.7, 0.99]) {
+        assert.deepEqual(
+          (await screen(person, threshold)).map((h) => [h.restricted, h.contactCountry, h.score, h.match]),
+          [[true, 'FRA', 0.7, true]],
+          `${JSON.stringify(person)} at ${threshold}`,
+        );
+      }
+    }
+    // Far from the record: no match at the list's threshold, so nothing, however low the threshold asked.
+    assert.deepEqual(await screen({ birthDate: '1950' }, 0.01), []);
+
+    const match = async (birthDate: string) => {
+      const res = await app.inject({
+        method: 'POST',
+        url: `/match/${list.id}?threshold=0.01`,
+        headers,
+        payload: {
+          queries: { q: { schema: 'Person', properties: { name: ['Amal Haddad'], birthDate: [birthDate] } } },
+        },
+      });
+      assert.equal(res.statusCode, 200, res.body);
+      return res.json<{ responses: { q: { results: { restricted: boolean; score: number; match: boolean }[] } } }>()
+        .responses.q.results;
+    };
+    assert.deepEqual(
+      (await match('1987-06-14')).map((r) => [r.restricted, r.score, r.match]),
+      [[true, 0.7, true]],
+    );
+    assert.deepEqual(
+      (await match('1988')).map((r) => [r.restricted, r.score, r.match]),
+      [[true, 0.7, true]],
+    );
+    assert.deepEqual(await match('1950'), []);
+  });
+
+  it('places a restricted hit by the threshold it is shown with, not by the score it hides', async () => {
+    const list = await buildWatchlist(services, {
+      ownerCountry: 'FRA',
+      matchThreshold: 0.7,
+      persons: [
+        { id: 'place-r', name: 'Amal Haddad', birthDate: '1987-06-14', nationality: 'SYR', restrictedTo: ['FRA'] },
+        { id: 'place-o', name: 'Amal Hadad' },
+      ],
+    });
+    // The restricted entry scores 1 on this query, the open one less, but above the list's threshold.
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/screenings',
+      headers,
+      payload: { person: { names: ['Amal Haddad'], birthDate: '1987-06-14' }, lists: [list.id] },
+    });
+    const persons = res.json<{ persons: Hit[] }>().persons;
+    assert.deepEqual(
+      persons.map((h) => [h.entry?.entityId ?? 'restricted', h.match]),
+      [
+        ['place-o', true],
+        ['restricted', true],
+      ],
+    );
+    assert.ok(persons[0]!.score > 0.7 && persons[1]!.score === 0.7, JSON.stringify(persons));
+    // Cut to one, the open hit is the one kept.
+    const one = await app.inject({
+      method: 'POST',
+      url: '/api/screenings',
+      headers,
+      payload: { person: { names: ['Amal Haddad'], birthDate: '1987-06-14' }, lists: [list.id], limit: 1 },
+    });
+    assert.deepEqual(
+      one.json<{ persons: Hit[] }>().persons.map((h) => h.entry?.entityId),
+      ['place-o'],
+    );
+  });
+
+  it('does not tell whether a restricted document was listed exactly or found through OCR folding', async () => {
+    const list = await buildWatchlist(services, {
+      ownerCountry: 'FRA',
+      documents: [{ number: 'ZB7000123', issuingState: 'FRA' }],
+    });
+    // The document importer takes no restriction: the owner sets it afterwards, as an edit would.
+    await sql`update watchlist_documents set restricted_to = '{FRA}' where list_id = ${list.id}`.execute(database().db);
+    const lookUp = async (number: string) => {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/screenings',
+        headers,
+        payload: { document: { number }, lists: [list.id] },
+      });
+      assert.equal(res.statusCode, 200, res.body);
+      return res.json<{ documents: Record<string, unknown>[] }>().documents;
+    };
+    const exact = await lookUp('ZB7000123');
+    const ocr = await lookUp('Z87OOO123');
+    assert.equal(exact.length, 1);
+    assert.deepEqual(exact, ocr);
+    assert.equal(exact[0]!.restricted, true);
+    assert.equal(exact[0]!.how, undefined);
+  });
+
   it('looks a stolen document up, tolerating OCR confusions', async () => {
     const res = await app.inject({
       method: 'POST',

@@ -65,8 +65,16 @@ const Restricted = Type.Object({
   list: Type.String(),
   key: Type.Integer(),
   contactCountry: Type.String(),
-  score: Type.Number(),
-  match: Type.Optional(Type.Boolean()),
+  score: Type.Number({
+    description:
+      "for a restricted entry, the threshold it reached; its own score is withheld (a person: its list's own threshold, whatever threshold the request sets; a document: the score of a hit through OCR folding, exact or not)",
+  }),
+  match: Type.Optional(
+    Type.Boolean({
+      description:
+        "for a person: always true; a restricted entry is told only when it is a match at its list's own threshold",
+    }),
+  ),
   message: Type.String(),
 });
 
@@ -202,8 +210,13 @@ export const MatchResult = Type.Object({
   referents: Type.Array(Type.String()),
   target: Type.Boolean(),
   last_change: Type.Optional(Type.String()),
-  score: Type.Number(),
-  match: Type.Boolean(),
+  score: Type.Number({
+    description:
+      "for a restricted entry, the threshold it reached (its list's own, whatever threshold the request sets); its own score is withheld",
+  }),
+  match: Type.Boolean({
+    description: "always true for a restricted entry: it is told only when it is a match at its list's own threshold",
+  }),
   features: Type.Record(Type.String(), Type.Number(), { description: 'contribution by feature' }),
   explanation: Type.Optional(Type.Array(Feature)),
   restricted: Type.Boolean(),
@@ -211,7 +224,10 @@ export const MatchResult = Type.Object({
   message: Type.Optional(Type.String()),
 });
 
-/** A hit in yente's result shape; a restricted entry keeps only the owner to contact. */
+/**
+ * A hit in yente's result shape; a restricted entry keeps only the owner to contact, and as its score the threshold
+ * it reached (ScreeningService withholds its own), a number as yente clients expect.
+ */
 export function presentYenteResult(hit: PersonHitView) {
   if (hit.restricted) {
     return {

@@ -11,6 +11,7 @@ import { canSeeRecord, type Principal } from '../access/policy.js';
 import { RowError, cleanDate, cleanName } from '../watchlists/entries.js';
 import type { DocumentEntry, PersonEntry } from '../watchlists/entries.js';
 import { findDocumentsByKeys, findPersonsByKeys } from '../watchlists/watchlists.repository.js';
+import { OCR_DOCUMENT_SCORE } from './document-index.js';
 import { MATCHER_NAME, MATCHER_VERSION } from './engine.js';
 import type { ExplanationFeature } from './types.js';
 import type { WatchlistIndex } from './watchlist-index.js';
@@ -52,7 +53,9 @@ export type PersonHitView =
       readonly list: string;
       readonly key: number;
       readonly contactCountry: string;
+      /** The list's own threshold, which the hit reached; its own score is withheld. */
       readonly score: number;
+      /** Always true: a restricted entry is told only when it is a match at its list's own threshold. */
       readonly match: boolean;
     };
 
@@ -72,6 +75,7 @@ export type DocumentHitView =
       readonly list: string;
       readonly key: number;
       readonly contactCountry: string;
+      /** The score every document hit reaches (a hit through OCR folding); whether it was exact is withheld. */
       readonly score: number;
     };
 
@@ -143,12 +147,52 @@ export type BatchResult =
     }
   | { readonly id: string; readonly line: number; readonly error: string };
 
+/** A presented hit, as far as ranking needs it. */
+interface Ranked {
+  readonly restricted: boolean;
+  readonly list: string;
+  readonly score: number;
+  /** Document hits have none: each is a hit. */
+  readonly match?: boolean;
+  /** Restricted hits only. */
+  readonly key?: number;
+}
+
 /**
- * Person hits of several lists, best first: the matches (each at its own list's threshold) before the others, each
- * by score. A list with a strict threshold may score a non-match above another list's match.
+ * Hits of several lists as presented, best first: the matches (each at its own list's threshold) before the others,
+ * each by the score the caller sees. A list with a strict threshold may score a non-match above another list's match.
+ * A restricted hit is placed by the threshold it is presented with, never by the score it hides: at an equal score it
+ * comes after the open hits, and restricted hits among themselves go by list and key.
  */
-function bestFirst(a: { score: number; match: boolean }, b: { score: number; match: boolean }): number {
-  return Number(b.match) - Number(a.match) || b.score - a.score;
+function bestFirst(a: Ranked, b: Ranked): number {
+  return (
+    Number(b.match ?? true) - Number(a.match ?? true) ||
+    b.score - a.score ||
+    Number(a.restricted) - Number(b.restricted) ||
+    (a.restricted ? (a.list < b.list ? -1 : a.list > b.list ? 1 : (a.key ?? 0) - (b.key ?? 0)) : 0)
+  );
+}
+
+/**
+ * Whether a list's `hits` (the best it has, at most `asked`; `views`, their presentations) hold its best `limit` as
+ * the caller ranks them (bestFirst), whatever the scores of the restricted entries it did not give. A restricted hit
+ * ranks by its list's `threshold`, below the score it hides, so an entry ranked below it may come first, and one
+ * below the threshold is left out: the `limit`th must rank above whatever the list holds back. A list that gave
+ * fewer than asked has nothing more.
+ */
+function holdsBest(
+  hits: ReturnType<WatchlistIndex['screenPerson']>,
+  views: readonly PersonHitView[],
+  asked: number,
+  limit: number,
+  threshold: number,
+): boolean {
+  if (hits.length < asked) return true;
+  const last = [...views].sort(bestFirst)[limit - 1];
+  if (last === undefined) return false;
+  // All held back score below the threshold: none is a restricted match, and an open one ranks below the last.
+  if (Math.min(...hits.map((h) => h.score)) < threshold) return true;
+  return !last.restricted && last.match && last.score >= threshold;
 }
 
 export class ScreeningService {
@@ -190,18 +234,17 @@ export class ScreeningService {
     const personHits =
       person === undefined
         ? []
-        : lists.flatMap((list) => this.index.screenPerson(list, person, { limit, threshold: options.threshold }));
-    const topPersons = personHits.sort(bestFirst).slice(0, limit);
+        : await this.screenPersons(
+            principal,
+            lists.map((list) => ({ list, query: person })),
+            limit,
+            options.threshold,
+          );
     const documentHits =
-      document === undefined
-        ? []
-        : lists
-            .flatMap((list) => this.index.screenDocument(list, document))
-            .sort((a, b) => b.score - a.score)
-            .slice(0, limit);
-
-    const persons = await this.presentPersons(principal, topPersons);
-    const documents = await this.presentDocuments(principal, documentHits);
+      document === undefined ? [] : lists.flatMap((list) => this.index.screenDocument(list, document));
+    // Presented before they are ranked and cut: a restricted hit's place must come from what the caller sees of it.
+    const persons = personHits.flat().sort(bestFirst).slice(0, limit);
+    const documents = (await this.presentDocuments(principal, documentHits)).sort(bestFirst).slice(0, limit);
     await this.audit.record(
       principal,
       {
@@ -228,24 +271,16 @@ export class ScreeningService {
   ): Promise<Record<string, PersonHitView[]>> {
     const lists = await this.listsFor(options);
     const limit = Math.min(Math.max(options.limit ?? 5, 1), 50);
-    const raw = new Map<string, ReturnType<WatchlistIndex['screenPerson']>>();
-    for (const [id, input] of Object.entries(queries)) {
+    const asks = Object.entries(queries).flatMap(([id, input]) => {
       const query = validatePersonQuery(input, `queries.${id}`);
-      const hits = lists.flatMap((list) =>
-        this.index.screenPerson(list, query, { limit, threshold: options.threshold }),
-      );
-      raw.set(id, hits.sort(bestFirst).slice(0, limit));
-    }
-    // One read for the entries of every query's hits; each view stays at its hit's place (a hit whose entry was
-    // removed meanwhile has none), so every query gets its own hits back.
-    const presented = await this.presentEach(principal, [...raw.values()].flat());
-    const out: Record<string, PersonHitView[]> = {};
-    let at = 0;
-    for (const [id, hits] of raw) {
-      const views = presented.slice(at, at + hits.length);
-      at += hits.length;
-      out[id] = views.filter((v) => v !== undefined);
-    }
+      return lists.map((list) => ({ id, list, query }));
+    });
+    // Every query's hits of every list at once (one read of their entries a round); each query gets its own back,
+    // ranked and cut as presented (see screen).
+    const presented = await this.screenPersons(principal, asks, limit, options.threshold);
+    const out: Record<string, PersonHitView[]> = Object.fromEntries(Object.keys(queries).map((id) => [id, []]));
+    asks.forEach(({ id }, i) => out[id]!.push(...presented[i]!));
+    for (const id of Object.keys(out)) out[id] = out[id]!.sort(bestFirst).slice(0, limit);
     await this.audit.record(
       principal,
       {
@@ -318,14 +353,45 @@ export class ScreeningService {
     return { screened, errors, matches, seconds };
   }
 
-  private async presentPersons(
+  /**
+   * Screens each query against its list and presents the hits: at first the best `limit` of each, then, for a list
+   * whose hits may not hold the caller's best `limit` (holdsBest), twice as many, until they do or the list has no
+   * more. So neither which hits come back nor their order depends on a restricted entry's own score. One read of the
+   * entries a round; most screenings take one.
+   */
+  private async screenPersons(
     principal: Principal,
-    hits: ReturnType<WatchlistIndex['screenPerson']>,
-  ): Promise<PersonHitView[]> {
-    return (await this.presentEach(principal, hits)).filter((v) => v !== undefined);
+    asks: readonly { readonly list: string; readonly query: PersonQueryInput }[],
+    limit: number,
+    threshold: number | undefined,
+  ): Promise<PersonHitView[][]> {
+    const out: PersonHitView[][] = asks.map(() => []);
+    let pending = asks.map((_, i) => i);
+    for (let asked = limit; pending.length > 0; asked *= 2) {
+      const hits = pending.map((i) =>
+        this.index.screenPerson(asks[i]!.list, asks[i]!.query, { limit: asked, threshold }),
+      );
+      // Each view stays at its hit's place (a hit whose entry was removed meanwhile has none).
+      const presented = await this.presentEach(principal, hits.flat());
+      const again: number[] = [];
+      let at = 0;
+      pending.forEach((i, j) => {
+        const listHits = hits[j]!;
+        const views = presented.slice(at, at + listHits.length).filter((v) => v !== undefined);
+        at += listHits.length;
+        out[i] = views;
+        const listThreshold = this.index.watchlist(asks[i]!.list)?.matchThreshold ?? 1;
+        if (!holdsBest(listHits, views, asked, limit, listThreshold)) again.push(i);
+      });
+      pending = again;
+    }
+    return out;
   }
 
-  /** Each hit as the principal may see it, in the hits' order; undefined where the entry was removed meanwhile. */
+  /**
+   * Each hit as the principal may see it, in the hits' order; undefined where the entry was removed meanwhile, or is
+   * restricted and no match at its list's own threshold.
+   */
   private async presentEach(
     principal: Principal,
     hits: ReturnType<WatchlistIndex['screenPerson']>,
@@ -338,13 +404,18 @@ export class ScreeningService {
       // Removed since the index last caught up: not a hit any more.
       if (entry === undefined) return undefined;
       if (!canSeeRecord(principal, entry)) {
+        // Its own score moves with each detail of the record, so a caller varying the query would read the birth
+        // date and nationality off it. It is told only as a match at its list's own threshold, with that threshold
+        // as its score: a threshold of the caller's, lower or higher, would show how close it came.
+        const threshold = this.index.watchlist(hit.listId)?.matchThreshold;
+        if (threshold === undefined || hit.score < threshold) return undefined;
         return {
           restricted: true,
           list: hit.listId,
           key: entry.key,
           contactCountry: entry.ownerCountry,
-          score: hit.score,
-          match: hit.match,
+          score: threshold,
+          match: true,
         };
       }
       return {
@@ -381,9 +452,17 @@ export class ScreeningService {
     return hits.flatMap((hit): DocumentHitView[] => {
       const entry = hit.entryKind === 'document' ? documents.get(hit.entryKey) : persons.get(hit.entryKey);
       if (entry === undefined) return [];
+      // Whether the number was listed exactly or found through OCR folding is a detail of the record: either way
+      // the hit is told with the score every document hit reaches.
       if (!canSeeRecord(principal, entry))
         return [
-          { restricted: true, list: hit.listId, key: entry.key, contactCountry: entry.ownerCountry, score: hit.score },
+          {
+            restricted: true,
+            list: hit.listId,
+            key: entry.key,
+            contactCountry: entry.ownerCountry,
+            score: OCR_DOCUMENT_SCORE,
+          },
         ];
       return [
         {

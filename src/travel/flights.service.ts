@@ -2,7 +2,7 @@
 import type { Db } from '../db/database.js';
 import { AppError } from '../errors.js';
 import type { AuditService, RequestContext } from '../access/audit.service.js';
-import { canAdminister, type Principal } from '../access/policy.js';
+import { canAdminister, canSeeRecord, type Principal } from '../access/policy.js';
 import { alertsOfFlight } from '../alerts/alerts.repository.js';
 import {
   bookingsOfFlight,
@@ -20,6 +20,52 @@ import { findMessage, listMessages, type MessageStatus, type StoredMessage } fro
  */
 function visibleCountry(principal: Principal): string | undefined {
   return principal.kind === 'operator' ? undefined : principal.country;
+}
+
+type AlertRow = Awaited<ReturnType<typeof alertsOfFlight>>[number];
+
+/**
+ * An alert as the caller may see it. A hit on a watchlist entry whose owner has not shared it with the caller's
+ * country keeps only that a record exists and whom to contact: not the entity id, nor the explanation (the entry's
+ * names, birth date, nationality, document number), nor the score and the severity taken from it (each moves with
+ * the entry's details, so passenger lists made up to probe it would read them off). An entry removed since the alert
+ * was raised is presented as restricted, by its list's owner: whether it was shared can no longer be told.
+ */
+function presentAlert(principal: Principal, alert: AlertRow) {
+  const view = {
+    id: alert.id,
+    kind: alert.kind,
+    status: alert.status,
+    severity: alert.severity,
+    traveller_id: alert.traveller_id,
+    booking_id: alert.booking_id,
+    message_id: alert.message_id,
+    list_id: alert.list_id,
+    entity_id: alert.entity_id,
+    score: alert.score,
+    matcher: alert.matcher,
+    rule_id: alert.rule_id,
+    rule_version: alert.rule_version,
+    explanation: alert.explanation,
+    created_at: alert.created_at,
+  };
+  if (alert.kind === 'rule') return { ...view, restricted: false as const };
+  const owner = alert.entry_owner_country;
+  const visible =
+    owner === null
+      ? principal.kind === 'operator'
+      : canSeeRecord(principal, { ownerCountry: owner, restrictedTo: alert.entry_restricted_to ?? [] });
+  if (visible) return { ...view, restricted: false as const };
+  return {
+    ...view,
+    // A hit on a restricted entry always calls for contacting its owner.
+    severity: 'high',
+    entity_id: null,
+    score: null,
+    explanation: [],
+    restricted: true as const,
+    contactCountry: owner ?? alert.list_owner_country,
+  };
 }
 
 export class FlightsService {
@@ -53,7 +99,7 @@ export class FlightsService {
       },
       context,
     );
-    return { flight, travellers, bookings, alerts };
+    return { flight, travellers, bookings, alerts: alerts.map((a) => presentAlert(principal, a)) };
   }
 
   /** A traveller's appearances across the country's flights. */

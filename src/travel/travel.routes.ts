@@ -146,6 +146,8 @@ export function travelRoutes(app: App, services: Services, dispatch: MessageDisp
         tags: ['flights'],
         summary:
           'One flight with its travellers, bookings and alerts, each open or withdrawn (a rule the flight no longer meets); the view is audited',
+        description:
+          "An alert on a watchlist entry whose owner has not shared it with the caller's country has restricted: true and contactCountry (whom to contact), and no entity id, score or explanation; every other alert has restricted: false.",
         params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
         response: { 200: Type.Record(Type.String(), Type.Unknown()), ...errors },
       },
