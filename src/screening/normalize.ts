@@ -8,8 +8,8 @@ import { type Script, isAbjad, scriptOf } from './scripts.js';
 import { romaniseArabic } from './translit/arabic.js';
 import { romaniseArmenian, romaniseGeorgian } from './translit/caucasian.js';
 import { romaniseHan } from './translit/cjk.js';
-import { bulgarianReading, romaniseCyrillic } from './translit/cyrillic.js';
-import { romaniseGreek } from './translit/greek.js';
+import { cyrillicAlternative, romaniseCyrillic } from './translit/cyrillic.js';
+import { greekAlternative, romaniseGreek } from './translit/greek.js';
 import { romaniseKana } from './translit/kana.js';
 import { romaniseHangul } from './translit/korean.js';
 import { latinAlternative, latinPrimary } from './translit/latin.js';
@@ -36,14 +36,24 @@ export function isSyllabic(script: Script): boolean {
   return script === 'han' || script === 'hangul' || script === 'kana';
 }
 
+/**
+ * Format characters (Unicode category Cf: zero-width joiner and non-joiner, zero-width space, word joiner, soft hyphen,
+ * direction marks and embeddings, the byte-order mark) and the combining grapheme joiner are deleted: they sit inside
+ * words without separating them. Standard Persian spelling puts a ZWNJ inside compound names (تقی‌زاده is Taghizadeh),
+ * and one pasted into a Latin name (Jo‍hn) would otherwise split it and dodge screening.
+ */
+const formatChar = /[\p{Cf}\u034f]/u;
+/** Format characters, and the controls, line and paragraph separators and Hangul fillers that separate words. */
 const invisible = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\u034f\u115f\u1160\u3164\uffa0]/gu;
+/** What an invisible character becomes: nothing for a format character, else a space. */
+const unseen = (c: string): string => (formatChar.test(c) ? '' : ' ');
 
 /** NFKC, without control, format and zero-width characters, case folded, whitespace collapsed, length capped. */
 export function normaliseText(raw: string): string {
   const cut = raw.length > MAX_NAME_LENGTH * 4 ? raw.slice(0, MAX_NAME_LENGTH * 4) : raw;
   const clean = isPrintableAscii(cut)
     ? collapseSpaces(cut.toLowerCase())
-    : cut.normalize('NFKC').replace(invisible, ' ').toLowerCase().replace(/\s+/gu, ' ').trim();
+    : cut.normalize('NFKC').replace(invisible, unseen).toLowerCase().replace(/\s+/gu, ' ').trim();
   return clean.length > MAX_NAME_LENGTH ? clean.slice(0, MAX_NAME_LENGTH) : clean;
 }
 
@@ -182,9 +192,18 @@ function asciiWords(text: string): RomanWord[] {
   return words;
 }
 
+/**
+ * Editions of ICAO Doc 9303 before 2006 let Ü be written UXX and Ñ NXX (MUXXLLER, MUNXXOZ), and some issuers still do:
+ * those are read as the letters they stand for, so that they fold as Ü (UE or U) and Ñ (N) do. No name is spelled
+ * with UXX or NXX otherwise.
+ */
+function oldIcaoLetters(text: string): string {
+  return text.includes('xx') ? text.replace(/([nu])xx/g, (_, letter: string) => (letter === 'u' ? 'ü' : 'ñ')) : text;
+}
+
 /** Romanises a whole name into words, whatever its scripts. Never throws; may return no words. */
 export function romaniseName(raw: string): RomanWord[] {
-  const clean = normaliseText(raw);
+  const clean = oldIcaoLetters(normaliseText(raw));
   if (!nonAscii.test(clean)) return asciiWords(clean);
   const text = clean
     .split(' ')
@@ -208,7 +227,13 @@ export function romaniseName(raw: string): RomanWord[] {
     if (run.length === 0) return;
     for (const w of romaniseRun(runScript, run, text).split(' ')) {
       if (w.length === 0) continue;
-      const alt = runScript === 'cyrillic' ? bulgarianReading(w) : undefined;
+      // Cyrillic and Greek runs are single words (a space ends a run), so `run` is the word `w` romanises.
+      const alt =
+        runScript === 'cyrillic'
+          ? cyrillicAlternative(run, text, w)
+          : runScript === 'greek'
+            ? greekAlternative(run, w)
+            : undefined;
       words.push({ text: w, alt, script: runScript, lossy: isAbjad(runScript) });
     }
     run = '';

@@ -26,7 +26,9 @@ export type Script =
 /** The script of one code point, or 'other' for digits, punctuation and unsupported scripts. */
 export function scriptOf(cp: number): Script {
   if (cp < 0x80) return (cp | 0x20) >= 0x61 && (cp | 0x20) <= 0x7a ? 'latin' : 'other';
-  if (cp <= 0x024f || (cp >= 0x1e00 && cp <= 0x1eff))
+  // Latin-1, Extended-A and -B, the IPA extensions (Azerbaijani ə, the ɛ ɔ ɓ ɗ ŋ of African orthographies) and
+  // Extended Additional (Vietnamese).
+  if (cp <= 0x02af || (cp >= 0x1e00 && cp <= 0x1eff))
     return cp >= 0xc0 && cp !== 0xd7 && cp !== 0xf7 ? 'latin' : 'other';
   if (cp >= 0x0370 && cp <= 0x03ff) return 'greek';
   if (cp >= 0x1f00 && cp <= 0x1fff) return 'greek';

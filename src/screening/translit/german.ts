@@ -11,6 +11,14 @@
  * an -OW or -EW ending, with the feminine and patronymic forms (-OWA, -OWNA, -OWITSCH); a consonant, J and a vowel
  * (Pjotr, Tjurin, Uljanow); a vowel and J at the end (Sergej, Dmitrij, Nikolaj); W and a consonant at the start
  * (Wladimir, Wsewolod) or after E or O (Jewgeni); LZ (Jelzin).
+ *
+ * Some marks are Russian as well as German: the -OW and -EW endings, TSCH, SCH in an -ENKO name (Timoschenko), and W
+ * and a consonant at a word's start.
+ * In a name with one of these, the other words are read too, for the two letters that alone are no mark: J before a
+ * vowel (Ю, Я, Е at a word's start: Juri, Jakow, Jelena could be Spanish or Dutch) as Y, and W as V (Iwan could be
+ * Polish): Juri Petrow is Yuri Petrov. Only these two: Z, CH and SS are ordinary in the Arabic, Spanish and Persian
+ * names a J mark alone finds (Ramzan, Qassem). Duden writes З as S, as it writes С (Soja, Sergej): such a name with a
+ * word starting S and a vowel gets a second reading with Z there (Soja Petrowa: Soya Petrova and Zoya Petrova).
  */
 const VOWELS = 'aeiouy';
 const isVowel = (c: string | undefined): boolean => c !== undefined && VOWELS.includes(c);
@@ -38,6 +46,31 @@ export function looksGermanTranscribed(word: string): boolean {
  */
 export function englishFromGerman(word: string): string | undefined {
   if (!looksGermanTranscribed(word)) return undefined;
+  return respelledFromGerman(word);
+}
+
+/** Whether a lower-case ASCII word shows a mark that is Russian as well as German (see the module comment). */
+function hasRussianMark(word: string): boolean {
+  return (
+    GERMAN_ENDING.test(word) ||
+    word.includes('tsch') ||
+    (word.endsWith('enko') && word.includes('sch')) ||
+    (word.charCodeAt(0) === 119 && word.length > 1 && !isVowel(word[1]))
+  );
+}
+
+/** A lower-case ASCII word beside a Russian-marked one: J before a vowel as Y, W as V; undefined if none. */
+function respelledBeside(word: string): string | undefined {
+  let out = '';
+  for (let i = 0; i < word.length; i++) {
+    const c = word[i]!;
+    out += c === 'w' ? 'v' : c === 'j' && isVowel(word[i + 1]) ? 'y' : c;
+  }
+  return out === word ? undefined : out;
+}
+
+/** A lower-case ASCII word respelled from German transcription (see englishFromGerman); undefined if the same. */
+function respelledFromGerman(word: string): string | undefined {
   let out = '';
   for (let i = 0; i < word.length;) {
     const rest = word.slice(i);
@@ -69,15 +102,21 @@ export function englishFromGerman(word: string): string | undefined {
   return out === word ? undefined : out;
 }
 
-/** Each word's reading as written (see germanReadings), or null when it has none: names share their words. */
+/**
+ * Each word's reading as written (see germanReadings), or null when it has none: names share their words. One cache
+ * for words with a mark of their own (`marked`), one for the other words of a marked name.
+ */
 const respelled = new Map<string, string | null>();
+const respelledNextTo = new Map<string, string | null>();
 const MAX_CACHED_WORDS = 1 << 16;
 
-function respell(word: string): string | null {
-  let known = respelled.get(word);
+function respell(word: string, marked: boolean): string | null {
+  const cache = marked ? respelled : respelledNextTo;
+  let known = cache.get(word);
   if (known === undefined) {
-    if (respelled.size >= MAX_CACHED_WORDS) respelled.clear();
-    const english = englishFromGerman(word.toLowerCase());
+    if (cache.size >= MAX_CACHED_WORDS) cache.clear();
+    const lower = word.toLowerCase();
+    const english = marked ? englishFromGerman(lower) : respelledBeside(lower);
     // Written as the word was: TJURIN → TYURIN, Tjurin → Tyurin.
     known =
       english === undefined
@@ -87,7 +126,7 @@ function respell(word: string): string | null {
           : word[0] === word[0]!.toUpperCase()
             ? english[0]!.toUpperCase() + english.slice(1)
             : english;
-    respelled.set(word, known);
+    cache.set(word, known);
   }
   return known;
 }
@@ -106,33 +145,68 @@ function isLetter(c: number): boolean {
 export function germanReadings(names: readonly string[]): string[] {
   const out: string[] = [];
   for (const name of names) {
-    let reading: string | undefined;
+    const mark = nameMark(name);
+    if (mark === NO_MARK) continue;
+    const russian = mark === RUSSIAN_MARK;
+    let reading = '';
     // name[0, copied) is in reading.
     let copied = 0;
     for (let i = 0; i < name.length;) {
-      let c = name.charCodeAt(i);
-      if (!isLetter(c)) {
+      if (!isLetter(name.charCodeAt(i))) {
         i++;
         continue;
       }
       let end = i;
-      let marked = false;
-      while (end < name.length && isLetter((c = name.charCodeAt(end)))) {
-        // h, j, w, z in either case (| 32 lower-cases an ASCII letter).
-        const lower = c | 32;
-        if (lower === 104 || lower === 106 || lower === 119 || lower === 122) marked = true;
-        end++;
-      }
-      if (marked) {
-        const english = respell(name.slice(i, end));
-        if (english !== null) {
-          reading = (reading ?? '') + name.slice(copied, i) + english;
-          copied = end;
-        }
+      while (end < name.length && isLetter(name.charCodeAt(end))) end++;
+      const word = name.slice(i, end);
+      const english = respell(word, true) ?? (russian ? respell(word, false) : null);
+      if (english !== null) {
+        reading += name.slice(copied, i) + english;
+        copied = end;
       }
       i = end;
     }
-    if (reading !== undefined) out.push(reading + name.slice(copied));
+    reading += name.slice(copied);
+    out.push(reading);
+    if (!russian) continue;
+    // German writes both С and З as S at a word's start (Sergej, Soja): a name with such a word is read a second time
+    // with Z there (Soja Petrowa as Zoya Petrova), the first reading keeping S (Sergey).
+    const voiced = reading.replace(INITIAL_S, (s) => (s === 'S' ? 'Z' : 'z'));
+    if (voiced !== reading) out.push(voiced);
   }
   return out;
+}
+
+/** An S at a word's start before a vowel (the letter alone, for the replacement to keep the rest). */
+const INITIAL_S = /(?<![A-Za-z])[Ss](?=[AEIOUYaeiouy])/g;
+
+/** No word of the name shows a German mark; one does; one shows a mark that is Russian too (see the module comment). */
+const NO_MARK = 0;
+const GERMAN_MARK = 1;
+const RUSSIAN_MARK = 2;
+
+/** How far a word of the name shows German transcription (looksGermanTranscribed) that reads differently in English. */
+function nameMark(name: string): number {
+  let mark = NO_MARK;
+  for (let i = 0; i < name.length;) {
+    let c = name.charCodeAt(i);
+    if (!isLetter(c)) {
+      i++;
+      continue;
+    }
+    let end = i;
+    let marked = false;
+    while (end < name.length && isLetter((c = name.charCodeAt(end)))) {
+      // h, j, w, z in either case (| 32 lower-cases an ASCII letter).
+      const lower = c | 32;
+      if (lower === 104 || lower === 106 || lower === 119 || lower === 122) marked = true;
+      end++;
+    }
+    if (marked && respell(name.slice(i, end), true) !== null) {
+      if (hasRussianMark(name.slice(i, end).toLowerCase())) return RUSSIAN_MARK;
+      mark = GERMAN_MARK;
+    }
+    i = end;
+  }
+  return mark;
 }

@@ -1,6 +1,8 @@
 /**
  * Greek to Latin after ELOT 743 (the scheme ICAO 9303 adopts for Greek passports): αυ/ευ become AV/EV (AF/EF
- * before voiceless consonants), ου OU, μπ at a word start B, γγ/γκ NG. Accents are removed before the lookup.
+ * before voiceless consonants), ου OU, μπ at a word start B, ντ D, γγ/γκ NG. Accents are removed before the lookup.
+ * At a word start γκ is G (BGN/PCGN 1962, and how Greeks write it in English: Γκίκας is Gikas); ELOT 743 writes it
+ * GK (Gkikas, the passport form), which greekAlternative gives as the word's other spelling.
  */
 
 const single: Record<string, string> = {
@@ -49,6 +51,9 @@ export function romaniseGreek(run: string): string {
     } else if (c === 'μ' && n === 'π') {
       out += i === 0 ? 'b' : 'mp';
       i++;
+    } else if (c === 'γ' && n === 'κ' && i === 0) {
+      out += 'g';
+      i++;
     } else if (c === 'ν' && n === 'τ') {
       out += i === 0 ? 'd' : 'nt';
       i++;
@@ -59,4 +64,12 @@ export function romaniseGreek(run: string): string {
     }
   }
   return out;
+}
+
+/**
+ * The ELOT 743 spelling of a word romanised by romaniseGreek where it differs from it (a word-initial γκ is GK
+ * there, G in romaniseGreek), else undefined.
+ */
+export function greekAlternative(run: string, romanised: string): string | undefined {
+  return run.startsWith('γκ') && romanised.startsWith('g') ? 'gk' + romanised.slice(1) : undefined;
 }

@@ -28,7 +28,29 @@ const special: Record<string, readonly [string, string]> = {
   ƒ: ['f', 'f'],
   ɨ: ['i', 'i'],
   ǝ: ['e', 'e'],
+  // Azerbaijani Ə: passports write it A in the MRZ (Əliyev is ALIYEV); E is the older and Russian-based form (Eliyev).
   ə: ['a', 'e'],
+  // Letters of the IPA block that African orthographies (Hausa, Fula, Akan, Ewe, Lingala, Bambara) write in names;
+  // ICAO 9303 gives them no form, so they fold to the plain letter they are written beside in English.
+  ɛ: ['e', 'e'],
+  ɔ: ['o', 'o'],
+  ɓ: ['b', 'b'],
+  ɗ: ['d', 'd'],
+  ɖ: ['d', 'd'],
+  ƙ: ['k', 'k'],
+  ƴ: ['y', 'y'],
+  ɲ: ['ny', 'ny'],
+  ɣ: ['gh', 'g'],
+  ʋ: ['v', 'v'],
+  ʊ: ['u', 'u'],
+  ɪ: ['i', 'i'],
+  ʉ: ['u', 'u'],
+  ɑ: ['a', 'a'],
+  ʃ: ['sh', 'sh'],
+  ʒ: ['zh', 'zh'],
+  // Glottal stop and pharyngeal (ʔ, ʕ) are silent, as the apostrophes of ʿayn and hamza are.
+  ʔ: ['', ''],
+  ʕ: ['', ''],
   ŉ: ['n', 'n'],
   ĸ: ['k', 'q'],
   // Transliterations of Arabic (ʿayn, hamza) and Hebrew use modifier letters and half rings: silent here.
@@ -41,7 +63,7 @@ const special: Record<string, readonly [string, string]> = {
 const primaryTable = new Map<number, string>();
 const altTable = new Map<number, string>();
 
-// Fold every lower-case Latin letter of Latin-1, Extended-A/B and Extended Additional once at load time.
+// Fold every lower-case Latin letter of Latin-1, Extended-A/B, IPA and Extended Additional once at load time.
 function fill(from: number, to: number): void {
   for (let cp = from; cp <= to; cp++) {
     const ch = String.fromCodePoint(cp);
@@ -56,7 +78,7 @@ function fill(from: number, to: number): void {
     if (/^[a-z]+$/.test(base)) primaryTable.set(cp, base);
   }
 }
-fill(0xc0, 0x24f);
+fill(0xc0, 0x2af);
 fill(0x1e00, 0x1eff);
 for (const [ch, [p, a]] of Object.entries(special)) {
   const cp = ch.codePointAt(0)!;
