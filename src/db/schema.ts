@@ -164,6 +164,12 @@ export interface MessageTable {
   processed_at: Date | null;
 }
 
+/** Every flight a message names (an interchange may carry several); messages.flight_id is the first of them. */
+export interface MessageFlightTable {
+  flight_id: string;
+  message_id: string;
+}
+
 export interface FlightTable {
   id: Generated<string>;
   owner_country: string;
@@ -275,6 +281,7 @@ export interface Database {
   rules: RuleTable;
   rule_country_settings: RuleCountrySettingTable;
   messages: MessageTable;
+  message_flights: MessageFlightTable;
   flights: FlightTable;
   travellers: TravellerTable;
   bookings: BookingTable;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { flightAsItStands } from './flight-state.js';
 import type { PaxlstList, PaxlstTraveller } from './paxlst.types.js';
-import type { PnrgovBooking } from './pnrgov.types.js';
+import type { PnrgovBooking, PnrgovItineraryLeg } from './pnrgov.types.js';
 
 const traveller = (surname: string, doc: string, extra: Partial<PaxlstTraveller> = {}): PaxlstTraveller =>
   ({
@@ -52,6 +52,19 @@ describe('a flight as it now stands', () => {
       flight.bookings.map((b) => `${b.recordLocator}:${(b as unknown as { note: string }).note}`),
       ['AAA111:new', 'BBB222:b', ':x', ':y'],
     );
+  });
+
+  it('carries the pushed flight of the latest PNR push that gives a departure', () => {
+    const leg = (departure: string | undefined) => ({ departure }) as unknown as PnrgovItineraryLeg;
+    const [first, second, undated] = [leg('2024-10-01T12:10'), leg('2024-10-01T12:40'), leg(undefined)];
+    const flight = flightAsItStands([
+      { lists: [], bookings: [], pnrgovFlight: first },
+      { lists: [list('', [traveller('ADAMS', 'P1')])], bookings: [] },
+      { lists: [], bookings: [], pnrgovFlight: second },
+      { lists: [], bookings: [], pnrgovFlight: undated },
+    ]);
+    assert.equal(flight.pnrgovFlight, second);
+    assert.equal(flightAsItStands([{ lists: [], bookings: [] }]).pnrgovFlight, undefined);
   });
 
   it('returns the lists themselves when nothing in them changed', () => {

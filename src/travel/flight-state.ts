@@ -7,18 +7,24 @@
 import { apiTravellerKey } from './ingest-mapping.js';
 import type { RuleInput } from './ingest-parse.js';
 import type { PaxlstList, PaxlstTraveller } from './paxlst.types.js';
-import type { PnrgovBooking } from './pnrgov.types.js';
+import type { PnrgovBooking, PnrgovItineraryLeg } from './pnrgov.types.js';
 
 /**
  * Merges the rule inputs of a flight's messages, oldest first. A passenger-list traveller stays in the list that
- * named them last (a cancelling list keeps nobody); a booking is its latest copy, in the place it first appeared.
+ * named them last (a cancelling list keeps nobody); a booking is its latest copy, in the place it first appeared; the
+ * pushed flight is the latest push's that gives a departure (as the stored flight keeps the newest schedule).
  */
 export function flightAsItStands(inputs: readonly RuleInput[]): RuleInput {
   // Where each traveller was named last: the list, and the traveller object within it.
   const latest = new Map<string, { list: PaxlstList; traveller: PaxlstTraveller; cancelled: boolean }>();
   const lists: PaxlstList[] = [];
   const bookings = new Map<string, PnrgovBooking>();
+  let pnrgovFlight: PnrgovItineraryLeg | undefined;
   for (const input of inputs) {
+    const pushed = input.pnrgovFlight;
+    if (pushed !== undefined && (pushed.departure !== undefined || pnrgovFlight?.departure === undefined)) {
+      pnrgovFlight = pushed;
+    }
     for (const list of input.lists) {
       lists.push(list);
       const cancelled = list.messageFunction.toUpperCase() === 'XR';
@@ -39,5 +45,6 @@ export function flightAsItStands(inputs: readonly RuleInput[]): RuleInput {
         : { ...list, travellers: list.travellers.filter((t) => keep.has(t)) },
     ),
     bookings: [...bookings.values()],
+    ...(pnrgovFlight === undefined ? {} : { pnrgovFlight }),
   };
 }

@@ -4,8 +4,9 @@ import { ScreeningEngine } from '../screening/engine.js';
 import { inSlices, SCREEN_SLICE_MS, type IndexedPersonHit } from '../screening/watchlist-index.js';
 import { personAt } from '../synth/persons.js';
 import { travellerAt } from '../synth/queries.js';
-import { screenTravellers, type TravellerToScreen } from './ingest-alerts.js';
+import { screenTravellers, travellerSubjects, type TravellerToScreen } from './ingest-alerts.js';
 import type { TravellerRow } from './ingest-mapping.js';
+import type { TravellerFacts } from './rules/facts.types.js';
 
 const PERSONS = 2_000;
 
@@ -112,5 +113,36 @@ describe('screening a batch of travellers for alerts', () => {
       turns >= Math.max(1, Math.floor(took / SCREEN_SLICE_MS / 3)),
       `${turns} turns of the event loop in ${took.toFixed(0)} ms of screening`,
     );
+  });
+});
+
+describe('the subject of a traveller’s rule alerts', () => {
+  const traveller = (key: string, surname: string, givenNames: string, dateOfBirth?: string) =>
+    ({ key, surname, givenNames, dateOfBirth }) as TravellerFacts;
+
+  it('is the person, by surname and first given name, wherever the messages put them', () => {
+    const pnrCopy = travellerSubjects([traveller('pnr:RT9K4Z:1', 'HADDAD', 'LEILA MISS', '2013-02-14')]);
+    const listCopy = travellerSubjects([
+      traveller('api:1', 'ADAMS', 'JOHN'),
+      traveller('api:2', 'Haddad', 'Leila', '2013-02-14'),
+    ]);
+    assert.equal(pnrCopy.get('pnr:RT9K4Z:1'), listCopy.get('api:2'));
+    assert.equal(
+      travellerSubjects([traveller('pnr:RT9K4Z:1', 'HADDAD', 'LEILA')]).get('pnr:RT9K4Z:1'),
+      listCopy.get('api:2'),
+      'a birth date the PNR lacked does not make another person',
+    );
+  });
+
+  it('tells namesakes apart by birth date, and by place when even that is shared', () => {
+    const subjects = travellerSubjects([
+      traveller('api:1', 'SMITH', 'JOHN', '2012-01-01'),
+      traveller('api:2', 'SMITH', 'JOHN', '1980-01-01'),
+      traveller('pnr:A:1', 'SMITH', 'JOHN'),
+      traveller('pnr:B:1', 'SMITH', 'JOHN'),
+    ]);
+    assert.equal(new Set(subjects.values()).size, 4);
+    assert.ok(subjects.get('api:1')!.endsWith('|2012-01-01'));
+    assert.ok(subjects.get('api:2')!.endsWith('|1980-01-01'));
   });
 });

@@ -7,7 +7,9 @@ import { MATCHER_NAME, MATCHER_VERSION } from '../screening/engine.js';
 import { inSlices, type WatchlistIndex } from '../screening/watchlist-index.js';
 import type { TravellerRow } from './ingest-mapping.js';
 import type { RuleHit } from './rules/evaluate.js';
-import { travellerNameKey, type FlightTraveller } from './travellers.repository.js';
+import type { FlightFactSet, TravellerFacts } from './rules/facts.types.js';
+import { personKey } from './rules/normalise.js';
+import { travellerNameKey, travellerRowKey, type FlightTraveller } from './travellers.repository.js';
 
 /** A stored traveller to screen: its id, the row it was stored from, its flight, the message that named it. */
 export interface TravellerToScreen {
@@ -97,51 +99,126 @@ export async function screenTravellers(
   return alerts;
 }
 
-/** Traveller ids by name key: the passenger-list copy wins over the PNR copy of the same person. */
-export function travellerIdsByName(travellers: readonly FlightTraveller[]): Map<string, string> {
+/** Stored traveller ids by `travellerRowKey`: how a rule hit finds the row of the person it names. */
+export function travellerIdsByRow(travellers: readonly FlightTraveller[]): Map<string, string> {
   const ids = new Map<string, string>();
-  for (const t of travellers) {
-    const key = nameKeyOf(t);
-    if (t.source === 'api' || !ids.has(key)) ids.set(key, t.id);
-  }
+  for (const t of travellers) ids.set(travellerRowKey(t.flightId, t.source, t.travellerKey), t.id);
   return ids;
 }
 
-/** Whether every traveller a hit names is among `travellerIds` (else the caller reads the flight's travellers again). */
-export function namesKnown(hits: readonly RuleHit[], travellerIds: ReadonlyMap<string, string>): boolean {
+/** The fact set's travellers by their key (what a hit names them by). */
+export function travellersByKey(facts: FlightFactSet): Map<string, TravellerFacts> {
+  return new Map(facts.travellers.map((t) => [t.key, t]));
+}
+
+/** The stored rows of a traveller of the facts, by `travellerRowKey` (none for facts built by hand). */
+function rowsOf(flightId: string, t: TravellerFacts | undefined): string[] {
+  const rows = t?.rowKeys;
+  const out: string[] = [];
+  if (rows?.api !== undefined) out.push(travellerRowKey(flightId, 'api', rows.api));
+  if (rows?.pnr !== undefined) out.push(travellerRowKey(flightId, 'pnr', rows.pnr));
+  return out;
+}
+
+/**
+ * Whether every stored row of every traveller the hits name is among `travellerIds` (else the caller reads the
+ * flight's travellers again: another batch stored more of the flight since).
+ */
+export function rowsKnown(
+  hits: readonly RuleHit[],
+  travellers: ReadonlyMap<string, TravellerFacts>,
+  flightId: string,
+  travellerIds: ReadonlyMap<string, string>,
+): boolean {
   return hits.every(
     (h) =>
-      h.subject.kind !== 'traveller' || travellerIds.has(travellerNameKey(h.subject.surname, h.subject.givenNames)),
+      h.subject.kind !== 'traveller' ||
+      rowsOf(flightId, travellers.get(h.subject.key)).every((row) => travellerIds.has(row)),
   );
 }
 
-/** Rule hits as alerts, each attached to the stored traveller (by name) or booking (by locator) it names. */
+/**
+ * What names each traveller's rule alerts across the flight's messages, by fact key: the person, not their place in
+ * the messages (the fact key moves when a list names them or cancels someone before them). A person is their surname
+ * and first given name as the linker compares them (`personKey`), so the PNR copy and the passenger-list copy of
+ * someone are one subject before and after they are linked, whatever their birth date the PNR lacked. Namesakes on one
+ * flight (a father and son) are told apart by birth date, and when even that is shared, by their place.
+ */
+export function travellerSubjects(travellers: readonly TravellerFacts[]): Map<string, string> {
+  const byName = new Map<string, TravellerFacts[]>();
+  for (const t of travellers) {
+    const name = personKey(t.surname, t.givenNames);
+    const same = byName.get(name);
+    if (same === undefined) byName.set(name, [t]);
+    else same.push(t);
+  }
+  // No two travellers may share a subject, or one's alert would be taken for the other's and never raised: the last
+  // resort is the fact key, unique within the fact set.
+  const subjects = new Map<string, string>();
+  for (const [name, same] of byName) {
+    for (const t of same) {
+      let subject = name;
+      if (same.length > 1) {
+        subject = `${name}|${t.dateOfBirth ?? ''}`;
+        if (same.some((o) => o !== t && o.dateOfBirth === t.dateOfBirth)) subject = `${subject}|${t.key}`;
+      }
+      subjects.set(t.key, subject);
+    }
+  }
+  return subjects;
+}
+
+/** The part of a rule alert's subject key after its flight and rule: who or what the hit is about. */
+function subjectOf(hit: RuleHit, subjects: () => ReadonlyMap<string, string>): string {
+  const s = hit.subject;
+  if (s.kind === 'traveller') return `traveller:${subjects().get(s.key) ?? s.key}`;
+  // The flight is in the key already; carrier and number are the explanation's.
+  if (s.kind === 'flight') return 'flight';
+  // As keyed before travellers were keyed by person: a booking's alerts raised then are still recognised.
+  return JSON.stringify(s);
+}
+
+/**
+ * Rule hits over `facts` as alerts, each attached to the stored traveller it names (by its stored row: the
+ * passenger-list copy, else the PNR copy) or the booking (by locator). The subject key names the person, booking or
+ * flight; where the hit sits in the messages is kept in the explanation only.
+ */
 export function ruleAlerts(
   hits: readonly RuleHit[],
+  facts: FlightFactSet,
   message: { readonly id: string; readonly ownerCountry: string },
   flightId: string,
   travellerIds: ReadonlyMap<string, string>,
   bookingIds: ReadonlyMap<string, string>,
+  travellers: ReadonlyMap<string, TravellerFacts> = travellersByKey(facts),
 ): NewAlert[] {
-  return hits.map((hit) => ({
-    ownerCountry: message.ownerCountry,
-    kind: 'rule' as const,
-    severity: hit.severity,
-    flightId,
-    travellerId:
-      hit.subject.kind === 'traveller'
-        ? (travellerIds.get(travellerNameKey(hit.subject.surname, hit.subject.givenNames)) ?? null)
-        : null,
-    bookingId: hit.subject.kind === 'booking' ? (bookingIds.get(hit.subject.locator) ?? null) : null,
-    messageId: message.id,
-    subjectKey: `${flightId}|${hit.ruleId}@${hit.ruleVersion}|${JSON.stringify(hit.subject)}`,
-    listId: null,
-    entityId: null,
-    entryKey: null,
-    score: null,
-    matcher: null,
-    ruleId: hit.ruleId,
-    ruleVersion: hit.ruleVersion,
-    explanation: [{ subject: hit.subject, title: hit.title, matched: hit.matched }],
-  }));
+  let subjects: Map<string, string> | undefined;
+  const subjectsOnce = () => (subjects ??= travellerSubjects(facts.travellers));
+  return hits.map((hit) => {
+    let travellerId: string | null = null;
+    if (hit.subject.kind === 'traveller') {
+      for (const row of rowsOf(flightId, travellers.get(hit.subject.key))) {
+        travellerId = travellerIds.get(row) ?? null;
+        if (travellerId !== null) break;
+      }
+    }
+    return {
+      ownerCountry: message.ownerCountry,
+      kind: 'rule' as const,
+      severity: hit.severity,
+      flightId,
+      travellerId,
+      bookingId: hit.subject.kind === 'booking' ? (bookingIds.get(hit.subject.locator) ?? null) : null,
+      messageId: message.id,
+      subjectKey: `${flightId}|${hit.ruleId}@${hit.ruleVersion}|${subjectOf(hit, subjectsOnce)}`,
+      listId: null,
+      entityId: null,
+      entryKey: null,
+      score: null,
+      matcher: null,
+      ruleId: hit.ruleId,
+      ruleVersion: hit.ruleVersion,
+      explanation: [{ subject: hit.subject, title: hit.title, matched: hit.matched }],
+    };
+  });
 }

@@ -224,6 +224,11 @@ function seatOf(leg: PnrgovItineraryLeg | undefined, t: PnrgovTraveller): string
   return t.seats[0] ?? null;
 }
 
+/** The key of a PNR traveller within their flight: the booking's record locator and the TIF reference (else the name). */
+export function pnrTravellerKey(booking: PnrgovBooking, t: PnrgovTraveller): string {
+  return key(booking.recordLocator, t.reference || `${t.surname}/${t.givenNames}`);
+}
+
 function pnrTraveller(booking: PnrgovBooking, t: PnrgovTraveller, leg: PnrgovItineraryLeg | undefined): TravellerRow {
   const own = ownDocuments(booking, t);
   const documents = own.map(documentRow);
@@ -231,7 +236,7 @@ function pnrTraveller(booking: PnrgovBooking, t: PnrgovTraveller, leg: PnrgovIti
   const docs = own.find((d) => d.source === 'DOCS');
   return {
     source: 'pnr',
-    travellerKey: key(booking.recordLocator, t.reference || `${t.surname}/${t.givenNames}`),
+    travellerKey: pnrTravellerKey(booking, t),
     role: t.type === 'infant' ? 'infant' : 'passenger',
     surname: docs?.surname || t.surname,
     givenNames: docs?.givenNames || t.givenNames,

@@ -5,21 +5,35 @@
  */
 import { EdifactParseError } from './edifact-errors.js';
 import { readInterchange, walkSegments } from './edifact.js';
-import { mapPaxlst, mapPnrgov, type MappedMessage } from './ingest-mapping.js';
+import { mapPaxlst, mapPnrgov, type FlightKey, type MappedMessage } from './ingest-mapping.js';
 import { parsePaxlst } from './paxlst.js';
 import type { PaxlstList } from './paxlst.types.js';
 import { parsePnrgov } from './pnrgov.js';
-import type { PnrgovBooking } from './pnrgov.types.js';
+import type { PnrgovBooking, PnrgovItineraryLeg } from './pnrgov.types.js';
 
-/** What the rules need of a message: its passenger lists or its bookings. */
+/** What the rules need of a message about one flight: its passenger lists or its bookings, and the pushed flight. */
 export interface RuleInput {
   readonly lists: readonly PaxlstList[];
   readonly bookings: readonly PnrgovBooking[];
+  /**
+   * The flight a PNRGOV push was sent for (its level-0 TVL, else its first booking's first leg, as the flight is
+   * stored): PNRs come a day or two before any passenger list, and without it the rules know no departure.
+   */
+  readonly pnrgovFlight?: PnrgovItineraryLeg;
 }
 
-/** A parsed message: rows to store, what the rules read, and the parsers' warnings. */
-export interface ParsedMessage extends RuleInput {
+/** The rule input of one flight a message names (one passenger list, one PNRGOV message of the interchange). */
+export interface RulePart extends RuleInput {
+  readonly flight: FlightKey;
+}
+
+/**
+ * A parsed message: rows to store, what the rules read (`parts[i]` is about the flight of `mapped[i]`; an interchange
+ * may carry messages for several flights), and the parsers' warnings.
+ */
+export interface ParsedMessage {
   readonly mapped: readonly MappedMessage[];
+  readonly parts: readonly RulePart[];
   readonly warnings: readonly unknown[];
 }
 
@@ -34,24 +48,28 @@ export function parseMessage(raw: Buffer, referenceDate: string): ParsedMessage 
   if (type === 'PAXLST') {
     const parsed = parsePaxlst(interchange, { referenceDate });
     for (const l of parsed.lists) warnings.push(...l.warnings);
+    const mapped = parsed.lists.map((l) => mapPaxlst(l, referenceDate));
     return {
-      mapped: parsed.lists.map((l) => mapPaxlst(l, referenceDate)),
-      lists: parsed.lists,
-      bookings: [],
+      mapped,
+      parts: parsed.lists.map((l, i) => ({ flight: mapped[i]!.flight, lists: [l], bookings: [] })),
       warnings,
     };
   }
   if (type === 'PNRGOV') {
     const parsed = parsePnrgov(interchange, { referenceDate });
     const mapped: MappedMessage[] = [];
-    const bookings: PnrgovBooking[] = [];
+    const parts: RulePart[] = [];
     for (const m of parsed.messages) {
       warnings.push(...m.warnings);
       const one = mapPnrgov(m, referenceDate);
-      if (one !== undefined) mapped.push(one);
-      bookings.push(...m.bookings);
+      // A push that names no flight is stored nowhere: its bookings belong to no flight's rules either.
+      if (one === undefined) continue;
+      mapped.push(one);
+      // The leg mapPnrgov stores the flight from.
+      const pnrgovFlight = m.flight ?? m.bookings[0]?.itinerary[0];
+      parts.push({ flight: one.flight, lists: [], bookings: m.bookings, pnrgovFlight });
     }
-    return { mapped, lists: [], bookings, warnings };
+    return { mapped, parts, warnings };
   }
   // The error points at the UNH that names the type (readInterchange refuses an interchange without a message).
   const unh = first === undefined ? undefined : walkSegments(first).at(0);
@@ -64,11 +82,11 @@ export function parseMessage(raw: Buffer, referenceDate: string): ParsedMessage 
   });
 }
 
-/** Rule inputs by message id, the most recently used kept. */
+/** Each message's rule inputs, by message id, the most recently used kept. */
 export class RuleInputCache {
-  private readonly entries = new Map<string, RuleInput>();
+  private readonly entries = new Map<string, readonly RulePart[]>();
   constructor(private readonly capacity: number) {}
-  get(id: string): RuleInput | undefined {
+  get(id: string): readonly RulePart[] | undefined {
     const entry = this.entries.get(id);
     if (entry !== undefined) {
       this.entries.delete(id);
@@ -76,10 +94,10 @@ export class RuleInputCache {
     }
     return entry;
   }
-  set(id: string, input: RuleInput): void {
+  /** Only what the rules read is kept: the rows and warnings of a message are written once and not needed again. */
+  set(id: string, parts: readonly RulePart[]): void {
     this.entries.delete(id);
-    // Only what the rules read is kept: the rows and warnings of a message are written once and not needed again.
-    this.entries.set(id, { lists: input.lists, bookings: input.bookings });
+    this.entries.set(id, parts);
     if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
   }
 }

@@ -21,13 +21,14 @@ import { EdifactParseError } from './edifact-errors.js';
 import { todayUtc } from './dates.js';
 import {
   nameKeyOf,
-  namesKnown,
   ruleAlerts,
+  rowsKnown,
   screenTravellers,
-  travellerIdsByName,
+  travellerIdsByRow,
+  travellersByKey,
   type TravellerToScreen,
 } from './ingest-alerts.js';
-import { parseMessage, RuleInputCache, type ParsedMessage, type RuleInput } from './ingest-parse.js';
+import { parseMessage, RuleInputCache, type ParsedMessage, type RuleInput, type RulePart } from './ingest-parse.js';
 import { flightAsItStands } from './flight-state.js';
 import {
   bookingIdsOfFlights,
@@ -245,10 +246,8 @@ export class IngestService {
     // Screened while the rules run: on the screening thread when the index has one, else here between their statements.
     const screening = screenTravellers(this.index, stored.toScreen);
     screening.catch(() => undefined); // awaited below; not left unhandled should the rules fail first
-    // Each message's first flight is its flight (messages.flight_id): the rules run once over each.
-    const primary = (p: Parsed) =>
-      stored.flightIds.get(flightKeyOf(p.message.ownerCountry, p.parsed.mapped[0]!.flight))!;
-    const flightIds = [...new Set(batch.map(primary))];
+    // The rules run once over each flight any message of the batch names (an interchange may carry several flights).
+    const flightIds = [...new Set(batch.flatMap((p) => flightsOf(p, stored.flightIds)))];
     // The rules read the whole flight and settle its rule alerts, so two batches touching one flight take turns here
     // (the flights' row locks): whichever comes second sees what the first stored, and a flight's open rule alerts
     // always match what its latest messages say, whatever order its messages were processed in.
@@ -260,7 +259,7 @@ export class IngestService {
     }
     const raised = await this.db.transaction().execute(async (trx) => {
       await t.time('rules: lock the flights', () => lockFlights(trx, flightIds));
-      const ruleHits = await this.runRules(trx, batch, primary, stored, rules);
+      const ruleHits = await this.runRules(trx, batch, stored, rules);
       return t.time('insert alerts + mark screened', async () => {
         await settleRuleAlerts(
           trx,
@@ -282,7 +281,7 @@ export class IngestService {
     for (const p of batch) {
       results.set(p.message.id, {
         status: 'screened',
-        flightId: primary(p),
+        flightId: flightsOf(p, stored.flightIds)[0]!,
         travellers: p.parsed.mapped.reduce((n, m) => n + m.travellers.length, 0),
         bookings: p.parsed.mapped.reduce((n, m) => n + m.bookings.length, 0),
         alerts: raised.get(p.message.id) ?? 0,
@@ -324,13 +323,13 @@ export class IngestService {
       const travellers = await flightTravellers(trx, [...new Set(flightIds.values())]);
       await markMessagesParsed(
         trx,
-        batch.map(({ message, parsed }) => ({
-          id: message.id,
-          kind: parsed.mapped[0]!.kind,
-          flightId: flightIds.get(flightKeyOf(message.ownerCountry, parsed.mapped[0]!.flight))!,
-          travellers: parsed.mapped.reduce((n, m) => n + m.travellers.length, 0),
-          bookings: parsed.mapped.reduce((n, m) => n + m.bookings.length, 0),
-          warnings: parsed.warnings.slice(0, 1000),
+        batch.map((p) => ({
+          id: p.message.id,
+          kind: p.parsed.mapped[0]!.kind,
+          flightIds: flightsOf(p, flightIds),
+          travellers: p.parsed.mapped.reduce((n, m) => n + m.travellers.length, 0),
+          bookings: p.parsed.mapped.reduce((n, m) => n + m.bookings.length, 0),
+          warnings: p.parsed.warnings.slice(0, 1000),
         })),
       );
       return { flightIds, bookingIds, toScreen: toScreen(travellerWrites, travellerIds, travellers), travellers };
@@ -338,44 +337,53 @@ export class IngestService {
   }
 
   /**
-   * Runs the targeting rules over each flight as it now stands (flight-state.ts), from all its messages (each parsed
-   * once and kept in a bounded cache; read again from its raw form only when the cache has dropped it or another
-   * server processed it), so API and PNR data that arrived separately are linked. A new hit is attributed to the
-   * flight's newest message in the batch.
+   * Runs the targeting rules over each flight the batch names, as it now stands (flight-state.ts), from all its
+   * messages (each parsed once and kept in a bounded cache; read again from its raw form only when the cache has
+   * dropped it or another server processed it), so API and PNR data that arrived separately are linked. A message
+   * naming several flights gives each only its own part. A new hit is attributed to the flight's newest message in the
+   * batch.
    */
   private async runRules(
     trx: Db,
     batch: readonly Parsed[],
-    primary: (p: Parsed) => string,
     stored: Stored,
     rulesOf: ReadonlyMap<string, readonly CompiledRule[]>,
   ): Promise<NewAlert[]> {
     const t = this.timer;
-    for (const p of batch) this.ruleInputs.set(p.message.id, p.parsed);
+    for (const p of batch) this.ruleInputs.set(p.message.id, p.parsed.parts);
+    // Each flight's newest message of the batch (the batch is oldest first), and the flight's key.
     const newest = new Map<string, StoredMessage>();
-    for (const p of batch) newest.set(primary(p), p.message); // the batch is oldest first
+    const keyOf = new Map<string, string>();
+    for (const p of batch) {
+      for (const m of p.parsed.mapped) {
+        const key = flightKeyOf(p.message.ownerCountry, m.flight);
+        const id = stored.flightIds.get(key)!;
+        newest.set(id, p.message);
+        keyOf.set(id, key);
+      }
+    }
     const flights = await t.time('rules: gather the flights', async () => {
       const messages = await messagesOfFlights(trx, [...newest.keys()]);
-      const missing = messages.filter((m) => this.ruleInputs.get(m.id) === undefined);
-      const raws = await readRawMessages(
-        trx,
-        missing.map((m) => m.id),
-      );
-      for (const m of missing) {
+      // A message naming several of the flights comes once per flight: it is read and parsed once.
+      const missing = new Map<string, Date>();
+      for (const m of messages) if (this.ruleInputs.get(m.id) === undefined) missing.set(m.id, m.receivedAt);
+      const raws = await readRawMessages(trx, [...missing.keys()]);
+      for (const [id, receivedAt] of missing) {
         try {
           // Parsed as when it was processed: two-digit years placed against its own day of arrival.
-          this.ruleInputs.set(m.id, parseMessage(raws.get(m.id) ?? Buffer.alloc(0), todayUtc(m.receivedAt)));
+          this.ruleInputs.set(id, parseMessage(raws.get(id) ?? Buffer.alloc(0), todayUtc(receivedAt)).parts);
         } catch {
           // A message that does not parse was marked failed when it arrived; it has no facts to give.
         }
       }
       const inputs = new Map<string, RuleInput[]>();
       for (const m of messages) {
-        const input = this.ruleInputs.get(m.id);
-        if (input === undefined) continue;
-        const of = inputs.get(m.flightId);
-        if (of === undefined) inputs.set(m.flightId, [input]);
-        else of.push(input);
+        const parts = this.ruleInputs.get(m.id);
+        if (parts === undefined) continue;
+        let of = inputs.get(m.flightId);
+        if (of === undefined) inputs.set(m.flightId, (of = []));
+        const country = newest.get(m.flightId)!.ownerCountry;
+        for (const part of partsOfFlight(parts, country, keyOf.get(m.flightId)!)) of.push(part);
       }
       return [...newest].map(([flightId, message]) => ({
         flightId,
@@ -383,33 +391,44 @@ export class IngestService {
         state: flightAsItStands(inputs.get(flightId) ?? []),
       }));
     });
-    const hits = await t.time('rules: facts + evaluate', () =>
-      flights.map(({ message, state }) =>
-        evaluateRules(rulesOf.get(message.ownerCountry)!, buildFlightFacts(state.lists, state.bookings), {
-          country: message.ownerCountry,
-        }),
-      ),
+    const evaluated = await t.time('rules: facts + evaluate', () =>
+      flights.map(({ message, state }) => {
+        // Without the pushed flight, a flight with PNRs only (a day or two before any list) has no departure: no
+        // booking's lead time, no traveller's age, no document's age.
+        const facts = buildFlightFacts(state.lists, state.bookings, { pnrgovFlight: state.pnrgovFlight });
+        return {
+          facts,
+          hits: evaluateRules(rulesOf.get(message.ownerCountry)!, facts, { country: message.ownerCountry }),
+        };
+      }),
     );
-    if (hits.every((h) => h.length === 0)) return [];
-    // A hit names its subject by name or locator: attach it to the stored traveller (list copy first) or booking.
-    // What the upsert read is enough unless another batch stored more of the flight since.
+    if (evaluated.every((e) => e.hits.length === 0)) return [];
+    // A hit names its subject by its place in the facts: attach it to the stored row of that traveller (list copy
+    // first) or to the booking by locator. What the upsert read is enough unless another batch stored more since.
     const byFlight = new Map<string, FlightTraveller[]>();
     for (const x of stored.travellers) {
       const of = byFlight.get(x.flightId);
       if (of === undefined) byFlight.set(x.flightId, [x]);
       else of.push(x);
     }
+    const travellers = evaluated.map(({ facts, hits }) =>
+      hits.some((h) => h.subject.kind === 'traveller') ? travellersByKey(facts) : new Map<string, never>(),
+    );
+    let travellerIds = travellerIdsByRow(stored.travellers);
     const stale = flights
-      .filter(({ flightId }, i) => !namesKnown(hits[i]!, travellerIdsByName(byFlight.get(flightId) ?? [])))
+      .filter(({ flightId }, i) => !rowsKnown(evaluated[i]!.hits, travellers[i]!, flightId, travellerIds))
       .map((f) => f.flightId);
     if (stale.length > 0) {
       for (const id of stale) byFlight.delete(id);
       for (const x of await flightTravellers(trx, stale))
         byFlight.set(x.flightId, [...(byFlight.get(x.flightId) ?? []), x]);
+      travellerIds = travellerIdsByRow([...byFlight.values()].flat());
     }
     let bookingIds = stored.bookingIds;
     const missingBooking = flights.some(({ flightId }, i) =>
-      hits[i]!.some((h) => h.subject.kind === 'booking' && !bookingIds.has(bookingRowKey(flightId, h.subject.locator))),
+      evaluated[i]!.hits.some(
+        (h) => h.subject.kind === 'booking' && !bookingIds.has(bookingRowKey(flightId, h.subject.locator)),
+      ),
     );
     if (missingBooking) {
       const all = await bookingIdsOfFlights(
@@ -419,12 +438,31 @@ export class IngestService {
       bookingIds = new Map(all.map((b) => [bookingRowKey(b.flightId, b.recordLocator), b.id]));
     }
     return flights.flatMap(({ flightId, message }, i) => {
+      const { facts, hits } = evaluated[i]!;
+      if (hits.length === 0) return [];
       const locators = new Map<string, string>();
       const prefix = bookingRowKey(flightId, '');
       for (const [key, id] of bookingIds) if (key.startsWith(prefix)) locators.set(key.slice(prefix.length), id);
-      return ruleAlerts(hits[i]!, message, flightId, travellerIdsByName(byFlight.get(flightId) ?? []), locators);
+      return ruleAlerts(hits, facts, message, flightId, travellerIds, locators, travellers[i]);
     });
   }
+}
+
+/** The stored ids of the flights a message names, its first flight first (its flight as the API shows it). */
+function flightsOf(p: Parsed, flightIds: ReadonlyMap<string, string>): string[] {
+  const ids: string[] = [];
+  for (const m of p.parsed.mapped) {
+    const id = flightIds.get(flightKeyOf(p.message.ownerCountry, m.flight))!;
+    if (!ids.includes(id)) ids.push(id);
+  }
+  return ids;
+}
+
+/** The parts of a message about one flight (`flightKey` as flightKeyOf gives it, for the message's country). */
+function partsOfFlight(parts: readonly RulePart[], country: string, flightKey: string): readonly RulePart[] {
+  // Nearly every message names one flight: the one it is linked to.
+  if (parts.length === 1) return parts;
+  return parts.filter((part) => flightKeyOf(country, part.flight) === flightKey);
 }
 
 /**

@@ -189,39 +189,48 @@ export async function deferCommitFlush(trx: Kysely<Database>): Promise<void> {
   await sql`set local synchronous_commit = off`.execute(trx);
 }
 
-/** The messages of these flights that did not fail, oldest first (to rebuild each flight's facts for the rules). */
+/**
+ * The messages of these flights that did not fail, oldest first (to rebuild each flight's facts for the rules): one
+ * row per message and flight, by every flight a message names (message_flights), not only its first.
+ */
 export async function messagesOfFlights(
   db: Kysely<Database>,
   flightIds: readonly string[],
 ): Promise<{ id: string; flightId: string; kind: string | null; receivedAt: Date }[]> {
   if (flightIds.length === 0) return [];
-  const rows = await db
-    .selectFrom('messages')
-    .select(['id', 'flight_id', 'kind', 'received_at as receivedAt'])
-    .where('flight_id', 'in', [...flightIds])
-    .where('status', '!=', 'failed')
-    .orderBy('received_at')
-    .orderBy('id')
+  return db
+    .selectFrom('message_flights as mf')
+    .innerJoin('messages as m', 'm.id', 'mf.message_id')
+    .select(['m.id', 'mf.flight_id as flightId', 'm.kind', 'm.received_at as receivedAt'])
+    .where('mf.flight_id', 'in', [...flightIds])
+    .where('m.status', '!=', 'failed')
+    .orderBy('m.received_at')
+    .orderBy('m.id')
     .execute();
-  return rows.map((r) => ({ id: r.id, flightId: r.flight_id!, kind: r.kind, receivedAt: r.receivedAt }));
 }
 
-/** What parsing and storing a message found: its kind, first flight, counts and the parsers' warnings. */
+/** What parsing and storing a message found: its kind, its flights (the first shown as its flight), counts, warnings. */
 export interface ParsedMessageState {
   readonly id: string;
   readonly kind: string;
-  readonly flightId: string;
+  /** Every flight the message names, the first first: `messages.flight_id` is the first, message_flights holds all. */
+  readonly flightIds: readonly string[];
   readonly travellers: number;
   readonly bookings: number;
   readonly warnings: readonly unknown[];
 }
 
-/** Marks several messages parsed, each with what was found in it, in one statement. */
+/** Marks several messages parsed, each with what was found in it, and links each to its flights, in one statement. */
 export async function markMessagesParsed(db: Kysely<Database>, states: readonly ParsedMessageState[]): Promise<void> {
   if (states.length === 0) return;
-  await sql`update messages m set status = 'parsed', kind = s.kind, flight_id = s."flightId",
+  const links = states.flatMap((s) => s.flightIds.map((flightId) => [s.id, flightId] as const));
+  await sql`with linked as (
+      insert into message_flights (message_id, flight_id)
+      select * from unnest(${links.map((l) => l[0])}::uuid[], ${links.map((l) => l[1])}::uuid[])
+      on conflict do nothing)
+    update messages m set status = 'parsed', kind = s.kind, flight_id = s."flightIds"[1],
       travellers = s.travellers, bookings = s.bookings, warnings = s.warnings, error = null, processed_at = now()
-    from jsonb_to_recordset(${JSON.stringify(states)}::jsonb) as s(id uuid, kind text, "flightId" uuid,
+    from jsonb_to_recordset(${JSON.stringify(states)}::jsonb) as s(id uuid, kind text, "flightIds" uuid[],
       travellers integer, bookings integer, warnings jsonb)
     where m.id = s.id`.execute(db);
 }

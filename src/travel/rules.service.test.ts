@@ -3,7 +3,7 @@ import { before, it } from 'node:test';
 import { describeEachBackend } from '../../test/database.js';
 import { operator } from '../../test/factories.js';
 import { testServices } from '../../test/services.js';
-import { up as addRuleOwner } from '../db/migrations/0014_rule_owner.js';
+import { up as addRuleOwner } from '../db/migrations/0013_rule_owner.js';
 import { isAppError } from '../errors.js';
 import type { Principal } from '../access/policy.js';
 import type { Services } from '../services.js';

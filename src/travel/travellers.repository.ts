@@ -130,6 +130,8 @@ export interface FlightTraveller {
   readonly id: string;
   readonly flightId: string;
   readonly source: 'api' | 'pnr';
+  /** The traveller's stable key within the flight and source (`travellerRowKey`). */
+  readonly travellerKey: string;
   readonly surname: string;
   readonly givenNames: string;
   /** `travellerNameKey` of the names, as stored. */
@@ -142,7 +144,7 @@ export async function flightTravellers(db: Kysely<Database>, flightIds: readonly
   if (flightIds.length === 0) return [];
   const rows = await db
     .selectFrom('travellers')
-    .select(['id', 'flight_id', 'source', 'surname', 'given_names', 'name_key', 'birth_date'])
+    .select(['id', 'flight_id', 'source', 'traveller_key', 'surname', 'given_names', 'name_key', 'birth_date'])
     .where('flight_id', 'in', flightIds)
     .where('removed', '=', false)
     .execute();
@@ -150,6 +152,7 @@ export async function flightTravellers(db: Kysely<Database>, flightIds: readonly
     id: r.id,
     flightId: r.flight_id,
     source: r.source as 'api' | 'pnr',
+    travellerKey: r.traveller_key,
     surname: r.surname,
     givenNames: r.given_names,
     nameKey: r.name_key,

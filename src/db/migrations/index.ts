@@ -14,8 +14,9 @@ import * as m0008 from './0008_alert_withdrawal.js';
 import * as m0009 from './0009_links_on_read.js';
 import * as m0010 from './0010_audit_head.js';
 import * as m0011 from './0011_audit_append.js';
-import * as m0013 from './0013_flight_schedule_order.js';
-import * as m0014 from './0014_rule_owner.js';
+import * as m0012 from './0012_flight_schedule_order.js';
+import * as m0013 from './0013_rule_owner.js';
+import * as m0014 from './0014_message_flights.js';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001_foundation': m0001,
@@ -29,6 +30,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0009_links_on_read': m0009,
   '0010_audit_head': m0010,
   '0011_audit_append': m0011,
-  '0013_flight_schedule_order': m0013,
-  '0014_rule_owner': m0014,
+  '0012_flight_schedule_order': m0012,
+  '0013_rule_owner': m0013,
+  '0014_message_flights': m0014,
 };

@@ -3,6 +3,7 @@
  * speak (it is read from the document at check-in; the PNR is what the booker typed), the PNR fills the gaps.
  */
 import type { IsoDate } from '../dates.js';
+import { apiTravellerKey, pnrTravellerKey } from '../ingest-mapping.js';
 import type { PaxlstDocument, PaxlstTraveller } from '../paxlst.types.js';
 import type { PnrgovBooking, PnrgovDocument, PnrgovItineraryLeg, PnrgovTraveller } from '../pnrgov.types.js';
 import type { CountryRef } from '../travel.types.js';
@@ -87,6 +88,10 @@ export function travellerFactsOf(
   return Object.freeze({
     kind: 'traveller-facts',
     key,
+    rowKeys: Object.freeze({
+      api: api === undefined ? undefined : apiTravellerKey(api),
+      pnr: pnr === undefined ? undefined : pnrTravellerKey(pnr.booking, pnr.traveller),
+    }),
     source: api === undefined ? 'pnr' : t === undefined ? 'api' : 'api+pnr',
     surname: api?.surname ?? t?.surname ?? '',
     givenNames: api?.givenNames ?? t?.givenNames ?? '',

@@ -40,8 +40,18 @@ export interface FlightFacts {
 /** Facts about one traveller (a passenger or crew member), from the API list and/or the PNR. */
 export interface TravellerFacts {
   readonly kind: 'traveller-facts';
-  /** Stable within the fact set: `api:<n>` for an API traveller (linked or not), `pnr:<locator>:<ref>` otherwise. */
+  /**
+   * Unique within the fact set: `api:<n>` for an API traveller (linked or not), `pnr:<locator>:<ref>` otherwise. A
+   * position in the messages, not an identity: the same person has another key once a list names them or cancels
+   * someone before them (see `rowKeys`).
+   */
   readonly key: string;
+  /**
+   * The keys of the stored traveller rows this traveller comes from (`travellers.traveller_key`): the passenger-list
+   * copy's and the PNR copy's. Not a fact a rule reads: it attaches a hit to the stored person. Absent in facts built by
+   * hand (tests).
+   */
+  readonly rowKeys?: TravellerRowKeys;
   readonly source: TravellerSource;
   readonly surname: string;
   readonly givenNames: string;
@@ -66,6 +76,12 @@ export interface TravellerFacts {
   readonly bookingLocators: readonly string[];
   readonly document: DocumentFacts | undefined;
   readonly companions: CompanionFacts | undefined;
+}
+
+/** The stored rows of one traveller, by source (`apiTravellerKey`, `pnrTravellerKey` in ingest-mapping.ts). */
+export interface TravellerRowKeys {
+  readonly api: string | undefined;
+  readonly pnr: string | undefined;
 }
 
 /** The traveller's main travel document (a passport first, else the first document that is not a visa). */
