@@ -25,7 +25,14 @@ describeEachBackend('access routes', (database) => {
     const session = await signIn(app, admin);
     const me = await app.inject({ method: 'GET', url: '/api/auth/me', headers: session.headers() });
     assert.equal(me.statusCode, 200);
-    assert.deepEqual(me.json(), { kind: 'user', id: admin.id, name: admin.email, country: 'FRA', roles: ['admin'] });
+    assert.deepEqual(me.json(), {
+      kind: 'user',
+      id: admin.id,
+      name: admin.email,
+      country: 'FRA',
+      roles: ['admin'],
+      mustChangePassword: false,
+    });
     const out = await app.inject({ method: 'POST', url: '/api/auth/sign-out', headers: session.headers(true) });
     assert.equal(out.statusCode, 204);
     const after = await app.inject({ method: 'GET', url: '/api/auth/me', headers: session.headers() });
@@ -192,6 +199,56 @@ describeEachBackend('access routes', (database) => {
     });
     assert.equal(ok.statusCode, 204);
     await signIn(app, { email: user.email, password: 'a brand new passphrase' });
+  });
+
+  it('lets a person whose password an admin set do nothing but manage themself until they change it', async () => {
+    const session = await signIn(app, admin);
+    const initial = { email: `first.${Date.now()}@police.example`, password: 'an initial password from the admin' };
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: session.headers(true),
+      payload: { ...initial, roles: ['officer', 'analyst'] },
+    });
+    assert.equal(created.json<{ mustChangePassword: boolean }>().mustChangePassword, true);
+    const theirs = await signIn(app, initial);
+    const me = await app.inject({ method: 'GET', url: '/api/auth/me', headers: theirs.headers() });
+    assert.equal(me.json<{ mustChangePassword: boolean }>().mustChangePassword, true);
+    const refusals = [
+      await app.inject({ method: 'GET', url: '/api/watchlists', headers: theirs.headers() }),
+      await app.inject({
+        method: 'POST',
+        url: '/api/screenings',
+        headers: theirs.headers(true),
+        payload: { person: { names: ['Karim Haddad'] } },
+      }),
+    ];
+    for (const refused of refusals) {
+      assert.equal(refused.statusCode, 403);
+      const error = refused.json<{ error: { code: string; message: string } }>().error;
+      assert.equal(error.code, 'auth.forbidden');
+      assert.match(error.message, /password must be changed first.*POST \/api\/auth\/password/);
+    }
+    // A machine token of the same country is not a person: the flag is none of its business.
+    const token = await buildToken(services, { country: 'FRA', scopes: ['watchlists:read'] });
+    const machine = await app.inject({
+      method: 'GET',
+      url: '/api/watchlists',
+      headers: { authorization: `Bearer ${token.token}` },
+    });
+    assert.equal(machine.statusCode, 200);
+
+    const changed = await app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: theirs.headers(true),
+      payload: { currentPassword: initial.password, newPassword: 'a password only I know now' },
+    });
+    assert.equal(changed.statusCode, 204);
+    const now = await app.inject({ method: 'GET', url: '/api/watchlists', headers: theirs.headers() });
+    assert.equal(now.statusCode, 200, 'the same session may go on once the password is changed');
+    const meNow = await app.inject({ method: 'GET', url: '/api/auth/me', headers: theirs.headers() });
+    assert.equal(meNow.json<{ mustChangePassword: boolean }>().mustChangePassword, false);
   });
 
   it('creates a machine token once, authenticates with it, and refuses it revoked, expired or out of scope', async () => {

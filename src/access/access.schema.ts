@@ -54,6 +54,9 @@ export const MeView = Type.Object({
   name: Type.String(),
   country: Type.String(),
   roles: Type.Array(RoleSchema),
+  mustChangePassword: Type.Boolean({
+    description: 'the password was set by an admin: until it is changed, every other route answers 403',
+  }),
 });
 export const PasswordBody = Type.Object(
   {

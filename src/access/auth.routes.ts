@@ -68,6 +68,7 @@ export function authRoutes(app: App, services: Services, config: Config): void {
         name: me.name,
         country: me.country ?? '',
         roles: me.kind === 'user' ? [...me.roles] : [],
+        mustChangePassword: me.kind === 'user' && me.mustChangePassword === true,
       };
     },
   );

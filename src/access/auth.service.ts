@@ -180,6 +180,8 @@ export class AuthService {
         country: row.country,
         roles: row.roles as Role[],
         sessionId: row.session_id,
+        // Read at every request, so the password change that clears it takes effect at once.
+        mustChangePassword: row.must_change_password,
       },
       csrfToken: row.csrf_token,
     };

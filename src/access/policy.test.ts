@@ -30,6 +30,15 @@ const token = (country: string, ...s: (typeof scopes)[number][]): Principal => (
 });
 
 describe('access policy', () => {
+  it('refuses a person with a password to change everything but managing themself, whatever their roles', () => {
+    const initial: Principal = { ...(user('FRA', ...roles) as Principal & { kind: 'user' }), mustChangePassword: true };
+    for (const permission of Object.keys(permissions) as (keyof typeof permissions)[]) {
+      const decision = authorize(initial, permission);
+      assert.equal(decision.allowed, permission === 'self.manage', permission);
+      if (!decision.allowed) assert.match(decision.reason, /password must be changed first/);
+    }
+  });
+
   it('grants each permission to exactly the roles of its table row', () => {
     for (const [permission, rule] of Object.entries(permissions)) {
       for (const role of roles) {

@@ -23,6 +23,8 @@ export type Principal =
       readonly country: string;
       readonly roles: readonly Role[];
       readonly sessionId: string;
+      /** Signed in with a password an admin gave: until it is changed, the person may only manage themself. */
+      readonly mustChangePassword?: boolean;
     }
   | {
       readonly kind: 'token';
@@ -97,6 +99,10 @@ export type Decision = { readonly allowed: true } | { readonly allowed: false; r
 
 const allow: Decision = { allowed: true };
 
+/** Why a person whose password an admin set may do nothing else yet (an initial password is known to two people). */
+const passwordChangeFirst =
+  'your password must be changed first: it was set by an admin; change it with POST /api/auth/password';
+
 /** May `principal` use `permission` at all? (Which records it may then see is decided per record below.) */
 export function authorize(principal: Principal, permission: Permission): Decision {
   const rule: PermissionRule = permissions[permission];
@@ -104,6 +110,8 @@ export function authorize(principal: Principal, permission: Permission): Decisio
     case 'operator':
       return allow;
     case 'user':
+      if (principal.mustChangePassword === true && permission !== 'self.manage')
+        return { allowed: false, reason: passwordChangeFirst };
       return principal.roles.some((role) => rule.roles.includes(role))
         ? allow
         : { allowed: false, reason: `your roles (${principal.roles.join(', ')}) do not allow ${permission}` };

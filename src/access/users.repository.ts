@@ -215,6 +215,7 @@ export async function findLiveSession(db: Db, tokenHash: string, now: Date) {
       'users.email',
       'users.country',
       'users.roles',
+      'users.must_change_password',
     ])
     .where('sessions.token_hash', '=', tokenHash)
     .where('sessions.revoked_at', 'is', null)

@@ -20,6 +20,7 @@ import { version } from '../version.js';
 import type { Services } from '../services.js';
 import { installAuth } from './auth.js';
 import { installRawBodies } from './raw-body.js';
+import { installInputGuard, narrowDateFormats } from './input-guard.js';
 import { authRoutes } from '../access/auth.routes.js';
 import { usersRoutes } from '../access/users.routes.js';
 import { tokensRoutes } from '../access/tokens.routes.js';
@@ -57,7 +58,10 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
     bodyLimit: deps.config.bodyLimit,
     genReqId: () => randomUUID(),
     requestIdHeader: false,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+    ajv: {
+      customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false },
+      onCreate: narrowDateFormats,
+    },
     return503OnClosing: true,
     forceCloseConnections: 'idle',
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -129,6 +133,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   installErrorHandling(app);
   installAuth(app, deps.services);
   installRawBodies(app);
+  installInputGuard(app);
 
   systemRoutes(app, deps.store, deps.services.index);
   authRoutes(app, deps.services, deps.config);

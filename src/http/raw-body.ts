@@ -1,10 +1,19 @@
 /**
  * Bodies that are files or messages, not JSON: they reach the handler as the request stream (an import streams it
  * into the database; a message is read into memory up to its limit), never parsed or buffered by the framework.
+ * A route that takes such a body declares `config.rawBody`: a body of another type is refused (415) before anything
+ * reads it, since its parser would buffer up to the route's limit (2 GiB for an import) only to be refused after.
  */
 import { Readable } from 'node:stream';
 import { AppError } from '../errors.js';
 import type { App } from './app.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route reads its body as a stream of one of rawBodyTypes; any other type is refused with 415. */
+    rawBody?: boolean;
+  }
+}
 
 export const rawBodyTypes = [
   'application/edifact',
@@ -16,21 +25,41 @@ export const rawBodyTypes = [
   'application/octet-stream',
 ];
 
+/** The media type of a Content-Type header, without its parameters, in lower case. */
+function mediaType(header: string | undefined): string | undefined {
+  const type = header?.split(';', 1)[0]!.trim().toLowerCase();
+  return type === undefined || type.length === 0 ? undefined : type;
+}
+
+function unsupported(type: string | undefined): AppError {
+  return new AppError(
+    'request.unsupported_media_type',
+    `the body must be sent as a file or message (${rawBodyTypes.join(', ')}), not ${type ?? 'without a content type'}`,
+    { location: { field: 'headers.content-type' } },
+  );
+}
+
 export function installRawBodies(app: App): void {
   app.addContentTypeParser(rawBodyTypes, (_request, payload, done) => {
     done(null, payload);
   });
+  app.addHook('preParsing', async (request, _reply, payload) => {
+    if (request.routeOptions.config.rawBody !== true) return payload;
+    const type = mediaType(request.headers['content-type']);
+    if (type === undefined || !rawBodyTypes.includes(type)) throw unsupported(type);
+    return payload;
+  });
 }
 
-/** Reads a raw body into memory, refusing more than `limit` bytes with 413. */
+/** Reads a raw body into memory, refusing more than `limit` bytes with 413 and a body parsed as JSON with 415. */
 export async function readRawBody(body: unknown, limit: number): Promise<Buffer> {
   if (body === undefined || body === null) return Buffer.alloc(0);
   if (Buffer.isBuffer(body)) return body;
   if (typeof body === 'string') return Buffer.from(body);
+  // Anything else was parsed (JSON) on a route that did not declare `rawBody`: the wrong type, not a bad body.
+  if (!(body instanceof Readable)) throw unsupported('application/json');
   const chunks: Buffer[] = [];
   let size = 0;
-  if (!(body instanceof Readable))
-    throw new AppError('request.invalid', 'the body could not be read', { location: { field: 'body' } });
   for await (const chunk of body) {
     const buffer = chunk as Buffer;
     size += buffer.length;

@@ -54,15 +54,15 @@ export function travelRoutes(app: App, services: Services, dispatch: MessageDisp
   app.post(
     '/api/messages',
     {
-      config: { access: { permission: 'messages.push' } },
+      config: { access: { permission: 'messages.push' }, rawBody: true },
       bodyLimit: maxMessageBytes,
       schema: {
         tags: ['flights'],
         summary:
           'Push a raw PAXLST or PNRGOV message (UN/EDIFACT); it is stored first, then processed on the job queue',
         description:
-          'Body: the message bytes, as application/edifact (or text/plain, application/octet-stream). A message with the same content as one received before is recognised and not applied twice.',
-        response: { 202: Type.Ref('Message'), ...errors },
+          'Body: the message bytes, as application/edifact (or text/plain, application/octet-stream); a body of another type is refused (415) before it is read. A message with the same content as one received before is recognised and not applied twice.',
+        response: { 202: Type.Ref('Message'), ...errors, ...errorResponses(415) },
       },
     },
     async (request, reply) => {

@@ -5,9 +5,10 @@ import { sql } from 'kysely';
 import { describeEachBackend } from '../../test/database.js';
 import { operator } from '../../test/factories.js';
 import { testServices } from '../../test/services.js';
+import { AuditService } from '../access/audit.service.js';
 import type { Services } from '../services.js';
 import type { ImportFormat } from './formats.js';
-import type { ImportProblem } from './import.service.js';
+import { ImportService, type ImportProblem } from './import.service.js';
 
 const noRequest = { ip: null, requestId: null };
 
@@ -39,6 +40,18 @@ describeEachBackend('watchlist import', (database) => {
       noRequest,
     );
     return { list, summary, problems };
+  }
+
+  /** The details of the audit entries of imports into `list`, oldest first. */
+  async function importEntries(list: string) {
+    const rows = await database()
+      .db.selectFrom('audit_log')
+      .select('details')
+      .where('action', '=', 'watchlist.import')
+      .where('subject_id', '=', list)
+      .orderBy('seq')
+      .execute();
+    return rows.map((r) => r.details);
   }
 
   /** A list's documents, number and status, by number. */
@@ -287,15 +300,26 @@ describeEachBackend('watchlist import', (database) => {
         'RR000002,P,FRA,stolen,b\n' +
         'RR000003,P,FRA,stolen,refused\n' +
         'RR000004,P,FRA,stolen,d\n' +
-        'RR000005,P,FRA,stolen,e\n';
+        'RR000005,P,FRA,stolen,e\n' +
+        // In the last batch, which commits with the audit entry: its refusal must not undo the entry or the batch.
+        'RR000006,P,FRA,stolen,refused\n';
       const { list, summary, problems } = await importText(text, 'sltd');
-      assert.deepEqual([summary.read, summary.inserted, summary.rejected], [5, 4, 1]);
-      assert.equal(problems.length, 1);
-      assert.deepEqual([problems[0]!.line, problems[0]!.entityId], [4, 'FRA:RR000003']);
+      assert.deepEqual([summary.read, summary.inserted, summary.rejected], [6, 4, 2]);
+      assert.deepEqual(
+        problems.map((p) => [p.line, p.entityId]),
+        [
+          [4, 'FRA:RR000003'],
+          [7, 'FRA:RR000006'],
+        ],
+      );
       assert.match(problems[0]!.reason, /^database: .*test_refused/);
       assert.deepEqual(
         (await documentsOf(list)).map((r) => r.number),
         ['RR000001', 'RR000002', 'RR000004', 'RR000005'],
+      );
+      assert.deepEqual(
+        (await importEntries(list)).map((d) => [d.inserted, d.rejected]),
+        [[4, 2]],
       );
     } finally {
       await sql`alter table watchlist_documents drop constraint test_refused`.execute(db);
@@ -341,6 +365,55 @@ describeEachBackend('watchlist import', (database) => {
     assert.deepEqual(
       (await personsOf(list)).map((r) => r.entity_id),
       ['p1', 'p3'],
+    );
+  });
+
+  it('audits an import whose skipped schemata hold a NUL or an unpaired surrogate, naming them as the log can hold them', async () => {
+    const lines = [
+      ftm('kept', { name: ['Imported And Audited'] }),
+      ftm('v', { name: ['boat'] }, 'Vessel\u0000'),
+      ftm('s', { name: ['ship'] }, 'Ship\uD800'),
+      ftm('p', { name: ['prototype'] }, '__proto__'),
+      // 120 more schemata: the summary names 100 at most, and counts the others together.
+      ...Array.from({ length: 120 }, (_, i) => ftm(`o${i}`, { name: ['other'] }, `Schema${i}`)),
+    ];
+    const { list, summary } = await importText(lines.join('\n'), 'ftm');
+    const skipped = new Map(Object.entries(summary.skipped));
+    assert.equal(summary.inserted, 1);
+    assert.equal(skipped.get('Vessel\uFFFD'), 1);
+    assert.equal(skipped.get('Ship\uFFFD'), 1);
+    assert.equal(skipped.get('__proto__'), 1);
+    assert.equal(skipped.size, 101);
+    assert.equal(skipped.get('(other schemata)'), 23);
+    const [entry, ...more] = await importEntries(list);
+    assert.equal(more.length, 0);
+    assert.deepEqual(entry!.skipped, summary.skipped);
+    assert.equal((await personsOf(list)).length, 1);
+  });
+
+  it('commits the last batch and the --replace removal with the audit entry, or neither', async () => {
+    const { list } = await importText(
+      [ftm('p0', { name: ['Paul Zero'] }), ftm('p1', { name: ['Pia One'] })].join('\n'),
+      'ftm',
+    );
+    // An audit log that refuses the entry stands for any failure to write it (the database, a lost connection).
+    class RefusingAudit extends AuditService {
+      override record(): Promise<void> {
+        return Promise.reject(new Error('the audit log refused the entry'));
+      }
+    }
+    const imports = new ImportService(database().db, new RefusingAudit(database().db));
+    const file = [ftm('p1', { name: ['Pia Renamed'] }), ftm('new-1', { name: ['Never Audited'] })].join('\n');
+    await assert.rejects(
+      imports.importStream(operator, list, Readable.from([file]), { format: 'ftm', replace: true }, noRequest),
+      /the audit log refused the entry/,
+    );
+    assert.deepEqual(
+      (await personsOf(list)).map((r) => [r.entity_id, r.name]),
+      [
+        ['p0', 'Paul Zero'],
+        ['p1', 'Pia One'],
+      ],
     );
   });
 

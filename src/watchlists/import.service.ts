@@ -3,12 +3,15 @@
  * thousand, each batch in its own transaction, so a 1 GB file never sits in memory and a bad row costs only
  * itself. Every entry is written whole or not at all; a truncated last record is rejected, not half-loaded.
  * `replace` removes the list's entries the file did not contain — only once the whole file was read, never those
- * whose rows were in the file but rejected, and nothing at all when no row loaded.
+ * whose rows were in the file but rejected, and nothing at all when no row loaded. The import's audit entry commits
+ * in the transaction of its last change (the last batch, and the removal), so that change is never unaudited.
  */
 import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { PassThrough, type Readable } from 'node:stream';
+import type { ControlledTransaction } from 'kysely';
 import type { Db } from '../db/database.js';
+import type { Database } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import type { AuditService, RequestContext } from '../access/audit.service.js';
 import { canAdminister, type Principal } from '../access/policy.js';
@@ -85,6 +88,37 @@ function isRowDataError(error: unknown): error is Error {
 }
 
 const personFormats: ReadonlySet<ImportFormat> = new Set(['ftm', 'csv']);
+
+/** Distinct skipped schemata the summary (and its audit entry) names; the rest are counted under `otherSchemata`. */
+const maxSkippedSchemata = 100;
+const otherSchemata = '(other schemata)';
+
+/**
+ * A skipped schema's name as the summary and the audit log can hold it: the name is the file's text (cut at 50
+ * characters by parseFtmLine, which may split a surrogate pair), and PostgreSQL's JSON refuses a NUL and an unpaired
+ * surrogate, so both become U+FFFD.
+ */
+function schemaLabel(schema: string): string {
+  return (schema.replaceAll('\0', '\uFFFD') as string & { toWellFormed(): string }).toWellFormed();
+}
+
+/** Runs `work` in a transaction that commits when it returns and rolls back when it throws. */
+async function inTransaction<T>(db: Db, work: (trx: ControlledTransaction<Database>) => Promise<T>): Promise<T> {
+  const trx = await db.startTransaction().execute();
+  let result: T;
+  try {
+    result = await work(trx);
+  } catch (error) {
+    // The error that rolled it back is the one to report, not a rollback that failed too (a lost connection).
+    await trx
+      .rollback()
+      .execute()
+      .catch(() => undefined);
+    throw error;
+  }
+  await trx.commit().execute();
+  return result;
+}
 
 async function* rowsOf(input: Readable, format: ImportFormat): AsyncGenerator<RawRow> {
   if (format === 'ftm') {
@@ -163,7 +197,8 @@ export class ImportService {
     input.pipe(counter);
 
     const counts = { read: 0, inserted: 0, updated: 0, removed: 0, rejected: 0, warnings: 0 };
-    const skipped: Record<string, number> = {};
+    // A map, not an object: a schema named "__proto__" is counted like any other.
+    const skipped = new Map<string, number>();
     // Entries written by this run, from the database's count (not the summary's, which counts a repeated id twice).
     let written = 0;
     // Ids of rows that were in the file but rejected: `replace` keeps their entries (a typo must not delete a
@@ -186,39 +221,44 @@ export class ImportService {
       counts.updated += c.updated;
       written += c.inserted + c.updated;
     };
-    const flush = async () => {
+    /**
+     * Writes the entries read since the last call in `trx`: in one statement each for persons and documents, or,
+     * when the database refuses a row the validation let through, row by row, each in a savepoint, so that only that
+     * row is rejected, with the database's reason.
+     */
+    const write = async (trx: ControlledTransaction<Database>) => {
       if (persons.size === 0 && documents.size === 0) return;
       const batch = { persons: [...persons.values()], documents: [...documents.values()] };
       persons.clear();
       documents.clear();
+      const whole = await trx.savepoint('batch').execute();
       try {
-        const [p, d] = await this.db
-          .transaction()
-          .execute(async (trx) => [
-            await upsertPersons(trx, list.id, batch.persons, importId),
-            await upsertDocuments(trx, list.id, batch.documents, importId),
-          ]);
+        const p = await upsertPersons(whole, list.id, batch.persons, importId);
+        const d = await upsertDocuments(whole, list.id, batch.documents, importId);
+        await whole.releaseSavepoint('batch').execute();
         tally(p);
         tally(d);
+        return;
       } catch (error) {
         if (!isRowDataError(error)) throw error;
-        // A row the validation let through and the database refused rolled back its whole batch: the batch is
-        // written again one row at a time, so that only that row is rejected, with the database's reason.
-        for (const entry of [...batch.persons, ...batch.documents]) {
-          try {
-            tally(
-              entry.kind === 'person'
-                ? await upsertPersons(this.db, list.id, [entry], importId)
-                : await upsertDocuments(this.db, list.id, [entry], importId),
-            );
-          } catch (rowError) {
-            if (!isRowDataError(rowError)) throw rowError;
-            const reason = `database: ${rowError.message.slice(0, 300)}`;
-            problem({ line: entry.line, entityId: entry.entityId, severity: 'rejected', reason });
-          }
+        await (await whole.rollbackToSavepoint('batch').execute()).releaseSavepoint('batch').execute();
+      }
+      for (const entry of [...batch.persons, ...batch.documents]) {
+        const one = await trx.savepoint('row').execute();
+        try {
+          const c =
+            entry.kind === 'person'
+              ? await upsertPersons(one, list.id, [entry], importId)
+              : await upsertDocuments(one, list.id, [entry], importId);
+          await one.releaseSavepoint('row').execute();
+          tally(c);
+        } catch (rowError) {
+          if (!isRowDataError(rowError)) throw rowError;
+          await (await one.rollbackToSavepoint('row').execute()).releaseSavepoint('row').execute();
+          const reason = `database: ${rowError.message.slice(0, 300)}`;
+          problem({ line: entry.line, entityId: entry.entityId, severity: 'rejected', reason });
         }
       }
-      options.onProgress?.(bytes);
     };
 
     for await (const raw of rowsOf(counter, format)) {
@@ -236,7 +276,9 @@ export class ImportService {
         continue;
       }
       if (parsed.kind === 'skipped') {
-        skipped[parsed.schema] = (skipped[parsed.schema] ?? 0) + 1;
+        const label = schemaLabel(parsed.schema);
+        const key = skipped.has(label) || skipped.size < maxSkippedSchemata ? label : otherSchemata;
+        skipped.set(key, (skipped.get(key) ?? 0) + 1);
         continue;
       }
       const owner = parsed.ownerCountry ?? list.ownerCountry;
@@ -251,6 +293,12 @@ export class ImportService {
       }
       for (const warning of warnings)
         problem({ line: raw.line, entityId: parsed.entityId, severity: 'warning', reason: warning });
+      // A full batch is written only now that another row is known to follow: the last batch is written with the
+      // audit entry (below).
+      if (persons.size + documents.size >= batchSize) {
+        await inTransaction(this.db, write);
+        options.onProgress?.(bytes);
+      }
       const batch: Map<string, unknown> = parsed.kind === 'person' ? persons : documents;
       // The later row wins, whether the earlier is still in this batch (then it is dropped before it is written) or
       // already written (the upsert replaces it); either way the file says one entity twice, and the report says so.
@@ -266,40 +314,43 @@ export class ImportService {
       } else firstLines.set(parsed.entityId, raw.line);
       if (parsed.kind === 'person') persons.set(parsed.entityId, { ...parsed, ownerCountry: owner, line: raw.line });
       else documents.set(parsed.entityId, { ...parsed, ownerCountry: owner, line: raw.line });
-      if (persons.size + documents.size >= batchSize) await flush();
     }
-    await flush();
-    if (options.replace === true && written === 0) {
-      // A file that loaded nothing (the wrong format, an empty or unreadable file) says nothing about what the list
-      // should hold: replacing the list with it would empty it.
-      problem({
-        line: 0,
-        entityId: undefined,
-        severity: 'warning',
-        reason: 'replace: no row of the file loaded, so no entry was removed',
-      });
-    } else if (options.replace === true) {
-      counts.removed = await this.db
-        .transaction()
-        .execute((trx) => deleteEntriesNotIn(trx, list.id, importId, [...rejectedIds]));
-    }
+    // The last batch, the removal and the audit entry commit together: the import's last change is on the record, or
+    // is not made.
+    const summary = await inTransaction(this.db, async (trx) => {
+      await write(trx);
+      if (options.replace === true && written === 0) {
+        // A file that loaded nothing (the wrong format, an empty or unreadable file) says nothing about what the list
+        // should hold: replacing the list with it would empty it.
+        problem({
+          line: 0,
+          entityId: undefined,
+          severity: 'warning',
+          reason: 'replace: no row of the file loaded, so no entry was removed',
+        });
+      } else if (options.replace === true) {
+        counts.removed = await deleteEntriesNotIn(trx, list.id, importId, [...rejectedIds]);
+      }
+      const done: ImportSummary = {
+        listId: list.id,
+        format,
+        ...counts,
+        skipped: Object.fromEntries(skipped),
+        seconds: (performance.now() - started) / 1000,
+      };
+      await this.audit.record(
+        principal,
+        {
+          action: 'watchlist.import',
+          subject: { type: 'watchlist', id: list.id, country: list.ownerCountry },
+          details: { ...done, replace: options.replace === true },
+        },
+        context,
+        trx,
+      );
+      return done;
+    });
     options.onProgress?.(bytes);
-    const summary: ImportSummary = {
-      listId: list.id,
-      format,
-      ...counts,
-      skipped,
-      seconds: (performance.now() - started) / 1000,
-    };
-    await this.audit.record(
-      principal,
-      {
-        action: 'watchlist.import',
-        subject: { type: 'watchlist', id: list.id, country: list.ownerCountry },
-        details: { ...summary, replace: options.replace === true },
-      },
-      context,
-    );
     return summary;
   }
 }

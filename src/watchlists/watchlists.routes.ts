@@ -165,14 +165,14 @@ export function watchlistsRoutes(app: App, services: Services): void {
     '/api/watchlists/:list/import',
     {
       bodyLimit: maxUploadBytes,
-      config: { access: { permission: 'watchlists.write' } },
+      config: { access: { permission: 'watchlists.write' }, rawBody: true },
       schema: {
         tags: ['watchlists'],
         summary: 'Import a file into a list of the caller’s country (streamed; bad rows reported, good rows loaded)',
-        description: `Body: the file itself (text/csv, application/x-ndjson, …), streamed.`,
+        description: `Body: the file itself (text/csv, application/x-ndjson, …), streamed; a body of another type is refused (415).`,
         params: ListParams,
         querystring: ImportQuery,
-        response: { 200: ImportSummaryView, ...errors },
+        response: { 200: ImportSummaryView, ...errors, ...errorResponses(413, 415) },
       },
     },
     async (request) => {
@@ -180,6 +180,7 @@ export function watchlistsRoutes(app: App, services: Services): void {
       const summary = await services.imports.importStream(
         principalOf(request),
         request.params.list,
+        // A stream: the route declares rawBody, so any other body was refused before parsing (http/raw-body.ts).
         request.body as Readable,
         {
           format: request.query.format,
