@@ -128,7 +128,8 @@ describe('what a candidate token may be to a query token', () => {
     const ct = new TokenTable();
     const q = qt.intern({ ascii: 'hussain', alt: undefined, skel: 'HSN', slots: '@@@@', flags: 0 });
     const c = ct.intern({ ascii: 'qhzsain', alt: 'hussain', skel: 'KHSSN', slots: '@@@@@@', flags: 0 });
-    const h = tokensOf(qt, 'sunghyun')[0]!;
+    // (Against Hangul O and U are one vowel, translit/korean.ts: SUNGHYUN is 승현; SUNGHYEN is one edit from it.)
+    const h = tokensOf(qt, 'sunghyen')[0]!;
     const k = tokensOf(ct, '김 승현')[1]!;
     assert.equal(tokenSimilarity(qt, q, ct, c), 0.97);
     assert.equal(tokenSimilarity(qt, h, ct, k), 0.8);

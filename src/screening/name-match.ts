@@ -9,11 +9,17 @@
  */
 import { skeletonsNear, editDistance, jaroWinkler, writtenSkeletonDistance } from './similarity.js';
 import type { TokenTable } from './token-table.js';
-import { SLOT_A, SLOT_ANY, SLOT_I, SLOT_LONG, SLOT_U, skeleton } from './phonetic.js';
-import { foldSyllables, koreanSurnameSpellings } from './translit/korean.js';
+import { SLOT_A, SLOT_ANY, SLOT_I, SLOT_LONG, SLOT_U, lastVowelSlots, skeleton } from './phonetic.js';
+import {
+  foldKoreanRomanisation,
+  foldSyllables,
+  koreanSurnameSpellings,
+  koreanVowelsMerged,
+} from './translit/korean.js';
 import {
   MAX_TOKENS,
   TOKEN_FOLDED,
+  TOKEN_HANGUL,
   TOKEN_INITIAL,
   TOKEN_LOSSY,
   TOKEN_PARTICLE,
@@ -202,8 +208,10 @@ function similarityAsWritten(ta: TokenTable, ia: number, tb: TokenTable, ib: num
     lastHow = translit ? HOW_TRANSLIT : HOW_EXACT;
     return 1;
   }
-  const xa = ta.altHash[ia]!;
-  const xb = tb.altHash[ib]!;
+  // The alternative of a word romanised from Chinese characters or Hangul is its folding (tokens.ts), compared in
+  // syllabicScore as the syllables it folds are: it is no second spelling of the word.
+  const xa = (fa & TOKEN_SYLLABIC) === 0 ? ta.altHash[ia]! : 0;
+  const xb = (fb & TOKEN_SYLLABIC) === 0 ? tb.altHash[ib]! : 0;
   // Either alternative spelling against the other token's spelling or alternative (0: no alternative).
   if (
     (xa !== 0 && ((xa === hb && ta.alt[ia] === tb.ascii[ib]) || (xa === xb && ta.alt[ia] === tb.alt[ib]))) ||
@@ -225,64 +233,52 @@ function similarityAsWritten(ta: TokenTable, ia: number, tb: TokenTable, ib: num
     lastHow = HOW_PHONETIC;
     return HEAD_TAIL;
   }
-  const lossy = ((fa | fb) & TOKEN_LOSSY) !== 0;
-  const sameStart = lossy ? ta.soundLossy[ia] === tb.soundLossy[ib] : ta.sound[ia] === tb.sound[ib];
+  if (((fa | fb) & TOKEN_LOSSY) !== 0) {
+    // Only the consonant skeleton is comparable with a spelling from Arabic or Hebrew script: as romanised, and by the
+    // other reading of its letters (translit/arabic.ts, arabicAlternative: Persian V, Z, S; Egyptian G).
+    let s = lossySimilarity(
+      ta.ascii[ia]!,
+      ta.skel[ia]!,
+      ta.slots[ia]!,
+      ta.soundLossy[ia]!,
+      fa,
+      tb.ascii[ib]!,
+      tb.skel[ib]!,
+      tb.slots[ib]!,
+      tb.soundLossy[ib]!,
+      fb,
+    );
+    if (s < LOSSY_BEST && (ta.altHash[ia] !== 0 || tb.altHash[ib] !== 0)) {
+      const r = lossyAltSimilarity(ta, ia, tb, ib);
+      if (r > s) s = r;
+    }
+    if (s > 0) lastHow = HOW_TRANSLIT;
+    return s;
+  }
+  const sameStart = ta.sound[ia] === tb.sound[ib];
   if (!sameStart) {
     // Most pairs a query meets start differently. Then only the edit distance below can find them alike, and
     // only within maxEd edits: rule that out from the lengths and letters before touching the strings (one edit
     // changes at most two bits of the letter masks). Everything else needs the same start.
-    // A Q against a G (Q_AS_G) is the exception: against a script spelling, the skeletons are compared below.
-    if (lossy) {
-      if (!startsQAsG(ta.soundLossy[ia]!, tb.soundLossy[ib]!)) return 0;
-    } else {
-      if (startsQAsG(ta.sound[ia]!, tb.sound[ib]!) && qAsG(ta.ascii[ia]!, ta.skel[ia]!, tb.ascii[ib]!, tb.skel[ib]!)) {
-        lastHow = translit ? HOW_TRANSLIT : HOW_PHONETIC;
-        return Q_AS_G;
-      }
-      const la = ta.length[ia]!;
-      const lb = tb.length[ib]!;
-      const maxEd = maxEdits(la, lb);
-      if (maxEd === 0 || Math.abs(la - lb) > maxEd || bitCount(ta.letters[ia]! ^ tb.letters[ib]!) > 2 * maxEd) {
-        // W against V at the start (VALED, WALID) is the other exception.
-        if (!mayBeWAsV(ta, ia, tb, ib) || !wAsV(ta.ascii[ia]!, tb.ascii[ib]!)) return 0;
-        lastHow = translit ? HOW_TRANSLIT : HOW_PHONETIC;
-        return W_AS_V;
-      }
+    // A Q against a G (Q_AS_G) is the exception.
+    if (startsQAsG(ta.sound[ia]!, tb.sound[ib]!) && qAsG(ta.ascii[ia]!, ta.skel[ia]!, tb.ascii[ib]!, tb.skel[ib]!)) {
+      lastHow = translit ? HOW_TRANSLIT : HOW_PHONETIC;
+      return Q_AS_G;
+    }
+    const la = ta.length[ia]!;
+    const lb = tb.length[ib]!;
+    const maxEd = maxEdits(la, lb);
+    if (maxEd === 0 || Math.abs(la - lb) > maxEd || bitCount(ta.letters[ia]! ^ tb.letters[ib]!) > 2 * maxEd) {
+      // W against V at the start (VALED, WALID) is the other exception.
+      if (!mayBeWAsV(ta, ia, tb, ib) || !wAsV(ta.ascii[ia]!, tb.ascii[ib]!)) return 0;
+      lastHow = translit ? HOW_TRANSLIT : HOW_PHONETIC;
+      return W_AS_V;
     }
   }
   const a = ta.ascii[ia]!;
   const b = tb.ascii[ib]!;
   const sa = ta.skel[ia]!;
   const sb = tb.skel[ib]!;
-  if (lossy) {
-    // Only the consonant skeleton is comparable with a spelling from Arabic or Hebrew script.
-    // Starting differently, only a Q against a G got here (see above).
-    const qg = sameStart ? qAsGhWithin(a, sa, b, sb) : qAsGSkeleton(a, sa, b, sb);
-    if (!sameStart && !qg) return 0;
-    if (sa === sb || qg) {
-      const both = (fa & fb & TOKEN_LOSSY) !== 0;
-      const ok =
-        both ||
-        ((fa & TOKEN_LOSSY) !== 0
-          ? slotsAgree(ta.slots[ia]!, tb.slots[ib]!)
-          : slotsAgree(tb.slots[ib]!, ta.slots[ia]!));
-      lastHow = HOW_TRANSLIT;
-      if (!ok) return 0.5 * LOSSY_NEAR;
-      return sa.length >= 2 ? 0.93 * LOSSY_AGREES : 0.85 * LOSSY_NEAR;
-    }
-    if (sa.length >= 2 && sb.length >= 2 && sa.charCodeAt(0) !== 126 && sb.charCodeAt(0) !== 126) {
-      const d = writtenSkeletonDistance(sa, sb);
-      if (d <= 0.5) {
-        lastHow = HOW_TRANSLIT;
-        return 0.85 * LOSSY_NEAR;
-      }
-      if (d <= 1 && sa.length >= 4 && sb.length >= 4) {
-        lastHow = HOW_TRANSLIT;
-        return 0.76 * LOSSY_NEAR;
-      }
-    }
-    return 0;
-  }
   const minLen = Math.min(a.length, b.length);
   // Letters the spellings do not share: each edit changes at most two (see letterMask), so the edit distance is only
   // computed where the lengths and these allow it to be small enough.
@@ -359,6 +355,95 @@ function similarityAsWritten(ta: TokenTable, ia: number, tb: TokenTable, ib: num
     )
       s = 0.84;
     if (s > 0) lastHow = translit ? HOW_TRANSLIT : HOW_PHONETIC;
+  }
+  return s;
+}
+
+/** The most lossySimilarity gives (skeletons equal, written long vowels agreeing). */
+const LOSSY_BEST = 0.93 * LOSSY_AGREES;
+
+/**
+ * Similarity of two spellings at least one of which is from a script without short vowels (flags fa, fb say which),
+ * by their skeletons (sa, sb), vowel slots and first sounds (TokenTable.soundLossy): equal skeletons whose written long
+ * vowels agree, or skeletons a little apart (writtenSkeletonDistance); starting differently, only a Q against a G.
+ */
+function lossySimilarity(
+  a: string,
+  sa: string,
+  slotsA: string,
+  soundA: number,
+  fa: number,
+  b: string,
+  sb: string,
+  slotsB: string,
+  soundB: number,
+  fb: number,
+): number {
+  const sameStart = soundA === soundB;
+  if (!sameStart && !startsQAsG(soundA, soundB)) return 0;
+  const qg = sameStart ? qAsGhWithin(a, sa, b, sb) : qAsGSkeleton(a, sa, b, sb);
+  if (!sameStart && !qg) return 0;
+  if (sa === sb || qg) {
+    const both = (fa & fb & TOKEN_LOSSY) !== 0;
+    const ok = both || ((fa & TOKEN_LOSSY) !== 0 ? slotsAgree(slotsA, slotsB) : slotsAgree(slotsB, slotsA));
+    if (!ok) return 0.5 * LOSSY_NEAR;
+    return sa.length >= 2 ? LOSSY_BEST : 0.85 * LOSSY_NEAR;
+  }
+  if (sa.length >= 2 && sb.length >= 2 && sa.charCodeAt(0) !== 126 && sb.charCodeAt(0) !== 126) {
+    const d = writtenSkeletonDistance(sa, sb);
+    if (d <= 0.5) return 0.85 * LOSSY_NEAR;
+    if (d <= 1 && sa.length >= 4 && sb.length >= 4) return 0.76 * LOSSY_NEAR;
+  }
+  return 0;
+}
+
+/** Skeleton, vowel slots and first sound of an alternative reading of a lossy spelling, by spelling (bounded). */
+const lossyReadings = new Map<string, readonly [skeleton: string, slots: string, sound: number]>();
+
+function lossyReadingOf(alt: string): readonly [skeleton: string, slots: string, sound: number] {
+  let r = lossyReadings.get(alt);
+  if (r === undefined) {
+    if (lossyReadings.size >= MAX_CACHED_FOLDED) lossyReadings.clear();
+    const skel = tokenSkeleton(alt, true);
+    const slots = lastVowelSlots();
+    // The first sound as TokenTable.soundLossy has it (token-table.ts, firstSound): a vowel, W among them, is 1.
+    const c = alt.charCodeAt(0);
+    const vowel = c === 97 || c === 101 || c === 105 || c === 111 || c === 117 || c === 121 || c === 119;
+    r = [skel, slots, vowel ? 1 : skel.charCodeAt(0)];
+    lossyReadings.set(alt, r);
+  }
+  return r;
+}
+
+/**
+ * lossySimilarity of a lossy token's alternative reading (translit/arabic.ts, arabicAlternative: وحید as VAHID, جمال
+ * as GAMAL) against the other token's spelling, the better of the two tokens' readings; 0 when neither is a lossy
+ * token with one. The score bound asks it too (query-token-bounds.ts).
+ */
+export function lossyAltSimilarity(ta: TokenTable, ia: number, tb: TokenTable, ib: number): number {
+  let s = 0;
+  for (const [t1, i1, t2, i2] of [
+    [ta, ia, tb, ib],
+    [tb, ib, ta, ia],
+  ] as const) {
+    const f1 = t1.flags[i1]!;
+    if (t1.altHash[i1] === 0 || (f1 & TOKEN_LOSSY) === 0) continue;
+    const alt = t1.alt[i1]!;
+    const [skel, slots, sound] = lossyReadingOf(alt);
+    const f2 = t2.flags[i2]!;
+    const r = lossySimilarity(
+      alt,
+      skel,
+      slots,
+      sound,
+      f1,
+      t2.ascii[i2]!,
+      t2.skel[i2]!,
+      t2.slots[i2]!,
+      t2.soundLossy[i2]!,
+      f2,
+    );
+    if (r > s) s = r;
   }
   return s;
 }
@@ -616,29 +701,99 @@ function slotsAgree(lossy: string, latin: string): boolean {
 const foldedSpellings = new Map<string, string>();
 const MAX_CACHED_FOLDED = 1 << 16;
 
-/** The folded spelling (foldSyllables) of token i of t, cached. */
+/**
+ * The folded spelling of token i of t, cached: its alternative where that is the folding of its language (TOKEN_FOLDED:
+ * a Chinese name's by Pinyin and Wade–Giles, a Korean one's by every romanisation of Korean, tokens.ts), else the
+ * folding common to both (plainFolded).
+ */
 export function foldedOf(t: TokenTable, i: number): string {
   let f = t.folded[i];
   if (f === undefined) {
-    const ascii = t.ascii[i]!;
-    f = foldedSpellings.get(ascii);
-    if (f === undefined) {
-      if (foldedSpellings.size >= MAX_CACHED_FOLDED) foldedSpellings.clear();
-      f = foldSyllables(ascii);
-      foldedSpellings.set(ascii, f);
-    }
+    f = (t.flags[i]! & TOKEN_FOLDED) !== 0 && t.alt[i] !== '' ? t.alt[i]! : plainFolded(t.ascii[i]!);
     t.folded[i] = f;
   }
   return f;
 }
 
-/** Chinese and Korean syllables: equal once romanisation differences are folded, or no match. */
+/** A spelling folded by foldSyllables (romanisation differences Chinese and Korean syllables share), cached. */
+export function plainFolded(ascii: string): string {
+  let f = foldedSpellings.get(ascii);
+  if (f === undefined) {
+    if (foldedSpellings.size >= MAX_CACHED_FOLDED) foldedSpellings.clear();
+    f = foldSyllables(ascii);
+    foldedSpellings.set(ascii, f);
+  }
+  return f;
+}
+
+/**
+ * Chinese and Korean syllables: equal once romanisation differences are folded, or no match. Folded as each token's
+ * language folds it (foldedOf), or, where one is folded so and the other not (a Korean name whose surname no list
+ * knows: 노무현 and No Moo-hyeon), both by the common folding only.
+ */
 export function syllabicScore(ta: TokenTable, ia: number, tb: TokenTable, ib: number): number {
-  const a = foldedOf(ta, ia);
-  const b = foldedOf(tb, ib);
+  let a = foldedOf(ta, ia);
+  let b = foldedOf(tb, ib);
   if (a === b) return 0.92;
-  if (a.length >= 7 && b.length >= 7 && editDistance(a, b, 1) <= 1) return 0.8;
-  return 0;
+  // Against Hangul, O and U are one vowel (translit/korean.ts, koreanVowelsMerged).
+  const hangul = ((ta.flags[ia]! | tb.flags[ib]!) & TOKEN_HANGUL) !== 0;
+  if (hangul) {
+    a = koreanVowelsMerged(a);
+    b = koreanVowelsMerged(b);
+    if (a === b) return 0.92;
+  }
+  const fa = ta.flags[ia]! & TOKEN_FOLDED;
+  const fb = tb.flags[ib]! & TOKEN_FOLDED;
+  // Both folded as their languages fold them: those say it (Wade–Giles HSÜ is XU, not the XUE that 薛 is).
+  if ((fa | fb) === 0 || (fa & fb) !== 0) return oneEditApart(a, b) ? 0.8 : 0;
+  let pa = plainFolded(ta.ascii[ia]!);
+  let pb = plainFolded(tb.ascii[ib]!);
+  if (hangul) {
+    pa = koreanVowelsMerged(pa);
+    pb = koreanVowelsMerged(pb);
+  }
+  if (pa === pb) return 0.92;
+  return oneEditApart(a, b) || oneEditApart(pa, pb) ? 0.8 : 0;
+}
+
+/** Whether two folded spellings of seven letters or more are one edit apart. */
+function oneEditApart(a: string, b: string): boolean {
+  return a.length >= 7 && b.length >= 7 && editDistance(a, b, 1) <= 1;
+}
+
+/**
+ * Whether folded syllables `a` are `b` then `c`, each side folded as its language folds it (foldedOf) or by the common
+ * folding (plainFolded), and a surname folded to its common spelling read as written (Kim Tae-jung: JUNG, not the
+ * surname JEONG; Lee Myung-bak: BAK, not PARK), by Korean folding.
+ */
+function joinsFolded(t1: TokenTable, one: number, t2: TokenTable, x: number, y: number): boolean {
+  // Against Hangul, O and U are one vowel (translit/korean.ts, koreanVowelsMerged).
+  const merged = ((t1.flags[one]! | t2.flags[x]! | t2.flags[y]!) & TOKEN_HANGUL) !== 0;
+  const fa = foldedOf(t1, one);
+  const pa = plainFolded(t1.ascii[one]!);
+  const bx = foldedOf(t2, x);
+  const px = plainFolded(t2.ascii[x]!);
+  const by = foldedOf(t2, y);
+  const py = plainFolded(t2.ascii[y]!);
+  if (joinsAs(merged, fa, bx, by) || (pa !== fa && joinsAs(merged, pa, px, py))) return true;
+  const wx = t2.written[x]!;
+  const wy = t2.written[y]!;
+  if (wx === '' && wy === '') return false;
+  const kx = wx === '' ? bx : foldKoreanRomanisation(wx);
+  const ky = wy === '' ? by : foldKoreanRomanisation(wy);
+  const qx = wx === '' ? px : plainFolded(wx);
+  const qy = wy === '' ? py : plainFolded(wy);
+  return joinsAs(merged, fa, kx, ky) || joinsAs(merged, pa, qx, qy);
+}
+
+function joins(a: string, b: string, c: string): boolean {
+  return a.length === b.length + c.length && a.startsWith(b) && a.endsWith(c);
+}
+
+/** joins, with O and U as one vowel when `merged`. */
+function joinsAs(merged: boolean, a: string, b: string, c: string): boolean {
+  if (joins(a, b, c)) return true;
+  return merged && joins(koreanVowelsMerged(a), koreanVowelsMerged(b), koreanVowelsMerged(c));
 }
 
 function syllabicSimilarity(ta: TokenTable, ia: number, tb: TokenTable, ib: number): number {
@@ -732,7 +887,13 @@ function joinedAlternative(t1: TokenTable, one: number, t2: TokenTable, x: numbe
   const a = t1.alt[one] || t1.ascii[one]!;
   const b = t2.alt[x] || t2.ascii[x]!;
   const c = t2.alt[y] || t2.ascii[y]!;
-  return a.length === b.length + c.length && a.startsWith(b) && a.endsWith(c) ? 0.9 : 0;
+  if (joins(a, b, c)) return 0.9;
+  // A surname spelling folded to another surname's (JUNG is JEONG) may be a syllable of a given name as written (Kim
+  // Daejung, Kim Tae-jung): it is folded as Korean syllables are, from its spelling as written.
+  const wx = t2.written[x]!;
+  const wy = t2.written[y]!;
+  if (wx === '' && wy === '') return 0;
+  return joins(a, wx === '' ? b : foldKoreanRomanisation(wx), wy === '' ? c : foldKoreanRomanisation(wy)) ? 0.9 : 0;
 }
 
 function joinedAsWritten(t1: TokenTable, one: number, t2: TokenTable, x: number, y: number): number {
@@ -761,11 +922,8 @@ function joinedAsWritten(t1: TokenTable, one: number, t2: TokenTable, x: number,
   if (whole && a.startsWith(b) && a.endsWith(c)) return 0.95;
   if (korean && spelledAs(a, b, c)) return 0.95;
   if (syllabic) {
-    // Syllables are compared folded: 승훈 "seunghun" is Seung-hoon.
-    const fa = foldedOf(t1, one);
-    const fb = foldedOf(t2, x);
-    const fc = foldedOf(t2, y);
-    return fa.length === fb.length + fc.length && fa.startsWith(fb) && fa.endsWith(fc) ? 0.9 : 0;
+    // Syllables are compared folded: 승훈 "seunghun" is Seung-hoon, 명박 "myeongbak" Myung-bak.
+    return joinsFolded(t1, one, t2, x, y) ? 0.9 : 0;
   }
   const sa = t1.skel[one]!;
   const sb = t2.skel[x]!;

@@ -5,7 +5,15 @@
  * sketches cannot compare, are compared on the token tables as tokenSimilarity and joinedMatch do: alike by an
  * alternative, and joined by alternatives (a folded Korean or Chinese given name, written as one word or two).
  */
-import { chSimilarity, foldedOf, mayReadCh, syllabicScore, type NameContext } from './name-match.js';
+import {
+  chSimilarity,
+  foldedOf,
+  lossyAltSimilarity,
+  mayReadCh,
+  plainFolded,
+  syllabicScore,
+  type NameContext,
+} from './name-match.js';
 import { ALIAS_MIN, type PreparedQuery } from './score.js';
 import {
   ALIKE,
@@ -23,6 +31,7 @@ import {
 } from './token-sketch.js';
 import type { TokenTable } from './token-table.js';
 import { MAX_TOKENS, TOKEN_INITIAL, TOKEN_LOSSY } from './tokens.js';
+import { koreanVowelsMerged } from './translit/korean.js';
 
 /** Queries with more distinct tokens, or more token positions, are not bounded (a bit each in the masks below). */
 export const MAX_QUERY_TOKENS = 31;
@@ -147,6 +156,8 @@ export class QueryTokenBounds {
       if (alt || hasAlt(qs, qc)) {
         if (this.variants(q, id)) r |= ALIKE | CLOSE;
         if (this.altPart(q, id)) r |= PART;
+        // A lossy spelling's other reading (name-match.ts, lossyAltSimilarity: Persian V, Egyptian G).
+        if ((r & ALIKE) === 0 && lossyAltSimilarity(this.qt!, q, this.ct!, id) > 0) r |= ALIKE;
       }
       if (r === 0) continue;
       const bit = 1 << q;
@@ -220,6 +231,11 @@ export class QueryTokenBounds {
     const fq = foldedOf(qt, q);
     const fc = foldedOf(ct, id);
     if (fq.length > fc.length && (fq.startsWith(fc) || fq.endsWith(fc))) r |= PART;
+    // Joined by the common folding too, and with O and U as one vowel against Hangul (name-match.ts, joinsFolded).
+    const pq = plainFolded(qt.ascii[q]!);
+    const pc = plainFolded(ct.ascii[id]!);
+    if (halfOf(pq, pc) || halfOf(koreanVowelsMerged(fq), koreanVowelsMerged(fc))) r |= PART;
+    if (halfOf(koreanVowelsMerged(pq), koreanVowelsMerged(pc))) r |= PART;
     if (qt.spellHash[q] === ct.spellHash[id] && qt.ascii[q] === ct.ascii[id]) return r | ALIKE | CLOSE | EXACT;
     const flags = qt.flags[q]! | ct.flags[id]!;
     if ((flags & TOKEN_INITIAL) !== 0) {
@@ -248,11 +264,24 @@ export class QueryTokenBounds {
     if (mayBeWhole(qs, xs, ys, cs, c) || mayBeWhole(qs, ys, xs, cs, c)) return true;
     if ((hasAlt(cs, c) || hasAlt(qs, xs) || hasAlt(qs, ys)) && this.wholeByAlternatives(x, y, id)) return true;
     if (!isSyllable(cs, c) && !isSyllable(qs, xs) && !isSyllable(qs, ys)) return false;
-    // Syllables join folded.
-    const f = foldedOf(this.ct!, id);
-    const fx = foldedOf(this.qt!, x);
-    const fy = foldedOf(this.qt!, y);
-    if (f.length !== fx.length + fy.length) return false;
-    return (f.startsWith(fx) && f.endsWith(fy)) || (f.startsWith(fy) && f.endsWith(fx));
+    // Syllables join folded, as their language folds them or by the common folding (name-match.ts, joinsFolded; a
+    // surname read as written is a Korean sketch, which mayBeWhole above lets through).
+    const ct = this.ct!;
+    const qt = this.qt!;
+    if (wholeFolded(foldedOf(ct, id), foldedOf(qt, x), foldedOf(qt, y))) return true;
+    return wholeFolded(plainFolded(ct.ascii[id]!), plainFolded(qt.ascii[x]!), plainFolded(qt.ascii[y]!));
   }
+}
+
+/** Whether folded syllables f are fx and fy written together, in either order (O and U as one vowel or not). */
+function wholeFolded(f: string, fx: string, fy: string): boolean {
+  if (f.length !== fx.length + fy.length) return false;
+  if ((f.startsWith(fx) && f.endsWith(fy)) || (f.startsWith(fy) && f.endsWith(fx))) return true;
+  const [m, mx, my] = [koreanVowelsMerged(f), koreanVowelsMerged(fx), koreanVowelsMerged(fy)];
+  return (m.startsWith(mx) && m.endsWith(my)) || (m.startsWith(my) && m.endsWith(mx));
+}
+
+/** Whether folded syllables c may be the first or the second half of q. */
+function halfOf(q: string, c: string): boolean {
+  return q.length > c.length && (q.startsWith(c) || q.endsWith(c));
 }

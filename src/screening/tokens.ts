@@ -9,6 +9,7 @@
 import { isSyllabic, romaniseName, type RomanWord } from './normalize.js';
 import { joinReadsApart, lastVowelSlots, skeleton } from './phonetic.js';
 import type { Script } from './scripts.js';
+import { arabicAlternative, writesPersian } from './translit/arabic.js';
 import { foldChineseRomanisation, isChineseSurname, isChineseWord } from './translit/chinese.js';
 import {
   foldKoreanRomanisation,
@@ -28,10 +29,16 @@ export const TOKEN_TRANSLIT = 16;
 /** Romanised from a syllabic script (Chinese, Korean, Japanese): syllables must agree, not just consonants. */
 export const TOKEN_SYLLABIC = 32;
 /**
- * Has, as its alternative, the spelling all romanisations of Korean syllables fold to (see foldKoreanGivenNames): it
+ * Has, as its alternative, the spelling all romanisations of its Chinese or Korean syllables fold to (see
+ * foldChineseNames, foldKoreanGivenNames; and a word romanised from Chinese characters or Hangul, syllablesFolded): it
  * may join others by it (joinedMatch), and the score bound treats it as a token of any shape (token-sketch.ts).
  */
 export const TOKEN_FOLDED = 64;
+/**
+ * Romanised from Hangul: its vowels are known, so Latin spellings are compared with it with O and U as one vowel
+ * (translit/korean.ts, koreanVowelsMerged).
+ */
+export const TOKEN_HANGUL = 128;
 
 /** The most name parts kept per name: longer names are cut (and are garbage or lists, not names). */
 export const MAX_TOKENS = 10;
@@ -430,6 +437,7 @@ export function prepareName(raw: string): PreparedToken[] {
   }
   const byText = new Map(words.map((w) => [w.text, w]));
   const lossyAll = words.every((w) => w.lossy);
+  let persian: boolean | undefined;
   for (const j of joined) {
     if (tokens.length >= MAX_TOKENS) break;
     const source = byText.get(j);
@@ -438,16 +446,37 @@ export function prepareName(raw: string): PreparedToken[] {
     const lossy = source?.lossy ?? lossyAll;
     const script = source?.script ?? words[0]!.script;
     const { skel, slots } = cachedSkeleton(text, lossy);
+    let alt = source?.alt;
+    let flags = flagsOf(text, script, lossy, inOrder && tokens.length === 0);
+    if (alt === undefined && (flags & (TOKEN_PARTICLE | TOKEN_TITLE)) === 0) {
+      if (script === 'arabic') alt = arabicAlternative(text, (persian ??= writesPersian(raw)));
+      else if ((script === 'han' || script === 'hangul') && koreanSurnameSpellings(text) === undefined) {
+        alt = syllablesFolded(text, script === 'han');
+        if (alt !== undefined) flags |= TOKEN_FOLDED;
+        if (script === 'hangul') flags |= TOKEN_HANGUL;
+      }
+    }
     tokens.push({
       ascii: text,
-      alt: source?.alt,
+      alt,
       skel,
       slots,
-      flags: flagsOf(text, script, lossy, inOrder && tokens.length === 0),
+      flags,
       ...(text === asWritten ? {} : { written: asWritten }),
     });
   }
   return foldRomanisedSyllables(tokens);
+}
+
+/**
+ * A word romanised from Chinese characters or Hangul, folded as the Latin spellings of a Chinese or Korean name are
+ * (foldChineseNames, foldKoreanGivenNames), or undefined where the folding leaves it as it is. The scorer compares
+ * syllables by these foldings (name-match.ts, foldedOf), and blocking keys them, so that 曹 (CAO) meets Wade–Giles
+ * TSAO and 钱 (QIAN) CHIEN, and 명 (MYEONG) the passport's MYUNG and McCune–Reischauer's MYONG.
+ */
+function syllablesFolded(text: string, chinese: boolean): string | undefined {
+  const folded = chinese ? foldChineseRomanisation(text) : foldKoreanRomanisation(text);
+  return folded === text || folded.length === 0 ? undefined : folded;
 }
 
 /**
@@ -458,7 +487,29 @@ export function prepareName(raw: string): PreparedToken[] {
  * write YA, YE, WO), and as Korean otherwise.
  */
 function foldRomanisedSyllables(tokens: PreparedToken[]): PreparedToken[] {
-  return isChineseName(tokens) ? foldChineseNames(tokens) : foldKoreanGivenNames(tokens);
+  return isChineseName(tokens) ? foldChineseNames(tokens) : foldKoreanGivenNames(koreanSurnameI(tokens));
+}
+
+/**
+ * Revised Romanisation writes the surname 이 as I (I Myeongbak), as the South Korean government's own table does, where
+ * passports write LEE, YI or RHEE. A one-letter word is an initial anywhere else, so I is read as LEE only where it
+ * opens a name written in order and every other word reads as romanised Korean syllables (isKoreanWord) with no Korean
+ * surname among them: "I Myeong-bak", not "Ivan I. Petrov" or "I. Kim".
+ */
+function koreanSurnameI(tokens: PreparedToken[]): PreparedToken[] {
+  const first = tokens[0];
+  if (tokens.length < 2 || first === undefined || first.ascii !== 'i' || (first.flags & TOKEN_TRANSLIT) !== 0) {
+    return tokens;
+  }
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if ((t.flags & (TOKEN_TRANSLIT | TOKEN_INITIAL)) !== 0 || !isKoreanWord(t.ascii) || isKoreanSurname(t.ascii)) {
+      return tokens;
+    }
+  }
+  const { skel, slots } = cachedSkeleton('lee', false);
+  tokens[0] = { ascii: 'lee', alt: undefined, skel, slots, flags: first.flags & ~TOKEN_INITIAL, written: 'i' };
+  return tokens;
 }
 
 const chineseOnly = /x|q|zh|hs|ts|tz|ih|ia|ie|uo/;
@@ -476,7 +527,8 @@ function isChineseName(tokens: readonly PreparedToken[]): boolean {
   for (const t of tokens) {
     if ((t.flags & (TOKEN_TRANSLIT | TOKEN_LOSSY)) !== 0) return false;
     if ((t.flags & (TOKEN_INITIAL | TOKEN_TITLE | TOKEN_PARTICLE)) !== 0) continue;
-    const w = t.written ?? t.ascii;
+    // A word with Ü is read without its umlaut (see foldChineseNames): HSÜ is the surname HSU.
+    const w = t.written ?? t.alt ?? t.ascii;
     if (isChineseSurname(w, false)) surname = true;
     else if (isChineseSurname(w, true)) shortSurname = true;
   }
@@ -498,28 +550,34 @@ function isChineseName(tokens: readonly PreparedToken[]): boolean {
  * In a Chinese name (isChineseName), each word of Chinese syllables gets the spelling Pinyin and Wade–Giles fold to
  * as its alternative (CHANG Hsiao-ming and ZHANG Xiaoming both fold to JANG SIAO MING; translit/chinese.ts), keyed,
  * counted and scored as the Korean alternatives are. A surname respelled as a Korean one (Chang is JANG) keeps that.
+ * A word written with Ü (Hanyu Pinyin Lü, Wade–Giles Hsü, Hsüeh) has its umlaut-free spelling as its alternative
+ * (normalize.ts; the German rule's UE is its text): in Chinese the diaeresis only marks the vowel, so that spelling is
+ * the one folded (HSÜ is XU, not the XUE that HSUE would be).
  */
 function foldChineseNames(tokens: PreparedToken[]): PreparedToken[] {
   return withFoldedAlternatives(
     tokens,
-    (t) => (t.flags & TOKEN_PARTICLE) === 0 && t.written === undefined && isChineseWord(t.ascii),
+    (t) => (t.flags & TOKEN_PARTICLE) === 0 && t.written === undefined && isChineseWord(t.alt ?? t.ascii),
     foldChineseRomanisation,
+    true,
   );
 }
 
 /**
  * Gives each token `folds` accepts (not an initial or a title, without an alternative yet) its spelling folded by
- * `fold` as its alternative, flagged TOKEN_FOLDED, where the folding changes it.
+ * `fold` as its alternative, flagged TOKEN_FOLDED, where the folding changes it. With `fromAlt`, a token with an
+ * alternative spelling already has that one folded in its place.
  */
 function withFoldedAlternatives(
   tokens: PreparedToken[],
   folds: (t: PreparedToken) => boolean,
   fold: (word: string) => string,
+  fromAlt = false,
 ): PreparedToken[] {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if ((t.flags & (TOKEN_INITIAL | TOKEN_TITLE)) !== 0 || t.alt !== undefined || !folds(t)) continue;
-    const folded = fold(t.ascii);
+    if ((t.flags & (TOKEN_INITIAL | TOKEN_TITLE)) !== 0 || (t.alt !== undefined && !fromAlt) || !folds(t)) continue;
+    const folded = fold(t.alt ?? t.ascii);
     if (folded !== t.ascii && folded.length > 0) tokens[i] = { ...t, alt: folded, flags: t.flags | TOKEN_FOLDED };
   }
   return tokens;

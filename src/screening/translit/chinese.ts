@@ -29,7 +29,7 @@ const surnames = new Set(
     'dong tung yuan pan jiang chiang cai tsai jia chia ding ting wei xue hsueh yan yen ren jen fan fang shi shih ' +
     'yao tan liao zou tsou xiong hsiung jin chin lu hao kong kung bai pai cui tsui kang mao qiu chiu qin gu ' +
     'hou shao meng long lung wan duan tuan lei qian chien yin zhong chung xia hsia dai tai lai qiao chiao zhuang ' +
-    'chuang shen wen tao ou lian lien'
+    'chuang shen wen tao ou lian lien lyu'
   ).split(' '),
 );
 const shortSurnames = new Set('ma he yu hu du gu wu ye ho ko lo'.split(' '));
@@ -39,7 +39,7 @@ const shortSurnames = new Set('ma he yu hu du gu wu ye ho ko lo'.split(' '));
  * sz among them) and a final (WG's ih, ieh, ien, ueh, uei, ung among them), or ER (ERH) alone.
  */
 const chineseWord =
-  /^(?:(?:zh|ch|sh|hs|ts|tz|ss|sz|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ueng|iung|ang|eng|ing|ong|ung|uai|uei|iao|ian|ien|ieh|ueh|uan|uen|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|io|ua|uo|ui|ue|ih|a|e|i|o|u)|erh?){1,3}$/;
+  /^(?:(?:zh|ch|sh|hs|ts|tz|ss|sz|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ueng|iung|ang|eng|ing|ong|ung|uai|uei|iao|ian|ien|ieh|ueh|uan|uen|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|io|ua|uo|ui|ue|ih|a|e|i|o|u)|erh?|[ln]yue?){1,3}$/;
 
 /** Whether a Latin word reads as one to three Chinese syllables, in Pinyin or Wade–Giles. */
 export function isChineseWord(word: string): boolean {
@@ -51,9 +51,17 @@ export function isChineseSurname(word: string, short: boolean): boolean {
   return surnames.has(word) || (short && shortSurnames.has(word));
 }
 
-/** A Wade–Giles spelling rewritten in Pinyin where the systems differ (a Pinyin word comes back unchanged). */
+/**
+ * A Wade–Giles spelling rewritten in Pinyin where the systems differ (a Pinyin word comes back unchanged), and Pinyin's
+ * Ü after L and N in the spelling ICAO Doc 9303 gives it (U): LYU, as PRC passports write 吕 since 2012, is LU (N only
+ * at the start: JINYU is JIN YU). A Wade–Giles HSÜ that a German-rule transliteration wrote HSUE is HSU (XU): Wade–Giles
+ * ends no syllable in UE (its XUE is HSÜEH), so HSUE without an H after it is that Ü.
+ */
 export function pinyinOf(word: string): string {
   return word
+    .replace(/lyu/g, 'lu')
+    .replace(/^nyu/, 'nu')
+    .replace(/hsue(?!h)/g, 'hsu')
     .replace(/jih/g, 'ri')
     .replace(/(ch|sh)ih/g, '$1i')
     .replace(/(tz|ss|sz)u/g, '$1i')

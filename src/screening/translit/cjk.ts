@@ -37,9 +37,14 @@ const compoundSurnames = new Set([
   '钟离',
 ]);
 
+/**
+ * Each character's syllable, lower case a–z. Pinyin's ü (吕 lü, 女 nü) is written U, as ICAO Doc 9303 and the
+ * passports before 2012 write it (LU); PRC passports now write LYU, Hanyu Pinyin LÜ. The Chinese folding meets
+ * them all (translit/chinese.ts, pinyinOf). pinyin-pro's "v" spelling (lv, nv) was what no document writes.
+ */
 function syllables(text: string): string[] {
-  return pinyin(text, { toneType: 'none', type: 'array', surname: 'head', v: true })
-    .map((s) => s.replace(/[^a-z]/g, ''))
+  return pinyin(text, { toneType: 'none', type: 'array', surname: 'head' })
+    .map((s) => s.replace(/ü/g, 'u').replace(/[^a-z]/g, ''))
     .filter((s) => s.length > 0);
 }
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { prepareName } from '../tokens.js';
-import { foldKoreanRomanisation, isKoreanWord } from './korean.js';
+import { foldKoreanRomanisation, isKoreanWord, koreanVowelsMerged } from './korean.js';
 
 describe('Korean names in Latin letters', () => {
   it('reads words made of romanised Korean syllables, in any romanisation', () => {
@@ -25,6 +25,15 @@ describe('Korean names in Latin letters', () => {
     ];
     for (const [a, b] of same) assert.equal(foldKoreanRomanisation(a), foldKoreanRomanisation(b), `${a} / ${b}`);
     assert.notEqual(foldKoreanRomanisation('min'), foldKoreanRomanisation('jae'));
+    // Against Hangul, ㅓ's spellings in RR, McCune–Reischauer and passports (EO, Ŏ as O, U) meet too.
+    const merged = (w: string): string => koreanVowelsMerged(foldKoreanRomanisation(w));
+    for (const [a, b] of [
+      ['myeong', 'myung'],
+      ['myong', 'myung'],
+      ['seok', 'suk'],
+    ]) {
+      assert.equal(merged(a!), merged(b!), `${a} / ${b}`);
+    }
   });
 
   it('gives the folded spelling as an alternative only in a name with a Korean surname', () => {

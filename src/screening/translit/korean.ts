@@ -284,3 +284,15 @@ export function foldSyllables(s: string): string {
 export function foldKoreanRomanisation(word: string): string {
   return foldSyllables(word.replace(/([kgtdpbsj])\1/g, '$1').replace(/([tpk])h/g, '$1'));
 }
+
+/**
+ * Folded Korean syllables (foldSyllables, foldKoreanRomanisation) with O and U as one vowel, for comparing a name in
+ * Hangul with Latin spellings: ㅓ is EO in Revised Romanisation, Ŏ (O) in McCune–Reischauer and U in passport
+ * spellings (Myeong-bak, Myŏng-bak, Myung-bak; Seok-yeol, Suk-yeol; Hyeon, Hyun), and ㅡ EU in RR and Ŭ (U) in MR
+ * (Seung-man, Sŭng-man): no letter tells ㅗ, ㅓ, ㅜ and ㅡ apart in every romanisation. Only where one side is Hangul,
+ * whose vowels are known: Latin spellings compared with each other keep O and U apart (Chu is not Cho), and so do
+ * Chinese syllables (Zhou, Zhu).
+ */
+export function koreanVowelsMerged(folded: string): string {
+  return folded.replace(/u/g, 'o');
+}
