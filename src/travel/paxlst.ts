@@ -374,7 +374,13 @@ export function checkTotals(
 function checkJourney(tdt: EdifactSegment): void {
   const journeyId = component(tdt, 1);
   const fail = (expected: string, found: string) =>
-    new EdifactParseError('paxlst.invalid_value', { segment: tdt.index, tag: tdt.tag, offset: tdt.offset, expected, found });
+    new EdifactParseError('paxlst.invalid_value', {
+      segment: tdt.index,
+      tag: tdt.tag,
+      offset: tdt.offset,
+      expected,
+      found,
+    });
   if (journeyId.trim() === '') throw fail('a journey id (carrier and flight number) in TDT element 2', 'none');
   const { carrier, flightNumber } = splitJourney(journeyId, component(tdt, 4));
   if (carrier === '' || flightNumber === '')
