@@ -92,6 +92,7 @@ export type EdifactWarningCode =
   | 'paxlst.invalid_date'
   | 'paxlst.unknown_segment'
   | 'paxlst.part_flight_differs'
+  | 'paxlst.part_missing'
   | 'pnrgov.eqn_mismatch'
   | 'pnrgov.invalid_date'
   | 'pnrgov.unknown_segment';

@@ -376,4 +376,46 @@ describeEachBackend('passenger data ingestion', (database) => {
     assert.ok(flights.has(there), 'the same traveller on another flight');
     assert.ok(!flights.has(here), 'not the traveller asked about, nor a copy of them on the same flight');
   });
+  it("tells of a multi-part list the parts missing once its final part is in, and the whole list's totals once all are", async () => {
+    const { db } = database();
+    const blocks = fixture('paxlst-multipart.edi')
+      .toString('utf8')
+      .match(/UNH\+MP\d[\s\S]*?UNT\+\d+\+MP\d'/g)!;
+    assert.equal(blocks.length, 3);
+    // Each part in an interchange of its own, for flight LA`flight`, with `cnt` passengers declared on the last part.
+    const part = (n: number, flight: string, cnt = 4) =>
+      Buffer.from(
+        [
+          "UNA:+.? '",
+          `UNB+UNOA:4+LODAIR:ZZ+NLDAPI:ZZ+241001:0700+3${flight}${n}++APIS'`,
+          blocks
+            .find((b) => b.startsWith(`UNH+MP${n}+`))!
+            .replaceAll('LA0700', `LA0${flight}`)
+            .replaceAll('LA700', `LA${flight}`)
+            .replace('CNT+42:4', `CNT+42:${cnt}`),
+          `UNZ+1+3${flight}${n}'`,
+        ].join('\n'),
+      );
+    const codes = async (raw: Buffer) => {
+      const { message } = await services.ingest.receive(nld, raw, noRequest);
+      assert.equal((await services.ingest.process(message.id)).status, 'screened');
+      const row = await db
+        .selectFrom('messages')
+        .select('warnings')
+        .where('id', '=', message.id)
+        .executeTakeFirstOrThrow();
+      return (row.warnings as { code: string; message: string }[]).map((w) => `${w.code}: ${w.message}`);
+    };
+    assert.deepEqual(await codes(part(1, '731')), [], 'the final part is still to come');
+    assert.deepEqual(await codes(part(3, '731')), [
+      'paxlst.part_missing: list LA0731/241001/0800: part 2 of 3 missing',
+    ]);
+    assert.deepEqual(await codes(part(2, '731')), [], 'complete, and the whole list holds the 4 passengers declared');
+
+    await codes(part(3, '732', 5));
+    await codes(part(1, '732', 5));
+    assert.deepEqual(await codes(part(2, '732', 5)), [
+      'paxlst.cnt_mismatch: CNT+42 declares 5 passengers, the list holds 4',
+    ]);
+  });
 });

@@ -17,7 +17,8 @@ import { canAdminister, type Principal } from '../access/policy.js';
 import type { WatchlistIndex } from '../screening/watchlist-index.js';
 import type { RulesService } from './rules.service.js';
 import { recordMessageAlerts, ruleAlertKeys, settleRuleAlerts, type NewAlert } from '../alerts/alerts.repository.js';
-import { EdifactParseError } from './edifact-errors.js';
+import { EdifactParseError, type EdifactWarning } from './edifact-errors.js';
+import { isPartialList, partWarnings } from './paxlst-assembly.js';
 import { todayUtc } from './dates.js';
 import {
   nameKeyOf,
@@ -48,6 +49,7 @@ import {
   type TravellerWrite,
 } from './travellers.repository.js';
 import {
+  addMessageWarnings,
   deferCommitFlush,
   insertMessages,
   type NewMessage,
@@ -259,7 +261,7 @@ export class IngestService {
     }
     const raised = await this.db.transaction().execute(async (trx) => {
       await t.time('rules: lock the flights', () => lockFlights(trx, flightIds));
-      const ruleHits = await this.runRules(trx, batch, stored, rules);
+      const { alerts: ruleHits, partNotes } = await this.runRules(trx, batch, stored, rules);
       return t.time('insert alerts + mark screened', async () => {
         await settleRuleAlerts(
           trx,
@@ -271,6 +273,7 @@ export class IngestService {
         const known = await ruleAlertKeys(trx, flightIds);
         const fresh = ruleHits.filter((a) => !known.has(a.subjectKey));
         const personAlerts = await t.time('screen (watchlist index, waited for)', () => screening);
+        if (partNotes.size > 0) await addMessageWarnings(trx, partNotes);
         return recordMessageAlerts(
           trx,
           batch.map((p) => p.message.id),
@@ -341,14 +344,14 @@ export class IngestService {
    * messages (each parsed once and kept in a bounded cache; read again from its raw form only when the cache has
    * dropped it or another server processed it), so API and PNR data that arrived separately are linked. A message
    * naming several flights gives each only its own part. A new hit is attributed to the flight's newest message in the
-   * batch.
+   * batch. With the alerts come the notes on multi-part lists the flights' stored parts give (multiPartNotes).
    */
   private async runRules(
     trx: Db,
     batch: readonly Parsed[],
     stored: Stored,
     rulesOf: ReadonlyMap<string, readonly CompiledRule[]>,
-  ): Promise<NewAlert[]> {
+  ): Promise<{ alerts: NewAlert[]; partNotes: Map<string, EdifactWarning[]> }> {
     const t = this.timer;
     for (const p of batch) this.ruleInputs.set(p.message.id, p.parsed.parts);
     // Each flight's newest message of the batch (the batch is oldest first), and the flight's key.
@@ -362,6 +365,7 @@ export class IngestService {
         keyOf.set(id, key);
       }
     }
+    let partNotes = new Map<string, EdifactWarning[]>();
     const flights = await t.time('rules: gather the flights', async () => {
       const messages = await messagesOfFlights(trx, [...newest.keys()]);
       // A message naming several of the flights comes once per flight: it is read and parsed once.
@@ -385,6 +389,7 @@ export class IngestService {
         const country = newest.get(m.flightId)!.ownerCountry;
         for (const part of partsOfFlight(parts, country, keyOf.get(m.flightId)!)) of.push(part);
       }
+      partNotes = multiPartNotes(batch, stored.flightIds, inputs);
       return [...newest].map(([flightId, message]) => ({
         flightId,
         message,
@@ -402,7 +407,7 @@ export class IngestService {
         };
       }),
     );
-    if (evaluated.every((e) => e.hits.length === 0)) return [];
+    if (evaluated.every((e) => e.hits.length === 0)) return { alerts: [], partNotes };
     // A hit names its subject by its place in the facts: attach it to the stored row of that traveller (list copy
     // first) or to the booking by locator. What the upsert read is enough unless another batch stored more since.
     const byFlight = new Map<string, FlightTraveller[]>();
@@ -437,7 +442,7 @@ export class IngestService {
       );
       bookingIds = new Map(all.map((b) => [bookingRowKey(b.flightId, b.recordLocator), b.id]));
     }
-    return flights.flatMap(({ flightId, message }, i) => {
+    const alerts = flights.flatMap(({ flightId, message }, i) => {
       const { facts, hits } = evaluated[i]!;
       if (hits.length === 0) return [];
       const locators = new Map<string, string>();
@@ -445,7 +450,40 @@ export class IngestService {
       for (const [key, id] of bookingIds) if (key.startsWith(prefix)) locators.set(key.slice(prefix.length), id);
       return ruleAlerts(hits, facts, message, flightId, travellerIds, locators, travellers[i]);
     });
+    return { alerts, partNotes };
   }
+}
+
+/**
+ * What the flights' stored parts say of the multi-part passenger lists the batch's messages bring parts of
+ * (paxlst-assembly.ts, partWarnings: parts missing once the final one is in, the whole list's CNT totals once all
+ * are), by message: each list's notes go to the newest message of the batch holding a part of it. `inputs` are each
+ * flight's rule inputs, oldest first, the batch's among them.
+ */
+function multiPartNotes(
+  batch: readonly Parsed[],
+  flightIds: ReadonlyMap<string, string>,
+  inputs: ReadonlyMap<string, readonly RuleInput[]>,
+): Map<string, EdifactWarning[]> {
+  const notes = new Map<string, EdifactWarning[]>();
+  const seen = new Set<string>();
+  for (let i = batch.length - 1; i >= 0; i--) {
+    const { message, parsed } = batch[i]!;
+    for (const part of parsed.parts) {
+      const flightId = flightIds.get(flightKeyOf(message.ownerCountry, part.flight))!;
+      for (const list of part.lists) {
+        const key = `${flightId}|${list.commonAccessReference}`;
+        if (!isPartialList(list) || seen.has(key)) continue;
+        seen.add(key);
+        const found = partWarnings(
+          list,
+          (inputs.get(flightId) ?? []).flatMap((input) => input.lists),
+        );
+        if (found.length > 0) notes.set(message.id, [...(notes.get(message.id) ?? []), ...found]);
+      }
+    }
+  }
+  return notes;
 }
 
 /** The stored ids of the flights a message names, its first flight first (its flight as the API shows it). */

@@ -235,6 +235,21 @@ export async function markMessagesParsed(db: Kysely<Database>, states: readonly 
     where m.id = s.id`.execute(db);
 }
 
+/**
+ * Adds warnings to messages already parsed (what only the flight's other messages show: a multi-part list's missing
+ * parts or whole-list totals), after the warnings parsing gave them.
+ */
+export async function addMessageWarnings(
+  db: Kysely<Database>,
+  warnings: ReadonlyMap<string, readonly unknown[]>,
+): Promise<void> {
+  if (warnings.size === 0) return;
+  const rows = [...warnings].map(([id, added]) => ({ id, added }));
+  await sql`update messages m set warnings = m.warnings || s.added
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as s(id uuid, added jsonb)
+    where m.id = s.id`.execute(db);
+}
+
 export async function updateMessage(
   db: Kysely<Database>,
   id: string,

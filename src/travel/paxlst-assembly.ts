@@ -133,3 +133,29 @@ export function assemblePaxlst(parts: readonly PaxlstList[]): PaxlstList {
     warnings,
   };
 }
+
+/**
+ * What the parts received so far say about the multi-part list `part` belongs to, once its final part is in: parts
+ * missing, or, when every part is in, what only the whole list shows (CNT totals declared for the whole list, parts
+ * naming different flights). `known` are the lists stored for its flight, oldest first, `part` among them; a part
+ * received again replaces the earlier copy. Nothing while the final part has not arrived (the parts are still coming)
+ * and nothing for a list in one message.
+ */
+export function partWarnings(part: PaxlstList, known: readonly PaxlstList[]): EdifactWarning[] {
+  if (!isPartialList(part)) return [];
+  const parts = new Map<number, PaxlstList>();
+  for (const list of known) {
+    if (list.commonAccessReference === part.commonAccessReference && isPartialList(list))
+      parts.set(list.part!.number, list);
+  }
+  const received = [...parts.values()];
+  if (!received.some((p) => p.part!.final)) return [];
+  try {
+    const whole = assemblePaxlst(received);
+    // The whole list's warnings begin with its parts' own, already on their messages.
+    return whole.warnings.slice(received.reduce((n, p) => n + p.warnings.length, 0));
+  } catch (error) {
+    if (!(error instanceof PaxlstAssemblyError) || error.code !== 'paxlst.part_missing') throw error;
+    return [{ code: 'paxlst.part_missing', message: error.message, segment: 0, offset: 0 }];
+  }
+}
