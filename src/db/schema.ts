@@ -143,6 +143,8 @@ export interface WatchlistChangeTable {
   entry_key: number;
   op: string;
   at: Generated<Date>;
+  /** The transaction that wrote the change (xid8, read as text): what a server's snapshot cursor compares. */
+  xid: Generated<string>;
 }
 
 export interface MessageTable {

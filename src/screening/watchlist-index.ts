@@ -1,7 +1,8 @@
 /**
  * The in-memory screening index of every watchlist, built from the database at start-up and kept current by
- * following the change log (`watchlist_changes`): a server applies every change after the last one it applied,
- * so one that was busy or missed a wake-up catches up on its next poll. Each list has its own engine (its own
+ * following the change log (`watchlist_changes`): a server applies the changes of every transaction committed since
+ * the database snapshot it last took, so one that was busy or missed a wake-up catches up on its next poll, and a
+ * transaction that commits late (after others that began after it) is applied when it commits. Each list has its own engine (its own
  * threshold, no competition between lists for candidates); database keys map to dense engine keys.
  */
 import type { Db } from '../db/database.js';
@@ -9,10 +10,10 @@ import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { DocumentEntry, PersonEntry } from '../watchlists/entries.js';
 import {
-  changesSince,
+  changesBetween,
+  currentSnapshot,
   findDocumentsByKeys,
   findPersonsByKeys,
-  latestChangeSeq,
   listWatchlists,
   pageDocuments,
   pagePersons,
@@ -184,11 +185,16 @@ export interface WatchlistIndexOptions {
   readonly screeningThread?: boolean;
 }
 
+/** A snapshot in which no transaction is visible (xmin = xmax = 1, the first id: every real one is later). */
+const NOTHING_SEEN = '1:1:';
+
 export class WatchlistIndex {
   private readonly lists = new Map<string, ListIndex>();
-  private applied = 0;
-  /** A gap in the change sequence (a transaction still in flight, or rolled back) and when it was first seen. */
-  private gap: { seq: number; since: number } | undefined;
+  /**
+   * The database snapshot every change visible in which has been applied (changesBetween); taken by `load`. Until
+   * then one that sees no transaction: an index never loaded applies every change in the log.
+   */
+  private seen = NOTHING_SEEN;
   private timer: NodeJS.Timeout | undefined;
   private polling: Promise<void> | undefined;
   /** While `load` runs: its progress, and a promise settled when it ends. */
@@ -207,11 +213,6 @@ export class WatchlistIndex {
   /** Whether alert screenings go to a worker thread now (false before `load`, or once that thread has failed). */
   get screensOnThread(): boolean {
     return this.replica?.usable === true;
-  }
-
-  /** The seq of the last change applied. */
-  get appliedSeq(): number {
-    return this.applied;
   }
 
   /**
@@ -263,8 +264,9 @@ export class WatchlistIndex {
 
   private async readAll(): Promise<{ persons: number; documents: number; seconds: number }> {
     const started = performance.now();
-    // Read the change position first: anything written while the tables are read is applied again later.
-    this.applied = await latestChangeSeq(this.db);
+    // The snapshot first: the tables read after it hold every change it sees (and perhaps later ones, applied again
+    // by the next catchUp: applying a change twice is harmless). A transaction in flight now is applied once it commits.
+    this.seen = await currentSnapshot(this.db);
     for (const list of await this.refreshLists()) this.progress!.of += list.persons;
     let persons = 0;
     let documents = 0;
@@ -289,28 +291,18 @@ export class WatchlistIndex {
     return { persons, documents, seconds: (performance.now() - started) / 1000 };
   }
 
-  /** Applies the changes written since the last one applied; returns how many it applied. */
+  /**
+   * Applies the changes of the transactions committed since the last call (or `load`); returns how many it applied.
+   * An upsert reads the entry as it stands now and a removed entry's key is never used again, so the transactions'
+   * changes may be applied in any order among themselves, and one applied twice changes nothing.
+   */
   async catchUp(): Promise<number> {
+    const since = this.seen;
+    const now = await currentSnapshot(this.db);
     let count = 0;
-    for (;;) {
-      const changes = await changesSince(this.db, this.applied, 10_000);
-      if (changes.length === 0) return count;
-      // Stop at a gap in the sequence until it fills or is clearly a rolled-back transaction (5 s).
-      let usable = changes.length;
-      let expected = this.applied + 1;
-      for (let i = 0; i < changes.length; i++) {
-        if (changes[i]!.seq !== expected) {
-          const now = Date.now();
-          if (this.gap?.seq !== expected) this.gap = { seq: expected, since: now };
-          if (now - this.gap.since < 5000) {
-            usable = i;
-            break;
-          }
-        }
-        expected = changes[i]!.seq + 1;
-      }
-      const batch = changes.slice(0, usable);
-      if (batch.length === 0) return count;
+    for (let after = 0; ;) {
+      const batch = await changesBetween(this.db, since, now, after, 10_000);
+      if (batch.length === 0) break;
       if (batch.some((c) => !this.lists.has(c.listId))) await this.refreshLists();
       const upserts = { person: new Set<number>(), document: new Set<number>() };
       for (const change of batch) {
@@ -323,10 +315,13 @@ export class WatchlistIndex {
       }
       for (const entry of await findPersonsByKeys(this.db, [...upserts.person])) this.putPerson(entry);
       for (const entry of await findDocumentsByKeys(this.db, [...upserts.document])) this.putDocument(entry);
-      this.applied = batch[batch.length - 1]!.seq;
       count += batch.length;
-      if (usable < changes.length) return count;
+      after = batch[batch.length - 1]!.seq;
+      if (batch.length < 10_000) break;
     }
+    // Only now: should a read above fail, the next call reads the same transactions again.
+    this.seen = now;
+    return count;
   }
 
   /** Follows the change log every `intervalMs` until `stop`. */

@@ -353,23 +353,36 @@ export interface WatchlistChange {
 }
 
 /** The newest change's seq (0 when there is none). */
-export async function latestChangeSeq(db: Db): Promise<number> {
-  const row = await db
-    .selectFrom('watchlist_changes')
-    .select((eb) => eb.fn.max('seq').as('seq'))
-    .executeTakeFirst();
-  return row?.seq ?? 0;
+/**
+ * The database's snapshot now, as text: which transactions' writes a statement begun now sees. A server's index has
+ * applied every change visible in the snapshot it last took (see changesBetween).
+ */
+export async function currentSnapshot(db: Db): Promise<string> {
+  const { rows } = await sql<{ snapshot: string }>`select pg_current_snapshot()::text as snapshot`.execute(db);
+  return rows[0]!.snapshot;
 }
 
-/** Changes after `afterSeq`, oldest first. */
-export async function changesSince(db: Db, afterSeq: number, limit: number): Promise<WatchlistChange[]> {
-  const rows = await db
-    .selectFrom('watchlist_changes')
-    .selectAll()
-    .where('seq', '>', afterSeq)
-    .orderBy('seq')
-    .limit(limit)
-    .execute();
+/**
+ * The changes of the transactions that committed between two snapshots (not visible in `since`, visible in `now`),
+ * by seq, a page of at most `limit` after `afterSeq`. Every transaction is so read once, in the round after it
+ * commits, however long it ran and whatever numbers later ones took meanwhile; one that rolled back never is. A
+ * transaction older than the oldest one `since` saw running had committed or rolled back before it: not read again.
+ */
+export async function changesBetween(
+  db: Db,
+  since: string,
+  now: string,
+  afterSeq: number,
+  limit: number,
+): Promise<WatchlistChange[]> {
+  const { rows } = await sql<{ seq: number; entry_kind: string; list_id: string; entry_key: number; op: string }>`
+    select seq, entry_kind, list_id, entry_key, op from watchlist_changes
+    where xid >= pg_snapshot_xmin(${since}::pg_snapshot)
+      and not pg_visible_in_snapshot(xid, ${since}::pg_snapshot)
+      and pg_visible_in_snapshot(xid, ${now}::pg_snapshot)
+      and seq > ${afterSeq}
+    order by seq
+    limit ${limit}`.execute(db);
   return rows.map((r) => ({
     seq: r.seq,
     entryKind: r.entry_kind as 'person' | 'document',

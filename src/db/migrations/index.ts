@@ -17,6 +17,7 @@ import * as m0011 from './0011_audit_append.js';
 import * as m0012 from './0012_flight_schedule_order.js';
 import * as m0013 from './0013_rule_owner.js';
 import * as m0014 from './0014_message_flights.js';
+import * as m0015 from './0015_change_transactions.js';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001_foundation': m0001,
@@ -33,4 +34,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0012_flight_schedule_order': m0012,
   '0013_rule_owner': m0013,
   '0014_message_flights': m0014,
+  '0015_change_transactions': m0015,
 };
