@@ -2,6 +2,8 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import { AppError } from '../errors.js';
+import type { FlightStatus } from '../travel/ingest-mapping.js';
+import { RowError, cleanState } from '../watchlists/entries.js';
 import { withCli } from './context.js';
 import { progressBar } from './progress.js';
 
@@ -25,6 +27,28 @@ function filesOf(paths: readonly string[]): string[] {
   return out;
 }
 
+/**
+ * A country option as flights and messages are owned: the state's alpha-3 code (`fr` and `FRA` both give FRA), so a
+ * flight received for FR is one of FRA's, and a mistyped code is refused rather than matching nothing.
+ */
+function stateOption(raw: string, option: string): string {
+  try {
+    return cleanState(raw, option);
+  } catch (error) {
+    if (error instanceof RowError) throw new AppError('request.invalid', error.message);
+    throw error;
+  }
+}
+
+/** A departure date option: a day that exists, as the flights list holds them. */
+function dateOption(raw: string): string {
+  const value = raw.trim();
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : undefined;
+  if (day === undefined || Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== value)
+    throw new AppError('request.invalid', `--date: "${value.slice(0, 20)}" is not a date (expected YYYY-MM-DD)`);
+  return value;
+}
+
 export function ingestCommand(): Command {
   return new Command('ingest')
     .description(
@@ -34,6 +58,7 @@ export function ingestCommand(): Command {
     .requiredOption('--country <code>', 'the receiving country (owner of the flights)')
     .option('--data-dir <dir>', 'embedded database directory (LODESTAR_DATA_DIR, default ./data)')
     .action(async (paths: string[], options: { country: string; dataDir?: string }) => {
+      const country = stateOption(options.country, '--country');
       const files = filesOf(paths);
       await withCli(options, async ({ services, operator, request }) => {
         await services.index.load();
@@ -41,12 +66,7 @@ export function ingestCommand(): Command {
         const totals = { messages: 0, duplicates: 0, screened: 0, failed: 0, travellers: 0, bookings: 0, alerts: 0 };
         const started = performance.now();
         for (const file of files) {
-          const { message, duplicate } = await services.ingest.receive(
-            operator,
-            readFileSync(file),
-            request,
-            options.country.toUpperCase(),
-          );
+          const { message, duplicate } = await services.ingest.receive(operator, readFileSync(file), request, country);
           totals.messages += 1;
           if (duplicate) totals.duplicates += 1;
           else {
@@ -55,8 +75,13 @@ export function ingestCommand(): Command {
             totals.travellers += result.travellers;
             totals.bookings += result.bookings;
             totals.alerts += result.alerts;
-            if (result.status === 'failed')
-              console.error(`${file}: failed — see lodestar messages or GET /api/messages/${message.id}`);
+            if (result.status === 'failed') {
+              // The reason is stored with the message; the CLI has no command to show a message, so it is told here,
+              // with the route that shows the whole record.
+              const stored = await services.flights.message(operator, message.id);
+              const reason = typeof stored.error?.message === 'string' ? stored.error.message : 'see the message';
+              console.error(`${file}: failed — ${reason} (message ${message.id}; GET /api/messages/${message.id})`);
+            }
           }
           bar.update(totals.messages);
         }
@@ -79,22 +104,40 @@ export function flightsCommand(): Command {
     .option('--airport <iata>', 'origin or destination')
     .option('--country <code>', 'receiving country')
     .addOption(new Option('--status <status>', 'flight status').choices(['open', 'closed', 'cancelled']))
-    .option('--limit <n>', 'how many', (v) => Number(v), 50)
+    .option('--limit <n>', 'how many, from 1 to 1000', (v) => Number(v), 50)
     .option('--data-dir <dir>', 'embedded database directory (LODESTAR_DATA_DIR, default ./data)')
-    .action(async (options: { date?: string; airport?: string; limit: number; dataDir?: string }) => {
-      await withCli(options, async ({ services, operator }) => {
-        const list = await services.flights.list(operator, {
-          date: options.date,
-          airport: options.airport?.toUpperCase(),
+    .action(
+      async (options: {
+        date?: string;
+        airport?: string;
+        country?: string;
+        status?: FlightStatus;
+        limit: number;
+        dataDir?: string;
+      }) => {
+        // As GET /api/flights checks its query: a bad value is named here, not left to fail in the database.
+        if (!Number.isInteger(options.limit) || options.limit < 1 || options.limit > 1000)
+          throw new AppError('request.invalid', '--limit: a whole number from 1 to 1000');
+        const airport = options.airport?.trim().toUpperCase();
+        if (airport !== undefined && !/^[A-Z0-9]{3}$/.test(airport))
+          throw new AppError('request.invalid', `--airport: "${airport.slice(0, 20)}" is not an IATA airport code`);
+        const filter = {
+          date: options.date === undefined ? undefined : dateOption(options.date),
+          airport,
+          country: options.country === undefined ? undefined : stateOption(options.country, '--country'),
+          status: options.status,
           limit: options.limit,
+        };
+        await withCli(options, async ({ services, operator }) => {
+          const list = await services.flights.list(operator, filter);
+          for (const f of list) {
+            console.log(
+              `${f.departureDate} ${`${f.carrier}${f.flightNumber}`.padEnd(8)} ${(f.origin ?? '???').padEnd(3)}→${(f.destination ?? '???').padEnd(3)} ${f.status.padEnd(9)} ${String(f.travellers).padStart(4)} travellers ${String(f.bookings).padStart(4)} bookings ${String(f.alerts).padStart(4)} alerts  ${f.ownerCountry} ${f.id}`,
+            );
+          }
         });
-        for (const f of list) {
-          console.log(
-            `${f.departureDate} ${`${f.carrier}${f.flightNumber}`.padEnd(8)} ${(f.origin ?? '???').padEnd(3)}→${(f.destination ?? '???').padEnd(3)} ${f.status.padEnd(9)} ${String(f.travellers).padStart(4)} travellers ${String(f.bookings).padStart(4)} bookings ${String(f.alerts).padStart(4)} alerts  ${f.ownerCountry} ${f.id}`,
-          );
-        }
-      });
-    });
+      },
+    );
   flights
     .command('show')
     .description('one flight: its travellers (with alerts) and bookings')

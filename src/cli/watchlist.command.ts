@@ -1,9 +1,10 @@
-import { createReadStream, createWriteStream, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, openSync, type WriteStream } from 'node:fs';
 import { Command, Option } from 'commander';
 import { AppError } from '../errors.js';
 import { importFormats, type ImportFormat } from '../watchlists/formats.js';
 import { DEFAULT_THRESHOLD } from '../screening/engine.js';
 import { withCli } from './context.js';
+import { checkOutputFile, inputFileSize } from './files.js';
 import { progressBar } from './progress.js';
 
 const dataDirOption = () =>
@@ -90,15 +91,28 @@ export function watchlistCommand(): Command {
         file: string,
         options: { list: string; format: ImportFormat; replace?: boolean; report?: string; dataDir?: string },
       ) => {
-        let size: number;
-        try {
-          size = statSync(file).size;
-        } catch {
-          throw new AppError('request.invalid', `cannot read ${file}: no such file`);
-        }
+        const size = inputFileSize(file);
         const reportPath = options.report ?? `${file}.report.jsonl`;
+        checkOutputFile(reportPath, file);
         await withCli(options, async ({ services, operator, request }) => {
-          const report = createWriteStream(reportPath);
+          // Opened at the first problem (or once the import is done), so an import refused before it reads a row
+          // (no such list, a format the list does not take) leaves the report of an earlier run as it was.
+          let report: WriteStream | undefined;
+          const reportFile = (): WriteStream => {
+            if (report === undefined) {
+              let fd: number;
+              try {
+                fd = openSync(reportPath, 'w');
+              } catch (error) {
+                throw new AppError(
+                  'request.invalid',
+                  `cannot write ${reportPath}: ${error instanceof Error ? error.message : String(error)}`,
+                );
+              }
+              report = createWriteStream('', { fd });
+            }
+            return report;
+          };
           const bar = progressBar(`importing ${file}`, size, 'bytes');
           try {
             const summary = await services.imports.importStream(
@@ -109,10 +123,11 @@ export function watchlistCommand(): Command {
                 format: options.format,
                 replace: options.replace === true,
                 onProgress: (bytes) => bar.update(bytes),
-                onProblem: (p) => report.write(`${JSON.stringify(p)}\n`),
+                onProblem: (p) => reportFile().write(`${JSON.stringify(p)}\n`),
               },
               request,
             );
+            reportFile();
             bar.finish();
             const skipped = Object.entries(summary.skipped)
               .map(([schema, n]) => `${n} ${schema}`)
@@ -124,7 +139,8 @@ export function watchlistCommand(): Command {
             if (summary.rejected + summary.warnings > 0) console.log(`rejected rows and warnings: ${reportPath}`);
             if (summary.rejected > 0) process.exitCode = 1;
           } finally {
-            await new Promise<void>((resolve) => report.end(resolve));
+            const opened = report;
+            if (opened !== undefined) await new Promise<void>((resolve) => opened.end(resolve));
           }
         });
       },

@@ -133,6 +133,46 @@ export interface BatchQuery {
   readonly line: number;
   readonly id: string;
   readonly input: PersonQueryInput;
+  /**
+   * Why the line could not be read as a query (a CSV record with the wrong number of fields, a line that is not
+   * JSON, a field of the wrong type): it is reported as its line's error and not screened.
+   */
+  readonly error?: string | undefined;
+}
+
+/** One result line of a batch: a person hit, or a document hit (a listed document, or a listed person's document). */
+interface BatchHit {
+  readonly entityId: string;
+  readonly score: number;
+  readonly match: boolean;
+  readonly explanation: readonly ExplanationFeature[];
+}
+
+/**
+ * A batch query checked as screenStream uses it: the person when it has a name, and each of its documents. A query
+ * with a document and no name is a document check (a stolen and lost documents list has no names to search); its
+ * other fields are still checked, so a mistyped date is reported rather than dropped.
+ */
+function validateBatchQuery(input: PersonQueryInput): {
+  person: PersonQueryInput | undefined;
+  documents: DocumentQueryInput[];
+} {
+  const check = () => (input.documents ?? []).map((d, i) => validateDocumentQuery(d, `query.documents[${i}]`));
+  if (input.names.length > 0) {
+    const person = validatePersonQuery(input, 'query');
+    return { person, documents: check() };
+  }
+  if ((input.documents ?? []).length === 0)
+    return requestInvalid(new RowError('names', 'at least one name is needed (or a documentNumber)'), 'query');
+  try {
+    if (input.birthDate !== undefined && input.birthDate !== '') cleanDate(input.birthDate, 'birthDate');
+    if (input.nationality !== undefined && input.nationality !== '' && findCountry(input.nationality) === undefined)
+      throw new RowError('nationality', `unknown country code "${input.nationality.slice(0, 10)}"`);
+  } catch (error) {
+    return requestInvalid(error, 'query');
+  }
+  const documents = check();
+  return { person: undefined, documents };
 }
 
 export type BatchResult =
@@ -193,6 +233,18 @@ function holdsBest(
   // All held back score below the threshold: none is a restricted match, and an open one ranks below the last.
   if (Math.min(...hits.map((h) => h.score)) < threshold) return true;
   return !last.restricted && last.match && last.score >= threshold;
+}
+
+/**
+ * A batch query's person and document hits as one list, best first as screen() ranks them (matches first, then by
+ * score), at most `limit`. An entity found both ways is given once, by its better hit: a person whose listed document
+ * is the one asked about is one hit, not two.
+ */
+function mergeBatchHits(persons: readonly BatchHit[], documents: readonly BatchHit[], limit: number): BatchHit[] {
+  if (documents.length === 0) return persons.slice(0, limit);
+  const ranked = [...persons, ...documents].sort((a, b) => Number(b.match) - Number(a.match) || b.score - a.score);
+  const seen = new Set<string>();
+  return ranked.filter((h) => !seen.has(h.entityId) && seen.add(h.entityId)).slice(0, limit);
 }
 
 export class ScreeningService {
@@ -300,7 +352,8 @@ export class ScreeningService {
 
   /**
    * Screens a stream of queries against one list for the operator of the machine (the CLI): straight through the
-   * index, one audit entry for the whole run. A bad query becomes an error line naming its field; the run goes on.
+   * index, one audit entry for the whole run. Each query's person (by name) and documents (by number) are screened,
+   * their hits merged best first. A bad query becomes an error line naming its field; the run goes on.
    */
   async screenStream(
     principal: Principal,
@@ -318,21 +371,33 @@ export class ScreeningService {
     let errors = 0;
     let matches = 0;
     for await (const q of queries) {
-      let query: PersonQueryInput;
+      if (q.error !== undefined) {
+        errors += 1;
+        await emit({ id: q.id, line: q.line, error: q.error });
+        continue;
+      }
+      let query: ReturnType<typeof validateBatchQuery>;
       try {
-        query = validatePersonQuery(q.input, 'query');
+        query = validateBatchQuery(q.input);
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
         errors += 1;
         await emit({ id: q.id, line: q.line, error: error.message });
         continue;
       }
-      const hits = this.index.screenPerson(listId, query, { limit: options.limit, threshold: options.threshold });
+      const personHits: BatchHit[] =
+        query.person === undefined
+          ? []
+          : this.index.screenPerson(listId, query.person, { limit: options.limit, threshold: options.threshold });
+      // The person screening finds a person by name (a document only adds to the score of one found so): a stolen or
+      // lost document, or a listed person's document under another name, is found only by looking the number up.
+      const documentHits = await this.batchDocumentHits(listId, query.documents);
+      const results = mergeBatchHits(personHits, documentHits, options.limit);
       screened += 1;
-      if (hits.some((h) => h.match)) matches += 1;
+      if (results.some((h) => h.match)) matches += 1;
       await emit({
         id: q.id,
-        results: hits.map((h) => ({
+        results: results.map((h) => ({
           entityId: h.entityId,
           score: h.score,
           match: h.match,
@@ -351,6 +416,45 @@ export class ScreeningService {
       context,
     );
     return { screened, errors, matches, seconds };
+  }
+
+  /**
+   * The document hits of a batch query in one list, as result lines: each is a match (the number is listed), scored
+   * as screen() scores it, with the number compared as its explanation. A listed document's entity id is read from
+   * the database (the index keeps only its key); one removed meanwhile is no hit.
+   */
+  private async batchDocumentHits(listId: string, documents: readonly DocumentQueryInput[]): Promise<BatchHit[]> {
+    const found = documents.flatMap((query) => this.index.screenDocument(listId, query).map((hit) => ({ query, hit })));
+    if (found.length === 0) return [];
+    const listed = new Map(
+      (
+        await findDocumentsByKeys(
+          this.db,
+          found.filter(({ hit }) => hit.entryKind === 'document').map(({ hit }) => hit.entryKey),
+        )
+      ).map((e) => [e.key, e.entityId]),
+    );
+    return found.flatMap(({ query, hit }): BatchHit[] => {
+      const entityId = hit.entryKind === 'document' ? listed.get(hit.entryKey) : hit.entityId;
+      if (entityId === undefined) return [];
+      return [
+        {
+          entityId,
+          score: hit.score,
+          match: true,
+          explanation: [
+            {
+              feature: 'document',
+              weight: hit.score,
+              contribution: hit.score,
+              query: query.number,
+              candidate: hit.number,
+              how: hit.how,
+            },
+          ],
+        },
+      ];
+    });
   }
 
   /**
