@@ -64,9 +64,17 @@ export async function openEmbedded(dataDir: string): Promise<Store> {
     kind: 'pglite',
     description: inMemory ? 'embedded (in memory)' : `embedded (${dataDir})`,
     async close() {
-      await db.destroy();
-      await pglite.close();
-      lock?.release();
+      // The lock goes whatever closing throws: a lock left behind names this live process, and would refuse every
+      // later open of the directory in it.
+      try {
+        await db.destroy();
+      } finally {
+        try {
+          await pglite.close();
+        } finally {
+          lock?.release();
+        }
+      }
     },
   };
 }

@@ -37,6 +37,32 @@ describe('opening the store', () => {
     rmSync(dir, { recursive: true });
   });
 
+  it('refuses a second open of a data directory this process holds, and takes over its own pid only when not held', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'lodestar-'));
+    const lockFile = path.join(dir, 'lodestar.lock');
+    const first = await openEmbedded(dir);
+    // The same directory by another path is the same directory.
+    await assert.rejects(openEmbedded(path.join(dir, '.')), (error: unknown) => {
+      return isAppError(error, 'db.data_dir') && /already open in this Lodestar process/.test(error.message);
+    });
+    // The refused open left the holder's lock alone.
+    assert.equal(existsSync(lockFile), true);
+    await first.close();
+    assert.equal(existsSync(lockFile), false);
+    // A lock naming this pid that this process does not hold was left by an earlier process with the same pid (a
+    // container's pid 1): it is stale.
+    writeFileSync(lockFile, String(process.pid));
+    const lock = acquireDataDirLock(dir);
+    assert.throws(
+      () => acquireDataDirLock(dir),
+      (error: unknown) => isAppError(error, 'db.data_dir'),
+    );
+    lock.release();
+    const again = acquireDataDirLock(dir);
+    again.release();
+    rmSync(dir, { recursive: true });
+  });
+
   it('says which server it could not reach, without the password', async () => {
     await assert.rejects(openServer('postgres://lodestar:s3cret@127.0.0.1:1/lodestar', 1), (error: unknown) => {
       return (

@@ -115,15 +115,25 @@ export function documentReference(index: number): string {
 }
 
 /**
- * Adds `offset` to the last run of digits of a number, keeping its width (C01X00T47 + 3 → C01X00T50; a number that
- * ends in a letter counts up its last digits: JL0PU90UV + 1 → JL0PU91UV), so the blanks of one batch never repeat.
+ * Adds `offset` (below BLANK_BATCH) to the last run of digits of a batch's base number, keeping its width (C01X00T47
+ * + 3 → C01X00T50; a number that ends in a letter counts up its last digits: JL0PU90UV + 1 → JL0PU91UV), so the
+ * blanks of one batch never repeat. The run must hold BLANK_BATCH values without wrapping (a one-digit run wrapped
+ * modulo 10, and 99 + 1 became 00: seed 7 repeated 195 blank numbers in a million documents), so the base is brought
+ * down to leave room, and a number whose last run is shorter than two digits — only the alphanumeric formats (German,
+ * Dutch, French cards) draw one — gets its last two characters as digits.
  */
 function countUp(number: string, offset: number): string {
   const m = /(\d+)(\D*)$/.exec(number);
-  if (m === null) return `${number}${offset}`;
-  const digits = m[1]!;
-  const next = String((Number(digits) + offset) % 10 ** digits.length).padStart(digits.length, '0');
-  return number.slice(0, m.index) + next + m[2]!;
+  if (m === null || m[1]!.length < 2) {
+    const base = String(number.charCodeAt(number.length - 1) % (100 - BLANK_BATCH + 1)).padStart(2, '0');
+    return countUp(number.slice(0, -2) + base, offset);
+  }
+  // Only the last digits count up: a run of 18 (Chinese identity cards) is past a double's exact integers.
+  const width = Math.min(m[1]!.length, 6);
+  const end = m.index + m[1]!.length;
+  const room = 10 ** width - BLANK_BATCH + 1;
+  const next = String((Number(number.slice(end - width, end)) % room) + offset).padStart(width, '0');
+  return number.slice(0, end - width) + next + m[2]!;
 }
 
 /** Overwrites `target` with document `index` of `seed`, reusing `rng` (hot path: no allocation but strings). */

@@ -2,11 +2,19 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { readCsv, type CsvRecord } from './csv.js';
+import { readLines } from './utf8.js';
 
-async function all(chunks: string[]): Promise<CsvRecord[]> {
+async function all(chunks: (string | Uint8Array)[], maxRecordLength?: number): Promise<CsvRecord[]> {
   const out: CsvRecord[] = [];
-  for await (const r of readCsv(chunks)) out.push(r);
+  for await (const r of readCsv(chunks, { maxRecordLength })) out.push(r);
   return out;
+}
+
+/** `bytes` cut into chunks of `size` bytes (a character's bytes may fall into two chunks). */
+function chunked(bytes: Uint8Array, size: number): Uint8Array[] {
+  const chunks: Uint8Array[] = [];
+  for (let i = 0; i < bytes.length; i += size) chunks.push(bytes.subarray(i, i + size));
+  return chunks;
 }
 
 function quote(field: string): string {
@@ -57,5 +65,136 @@ describe('readCsv', () => {
         },
       ),
     );
+  });
+
+  it('reports a quote left open in a large file on its record, drops its text and reads on from the next line', async () => {
+    const text = 'id,name\nb1,Good\nb2,"Open quote\n' + 'x'.repeat(30) + '\n' + 'y'.repeat(30) + '\nb3,Next\n';
+    for (const size of [1, 7, text.length]) {
+      const chunks: string[] = [];
+      for (let i = 0; i < text.length; i += size) chunks.push(text.slice(i, i + size));
+      const records = await all(chunks, 40);
+      assert.deepEqual(
+        records.map((r) => [r.line, r.fields, r.error]),
+        [
+          [1, ['id', 'name'], undefined],
+          [2, ['b1', 'Good'], undefined],
+          // Past 40 characters within the line of x: the rest of that line is skipped, and the next read as a record.
+          [3, ['b2', ''], 'a quoted field runs past 0 MB: is a quote left open?'],
+          [5, ['y'.repeat(30)], undefined],
+          [6, ['b3', 'Next'], undefined],
+        ],
+      );
+    }
+    // The default limit is 1 MB; the report says so.
+    const open = await all(['a,b\n1,"' + 'z\n'.repeat(600_000) + 'end\n2,x\n']);
+    assert.equal(open[1]?.error, 'a quoted field runs past 1 MB: is a quote left open?');
+    assert.equal(open[1]?.line, 2);
+    assert.ok(open.length > 2);
+  });
+
+  it('bounds a record without line breaks (a file that is not CSV), and many fields alike', async () => {
+    const records = await all(['h\n' + 'q'.repeat(100) + '\nok\n' + ','.repeat(100) + '\nlast'], 30);
+    assert.deepEqual(
+      records.map((r) => [r.line, r.error]),
+      [
+        [1, undefined],
+        [2, 'the record runs past 0 MB without a line break: is this a CSV file?'],
+        [3, undefined],
+        [4, 'the record runs past 0 MB without a line break: is this a CSV file?'],
+        [5, undefined],
+      ],
+    );
+  });
+
+  it('rejects a record holding bytes that are not UTF-8, reads the others, and keeps a U+FFFD the file holds', async () => {
+    const bytes = Buffer.concat([
+      Buffer.from('id,name\nu1,Bad'),
+      Buffer.from([0xe9]), // Latin-1 é
+      Buffer.from(' Name\nu2,"Good \uFFFD Name"\nu3,"multi\nline '),
+      Buffer.from([0xc3, 0x28]), // a lead byte without its continuation
+      Buffer.from('"\nu4,Ok é\nu5,cut'),
+      Buffer.from([0xe2, 0x82]), // truncated at the end of the file
+    ]);
+    for (const size of [1, 2, 3, 5, bytes.length]) {
+      const records = await all(chunked(bytes, size));
+      assert.deepEqual(
+        records.map((r) => [r.line, r.fields[0], r.error]),
+        [
+          [1, 'id', undefined],
+          [2, 'u1', 'field 2 is not valid UTF-8: is the file saved in another encoding (Latin-1, Windows-1252)?'],
+          [3, 'u2', undefined],
+          [4, 'u3', 'field 2 is not valid UTF-8: is the file saved in another encoding (Latin-1, Windows-1252)?'],
+          [6, 'u4', undefined],
+          [7, 'u5', 'field 2 is not valid UTF-8: is the file saved in another encoding (Latin-1, Windows-1252)?'],
+        ],
+      );
+      assert.equal(records[2]?.fields[1], 'Good \uFFFD Name');
+      assert.equal(records[4]?.fields[1], 'Ok é');
+    }
+  });
+
+  it('drops a byte order mark at the start of the bytes only', async () => {
+    const bytes = Buffer.from('\uFEFF"id",name\n1,a\uFEFFb\n');
+    for (const size of [1, 2, 4, bytes.length]) {
+      const records = await all(chunked(bytes, size));
+      assert.deepEqual(
+        records.map((r) => r.fields),
+        [
+          ['id', 'name'],
+          ['1', 'a\uFEFFb'],
+        ],
+      );
+    }
+  });
+
+  it('reads the same records from bytes however they are split, invalid bytes and record limits included', async () => {
+    const unit = fc.constantFrom('a', ',', '"', '\n', '\r', 'é', '😀', '\uFFFD', '\xff', '\xc3');
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(unit, { maxLength: 60 }),
+        fc.integer({ min: 1, max: 9 }),
+        fc.integer({ min: 3, max: 12 }),
+        async (units, size, limit) => {
+          // \xff and \xc3 stand for single bytes that are not UTF-8 (\xc3 is a lead byte missing its continuation).
+          const bytes = Buffer.concat(
+            units.map((u) =>
+              u === '\xff' ? Buffer.from([0xff]) : u === '\xc3' ? Buffer.from([0xc3]) : Buffer.from(u),
+            ),
+          );
+          const whole = await all([bytes], limit);
+          assert.deepEqual(await all(chunked(bytes, size), limit), whole);
+          const lenient = new TextDecoder().decode(bytes);
+          // Valid input reads as its text does; invalid input is reported on some record.
+          if (!units.some((u) => u === '\xff' || u === '\xc3')) assert.deepEqual(whole, await all([lenient], limit));
+          else assert.ok(whole.some((r) => r.error !== undefined));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('readLines', () => {
+  async function lines(chunks: (string | Uint8Array)[], max?: number) {
+    const out: [number, string, string | undefined][] = [];
+    for await (const l of readLines(chunks, max)) out.push([l.line, l.text, l.error]);
+    return out;
+  }
+
+  it('numbers lines split at LF, CRLF or CR, rejects one with bytes that are not UTF-8, and bounds a line', async () => {
+    const bytes = Buffer.concat([
+      Buffer.from('\uFEFF{"a":1}\r\n{"b":"'),
+      Buffer.from([0xe9]),
+      Buffer.from('"}\n\n' + 'x'.repeat(50) + '\r{"c":"\uFFFD"}'),
+    ]);
+    for (const size of [1, 3, bytes.length]) {
+      assert.deepEqual(await lines(chunked(bytes, size), 20), [
+        [1, '{"a":1}', undefined],
+        [2, '{"b":"\uFFFD"}', 'not valid UTF-8: is the file saved in another encoding (Latin-1, Windows-1252)?'],
+        [3, '', undefined],
+        [4, '', 'the line runs past 0 MB: is this a file of JSON lines?'],
+        [5, '{"c":"\uFFFD"}', undefined],
+      ]);
+    }
   });
 });

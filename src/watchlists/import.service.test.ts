@@ -23,7 +23,11 @@ describeEachBackend('watchlist import', (database) => {
     services = testServices(database());
   });
 
-  async function importText(text: string, format: ImportFormat, options: { replace?: boolean; list?: string } = {}) {
+  async function importText(
+    text: string | Buffer,
+    format: ImportFormat,
+    options: { replace?: boolean; list?: string } = {},
+  ) {
     const list = options.list ?? `imp-${++n}`;
     if (options.list === undefined)
       await services.watchlists.create(
@@ -243,7 +247,7 @@ describeEachBackend('watchlist import', (database) => {
   });
 
   it('removes control characters from free text as from names, and rejects text that is not well-formed UTF-16', async () => {
-    // A file is bytes: UTF-8 has no lone surrogates (the reader decodes a broken sequence as U+FFFD), so they
+    // A file is bytes: UTF-8 has no lone surrogates (the reader rejects a record with a broken sequence), so they
     // come only from JSON escapes, below.
     const csv =
       'id,name,reference,remarks\n' +
@@ -285,6 +289,53 @@ describeEachBackend('watchlist import', (database) => {
     assert.equal(notes[0]!.remarks, 'bad note second');
     // Cut to its length limit without leaving half of a surrogate pair behind.
     assert.equal(notes[1]!.remarks, 'x' + '😀'.repeat(999));
+  });
+
+  it('rejects a row or line holding bytes that are not UTF-8 with its line, loads the others, and replace keeps its entry', async () => {
+    const latin1 = (text: string) => Buffer.from(text, 'latin1');
+    const csv = Buffer.concat([
+      Buffer.from('id,name\nu1,Good Name\nu2,'),
+      latin1('José Müller'),
+      Buffer.from('\nu3,"Literal \uFFFD Kept"\n'),
+    ]);
+    const c = await importText(csv, 'csv');
+    assert.deepEqual(
+      c.problems.map((p) => [p.line, p.severity, p.reason]),
+      [
+        [
+          3,
+          'rejected',
+          'csv: field 2 is not valid UTF-8: is the file saved in another encoding (Latin-1, Windows-1252)?',
+        ],
+      ],
+    );
+    assert.deepEqual(
+      (await personsOf(c.list)).map((r) => r.entity_id),
+      ['u1', 'u3'],
+    );
+
+    const first = await importText(
+      [ftm('f1', { name: ['Anna Good'] }), ftm('f2', { name: ['Jose Old'] })].join('\n'),
+      'ftm',
+    );
+    const again = Buffer.concat([
+      Buffer.from(ftm('f1', { name: ['Anna Good'] }) + '\n'),
+      latin1(ftm('f2', { name: ['José New'] })),
+      Buffer.from('\n'),
+    ]);
+    const f = await importText(again, 'ftm', { list: first.list, replace: true });
+    assert.deepEqual(
+      f.problems.map((p) => [p.line, p.severity, p.reason]),
+      [[2, 'rejected', 'encoding: not valid UTF-8: is the file saved in another encoding (Latin-1, Windows-1252)?']],
+    );
+    // The rejected line named f2: replace keeps its entry, as it was.
+    assert.deepEqual(
+      (await personsOf(f.list)).map((r) => [r.entity_id, r.name]),
+      [
+        ['f1', 'Anna Good'],
+        ['f2', 'Jose Old'],
+      ],
+    );
   });
 
   it('retries a batch the database refuses row by row: only the refused row is rejected, with its reason', async () => {

@@ -7,7 +7,6 @@
  * in the transaction of its last change (the last batch, and the removal), so that change is never unaudited.
  */
 import { randomUUID } from 'node:crypto';
-import { createInterface } from 'node:readline';
 import { PassThrough, type Readable } from 'node:stream';
 import type { ControlledTransaction } from 'kysely';
 import type { Db } from '../db/database.js';
@@ -16,6 +15,7 @@ import { AppError } from '../errors.js';
 import type { AuditService, RequestContext } from '../access/audit.service.js';
 import { canAdminister, type Principal } from '../access/policy.js';
 import { CsvHeaderError, readCsvObjects } from './csv.js';
+import { notUtf8, readLines } from './utf8.js';
 import { RowError, type DocumentInput, type PersonInput } from './entries.js';
 import {
   documentCsvRequired,
@@ -122,11 +122,20 @@ async function inTransaction<T>(db: Db, work: (trx: ControlledTransaction<Databa
 
 async function* rowsOf(input: Readable, format: ImportFormat): AsyncGenerator<RawRow> {
   if (format === 'ftm') {
-    let line = 0;
-    for await (const read of createInterface({ input, crlfDelay: Infinity })) {
-      line += 1;
-      // readline keeps a byte order mark (as the CSV reader does not): it would make the first line invalid JSON.
-      const text = line === 1 ? read.replace(/^\uFEFF/, '') : read;
+    // Not readline: it decodes bytes that are not UTF-8 as U+FFFD, which would be stored, and holds a line of any
+    // length (a file without line breaks, whole).
+    for await (const { line, text, error } of readLines(input)) {
+      if (error !== undefined) {
+        yield {
+          line,
+          parse: () => {
+            throw new RowError(error === notUtf8 ? 'encoding' : 'line', error);
+          },
+          // The id of a line with a mis-encoded name is often still readable: `replace` must keep that entry.
+          rejectedId: () => rejectedFtmEntityId(text),
+        };
+        continue;
+      }
       if (text.trim().length === 0) continue;
       yield { line, parse: (warnings) => parseFtmLine(text, warnings), rejectedId: () => rejectedFtmEntityId(text) };
     }
