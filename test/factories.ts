@@ -6,6 +6,15 @@ import type { Services } from '../src/services.js';
 import type { App } from '../src/http/app.js';
 
 export const operator = { kind: 'operator' as const, id: 'operator:test', name: 'test operator', country: undefined };
+
+/** A machine token of the Netherlands' passenger information unit that may push messages, and nothing else. */
+export const nldFeed = {
+  kind: 'token' as const,
+  id: 'tok',
+  name: 'NLD PIU feed',
+  country: 'NLD',
+  scopes: ['messages:push' as const],
+};
 const noRequest = { ip: null, requestId: null };
 
 let counter = 0;

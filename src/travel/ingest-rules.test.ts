@@ -2,19 +2,14 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { before, it } from 'node:test';
 import { describeEachBackend } from '../../test/database.js';
+import { nldFeed } from '../../test/factories.js';
 import { testServices } from '../../test/services.js';
 import type { Services } from '../services.js';
 import { messagesOfFlights } from './messages.repository.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../test/fixtures/travel/${name}`, import.meta.url));
 const noRequest = { ip: null, requestId: null };
-const nld = {
-  kind: 'token' as const,
-  id: 'tok',
-  name: 'NLD PIU feed',
-  country: 'NLD',
-  scopes: ['messages:push' as const],
-};
+const nld = nldFeed;
 
 interface Pax {
   readonly surname: string;

@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { before, it } from 'node:test';
 import { sql } from 'kysely';
 import { describeEachBackend } from '../../test/database.js';
-import { buildWatchlist, operator } from '../../test/factories.js';
+import { buildWatchlist, operator, nldFeed } from '../../test/factories.js';
 import { testServices } from '../../test/services.js';
 import type { Services } from '../services.js';
 import { travellersOfFlight } from './flights.repository.js';
@@ -13,13 +13,7 @@ import { IngestService, type StageTimer } from './ingest.service.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../test/fixtures/travel/${name}`, import.meta.url));
 const noRequest = { ip: null, requestId: null };
-const nld = {
-  kind: 'token' as const,
-  id: 'tok',
-  name: 'NLD PIU feed',
-  country: 'NLD',
-  scopes: ['messages:push' as const],
-};
+const nld = nldFeed;
 
 // A passenger list with one stateless traveller for flight LA`flight`, in interchange `n`, with function `fn` (BGM
 // element 2: '' original, XR cancel).
