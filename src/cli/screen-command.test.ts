@@ -143,12 +143,14 @@ describe('lodestar screen, watchlist import, ingest and flights: document hits a
         '[1,2]',
         '{"id":5,"name":"Anna Berg"}',
         '{"id":"g","name":"Anna Berg","birthDate":null}',
+        '{"id":"h","name":"Anna Berg","gender":"q"}',
+        '{"id":"i","name":"Anna Berg","gender":"F"}',
       ].join('\n'),
     );
     const output = path.join(dir, 'queries.out.jsonl');
     const result = cli(['screen', '--list', 'wanted', '--input', input, '--output', output]);
     assert.equal(result.status, 1);
-    assert.match(result.stdout, /^screened 3 queries .* 4 rejected/);
+    assert.match(result.stdout, /^screened 4 queries .* 5 rejected/);
     const lines = readLines(output);
     assert.deepEqual(
       lines.map((l) => [l.id, l.line, l.error?.replace(/\(.*\)$/, '(…)')]),
@@ -160,6 +162,8 @@ describe('lodestar screen, watchlist import, ingest and flights: document hits a
         ['line-5', 5, 'not a JSON object (…)'],
         ['5', undefined, undefined],
         ['g', undefined, undefined],
+        ['h', 8, 'query.gender: "q" is not a gender (…)'],
+        ['i', undefined, undefined],
       ],
     );
     assert.equal(lines[5]?.results?.[0]?.entityId, 'p-1');

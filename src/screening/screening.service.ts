@@ -8,7 +8,7 @@ import { AppError } from '../errors.js';
 import type { AuditService, RequestContext } from '../access/audit.service.js';
 import { fingerprint } from '../access/audit.js';
 import { canSeeRecord, type Principal } from '../access/policy.js';
-import { RowError, cleanDate, cleanName } from '../watchlists/entries.js';
+import { RowError, cleanDate, cleanGender, cleanName } from '../watchlists/entries.js';
 import type { DocumentEntry, PersonEntry } from '../watchlists/entries.js';
 import { findDocumentsByKeys, findPersonsByKeys } from '../watchlists/watchlists.repository.js';
 import { OCR_DOCUMENT_SCORE } from './document-index.js';
@@ -109,7 +109,9 @@ export function validatePersonQuery(input: PersonQueryInput, prefix = 'person'):
       if (country !== '' && findCountry(country) === undefined)
         throw new RowError(`documents[${i}].country`, `unknown country code "${country.slice(0, 10)}"`);
     });
-    return { ...input, names, birthDate };
+    // A gender the scorer cannot read would be dropped without a word: the query would lose that evidence unseen.
+    const gender = cleanGender(input.gender, 'gender') ?? undefined;
+    return { ...input, names, birthDate, gender };
   } catch (error) {
     return requestInvalid(error, prefix);
   }
