@@ -7,7 +7,7 @@
  * (the others are read), rather than read with U+FFFD in their place.
  */
 import type { Readable } from 'node:stream';
-import { megabytes, Utf8Decoder, type Utf8Sink } from './utf8.js';
+import { megabytes, readThrough, type Utf8Reader } from './utf8.js';
 
 export interface CsvRecord {
   /** 1-based line on which the record starts. */
@@ -34,7 +34,7 @@ const defaultMaxRecordLength = 2 ** 20;
  * quote) and takes the text between them as one slice: building a field character by character was most of the
  * reader's time.
  */
-class CsvParser implements Utf8Sink {
+class CsvParser implements Utf8Reader<CsvRecord> {
   /** Records completed by the text fed so far. */
   out: CsvRecord[] = [];
   private fields: string[] = [];
@@ -258,24 +258,14 @@ class CsvParser implements Utf8Sink {
 }
 
 /** Yields the records of a CSV stream, header included, with their line numbers. */
-export async function* readCsv(
+export function readCsv(
   input: Readable | Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>,
   options: CsvOptions = {},
 ): AsyncGenerator<CsvRecord> {
-  const parser = new CsvParser(options.maxRecordLength ?? defaultMaxRecordLength);
-  const decoder = new Utf8Decoder(parser);
-  for await (const chunk of input as AsyncIterable<string | Uint8Array>) {
-    if (typeof chunk === 'string') parser.text(chunk);
-    else decoder.push(chunk);
-    if (parser.out.length > 0) {
-      const records = parser.out;
-      parser.out = [];
-      for (const record of records) yield record;
-    }
-  }
-  decoder.end();
-  parser.end();
-  for (const record of parser.out) yield record;
+  return readThrough(
+    input as AsyncIterable<string | Uint8Array>,
+    new CsvParser(options.maxRecordLength ?? defaultMaxRecordLength),
+  );
 }
 
 /** Maps records to objects by the header row; names the line of a record with the wrong number of fields. */

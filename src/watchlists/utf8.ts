@@ -139,7 +139,7 @@ export function megabytes(characters: number): string {
 }
 
 /** Splits text into lines (at LF, CRLF or CR, as readline does) without holding more than `maxLength` of one line. */
-class LineSplitter implements Utf8Sink {
+class LineSplitter implements Utf8Reader<TextLine> {
   out: TextLine[] = [];
   private parts: string[] = [];
   private length = 0;
@@ -217,27 +217,44 @@ class LineSplitter implements Utf8Sink {
   }
 }
 
+/** A reader fed decoded text: what it has finished so far waits in `out`. */
+export interface Utf8Reader<T> extends Utf8Sink {
+  out: T[];
+  /** The input has ended: finishes what is open. */
+  end(): void;
+}
+
+/**
+ * Feeds a stream of bytes (or text already decoded) to `reader` through one Utf8Decoder, yielding what the reader
+ * finishes as it finishes it: memory holds a chunk and what the reader keeps open, never the stream.
+ */
+export async function* readThrough<T>(
+  input: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>,
+  reader: Utf8Reader<T>,
+): AsyncGenerator<T> {
+  const decoder = new Utf8Decoder(reader);
+  for await (const chunk of input) {
+    if (typeof chunk === 'string') reader.text(chunk);
+    else decoder.push(chunk);
+    if (reader.out.length > 0) {
+      const done = reader.out;
+      reader.out = [];
+      yield* done;
+    }
+  }
+  decoder.end();
+  reader.end();
+  yield* reader.out;
+}
+
 /**
  * Yields the lines of a byte stream with their numbers, empty lines included. A line holding bytes that are not
  * UTF-8, or longer than `maxLength` characters (a file that is not line-based would otherwise be held whole), comes
  * with an `error` instead of being read.
  */
-export async function* readLines(
+export function readLines(
   input: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>,
   maxLength = 8 * 2 ** 20,
 ): AsyncGenerator<TextLine> {
-  const splitter = new LineSplitter(maxLength);
-  const decoder = new Utf8Decoder(splitter);
-  for await (const chunk of input) {
-    if (typeof chunk === 'string') splitter.text(chunk);
-    else decoder.push(chunk);
-    if (splitter.out.length > 0) {
-      const lines = splitter.out;
-      splitter.out = [];
-      for (const line of lines) yield line;
-    }
-  }
-  decoder.end();
-  splitter.end();
-  for (const line of splitter.out) yield line;
+  return readThrough(input, new LineSplitter(maxLength));
 }
