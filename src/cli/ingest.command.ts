@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Command, Option } from 'commander';
 import { AppError } from '../errors.js';
 import type { FlightStatus } from '../travel/ingest-mapping.js';
+import { isoDate } from '../travel/dates.js';
 import { RowError, cleanState } from '../watchlists/entries.js';
 import { withCli } from './context.js';
 import { progressBar } from './progress.js';
@@ -43,10 +44,11 @@ function stateOption(raw: string, option: string): string {
 /** A departure date option: a day that exists, as the flights list holds them. */
 function dateOption(raw: string): string {
   const value = raw.trim();
-  const day = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : undefined;
-  if (day === undefined || Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== value)
+  const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const day = parts === null ? undefined : isoDate(Number(parts[1]), Number(parts[2]), Number(parts[3]));
+  if (day === undefined || day.startsWith('0000'))
     throw new AppError('request.invalid', `--date: "${value.slice(0, 20)}" is not a date (expected YYYY-MM-DD)`);
-  return value;
+  return day;
 }
 
 export function ingestCommand(): Command {
