@@ -86,8 +86,9 @@ export const permissions = {
     scopes: [],
     description: 'write targeting rules and switch them for one’s country',
   },
+  // Passenger lists are for the country's analysts; a coordinator's need is the operation's figures, not who flew.
   'flights.read': {
-    roles: ['analyst', 'coordinator', 'admin'],
+    roles: ['analyst', 'admin'],
     scopes: ['flights:read'],
     description: 'see flights, travellers and bookings',
   },
