@@ -414,6 +414,14 @@ describeEachBackend('screening routes', (database) => {
       payload: { queries: { q: { schema: 'Person', properties: { name: ['Karim'], birthDate: ['1980-13-45'] } } } },
     });
     assert.equal(bad.statusCode, 400);
+    // A query id longer than 100 characters is refused, not taken.
+    const longId = await app.inject({
+      method: 'POST',
+      url: `/match/${listId}`,
+      headers,
+      payload: { queries: { ['q'.repeat(101)]: { schema: 'Person', properties: { name: ['Karim'] } } } },
+    });
+    assert.equal(longId.statusCode, 400, longId.body);
   });
 
   it('answers invalid requests with 400 naming the field', async () => {
@@ -470,14 +478,22 @@ describeEachBackend('screening routes', (database) => {
         }
       >;
       limit: number;
+      matcher: Record<string, { description: string; coefficient: number; url: string }>;
+      lodestarMatcher: string;
     }>();
     assert.equal(body.limit, 3);
+    assert.match(body.lodestarMatcher, /^lodestar-name@\d+\.\d+\.\d+$/);
     const q1 = body.responses.q1!;
     assert.equal(q1.status, 200);
     assert.equal(q1.results[0]?.id, 'w-1');
     assert.equal(q1.results[0]?.caption, 'Karim Haddad');
     assert.deepEqual(q1.results[0]?.properties.nationality, ['lb']);
     assert.ok(Object.keys(q1.results[0].features).length > 0);
+    // Every feature a result names is documented in `matcher`, as yente documents its own.
+    for (const feature of Object.keys(q1.results[0].features)) {
+      const doc = body.matcher[feature];
+      assert.ok(doc !== undefined && doc.description.length > 0 && doc.coefficient > 0, feature);
+    }
     assert.equal(body.responses.q2?.results[0]?.id, 'w-2');
     const unknown = await app.inject({
       method: 'POST',

@@ -7,6 +7,7 @@ import { principalOf, requestContext } from '../http/auth.js';
 import type { Services } from '../services.js';
 import { presentDocument, presentPerson } from '../watchlists/watchlists.schema.js';
 import { MATCHER_NAME, MATCHER_VERSION } from './engine.js';
+import { ALIAS_SHARE, DOCUMENT_EXACT, GENDER_MATCH, NATIONALITY_MATCH_WITH_DATE, dateEffect } from './score.js';
 import {
   MatchBody,
   MatchParams,
@@ -22,6 +23,45 @@ import type { DocumentHitView, PersonHitView } from './screening.service.js';
 
 // 503: the screening index is still loading (a server starting).
 const errors = errorResponses(400, 401, 403, 404, 429, 503);
+
+const featureUrl = '/docs';
+/**
+ * yente answers `matcher` with a document of its features, each with its coefficient; typed yente clients read it.
+ * Lodestar's features are those of the explanation, and each coefficient the most that feature adds to a score.
+ */
+const matcherFeatures = {
+  name: {
+    description: 'similarity of the best pair of names, word by word, across scripts and romanisations',
+    coefficient: 1,
+    url: featureUrl,
+  },
+  'name.token': {
+    description: "each query word's part of the name similarity: its weight times how well it matched, and how",
+    coefficient: 1,
+    url: featureUrl,
+  },
+  'name.alias': {
+    description: "a query word the best pair leaves unmatched found in another of the person's names",
+    coefficient: ALIAS_SHARE,
+    url: featureUrl,
+  },
+  birthDate: {
+    description: 'birth dates: exact, partial, day and month swapped, a year off (for), or other (against)',
+    coefficient: dateEffect[1],
+    url: featureUrl,
+  },
+  nationality: {
+    description: 'a nationality in common (for) or none in common (against)',
+    coefficient: NATIONALITY_MATCH_WITH_DATE,
+    url: featureUrl,
+  },
+  gender: { description: 'the same gender (for) or another (against)', coefficient: GENDER_MATCH, url: featureUrl },
+  document: {
+    description: 'a travel document number in common, exactly or up to OCR confusions',
+    coefficient: DOCUMENT_EXACT,
+    url: featureUrl,
+  },
+} as const;
 
 function presentPersonHit(hit: PersonHitView) {
   if (hit.restricted) return { ...hit, message: restrictedMessage(hit.contactCountry) };
@@ -101,7 +141,12 @@ export function screeningRoutes(app: App, services: Services, config: Config): v
                 query: Type.Unknown(),
               }),
             ),
-            matcher: Type.Object({ name: Type.String(), version: Type.String() }),
+            matcher: Type.Record(
+              Type.String(),
+              Type.Object({ description: Type.String(), coefficient: Type.Number(), url: Type.String() }),
+              { description: "yente's feature documentation: what each explanation feature means, and its weight" },
+            ),
+            lodestarMatcher: Type.String({ description: 'the matcher that scored, name@version' }),
             limit: Type.Integer(),
           }),
           ...errors,
@@ -126,7 +171,7 @@ export function screeningRoutes(app: App, services: Services, config: Config): v
           return [id, { status: 200, results, total: { value: results.length, relation: 'eq' }, query }];
         }),
       );
-      return { responses, matcher: { name: MATCHER_NAME, version: MATCHER_VERSION }, limit };
+      return { responses, matcher: matcherFeatures, lodestarMatcher: `${MATCHER_NAME}@${MATCHER_VERSION}`, limit };
     },
   );
 }

@@ -148,7 +148,8 @@ export const MatchBody = Type.Object({
         { additionalProperties: Type.Array(Type.Unknown()) },
       ),
     }),
-    { maxProperties: 1000 },
+    // A record's key schema does not constrain the keys by itself: propertyNames does.
+    { maxProperties: 1000, propertyNames: { minLength: 1, maxLength: 100 } },
   ),
 });
 

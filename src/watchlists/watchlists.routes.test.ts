@@ -94,6 +94,15 @@ describeEachBackend('watchlist routes', (database) => {
       payload: { id: 'fr-missing', name: 'Missing persons', kind: 'persons' },
     });
     assert.equal(created.statusCode, 201);
+    // "default" is /match's name for every list: a list of that name could never be screened alone.
+    const reserved = await app.inject({
+      method: 'POST',
+      url: '/api/watchlists',
+      headers: session.headers(true),
+      payload: { id: 'default', name: 'Default', kind: 'persons' },
+    });
+    assert.equal(reserved.statusCode, 400, reserved.body);
+    assert.match(reserved.json<{ error: { field: string } }>().error.field, /(^|\.)id$/);
     const body = [
       '{"id":"m-1","schema":"Person","properties":{"name":["Léa Martin"],"birthDate":["2011-05-02"]}}',
       '{"id":"m-2","schema":"Person","properties":{}}',

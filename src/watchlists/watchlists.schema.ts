@@ -22,7 +22,12 @@ export const PageQuery = Type.Object(
 
 export const NewWatchlistBody = Type.Object(
   {
-    id: Type.String({ minLength: 2, maxLength: 63, pattern: '^[a-z0-9][a-z0-9_-]+$' }),
+    id: Type.String({
+      minLength: 2,
+      maxLength: 63,
+      pattern: '^[a-z0-9][a-z0-9_-]+$',
+      description: 'not "default", which /match reserves for every list',
+    }),
     name: Type.String({ minLength: 1, maxLength: 200 }),
     kind: Type.Enum(['persons', 'documents', 'mixed']),
     description: Type.Optional(Type.String({ maxLength: 2000 })),

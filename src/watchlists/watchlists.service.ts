@@ -53,6 +53,12 @@ export class WatchlistsService {
         { location: { field: 'id' } },
       );
     }
+    // `/match/default` means every list the caller may screen (yente's name for its default dataset).
+    if (input.id === 'default') {
+      throw new AppError('request.invalid', 'id: "default" is reserved (/match/default screens every list)', {
+        location: { field: 'id' },
+      });
+    }
     const owner = requireCountry(input.ownerCountry ?? principal.country ?? '', 'ownerCountry');
     if (principal.kind !== 'operator' && owner !== principal.country) {
       throw new AppError('auth.forbidden', `a list can be created only for one's own country (${principal.country})`, {
