@@ -2,7 +2,15 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { AuditLogTable, Database } from '../db/schema.js';
-import { genesisHash, hashEntry, type AuditEntry, type AuditEvent } from './audit.js';
+import {
+  genesisHash,
+  hashCheckpoint,
+  hashEntry,
+  type AuditCheckpoint,
+  type AuditEntry,
+  type AuditEvent,
+  type RecordedHead,
+} from './audit.js';
 
 function toEntry(row: Selectable<AuditLogTable>): AuditEntry {
   return {
@@ -129,9 +137,72 @@ export async function readAuditChain(db: Db, afterSeq: number, limit: number): P
   return rows.map(toEntry);
 }
 
-/** The newest retention checkpoint, if entries were ever purged. */
-export async function latestCheckpoint(db: Kysely<Database>): Promise<{ seq: number; hash: string } | undefined> {
-  return db.selectFrom('audit_checkpoints').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+/** The seq of the oldest entry, if there is one. */
+export async function firstAuditSeq(db: Kysely<Database>): Promise<number | undefined> {
+  const row = await db.selectFrom('audit_log').select('seq').orderBy('seq').limit(1).executeTakeFirst();
+  return row?.seq;
+}
+
+/** Every retention checkpoint, oldest first (one per purge that removed something). */
+export async function readCheckpoints(db: Kysely<Database>): Promise<AuditCheckpoint[]> {
+  const rows = await db
+    .selectFrom('audit_checkpoints')
+    .select(['seq', 'hash', 'purged_count', 'prev_hash', 'checkpoint_hash'])
+    .orderBy('seq')
+    .execute();
+  return rows.map((r) => ({
+    seq: r.seq,
+    hash: r.hash,
+    purgedCount: r.purged_count,
+    prevHash: r.prev_hash,
+    checkpointHash: r.checkpoint_hash,
+  }));
+}
+
+/** The hashes of the entries at `seqs` that exist. */
+export async function entryHashes(db: Kysely<Database>, seqs: readonly number[]): Promise<Map<number, string>> {
+  const hashes = new Map<number, string>();
+  const unique = [...new Set(seqs)];
+  for (let i = 0; i < unique.length; i += 1000) {
+    const rows = await db
+      .selectFrom('audit_log')
+      .select(['seq', 'hash'])
+      .where('seq', 'in', unique.slice(i, i + 1000))
+      .execute();
+    for (const r of rows) hashes.set(r.seq, r.hash);
+  }
+  return hashes;
+}
+
+/** The heads that verifications and purges saw (audit_heads), at or after `fromSeq`. */
+export async function readRecordedHeads(db: Kysely<Database>, fromSeq: number): Promise<RecordedHead[]> {
+  const rows = await db
+    .selectFrom('audit_heads')
+    .select(['seq', 'hash', 'recorded_by', 'recorded_at'])
+    .where('seq', '>=', fromSeq)
+    .execute();
+  return rows.map((r) => ({
+    seq: r.seq,
+    hash: r.hash,
+    recordedBy: `${r.recorded_by} at ${r.recorded_at.toISOString()}`,
+  }));
+}
+
+/**
+ * Keeps `head` as one that `recordedBy` saw, outside the log (the first sighting of a head is kept, later ones add
+ * nothing). The database accepts only a head that is in the chain.
+ */
+export async function recordAuditHead(
+  db: Kysely<Database>,
+  head: { seq: number; hash: string },
+  recordedBy: 'audit.verify' | 'audit.purge',
+): Promise<void> {
+  if (head.seq <= 0) return;
+  await db
+    .insertInto('audit_heads')
+    .values({ seq: head.seq, hash: head.hash, recorded_by: recordedBy })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
 }
 
 export interface AuditSearch {
@@ -177,12 +248,21 @@ export async function searchAuditEntries(
   return rows.map(toEntry);
 }
 
+/** What a purge did: how many entries it removed, and the chain's head it saw. */
+export interface PurgeResult {
+  readonly removed: number;
+  readonly head: { readonly seq: number; readonly hash: string };
+}
+
 /**
- * Removes entries older than `cutoff` from the start of the chain and records a checkpoint so the remaining chain
- * still verifies. The database itself refuses to delete entries younger than its floor (180 days).
+ * Removes entries older than `cutoff` from the start of the chain, behind a checkpoint chained to the previous one, so
+ * the remaining chain still verifies; records the head it saw. The database refuses anything else (migration 0016): a
+ * checkpoint must link to the newest, name the last purged entry and count the purged ones, all older than its floor
+ * (180 days), and those entries must go in the same transaction; an entry may be deleted only behind a checkpoint.
  */
-export async function purgeAuditEntries(trx: Kysely<Database>, cutoff: Date): Promise<number> {
-  await lockChainHead(trx);
+export async function purgeAuditEntries(trx: Kysely<Database>, cutoff: Date): Promise<PurgeResult> {
+  const head = await lockChainHead(trx);
+  await recordAuditHead(trx, head, 'audit.purge');
   // Only a prefix of the chain may go: up to the first entry that is still within the retention period.
   const firstKept = await trx
     .selectFrom('audit_log')
@@ -199,9 +279,37 @@ export async function purgeAuditEntries(trx: Kysely<Database>, cutoff: Date): Pr
     .orderBy('seq', 'desc')
     .limit(1)
     .executeTakeFirst();
-  if (last === undefined) return 0;
+  if (last === undefined) return { removed: 0, head };
+  const previous = await trx
+    .selectFrom('audit_checkpoints')
+    .select('checkpoint_hash')
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const { count } = await trx
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('seq', '<=', last.seq)
+    .executeTakeFirstOrThrow();
+  const checkpoint = {
+    seq: last.seq,
+    hash: last.hash,
+    purgedCount: count,
+    prevHash: previous?.checkpoint_hash ?? genesisHash,
+  };
+  // The checkpoint first: the database lets an entry go only behind one.
+  await trx
+    .insertInto('audit_checkpoints')
+    .values({
+      seq: checkpoint.seq,
+      hash: checkpoint.hash,
+      purged_count: checkpoint.purgedCount,
+      prev_hash: checkpoint.prevHash,
+      checkpoint_hash: hashCheckpoint(checkpoint),
+    })
+    .execute();
   const deleted = await trx.deleteFrom('audit_log').where('seq', '<=', last.seq).executeTakeFirst();
-  const count = Number(deleted.numDeletedRows);
-  await trx.insertInto('audit_checkpoints').values({ seq: last.seq, hash: last.hash, purged_count: count }).execute();
-  return count;
+  // Heads seen before the checkpoint can no longer be checked: the entries they name are gone.
+  await trx.deleteFrom('audit_heads').where('seq', '<', last.seq).execute();
+  return { removed: Number(deleted.numDeletedRows), head };
 }

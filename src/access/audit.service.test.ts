@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { sql } from 'kysely';
 import { describeEachBackend } from '../../test/database.js';
+import { auditRetentionJob } from './audit-retention.job.js';
 import { appendAuditEntries } from './audit.repository.js';
 import { AuditService, auditEvent, noRequest, type AuditedBatch } from './audit.service.js';
 import type { Principal } from './policy.js';
@@ -173,7 +174,15 @@ describeEachBackend('audit retention', (database) => {
     );
     const audit = new AuditService(db);
     await audit.record(officer, [{ action: 'person.view' }, { action: 'person.view' }], noRequest);
-    assert.equal(await audit.purge(365), 3);
+    const purged = await audit.purge(365);
+    assert.equal(purged.removed, 3);
+    // The head it saw: the newest entry, kept.
+    const newest = await db
+      .selectFrom('audit_log')
+      .select(['seq', 'hash'])
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(purged.head, newest);
     const left = await db.selectFrom('audit_log').select('action').orderBy('seq').execute();
     assert.deepEqual(
       left.map((r) => r.action),
@@ -187,13 +196,36 @@ describeEachBackend('audit retention', (database) => {
   });
 });
 
+describeEachBackend('audit retention job', (database) => {
+  it('purges, and its entry records what it removed and the head it saw', async () => {
+    const { db } = database();
+    const old = new AuditService(db, () => new Date(Date.now() - 400 * 86_400_000));
+    await old.record(officer, [{ action: 'screening.person' }, { action: 'screening.person' }], noRequest);
+    const audit = new AuditService(db);
+    await audit.record(officer, { action: 'person.view' }, noRequest);
+    const head = await db
+      .selectFrom('audit_log')
+      .select(['seq', 'hash'])
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
+    await auditRetentionJob(audit, 365).run({}, { id: 'j-1', attempt: 1 });
+    const entry = await db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('action', '=', 'audit.purge')
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(entry.details, { removed: 2, retentionDays: 365, head });
+    assert.equal((await audit.verify()).ok, true);
+  });
+});
+
 describeEachBackend('audit chain after every entry was purged', (database) => {
   it('links the next entry to the checkpoint, and the chain verifies', async () => {
     const { db } = database();
     const old = new AuditService(db, () => new Date(Date.now() - 400 * 86_400_000));
     await old.record(officer, [{ action: 'screening.person' }, { action: 'person.view' }], noRequest);
     const audit = new AuditService(db);
-    assert.equal(await audit.purge(365), 2);
+    assert.equal((await audit.purge(365)).removed, 2);
     const checkpoint = await db.selectFrom('audit_checkpoints').select(['seq', 'hash']).executeTakeFirstOrThrow();
     await audit.record(officer, { action: 'person.view' }, noRequest);
     const next = await db.selectFrom('audit_log').select(['seq', 'prev_hash']).executeTakeFirstOrThrow();

@@ -6,17 +6,32 @@
 import type { Kysely } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { Database } from '../db/schema.js';
-import { findChainBreak, type AuditEntry, type AuditEvent, type ChainBreak, type Outcome } from './audit.js';
+import {
+  findChainBreak,
+  findCheckpointBreak,
+  findLostHead,
+  genesisHash,
+  recordedHeadOf,
+  type AuditEntry,
+  type AuditEvent,
+  type ChainBreak,
+  type Outcome,
+  type RecordedHead,
+} from './audit.js';
 import {
   appendAuditEntries,
-  latestCheckpoint,
+  entryHashes,
+  firstAuditSeq,
   purgeAuditEntries,
   readAuditChain,
+  readCheckpoints,
+  readRecordedHeads,
+  recordAuditHead,
   searchAuditEntries,
   type AuditSearch,
+  type PurgeResult,
 } from './audit.repository.js';
 import { canSeeAuditEntry, type Principal } from './policy.js';
-import { genesisHash } from './audit.js';
 import { AuditWriter, type Alongside, type BatchWork } from './audit-writer.js';
 
 /** Where a request came from, for the log. */
@@ -36,10 +51,18 @@ export interface AuditFacts {
   readonly details?: Readonly<Record<string, unknown>>;
 }
 
+/** A head of the chain: the seq and hash of its newest entry (or of the checkpoint when every entry was purged). */
+export interface ChainHead {
+  readonly seq: number;
+  readonly hash: string;
+}
+
 export interface VerifyResult {
   readonly ok: boolean;
+  /** Entries checked (up to the break). */
   readonly entries: number;
-  readonly head: { readonly seq: number; readonly hash: string };
+  /** The newest entry that verified: the whole chain's head when ok. */
+  readonly head: ChainHead;
   readonly firstBroken: ChainBreak | undefined;
 }
 
@@ -201,32 +224,81 @@ export class AuditService {
     );
   }
 
-  /** Walks the whole chain in batches and names the first entry that breaks it. */
-  async verify(batchSize = 5000): Promise<VerifyResult> {
-    let previous = (await latestCheckpoint(this.db)) ?? { seq: 0, hash: genesisHash };
-    let entries = 0;
-    for (;;) {
-      const batch = await readAuditChain(this.db, previous.seq, batchSize);
-      if (batch.length === 0) break;
-      const broken = findChainBreak(batch, previous);
-      if (broken !== undefined) {
-        return {
-          ok: false,
-          entries: entries + batch.findIndex((e) => e.seq === broken.seq),
-          head: previous,
-          firstBroken: broken,
-        };
-      }
-      entries += batch.length;
-      const last = batch[batch.length - 1]!;
-      previous = { seq: last.seq, hash: last.hash };
-    }
-    return { ok: true, entries, head: previous, firstBroken: undefined };
+  /**
+   * Walks the whole chain in batches, in one snapshot (a purge or appends committing meanwhile do not show halfway),
+   * and names the first entry that breaks it: the retention checkpoints' own chain, no entry left behind the newest
+   * checkpoint, every entry's link and hash, and every head seen before (by a verification, a purge, or the caller:
+   * `expectedHeads`, noted outside the database) still there with its hash. Then records the head it saw.
+   */
+  async verify(batchSize = 5000, expectedHeads: readonly ChainHead[] = []): Promise<VerifyResult> {
+    const result = await this.db
+      .transaction()
+      .setIsolationLevel('repeatable read')
+      .setAccessMode('read only')
+      .execute((trx) => verifyChain(trx, batchSize, expectedHeads));
+    // Kept outside the log: removing or rewriting the newest entries afterwards loses or changes it (audit.ts).
+    if (result.ok) await recordAuditHead(this.db, result.head, 'audit.verify');
+    return result;
   }
 
-  /** Removes entries older than `retentionDays` (the database refuses anything younger than 180 days). */
-  async purge(retentionDays: number, now = new Date()): Promise<number> {
+  /**
+   * Removes entries older than `retentionDays` behind a chained checkpoint (the database refuses anything younger than
+   * 180 days), and records the head it saw.
+   */
+  async purge(retentionDays: number, now = new Date()): Promise<PurgeResult> {
     const cutoff = new Date(now.getTime() - retentionDays * 86_400_000);
     return this.db.transaction().execute((trx) => purgeAuditEntries(trx, cutoff));
   }
+}
+
+/** verify's walk, inside its read-only snapshot `trx` (PGlite has one connection: every read goes through `trx`). */
+async function verifyChain(
+  trx: Kysely<Database>,
+  batchSize: number,
+  expectedHeads: readonly ChainHead[],
+): Promise<VerifyResult> {
+  const checkpoints = await readCheckpoints(trx);
+  const checkpointBreak = findCheckpointBreak(checkpoints);
+  const genesis = { seq: 0, hash: genesisHash };
+  if (checkpointBreak !== undefined) return { ok: false, entries: 0, head: genesis, firstBroken: checkpointBreak };
+  const newest = checkpoints[checkpoints.length - 1];
+  const purgedUpTo = newest?.seq ?? 0;
+  // An entry at or before the newest checkpoint is one the walk below would never look at.
+  const first = await firstAuditSeq(trx);
+  if (first !== undefined && first <= purgedUpTo) {
+    const reason = `it lies behind the retention checkpoint at entry ${purgedUpTo}, where verification starts (entries before it were hidden, not purged)`;
+    return { ok: false, entries: 0, head: genesis, firstBroken: { seq: first, reason } };
+  }
+
+  const heads: RecordedHead[] = [
+    ...(await readRecordedHeads(trx, purgedUpTo)),
+    ...expectedHeads.map((h) => ({ ...h, recordedBy: 'the auditor' })),
+  ];
+  let previous: ChainHead = newest === undefined ? genesis : { seq: newest.seq, hash: newest.hash };
+  let entries = 0;
+  for (;;) {
+    const batch = await readAuditChain(trx, previous.seq, batchSize);
+    if (batch.length === 0) break;
+    const broken = findChainBreak(batch, previous);
+    if (broken !== undefined) {
+      const at = entries + batch.findIndex((e) => e.seq === broken.seq);
+      return { ok: false, entries: at, head: previous, firstBroken: broken };
+    }
+    for (const entry of batch) {
+      const head = recordedHeadOf(entry);
+      if (head !== undefined) heads.push(head);
+    }
+    entries += batch.length;
+    const last = batch[batch.length - 1]!;
+    previous = { seq: last.seq, hash: last.hash };
+  }
+
+  const hashes = await entryHashes(
+    trx,
+    heads.map((h) => h.seq).filter((seq) => seq > purgedUpTo && seq <= previous.seq),
+  );
+  const checkpointHashes = new Map(checkpoints.map((c) => [c.seq, c.hash]));
+  const lost = findLostHead(heads, purgedUpTo, (seq) => hashes.get(seq) ?? checkpointHashes.get(seq));
+  if (lost !== undefined) return { ok: false, entries, head: previous, firstBroken: lost };
+  return { ok: true, entries, head: previous, firstBroken: undefined };
 }

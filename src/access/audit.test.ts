@@ -1,7 +1,18 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { canonicalJson, findChainBreak, genesisHash, hashEntry, type AuditEntry } from './audit.js';
+import {
+  canonicalJson,
+  findChainBreak,
+  findCheckpointBreak,
+  findLostHead,
+  genesisHash,
+  hashCheckpoint,
+  hashEntry,
+  recordedHeadOf,
+  type AuditCheckpoint,
+  type AuditEntry,
+} from './audit.js';
 
 function chain(n: number): AuditEntry[] {
   const entries: AuditEntry[] = [];
@@ -65,5 +76,71 @@ describe('audit hash chain', () => {
         return canonicalJson(value) === canonicalJson(reversed);
       }),
     );
+  });
+});
+
+function checkpoints(seqs: readonly number[]): AuditCheckpoint[] {
+  const list: AuditCheckpoint[] = [];
+  let prevHash = genesisHash;
+  let prevSeq = 0;
+  for (const seq of seqs) {
+    const unhashed = { seq, hash: String(seq).padStart(64, 'a'), purgedCount: seq - prevSeq, prevHash };
+    const checkpoint = { ...unhashed, checkpointHash: hashCheckpoint(unhashed) };
+    list.push(checkpoint);
+    prevHash = checkpoint.checkpointHash;
+    prevSeq = seq;
+  }
+  return list;
+}
+
+describe('audit retention checkpoints', () => {
+  it('verifies a chain of checkpoints', () => {
+    assert.equal(findCheckpointBreak(checkpoints([10, 25, 40])), undefined);
+  });
+
+  it('names a checkpoint that was changed, added or removed', () => {
+    const changed = checkpoints([10, 25, 40]);
+    changed[1] = { ...changed[1]!, purgedCount: 1 };
+    assert.match(findCheckpointBreak(changed)?.reason ?? '', /entry 25 does not match its hash/);
+    const removed = checkpoints([10, 25, 40]).filter((c) => c.seq !== 25);
+    assert.equal(findCheckpointBreak(removed)?.seq, 40);
+    const [first] = checkpoints([30]);
+    const added = [...checkpoints([10, 25]), { ...first!, seq: 31 }];
+    assert.match(findCheckpointBreak(added)?.reason ?? '', /entry 31 does not link to the one before it/);
+  });
+});
+
+describe('audit recorded heads', () => {
+  const entries = chain(6);
+  const hashAt = (seq: number) => entries.find((e) => e.seq === seq)?.hash;
+
+  it('accepts heads still in the chain, and heads purged since', () => {
+    const heads = [
+      { seq: 4, hash: entries[3]!.hash, recordedBy: 'audit.verify' },
+      { seq: 1, hash: 'gone with the purge', recordedBy: 'audit.verify' },
+    ];
+    assert.equal(
+      findLostHead(heads, 1, (seq) => (seq === 1 ? undefined : hashAt(seq))),
+      undefined,
+    );
+  });
+
+  it('names the lowest head that is gone or has another hash', () => {
+    const heads = [
+      { seq: 9, hash: 'f'.repeat(64), recordedBy: 'audit.verify at noon' },
+      { seq: 5, hash: 'e'.repeat(64), recordedBy: 'the auditor' },
+    ];
+    assert.equal(findLostHead(heads.slice(0, 1), 0, hashAt)?.seq, 9);
+    assert.match(findLostHead(heads.slice(0, 1), 0, hashAt)?.reason ?? '', /audit\.verify at noon saw it/);
+    assert.equal(findLostHead(heads, 0, hashAt)?.seq, 5);
+    assert.match(findLostHead(heads, 0, hashAt)?.reason ?? '', /the chain was rewritten up to it/);
+  });
+
+  it('reads the head an audit.verify or audit.purge entry recorded, and only theirs', () => {
+    const head = { seq: 3, hash: entries[2]!.hash };
+    const verifyEntry = { ...entries[5]!, action: 'audit.verify', details: { ok: true, head } };
+    assert.deepEqual(recordedHeadOf(verifyEntry), { ...head, recordedBy: 'entry 6 (audit.verify)' });
+    assert.equal(recordedHeadOf({ ...verifyEntry, action: 'person.view' }), undefined);
+    assert.equal(recordedHeadOf({ ...verifyEntry, details: { head: { seq: '3', hash: 1 } } }), undefined);
   });
 });

@@ -2,6 +2,14 @@
  * The audit log's hash chain, pure. Each entry's hash covers its sequence number, its contents and the previous
  * entry's hash, so changing, inserting or deleting an entry breaks the chain at that entry. The serialisation is
  * canonical (fixed field order, object keys sorted) so that an entry read back from the database hashes the same.
+ *
+ * A chain alone cannot show that its newest entries were removed, or that it was rewritten from some entry on with
+ * every later hash recomputed (there is no key). So each verification and purge records the head it saw (outside the
+ * log, and in its own entry), and verify checks that every recorded head is still there with the same hash. That
+ * catches truncation and rewriting up to the newest recorded head only: entries after it can still be removed unseen,
+ * and someone who can rewrite every row and the recorded heads too (the tables' owner, switching the triggers off) can
+ * still forge a chain that verifies. The defence against that is a head kept outside the database: `lodestar audit
+ * verify` prints it for the auditor to note, and `--expect-head` checks a noted one.
  */
 import { createHash } from 'node:crypto';
 
@@ -92,6 +100,96 @@ export function findChainBreak(
     prev = entry;
   }
   return undefined;
+}
+
+/**
+ * A retention checkpoint: where a purge cut the chain (the last purged entry's seq and hash, which the next entry links
+ * to), chained to the checkpoint before it so that one cannot be added, changed or removed unseen.
+ */
+export interface AuditCheckpoint {
+  readonly seq: number;
+  readonly hash: string;
+  readonly purgedCount: number;
+  /** The previous checkpoint's checkpointHash; the genesis hash for the first. */
+  readonly prevHash: string;
+  readonly checkpointHash: string;
+}
+
+/** A checkpoint's hash. The database computes the same (lodestar_audit_checkpoint_hash, migration 0016) to refuse forgeries. */
+export function hashCheckpoint(checkpoint: Omit<AuditCheckpoint, 'checkpointHash'>): string {
+  const fields = ['checkpoint', checkpoint.seq, checkpoint.hash, checkpoint.purgedCount, checkpoint.prevHash];
+  return createHash('sha256').update(fields.join(':')).digest('hex');
+}
+
+/** Checks the retention checkpoints (in seq order) as a chain of their own; returns the first break, or undefined. */
+export function findCheckpointBreak(checkpoints: Iterable<AuditCheckpoint>): ChainBreak | undefined {
+  let prev = { seq: 0, checkpointHash: genesisHash };
+  for (const checkpoint of checkpoints) {
+    const at = `the retention checkpoint at entry ${checkpoint.seq}`;
+    if (checkpoint.seq <= prev.seq || checkpoint.prevHash !== prev.checkpointHash) {
+      return {
+        seq: checkpoint.seq,
+        reason: `${at} does not link to the one before it (a checkpoint was added, changed or removed)`,
+      };
+    }
+    if (hashCheckpoint(checkpoint) !== checkpoint.checkpointHash) {
+      return { seq: checkpoint.seq, reason: `${at} does not match its hash (the checkpoint was changed)` };
+    }
+    prev = checkpoint;
+  }
+  return undefined;
+}
+
+/** The chain's head (its newest entry) as someone saw it: a verification, a purge, an auditor who noted it. */
+export interface RecordedHead {
+  readonly seq: number;
+  readonly hash: string;
+  /** Who saw it, for the report: `audit.verify at 2026-…`, `entry 812 (audit.purge)`. */
+  readonly recordedBy: string;
+}
+
+/** Actions whose entries record, in `details.head`, the head they saw. */
+const headRecordingActions: ReadonlySet<string> = new Set(['audit.verify', 'audit.purge']);
+
+/** The head an `audit.verify` or `audit.purge` entry recorded in its details, if it did. */
+export function recordedHeadOf(entry: AuditEntry): RecordedHead | undefined {
+  if (!headRecordingActions.has(entry.action)) return undefined;
+  const head = entry.details.head as { seq?: unknown; hash?: unknown } | null | undefined;
+  if (typeof head !== 'object' || head === null) return undefined;
+  if (typeof head.seq !== 'number' || typeof head.hash !== 'string' || head.seq <= 0) return undefined;
+  return { seq: head.seq, hash: head.hash, recordedBy: `entry ${entry.seq} (${entry.action})` };
+}
+
+/**
+ * Checks heads seen earlier against the chain as it is now; returns the break at the lowest seq, or undefined. Each
+ * must still be there with the hash it had: a head that is gone means the newest entries were removed, one with
+ * another hash that the chain was rewritten up to it. `hashAt(seq)` is the hash of the entry, or of the checkpoint,
+ * at `seq` now; a head at or before `purgedUpTo` (the newest checkpoint) that is neither was purged since.
+ */
+export function findLostHead(
+  heads: Iterable<RecordedHead>,
+  purgedUpTo: number,
+  hashAt: (seq: number) => string | undefined,
+): ChainBreak | undefined {
+  let lost: ChainBreak | undefined;
+  for (const head of heads) {
+    if (lost !== undefined && lost.seq <= head.seq) continue;
+    const now = hashAt(head.seq);
+    if (now === undefined && head.seq > purgedUpTo) {
+      lost = {
+        seq: head.seq,
+        reason: `it is gone, though ${head.recordedBy} saw it as the head of the chain (the newest entries were removed)`,
+      };
+    } else if (now !== undefined && now !== head.hash) {
+      lost = {
+        seq: head.seq,
+        reason:
+          `its hash is ${now.slice(0, 12)}…, not the ${head.hash.slice(0, 12)}… that ${head.recordedBy} saw when ` +
+          'it was the head of the chain (the chain was rewritten up to it)',
+      };
+    }
+  }
+  return lost;
 }
 
 /** A short, non-reversible fingerprint of a query, so the log shows that two searches were the same without holding names. */

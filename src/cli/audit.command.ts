@@ -1,15 +1,36 @@
 import { Command } from 'commander';
+import type { ChainHead } from '../access/audit.service.js';
+import { AppError } from '../errors.js';
 import { withCli } from './context.js';
+
+/** Parses `--expect-head`: a head as `verify` prints it, `<seq> <hash>` or `<seq>:<hash>`. */
+export function parseExpectedHead(value: string): ChainHead {
+  const match = /^\s*([0-9]+)[\s:]+([0-9a-f]{64})\s*$/.exec(value);
+  if (match === null) {
+    throw new AppError('request.invalid', `--expect-head: expected "<seq>:<64 hex digits>", got "${value}"`, {
+      location: { field: '--expect-head' },
+    });
+  }
+  return { seq: Number(match[1]), hash: match[2]! };
+}
 
 export function auditCommand(): Command {
   const audit = new Command('audit').description('the tamper-evident audit log');
   audit
     .command('verify')
-    .description('walk the hash chain; exit 0 when intact, 1 naming the first broken entry')
+    .description(
+      'walk the hash chain; exit 0 when intact (printing the head: note it somewhere else), 1 naming the first broken entry',
+    )
+    .option(
+      '--expect-head <seq:hash>',
+      'a head noted earlier: the chain is broken unless it still holds it',
+      parseExpectedHead,
+    )
     .option('--data-dir <dir>', 'embedded database directory (LODESTAR_DATA_DIR, default ./data)')
-    .action(async (options: { dataDir?: string }) => {
+    .action(async (options: { expectHead?: ChainHead; dataDir?: string }) => {
       await withCli(options, async ({ services, operator, request }) => {
-        const result = await services.audit.verify();
+        const expected = options.expectHead === undefined ? [] : [options.expectHead];
+        const result = await services.audit.verify(undefined, expected);
         if (result.ok) {
           console.log(`audit log intact: ${result.entries} entries, head ${result.head.seq} ${result.head.hash}`);
         } else {
@@ -18,7 +39,7 @@ export function auditCommand(): Command {
         }
         await services.audit.record(
           operator,
-          { action: 'audit.verify', details: { ok: result.ok, entries: result.entries } },
+          { action: 'audit.verify', details: { ok: result.ok, entries: result.entries, head: result.head } },
           request,
         );
       });
@@ -29,13 +50,14 @@ export function auditCommand(): Command {
     .option('--data-dir <dir>', 'embedded database directory (LODESTAR_DATA_DIR, default ./data)')
     .action(async (options: { dataDir?: string }) => {
       await withCli(options, async ({ config, services, operator, request }) => {
-        const removed = await services.audit.purge(config.access.auditRetentionDays);
+        const retentionDays = config.access.auditRetentionDays;
+        const { removed, head } = await services.audit.purge(retentionDays);
         await services.audit.record(
           operator,
-          { action: 'audit.purge', details: { removed, retentionDays: config.access.auditRetentionDays } },
+          { action: 'audit.purge', details: { removed, retentionDays, head } },
           request,
         );
-        console.log(`removed ${removed} entries older than ${config.access.auditRetentionDays} days`);
+        console.log(`removed ${removed} entries older than ${retentionDays} days`);
       });
     });
   return audit;

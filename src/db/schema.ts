@@ -84,6 +84,17 @@ export interface AuditCheckpointTable {
   hash: string;
   purged_count: number;
   created_at: Generated<Date>;
+  /** The previous checkpoint's checkpoint_hash (the genesis hash for the first): checkpoints form a chain. */
+  prev_hash: string;
+  checkpoint_hash: string;
+}
+
+/** Heads of the chain an auditor's verify or a purge saw, kept outside the log (migration 0016). */
+export interface AuditHeadTable {
+  seq: number;
+  hash: string;
+  recorded_by: string;
+  recorded_at: Generated<Date>;
 }
 
 export interface WatchlistTable {
@@ -298,4 +309,5 @@ export interface Database {
   api_tokens: ApiTokenTable;
   audit_log: AuditLogTable;
   audit_checkpoints: AuditCheckpointTable;
+  audit_heads: AuditHeadTable;
 }

@@ -18,6 +18,7 @@ import * as m0012 from './0012_flight_schedule_order.js';
 import * as m0013 from './0013_rule_owner.js';
 import * as m0014 from './0014_message_flights.js';
 import * as m0015 from './0015_change_transactions.js';
+import * as m0016 from './0016_audit_checkpoint_chain.js';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001_foundation': m0001,
@@ -35,4 +36,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0013_rule_owner': m0013,
   '0014_message_flights': m0014,
   '0015_change_transactions': m0015,
+  '0016_audit_checkpoint_chain': m0016,
 };
