@@ -133,13 +133,21 @@ export type LocalDateTime = string;
 /** `THH:MM` by minute of the day (24:00 included), each made once. */
 const timeSuffixes: string[] = new Array<string>(25 * 60).fill('');
 
+/**
+ * `date` at the time `hhmm` (HHMM, or HHMMSS as some senders write it: the seconds are checked and dropped, a local
+ * date-time is kept to the minute); the date alone for no time, undefined for a time that is not one.
+ */
 function withTime(date: IsoDate | undefined, hhmm: string): LocalDateTime | undefined {
   if (date === undefined) return undefined;
   if (hhmm === '') return date;
-  if (hhmm.length !== 4) return undefined;
+  if (hhmm.length !== 4 && hhmm.length !== 6) return undefined;
   const h = digits(hhmm, 0, 2);
   const m = digits(hhmm, 2, 2);
   if (h < 0 || h > 24 || m < 0 || m > 59) return undefined;
+  if (hhmm.length === 6) {
+    const sec = digits(hhmm, 4, 2);
+    if (sec < 0 || sec > 59) return undefined;
+  }
   const minute = h * 60 + m;
   let suffix = timeSuffixes[minute]!;
   if (suffix === '') suffix = timeSuffixes[minute] = `T${pad(h)}:${pad(m)}`;
@@ -182,7 +190,7 @@ export function fromDtm(
   }
 }
 
-/** PADIS `DDMMYY` (+ optional `HHMM`) → ISO date or date-time; the century is the nearest to `reference`. */
+/** PADIS `DDMMYY` (+ optional `HHMM` or `HHMMSS`) → ISO date or date-time; the century is the nearest to `reference`. */
 export function fromDdmmyy(date: string, time: string, reference: IsoDate): LocalDateTime | undefined {
   if (date.length !== 6) return undefined;
   const dd = digits(date, 0, 2);

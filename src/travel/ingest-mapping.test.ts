@@ -47,13 +47,38 @@ const mumDocs = 'SSR+DOCS:HK:1:LA:::::/P/GBR/MUM222/GBR/12MAR85/F/11FEB30/DOE/JA
 
 describe('mapPnrgov: an infant’s documents', () => {
   it('never gives the adult the identity or the passport of the infant on her lap', () => {
-    const [mother, ...others] = rows(
-      push(['SRC', 'RCI+LA:ABC123::150924:1022', 'TIF+DOE+JANE MRS:A:1:1', babyDocs, mumDocs]),
-    );
+    const [mother] = rows(push(['SRC', 'RCI+LA:ABC123::150924:1022', 'TIF+DOE+JANE MRS:A:1:1', babyDocs, mumDocs]));
     assert.deepEqual(identity(mother!), ['DOE', 'JANE', '1985-03-12', ['MUM222']]);
     assert.equal(mother!.gender, 'F');
     assert.equal(mother!.nationality, 'GBR');
-    assert.equal(others.length, 0, 'no row is made up for an infant the booking does not list');
+  });
+
+  it('makes a traveller of an infant on an adult’s lap that has no TIF of its own, from its INFT and DOCS', () => {
+    const body = [
+      'SRC',
+      'RCI+LA:ABC123::150924:1022',
+      'TIF+ONEILL+SIOBHAN MRS:A:1:1',
+      'SSR+DOCS:HK:1:LA:::::/P/IRL/PE1234567/IRL/12MAR85/F/11FEB30/ONEILL/SIOBHAN',
+      'SSR+INFT:HK:1:LA:::::/ONEILL/AOIFE/03MAR24',
+      'SSR+DOCS:HK:1:LA:::::/P/IRL/PE7654321/IRL/03MAR24/FI/02MAR29/ONEILL/AOIFE',
+    ];
+    const [mother, infant, ...others] = rows(push(body));
+    assert.deepEqual(identity(mother!), ['ONEILL', 'SIOBHAN', '1985-03-12', ['PE1234567']]);
+    assert.deepEqual(identity(infant!), ['ONEILL', 'AOIFE', '2024-03-03', ['PE7654321']]);
+    assert.deepEqual(
+      [infant!.role, infant!.gender, infant!.nationality, infant!.travellerKey, infant!.details.holder],
+      ['infant', 'F', 'IRL', 'ABC123|1/INF', 'ABC123|1'],
+    );
+    assert.equal(others.length, 0);
+    // Sent again with the SSRs in another order: the same key, so the row is updated, not doubled.
+    const again = rows(push([...body.slice(0, 3), body[5]!, body[4]!, body[3]!]));
+    assert.deepEqual(
+      again.map((t) => t.travellerKey),
+      ['ABC123|1', 'ABC123|1/INF'],
+    );
+    // Named by its SSR INFT alone (no DOCS): still a traveller, with the INFT's name and birth date.
+    const [, named] = rows(push(body.slice(0, 5)));
+    assert.deepEqual(identity(named!), ['ONEILL', 'AOIFE', '2024-03-03', []]);
   });
 
   it('gives an infant’s documents to the infant traveller of the booking', () => {
@@ -132,6 +157,61 @@ describe('mapPnrgov: seats', () => {
       ['CIARAN', '15F'],
       ['AOIFE', null],
     ]);
+  });
+});
+
+describe('mapPnrgov: traveller keys and rows', () => {
+  it('keeps two travellers of one name and no TIF reference apart, each keyed the same when sent again', () => {
+    const body = [
+      'SRC',
+      'RCI+LA:ABC123::150924:1022',
+      'TIF+SMITH+JOHN MR:A',
+      'SSR+DOCS:HK:1:LA:::::/P/GBR/111111111/GBR/12JUL64/M/23AUG29/SMITH/JOHN',
+      'TIF+SMITH+JOHN MSTR:C',
+      'SSR+DOCS:HK:1:LA:::::/P/GBR/222222222/GBR/05JUN14/M/23AUG29/SMITH/JOHN',
+      'TIF+DOE+ANNA MS:A',
+    ];
+    const keys = (raw: string) => rows(raw).map((t) => [t.travellerKey, t.documents[0]?.number]);
+    assert.deepEqual(keys(push(body)), [
+      ['ABC123|SMITH/JOHN', '111111111'],
+      ['ABC123|SMITH/JOHN#2', '222222222'],
+      ['ABC123|DOE/ANNA', undefined],
+    ]);
+    assert.deepEqual(keys(push(body)), keys(push(body)));
+  });
+
+  it('keeps a nationality code no table knows as sent', () => {
+    const [t] = rows(
+      push([
+        'SRC',
+        'RCI+LA:ABC123::150924:1022',
+        'TIF+SMITH+JOHN MR:A:1',
+        'SSR+DOCS:HK:1:LA:::::/P/GBR/123456789/GRB/12JUL64/M/23AUG29/SMITH/JOHN',
+      ]),
+    );
+    assert.equal(t!.nationality, 'GRB');
+  });
+
+  it('makes no passenger of a group name, and keeps its size with the booking', () => {
+    const mapped = parseMessage(
+      Buffer.from(
+        push([
+          'SRC',
+          'RCI+LA:GRP555::010924:0900',
+          'TIF+FUTURESTARSTOUR:G:12+:G',
+          'TIF+DOE+ANNA MS:A:1',
+          'TVL+011024:1210::1335+CDG+AMS+LA+417:Y',
+          'RPI+12+HK',
+        ]),
+      ),
+      '2024-10-01',
+    ).mapped[0]!;
+    assert.deepEqual(
+      mapped.travellers.map((t) => [t.surname, t.travellerKey]),
+      [['DOE', 'GRP555|1']],
+    );
+    assert.deepEqual(mapped.bookings[0]!.data.groups, [{ name: 'FUTURESTARSTOUR', size: 12 }]);
+    assert.equal(mapped.bookings[0]!.data.travellers, 1);
   });
 });
 

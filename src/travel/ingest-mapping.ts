@@ -185,7 +185,7 @@ function infantOf(booking: PnrgovBooking, holder: PnrgovTraveller, d: PnrgovDocu
  * A traveller's own documents. An infant on an adult's lap often has its SSR DOCS (gender FI or MI) or DOCO sent under
  * the adult's TIF: such a document is the infant's, never the adult's, or the adult would be screened under the
  * infant's name, birth date and passport. It goes to the booking's infant traveller it belongs to (`infantOf`); when
- * the booking lists none, it is left off.
+ * the booking lists none, to the infant `lapInfants` makes up for that adult.
  */
 function ownDocuments(booking: PnrgovBooking, t: PnrgovTraveller): readonly PnrgovDocument[] {
   if (t.type !== 'infant') {
@@ -224,25 +224,112 @@ function seatOf(leg: PnrgovItineraryLeg | undefined, t: PnrgovTraveller): string
   return t.seats[0] ?? null;
 }
 
-/** The key of a PNR traveller within their flight: the booking's record locator and the TIF reference (else the name). */
-export function pnrTravellerKey(booking: PnrgovBooking, t: PnrgovTraveller): string {
-  return key(booking.recordLocator, t.reference || `${t.surname}/${t.givenNames}`);
+/** Upper-case and trimmed, as keys compare names. */
+const nameOf = (t: PnrgovTraveller) => key(t.surname, t.givenNames);
+
+/**
+ * Who a traveller is within their booking: the TIF reference; without one, the name, and when an earlier traveller
+ * of the booking without a reference has the same name, the name and which of the namesakes this is (`#2`…), their
+ * order in the booking. Two namesakes are kept apart, a re-send of the booking keys each the same, and a traveller
+ * without a namesake keeps the name alone.
+ */
+function travellerId(booking: PnrgovBooking, t: PnrgovTraveller): string {
+  if (t.reference !== '') return t.reference;
+  const id = `${t.surname}/${t.givenNames}`;
+  const at = booking.travellers.indexOf(t);
+  if (at <= 0) return id;
+  const name = nameOf(t);
+  let namesake = 1;
+  for (let i = 0; i < at; i++) {
+    const other = booking.travellers[i]!;
+    if (other.reference === '' && nameOf(other) === name) namesake++;
+  }
+  return namesake === 1 ? id : `${id}#${namesake}`;
 }
 
-function pnrTraveller(booking: PnrgovBooking, t: PnrgovTraveller, leg: PnrgovItineraryLeg | undefined): TravellerRow {
+/**
+ * The key of a PNR traveller within their flight: the booking's record locator and the TIF reference; without one,
+ * the name (and the order among namesakes of the booking, see `travellerId`).
+ */
+export function pnrTravellerKey(booking: PnrgovBooking, t: PnrgovTraveller): string {
+  return key(booking.recordLocator, travellerId(booking, t));
+}
+
+/** An infant on an adult's lap that its booking lists under no TIF of its own, and the adult. */
+export interface LapInfant {
+  readonly holder: PnrgovTraveller;
+  readonly infant: PnrgovTraveller;
+  /** Stable across re-sends of the booking: the holder's key with `/INF`. */
+  readonly key: string;
+}
+
+/**
+ * The infants of a booking that lists no infant traveller (TIF type IN) but whose adults name one: by SSR INFT
+ * (name, birth date) or by an infant's SSR DOCS (gender FI or MI) sent under the adult's TIF. Each becomes a
+ * traveller of its own, with the infant's documents of that adult, so it is stored and screened like any other.
+ */
+export function lapInfants(booking: PnrgovBooking): readonly LapInfant[] {
+  if (booking.travellers.some((t) => t.type === 'infant')) return [];
+  const out: LapInfant[] = [];
+  for (const holder of booking.travellers) {
+    if (holder.type === 'group') continue;
+    const documents = holder.documents.filter((d) => d.infant);
+    const inft = holder.infant;
+    const docs = documents.find((d) => d.source === 'DOCS' && d.surname !== '');
+    const surname = docs?.surname || inft?.surname || '';
+    if (surname === '' && documents.length === 0) continue;
+    const infant: PnrgovTraveller = {
+      kind: 'pnr-traveller',
+      surname,
+      givenNames: docs?.givenNames || inft?.givenNames || '',
+      title: '',
+      type: 'infant',
+      typeCode: 'IN',
+      reference: '',
+      accompaniedByInfant: false,
+      groupSize: undefined,
+      dateOfBirth: docs?.dateOfBirth ?? inft?.dateOfBirth,
+      gender: docs?.gender,
+      nationality: docs?.nationality,
+      documents,
+      addresses: [],
+      emails: [],
+      phones: [],
+      unaccompaniedMinor: undefined,
+      infant: undefined,
+      frequentFlyer: [],
+      seats: [],
+      tickets: [],
+      ssrs: [],
+      remarks: [],
+      segment: holder.segment,
+    };
+    out.push({ holder, infant, key: key(booking.recordLocator, `${travellerId(booking, holder)}/INF`) });
+  }
+  return out;
+}
+
+function pnrTraveller(
+  booking: PnrgovBooking,
+  t: PnrgovTraveller,
+  leg: PnrgovItineraryLeg | undefined,
+  lap?: LapInfant,
+): TravellerRow {
   const own = ownDocuments(booking, t);
   const documents = own.map(documentRow);
   // Identity comes from the traveller's own DOCS: an adult's never from the DOCS of the infant on their lap.
   const docs = own.find((d) => d.source === 'DOCS');
+  // A code no table knows is kept as sent, as for API travellers: a null would hide it from screening.
+  const nationality = docs?.nationality ?? t.nationality;
   return {
     source: 'pnr',
-    travellerKey: pnrTravellerKey(booking, t),
+    travellerKey: lap?.key ?? pnrTravellerKey(booking, t),
     role: t.type === 'infant' ? 'infant' : 'passenger',
     surname: docs?.surname || t.surname,
     givenNames: docs?.givenNames || t.givenNames,
     birthDate: docs?.dateOfBirth ?? t.dateOfBirth ?? null,
     gender: docs?.gender ?? t.gender ?? null,
-    nationality: docs?.nationality?.key ?? t.nationality?.key ?? null,
+    nationality: nationality?.key ?? nationality?.code ?? null,
     documents,
     inTransit: false,
     embarkation: null,
@@ -255,9 +342,21 @@ function pnrTraveller(booking: PnrgovBooking, t: PnrgovTraveller, leg: PnrgovIti
       emails: t.emails,
       phones: t.phones,
       tickets: t.tickets.map((k) => ({ number: k.number, payments: k.payments.map((p) => p.type) })),
+      // An infant with no TIF of its own: whose lap it travels on.
+      ...(lap === undefined ? {} : { holder: pnrTravellerKey(booking, lap.holder) }),
     },
     removed: false,
   };
+}
+
+/**
+ * The rows of a booking's travellers: each named traveller, then each infant `lapInfants` finds. A group name (TIF
+ * type G: `FUTURESTARSTOUR`, 12 seats) is no person; its size is kept with the booking.
+ */
+function bookingTravellers(booking: PnrgovBooking, leg: PnrgovItineraryLeg | undefined): TravellerRow[] {
+  const rows = booking.travellers.filter((t) => t.type !== 'group').map((t) => pnrTraveller(booking, t, leg));
+  for (const lap of lapInfants(booking)) rows.push(pnrTraveller(booking, lap.infant, leg, lap));
+  return rows;
 }
 
 /** A PNRGOV push as rows for the flight it was sent for. */
@@ -276,10 +375,7 @@ export function mapPnrgov(message: PnrgovMessage, referenceDate: string): Mapped
       scheduledArrival: leg.arrival ?? null,
     },
     status: undefined,
-    travellers: message.bookings.flatMap((b) => {
-      const own = flightLeg(b, leg);
-      return b.travellers.map((t) => pnrTraveller(b, t, own));
-    }),
+    travellers: message.bookings.flatMap((b) => bookingTravellers(b, flightLeg(b, leg))),
     bookings: message.bookings.map((b) => ({
       recordLocator: b.recordLocator,
       bookedAt: b.createdAt ?? null,
@@ -302,7 +398,10 @@ export function mapPnrgov(message: PnrgovMessage, referenceDate: string): Mapped
         })),
         phones: b.phones,
         emails: b.emails,
-        travellers: b.travellers.length,
+        travellers: b.travellers.filter((t) => t.type !== 'group').length + lapInfants(b).length,
+        groups: b.travellers
+          .filter((t) => t.type === 'group')
+          .map((t) => ({ name: t.surname, size: t.groupSize ?? null })),
         history: b.history.length,
       },
     })),

@@ -98,6 +98,7 @@ export const Ticket = plainObject(function Ticket(this: TicketDraft, s: SegmentV
   this.conjunctiveCount = s.component(0, 2);
   this.amounts = none;
   this.issuedAt = undefined;
+  this.ticketingDeadline = undefined;
   this.validatingCarrier = undefined;
   this.salesLocation = undefined;
   this.payments = none;
@@ -120,32 +121,27 @@ export const Locator = plainObject(function Locator(
   this.locator = locator;
 });
 
-/** A seat of a leg (SSR SEAT) and the traveller it is for. */
-export const Seat = plainObject(function Seat(
-  this: { seat: string; travellerReference: string },
-  seat: string,
-  travellerReference: string,
-) {
-  this.seat = seat;
-  this.travellerReference = travellerReference;
-});
-
-/** Applies a traveller's SSR: documents (DOCS also gives birth date, gender, nationality), contacts, minors, seats. */
-export function applyTravellerSsr(t: TravellerDraft, ssr: PnrgovSsr, reference: IsoDate): void {
+/**
+ * Applies a traveller's SSR: documents (DOCS also gives birth date, gender, nationality), contacts, minors, seats.
+ * What a DOCS or DOCO gives but cannot be read (a date, a gender) is described in `problems`.
+ */
+export function applyTravellerSsr(t: TravellerDraft, ssr: PnrgovSsr, reference: IsoDate, problems?: string[]): void {
   t.ssrs = add(t.ssrs, ssr);
   switch (ssr.code) {
     case 'DOCS': {
-      const doc = readDocs(ssr.text, reference);
+      const doc = readDocs(ssr.text, reference, problems);
       t.documents = add(t.documents, doc);
-      if (!doc.infant) {
+      // An infant's DOCS (gender MI/FI) under an adult's TIF is the infant's, not the adult's; under its own TIF it is.
+      if (!doc.infant || t.type === 'infant') {
         t.dateOfBirth ??= doc.dateOfBirth;
         t.gender ??= doc.gender;
         t.nationality ??= doc.nationality;
+        unjoinTitle(t, doc.givenNames);
       }
       break;
     }
     case 'DOCO':
-      t.documents = add(t.documents, readDoco(ssr.text, reference));
+      t.documents = add(t.documents, readDoco(ssr.text, reference, problems));
       break;
     case 'DOCA':
       t.addresses = add(t.addresses, readDoca(ssr.text));
@@ -166,9 +162,28 @@ export function applyTravellerSsr(t: TravellerDraft, ssr: PnrgovSsr, reference: 
       t.frequentFlyer = addUnique(t.frequentFlyer, ssr.text.replace(/^\//, ''));
       break;
     case 'SEAT':
-      t.seats = addUnique(t.seats, ssr.seat);
+      // An SSR SEAT may seat several travellers: this one's seats are those for no one in particular or for them.
+      for (const seat of ssr.seats) {
+        if (seat.travellerReference === '' || seat.travellerReference === t.reference) {
+          t.seats = addUnique(t.seats, seat.seat);
+        }
+      }
       break;
     default:
+  }
+}
+
+/**
+ * Puts back a title `readTif` split off a one-word name (`ALEXANDR` read as ALEXAN, title DR) when the traveller's own
+ * DOCS gives the whole word as their first given name.
+ */
+function unjoinTitle(t: TravellerDraft, docsGivenNames: string): void {
+  if (t.title === '' || t.givenNames.includes(' ')) return;
+  const space = docsGivenNames.indexOf(' ');
+  const first = space < 0 ? docsGivenNames : docsGivenNames.slice(0, space);
+  if (first.length === t.givenNames.length + t.title.length && first === t.givenNames + t.title) {
+    t.givenNames = first;
+    t.title = '';
   }
 }
 

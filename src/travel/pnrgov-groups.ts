@@ -7,7 +7,15 @@ import type { IsoDate } from './dates.js';
 import type { SegmentView } from './edifact.js';
 import type { LegDraft } from './pnrgov-flight.js';
 import { phoneDigits } from './edifact-values.js';
-import { Payment, readSponsor, readSsr, readTif, segmentText, type PaymentDraft } from './pnrgov-ssr.js';
+import {
+  Payment,
+  readOsiContact,
+  readSponsor,
+  readSsr,
+  readTif,
+  segmentText,
+  type PaymentDraft,
+} from './pnrgov-ssr.js';
 import { add, addUnique, none } from './plain-objects.js';
 import {
   Amount,
@@ -15,7 +23,6 @@ import {
   Booking,
   closedHistory,
   closedLeg,
-  Seat,
   Ticket,
   Traveller,
   type BookingDraft,
@@ -24,7 +31,31 @@ import {
   type TicketDraft,
   type TravellerDraft,
 } from './pnrgov-drafts.js';
-import type { PnrgovBooking, PnrgovCheckIn } from './pnrgov.types.js';
+import type { PnrgovBooking, PnrgovCheckIn, PnrgovSsr, PnrgovWarningCode } from './pnrgov.types.js';
+
+/** Where a warning points: the segment it is about. */
+export interface SegmentAt {
+  readonly index: number;
+  readonly offset: number;
+}
+
+/** Records a warning against a segment of the message. */
+export type Warn = (code: PnrgovWarningCode, at: SegmentAt, text: string) => void;
+
+/**
+ * SSRs that describe a passenger rather than a flight: sent in the itinerary (Gr5) with a traveller reference, they
+ * still belong to that traveller. (A SEAT there is the seat on that leg, and stays with the leg.)
+ */
+const passengerSsrs = new Set(['DOCS', 'DOCO', 'DOCA', 'CTCE', 'CTCM', 'INFT', 'UMNR', 'FQTV']);
+
+/** An SSR sent at PNR or leg level that names a traveller by reference, applied to them when the PNR closes. */
+interface NamedSsr {
+  readonly ssr: PnrgovSsr;
+  readonly at: SegmentAt;
+  /** The traveller reference it names, and the date two-digit birth years are placed against. */
+  readonly traveller: string;
+  readonly referenceDate: IsoDate;
+}
 
 /** Where the reader is: the message header, or the group of a PNR the last segment opened. */
 export type Level =
@@ -46,6 +77,16 @@ export class OpenGroups {
   historyAction = '';
   /** Every PNR closed so far. */
   readonly bookings: PnrgovBooking[] = [];
+  /** The travellers of the open PNR as drafts, and its SSRs that name travellers from outside their TIF group. */
+  #travellers: TravellerDraft[] = [];
+  #namedSsrs: NamedSsr[] = [];
+  /** What the last DOCS or DOCO applied could not read (one list, emptied as it is warned about). */
+  readonly #problems: string[] = [];
+  readonly #warn: Warn;
+
+  constructor(warn: Warn) {
+    this.#warn = warn;
+  }
 
   /** SRC: a PNR begins (the one before ends). */
   openBooking(s: SegmentView): void {
@@ -92,7 +133,8 @@ export class OpenGroups {
     this.level = 'checkin';
     this.checkIn = {
       kind: 'check-in',
-      travellerReference: s.component(1, 1),
+      // The traveller reference is component 4 of TRI element 2 (`TRI++1:::1`); some senders put it in component 2.
+      travellerReference: s.component(1, 3) || s.component(1, 1),
       surname: '',
       givenNames: '',
       sequence: s.component(1, 0),
@@ -135,12 +177,18 @@ export class OpenGroups {
       .map((e) => e.join(' ').trim())
       .filter((x) => x !== '')
       .join(' ');
-    if (this.traveller !== undefined) this.traveller.remarks = add(this.traveller.remarks, text);
-    else if (this.booking !== undefined) {
+    // OSI contact remarks (CTCE…, CTCM 0044…, CTCH LON…) carry e-mails and phones that link bookings.
+    const contact = text.startsWith('CTC') ? readOsiContact(text) : undefined;
+    const t = this.traveller;
+    if (t !== undefined) {
+      t.remarks = add(t.remarks, text);
+      // The traveller's contacts join the booking's when the traveller closes.
+      if (contact?.kind === 'email') t.emails = addUnique(t.emails, contact.value);
+      else if (contact?.kind === 'phone') t.phones = addUnique(t.phones, contact.value);
+    } else if (this.booking !== undefined) {
       this.booking.remarks = add(this.booking.remarks, text);
-      // OSI contact remarks (CTCM 0044…, CTCP…) carry phone numbers that link bookings.
-      const phone = /^CTC[MPHB]\s*([+\d][\d\s-]{5,})/.exec(text);
-      if (phone !== null) this.booking.phones = addUnique(this.booking.phones, phoneDigits(phone[1]!));
+      if (contact?.kind === 'email') this.booking.emails = addUnique(this.booking.emails, contact.value);
+      else if (contact?.kind === 'phone') this.booking.phones = addUnique(this.booking.phones, contact.value);
     } else return false;
     return true;
   }
@@ -165,12 +213,9 @@ export class OpenGroups {
     const t = this.traveller;
     const booking = this.booking;
     if (t === undefined || booking === undefined) return;
-    // Indexed, and skipped for the shared empty list: a `for…of` over lists of two kinds (the frozen `none` and
-    // real arrays) stayed a call to the iterator per step, and made an iterator and a result object each time.
-    const { phones, emails } = t;
-    if (phones !== none) for (let k = 0; k < phones.length; k++) booking.phones = addUnique(booking.phones, phones[k]);
-    if (emails !== none) for (let k = 0; k < emails.length; k++) booking.emails = addUnique(booking.emails, emails[k]);
+    addContacts(booking, t);
     booking.travellers = add(booking.travellers, t);
+    this.#travellers.push(t);
     this.traveller = undefined;
   }
 
@@ -199,8 +244,10 @@ export class OpenGroups {
     this.closeLeg();
     this.closeHistory();
     if (this.booking === undefined) return;
+    this.applyNamedSsrs(this.booking);
     this.bookings.push(this.booking);
     this.booking = undefined;
+    this.#travellers = [];
   }
 
   /** An SSR, to the history item, leg, traveller or PNR it belongs to (`reference` places two-digit birth years). */
@@ -213,15 +260,76 @@ export class OpenGroups {
     const leg = this.leg;
     if (leg !== undefined && (this.level === 'flight' || this.level === 'checkin')) {
       leg.ssrs = add(leg.ssrs, ssr);
-      if (ssr.seat !== '' || ssr.code === 'SEAT')
-        leg.seats = add(leg.seats, new Seat(ssr.seat, ssr.travellerReference));
+      const seats = ssr.seats;
+      if (seats !== none) for (let k = 0; k < seats.length; k++) leg.seats = add(leg.seats, seats[k]!);
+      if (passengerSsrs.has(ssr.code)) this.nameTravellers(ssr, s, reference);
       return;
     }
     const t = this.traveller;
     if (t === undefined) {
-      if (this.booking !== undefined) this.booking.ssrs = add(this.booking.ssrs, ssr);
+      if (this.booking !== undefined) {
+        this.booking.ssrs = add(this.booking.ssrs, ssr);
+        this.nameTravellers(ssr, s, reference);
+      }
       return;
     }
-    applyTravellerSsr(t, ssr, reference);
+    const problems = ssr.code === 'DOCS' || ssr.code === 'DOCO' ? this.#problems : undefined;
+    applyTravellerSsr(t, ssr, reference, problems);
+    this.warnProblems(s);
   }
+
+  /** Warns of what the last DOCS or DOCO applied could not read, against its SSR. */
+  private warnProblems(at: SegmentAt): void {
+    const problems = this.#problems;
+    for (const problem of problems) this.#warn('pnrgov.invalid_value', at, problem);
+    problems.length = 0;
+  }
+
+  /**
+   * Keeps an SSR sent outside a TIF group for the travellers it names by reference (SSR element 2 on), each applied
+   * when the PNR closes and all its travellers are known: an SSR of the PNR (Gr1) may come before their TIFs.
+   */
+  private nameTravellers(ssr: PnrgovSsr, at: SegmentView, reference: IsoDate): void {
+    const seats = ssr.seats;
+    if (seats === none) return;
+    const where = { index: at.index, offset: at.offset };
+    for (let k = 0; k < seats.length; k++) {
+      const traveller = seats[k]!.travellerReference;
+      if (traveller === '' || this.#namedSsrs.some((n) => n.ssr === ssr && n.traveller === traveller)) continue;
+      this.#namedSsrs.push({ ssr, at: where, traveller, referenceDate: reference });
+    }
+  }
+
+  /** Applies the SSRs kept by `nameTravellers` to the travellers they name; warns of a reference no traveller has. */
+  private applyNamedSsrs(booking: BookingDraft): void {
+    const named = this.#namedSsrs;
+    if (named.length === 0) return;
+    this.#namedSsrs = [];
+    for (const { ssr, at, traveller, referenceDate } of named) {
+      const t = this.#travellers.find((x) => x.reference === traveller);
+      if (t === undefined) {
+        this.#warn(
+          'pnrgov.unmatched_reference',
+          at,
+          `SSR ${ssr.code} names traveller ${JSON.stringify(traveller)}, and the PNR has no TIF with that reference`,
+        );
+        continue;
+      }
+      // Sent again under the traveller's own TIF: once is enough.
+      if (t.ssrs.some((x) => x.code === ssr.code && x.text === ssr.text && x.seat === ssr.seat)) continue;
+      const problems = ssr.code === 'DOCS' || ssr.code === 'DOCO' ? this.#problems : undefined;
+      applyTravellerSsr(t, ssr, referenceDate, problems);
+      this.warnProblems(at);
+      addContacts(booking, t);
+    }
+  }
+}
+
+/** Adds a traveller's phones and e-mails to their booking's. */
+function addContacts(booking: BookingDraft, t: TravellerDraft): void {
+  // Indexed, and skipped for the shared empty list: a `for…of` over lists of two kinds (the frozen `none` and
+  // real arrays) stayed a call to the iterator per step, and made an iterator and a result object each time.
+  const { phones, emails } = t;
+  if (phones !== none) for (let k = 0; k < phones.length; k++) booking.phones = addUnique(booking.phones, phones[k]);
+  if (emails !== none) for (let k = 0; k < emails.length; k++) booking.emails = addUnique(booking.emails, emails[k]);
 }

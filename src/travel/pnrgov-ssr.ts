@@ -4,18 +4,35 @@
  */
 import type { SegmentView } from './edifact.js';
 import { countryOf, smallNumber } from './edifact-values.js';
-import { plainObject, type Mutable } from './plain-objects.js';
+import { add, none, plainObject, type Mutable } from './plain-objects.js';
 import type {
   PnrgovAddress,
   PnrgovBags,
   PnrgovPayment,
   PnrgovPaymentType,
+  PnrgovSeat,
   PnrgovSponsor,
   PnrgovSsr,
   PnrgovTravellerType,
 } from './pnrgov.types.js';
 
-export { readCtce, readCtcm, readDoca, readDoco, readDocs, readInft, readUmnr, slashFields } from './pnrgov-airimp.js';
+export {
+  readCtce,
+  readCtcm,
+  readDoca,
+  readDoco,
+  readDocs,
+  readInft,
+  readOsiContact,
+  readUmnr,
+  slashFields,
+} from './pnrgov-airimp.js';
+
+/** A seat of an SSR (SEAT) and the traveller it is for (made by a constructor: see plain-objects.ts). */
+export const Seat = plainObject(function Seat(this: Mutable<PnrgovSeat>, seat: string, travellerReference: string) {
+  this.seat = seat;
+  this.travellerReference = travellerReference;
+});
 
 /** An SSR as read from its segment (made by a constructor: see plain-objects.ts). */
 const Ssr = plainObject(function Ssr(this: Mutable<PnrgovSsr>, s: SegmentView) {
@@ -33,18 +50,34 @@ const Ssr = plainObject(function Ssr(this: Mutable<PnrgovSsr>, s: SegmentView) {
     }
     text = joined;
   }
+  // Element 2 on: a seat and the traveller it is for, each (`SSR+SEAT:…+14C::1+14D::2`); most SSRs have one or none.
+  let seats: PnrgovSeat[] = none;
+  let seat = '';
+  let travellerReference = '';
+  for (let e = 1, n = s.elementCount; e < n; e++) {
+    const value = s.component(e, 0);
+    const reference = s.component(e, 2);
+    if (value === '' && reference === '') continue;
+    seats = add(seats, new Seat(value, reference));
+    if (seat === '') seat = value;
+    if (travellerReference === '') travellerReference = reference;
+  }
   this.kind = 'ssr';
   this.code = s.component(0, 0);
   this.status = s.component(0, 1);
   this.quantity = s.component(0, 2);
   this.carrier = s.component(0, 3);
   this.text = text;
-  this.seat = s.component(1, 0);
-  this.travellerReference = s.component(1, 2);
+  this.seat = seat;
+  this.travellerReference = travellerReference;
+  this.seats = seats;
   this.segment = s.index;
 });
 
-/** Reads an SSR segment: code, status, carrier, free text (component 9, or the first `/…` component), seat. */
+/**
+ * Reads an SSR segment: code, status, carrier, free text (component 9, or the first `/…` component), and from element
+ * 2 on each seat and traveller reference.
+ */
 export function readSsr(s: SegmentView): PnrgovSsr {
   return new Ssr(s);
 }
@@ -66,6 +99,21 @@ function singleSpacedLastSpace(name: string): number {
     last = i;
   }
   return last;
+}
+
+/**
+ * Titles a name may end with when no space sets them off (`JOHNMR`), longest first: only these, which a given name
+ * seldom ends with (never CHD, INF, REV or PROF).
+ */
+const joinedTitles = ['MSTR', 'MISS', 'MRS', 'MR', 'MS', 'DR'];
+
+/** The title a one-word `name` ends with (`JOHNMR` → MR), '' when none or when nothing would be left of the name. */
+function joinedTitle(name: string): string {
+  for (let k = 0; k < joinedTitles.length; k++) {
+    const title = joinedTitles[k]!;
+    if (name.length > title.length && name.endsWith(title)) return title;
+  }
+  return '';
 }
 
 /** The title `name` ends with from `from` on (`titles.has(name.slice(from))`), '' when that is none. */
@@ -122,6 +170,11 @@ export function readTif(s: SegmentView): Readonly<TifFields> {
   } else {
     const words = name.split(' ').filter((w) => w !== '');
     if (words.length > 1 && titles.has(words.at(-1)!)) title = words.pop()!;
+    else if (words.length === 1) {
+      // One word: the title may be written onto the name (`JOHNMR`, as the implementation guide's own example).
+      title = joinedTitle(words[0]!);
+      if (title !== '') words[0] = words[0]!.slice(0, -title.length);
+    }
     givenNames = words.join(' ');
   }
   tif.type =
@@ -165,8 +218,10 @@ const Address = plainObject(function Address(this: Mutable<PnrgovAddress>, s: Se
   this.city = city;
   this.state = state;
   this.country = countryOf(country);
+  const phones = phoneNumbers(phone);
   this.postcode = postcode;
-  this.phone = phone || undefined;
+  this.phone = phones[0];
+  this.phones = phones;
   // The first component (of those there are: those past the end read as '') that holds an `@`.
   this.email =
     withAt(type) ??
@@ -179,6 +234,26 @@ const Address = plainObject(function Address(this: Mutable<PnrgovAddress>, s: Se
     withAt(phone) ??
     laterWithAt(s, e, n);
 });
+
+/** A run of letters (a label: H home, W work, M mobile, B business, or a word) that separates phone numbers. */
+const phoneLabels = /[A-Za-z]+/;
+
+/**
+ * The phone numbers of an ADD phone component, each trimmed and without its label: `H5555555555 W 1 555 555 5555`
+ * → ['5555555555', '1 555 555 5555']. A piece with fewer than six digits (an extension, a stray letter) is none.
+ */
+function phoneNumbers(raw: string): readonly string[] {
+  if (raw === '') return none;
+  let numbers: string[] = none;
+  const pieces = phoneLabels.test(raw) ? raw.split(phoneLabels) : [raw];
+  for (const piece of pieces) {
+    const number = piece.trim();
+    let digits = 0;
+    for (let i = 0; i < number.length; i++) if (number.charCodeAt(i) >= 48 && number.charCodeAt(i) <= 57) digits++;
+    if (digits >= 6) numbers = add(numbers, number);
+  }
+  return numbers;
+}
 
 function withAt(value: string): string | undefined {
   return value.includes('@') ? value : undefined;

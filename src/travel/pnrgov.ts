@@ -8,7 +8,7 @@
  * share is frozen, since a change to it would show in all of them; an organisation or flight number read from a
  * segment that repeats an earlier one is shared too (see pnrgov-flight.ts).
  */
-import { EdifactParseError, type EdifactWarning, type EdifactWarningCode } from './edifact-errors.js';
+import { EdifactParseError } from './edifact-errors.js';
 import {
   expectMessageType,
   readInterchange,
@@ -22,10 +22,17 @@ import { fromDdmmyy, fromYymmdd, todayUtc, type IsoDate, type LocalDateTime } fr
 import { lowerCase, phoneDigits, smallNumber, withoutLeadingZeros } from './edifact-values.js';
 import { readAdd, readBags, readTif, segmentText } from './pnrgov-ssr.js';
 import { dateTimeKey, FlightNumber, readOrg, readTvl, Repeated, type LegRead } from './pnrgov-flight.js';
-import { OpenGroups } from './pnrgov-groups.js';
+import { OpenGroups, type SegmentAt } from './pnrgov-groups.js';
 import { closedLeg, Locator } from './pnrgov-drafts.js';
 import { add, addUnique } from './plain-objects.js';
-import type { PnrgovInterchange, PnrgovMessage, PnrgovOptions, PnrgovOrganisation } from './pnrgov.types.js';
+import type {
+  PnrgovInterchange,
+  PnrgovMessage,
+  PnrgovOptions,
+  PnrgovOrganisation,
+  PnrgovWarning,
+  PnrgovWarningCode,
+} from './pnrgov.types.js';
 
 export type * from './pnrgov.types.js';
 
@@ -58,16 +65,20 @@ export function parsePnrgovMessage(
   expectMessageType(message, 'PNRGOV');
   const walk = walkSegments(message);
   const unh = walk.at(0).pin();
-  const warnings: EdifactWarning[] = [...message.warnings];
-  const warn = (code: EdifactWarningCode, s: EdifactSegment, text: string): void => {
+  const warnings: PnrgovWarning[] = [...message.warnings];
+  const warn = (code: PnrgovWarningCode, s: SegmentAt, text: string): void => {
     warnings.push({ code, message: text, segment: s.index, offset: s.offset });
   };
   let reference = options.referenceDate;
   const dateTime = (s: SegmentView, date: string, time: string) => {
     const value = fromDdmmyy(date, time, reference);
-    if (value === undefined && date !== '')
-      warn('pnrgov.invalid_date', s, `${JSON.stringify(date)} is not a DDMMYY date`);
-    return value;
+    if (value !== undefined || date === '') return value;
+    // A time that is not one (the date is): the date is kept, without a time.
+    const day = time === '' ? undefined : fromDdmmyy(date, '', reference);
+    if (day !== undefined) {
+      warn('pnrgov.invalid_date', s, `${JSON.stringify(time)} is not an HHMM or HHMMSS time (the date is kept)`);
+    } else warn('pnrgov.invalid_date', s, `${JSON.stringify(date)} is not a DDMMYY date`);
+    return day;
   };
   // A push repeats its flights in every booking: each date and time of a TVL is read once per message.
   const legDateTimes = new Map<number, LocalDateTime>();
@@ -89,7 +100,7 @@ export function parsePnrgovMessage(
   const unknownSegments: EdifactSegment[] = [];
   const unknownSegmentCounts: Record<string, number> = {};
 
-  const open = new OpenGroups(); // the PNR and the groups inside it that the segments read so far opened
+  const open = new OpenGroups(warn); // the PNR and the groups inside it that the segments read so far opened
   const tvls = new Repeated<LegRead>();
   const orgs = new Repeated<PnrgovOrganisation>();
   // Segments that only make sense inside an SRC group: seeing one before any SRC means a broken message.
@@ -138,6 +149,23 @@ export function parsePnrgovMessage(
           open.booking.nonAir = add(open.booking.nonAir, segmentText(s));
           continue;
         }
+        // A codeshare may come as two TVLs: the marketing flight with the operating carrier (`LA:KL+417`), then one
+        // with neither date nor airports that gives the operating flight number (`TVL+++++1234:Y`).
+        const leg = open.leg;
+        if (
+          leg?.operating !== undefined &&
+          open.level === 'flight' &&
+          open.checkIn === undefined &&
+          s.component(0, 0) === '' &&
+          draft.departureAirport === '' &&
+          draft.arrivalAirport === ''
+        ) {
+          leg.operating = new FlightNumber(
+            draft.marketing.carrier || leg.operating.carrier,
+            draft.marketing.flightNumber || leg.operating.flightNumber,
+          );
+          continue;
+        }
         open.closeTraveller();
         open.closeLeg();
         open.leg = draft;
@@ -158,7 +186,8 @@ export function parsePnrgovMessage(
           if (open.checkIn !== undefined) {
             open.checkIn.surname = who.surname;
             open.checkIn.givenNames = who.givenNames;
-            open.checkIn.travellerReference = who.reference;
+            // A TIF without a reference leaves the one its TRI gave.
+            if (who.reference !== '') open.checkIn.travellerReference = who.reference;
           }
           continue;
         }
@@ -233,10 +262,7 @@ export function parsePnrgovMessage(
         else if (open.traveller !== undefined) open.traveller.addresses = add(open.traveller.addresses, address);
         else if (open.booking !== undefined) {
           open.booking.addresses = add(open.booking.addresses, address);
-          open.booking.phones = addUnique(
-            open.booking.phones,
-            address.phone === undefined ? undefined : phoneDigits(address.phone),
-          );
+          for (const phone of address.phones) open.booking.phones = addUnique(open.booking.phones, phoneDigits(phone));
           open.booking.emails = addUnique(
             open.booking.emails,
             address.email === undefined ? undefined : lowerCase(address.email),
@@ -262,7 +288,8 @@ export function parsePnrgovMessage(
       case 'PTK':
         if (open.booking === undefined) throw outsidePnr(s);
         if (open.ticket !== undefined) {
-          open.ticket.issuedAt ??= dateTime(s, s.component(2, 0), s.component(2, 1));
+          // Element 3 is the ticketing deadline (when the ticket must be issued by), not when it was issued.
+          open.ticket.ticketingDeadline = dateTime(s, s.component(2, 0), s.component(2, 1));
           open.ticket.validatingCarrier = s.component(3) || undefined;
           open.ticket.salesLocation = s.component(5) || undefined;
         } else unknown(s);

@@ -3,10 +3,16 @@
  * per SRC group with its travellers, tickets, payments, itinerary, check-ins and history. Segment inventory:
  * `docs/domain.md` §2.2.
  */
-import type { EdifactWarning } from './edifact-errors.js';
+import type { EdifactWarning, EdifactWarningCode } from './edifact-errors.js';
 import type { EdifactParty, EdifactSegment } from './edifact.js';
 import type { IsoDate, LocalDateTime } from './dates.js';
 import type { CountryRef, Gender } from './travel.types.js';
+
+/** A seat an SSR SEAT (or an SSR element 2 on) gives, and the traveller it is for ('' when it names none). */
+export interface PnrgovSeat {
+  readonly seat: string;
+  readonly travellerReference: string;
+}
 
 /** A special service request as sent: code (DOCS, SEAT…), status (HK…), carrier, free text, seat details. */
 export interface PnrgovSsr {
@@ -16,10 +22,12 @@ export interface PnrgovSsr {
   readonly quantity: string;
   readonly carrier: string;
   readonly text: string;
-  /** Seat number for SEAT-type SSRs (element 2), '' otherwise. */
+  /** Seat number of the first element that gives one (element 2 on, SEAT-type SSRs), '' otherwise. */
   readonly seat: string;
-  /** Traveller reference the SSR names (element 2, component 3), '' when none. */
+  /** Traveller reference the SSR names (component 3 of the first element 2 on that gives one), '' when none. */
   readonly travellerReference: string;
+  /** Every element 2 on that gives a seat or a traveller: an SSR SEAT may seat several travellers (`+14C::1+14D::2`). */
+  readonly seats: readonly PnrgovSeat[];
   readonly segment: number;
 }
 
@@ -55,7 +63,10 @@ export interface PnrgovAddress {
   readonly state: string;
   readonly postcode: string;
   readonly country: CountryRef | undefined;
+  /** The first phone number (an ADD may give several: `H5555555555 W 1 555 555 5555`). */
   readonly phone: string | undefined;
+  /** Every phone number, each as sent without its label (H home, W work, M mobile, B business…). */
+  readonly phones: readonly string[];
   readonly email: string | undefined;
 }
 
@@ -98,7 +109,10 @@ export interface PnrgovTicket {
   readonly type: string;
   readonly conjunctiveCount: string;
   readonly amounts: readonly PnrgovAmount[];
+  /** DAT+710: when the ticket was issued. */
   readonly issuedAt: LocalDateTime | undefined;
+  /** PTK element 3: the date and time by which the ticket must be issued (not when it was). */
+  readonly ticketingDeadline: LocalDateTime | undefined;
   /** PTK validating carrier and sales location. */
   readonly validatingCarrier: string | undefined;
   readonly salesLocation: string | undefined;
@@ -190,7 +204,7 @@ export interface PnrgovItineraryLeg {
   readonly status: string;
   readonly partySize: number | undefined;
   readonly equipment: string | undefined;
-  readonly seats: readonly { readonly seat: string; readonly travellerReference: string }[];
+  readonly seats: readonly PnrgovSeat[];
   readonly checkIns: readonly PnrgovCheckIn[];
   readonly ssrs: readonly PnrgovSsr[];
   readonly segment: number;
@@ -250,6 +264,20 @@ export interface PnrgovBooking {
   readonly offset: number;
 }
 
+/**
+ * Warning codes of the PNRGOV parser beyond the shared ones: a value of the wrong form (a DOCS birth date, a gender)
+ * and an SSR naming a traveller reference no TIF of its booking has.
+ */
+export type PnrgovWarningCode = EdifactWarningCode | 'pnrgov.invalid_value' | 'pnrgov.unmatched_reference';
+
+/** A non-fatal finding of the PNRGOV parser, against the segment it concerns. */
+export interface PnrgovWarning {
+  readonly code: PnrgovWarningCode;
+  readonly message: string;
+  readonly segment: number;
+  readonly offset: number;
+}
+
 /** One PNRGOV message. */
 export interface PnrgovMessage {
   readonly kind: 'pnrgov';
@@ -266,7 +294,7 @@ export interface PnrgovMessage {
   /** Segments this parser does not interpret, kept, and counted by tag. */
   readonly unknownSegments: readonly EdifactSegment[];
   readonly unknownSegmentCounts: Readonly<Record<string, number>>;
-  readonly warnings: readonly EdifactWarning[];
+  readonly warnings: readonly PnrgovWarning[];
 }
 
 /** A parsed PNRGOV interchange. */
