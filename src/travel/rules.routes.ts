@@ -4,23 +4,14 @@ import type { App } from '../http/app.js';
 import { errorResponses } from '../http/errors.js';
 import { principalOf, requestContext } from '../http/auth.js';
 import type { Services } from '../services.js';
-import type { RuleView } from './rules.service.js';
+import { presentRule, ruleBodyValidator, ruleSchemas } from './rules.schema.js';
 
 const errors = errorResponses(400, 401, 403, 404);
 const RuleParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) });
 
-function presentRule(view: RuleView) {
-  return {
-    ...view.rule,
-    builtin: view.builtin,
-    ownerCountry: view.ownerCountry,
-    createdBy: view.createdBy,
-    createdAt: view.createdAt.toISOString(),
-    enabledHere: view.enabledHere,
-  };
-}
-
 export function rulesRoutes(app: App, services: Services): void {
+  for (const schema of ruleSchemas) app.addSchema(schema);
+
   app.get(
     '/api/rules',
     {
@@ -28,7 +19,7 @@ export function rulesRoutes(app: App, services: Services): void {
       schema: {
         tags: ['flights'],
         summary: 'The targeting rules in their latest versions, and whether each runs for the caller’s country',
-        response: { 200: Type.Array(Type.Record(Type.String(), Type.Unknown())), ...errors },
+        response: { 200: Type.Array(Type.Ref('StoredRule')), ...errors },
       },
     },
     async (request) => (await services.rules.list(principalOf(request))).map(presentRule),
@@ -42,10 +33,12 @@ export function rulesRoutes(app: App, services: Services): void {
         tags: ['flights'],
         summary: 'Write a rule (a new id) or a new version of one (an existing id); validated field by field',
         description:
-          'Body: `{ id, title, subject: traveller|booking|flight, when: {all|any|not|fact,op,value}, severity, countries: "all"|[…], enabled }`. Errors name the JSON path (`when.all[2].op`). A new rule belongs to the writer’s country; only that country writes its next versions, and a person may name only their own country (never `"all"`). Built-in rules are changed by the operator only: a country switches them with `PUT /api/rules/{id}/enabled`.',
-        body: Type.Record(Type.String(), Type.Unknown()),
-        response: { 201: Type.Record(Type.String(), Type.Unknown()), ...errorResponses(400, 401, 403, 404, 409) },
+          'The body is checked field by field by the service, whose errors name the JSON path (`when.all[2].op`); the answer is the version stored. A new rule belongs to the writer’s country; only that country writes its next versions, and a person may name only their own country (never `"all"`). Built-in rules are changed by the operator only: a country switches them with `PUT /api/rules/{id}/enabled`.',
+        body: Type.Ref('RuleInput'),
+        response: { 201: Type.Ref('Rule'), ...errorResponses(400, 401, 403, 404, 409) },
       },
+      // The body is described by RuleInput and checked by the service, whose errors name the rule's JSON path.
+      validatorCompiler: ruleBodyValidator,
     },
     async (request, reply) =>
       reply

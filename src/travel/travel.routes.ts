@@ -7,49 +7,12 @@ import { readRawBody } from '../http/raw-body.js';
 import type { Services } from '../services.js';
 import { maxMessageBytes } from './ingest.service.js';
 import type { MessageDispatch } from './process-message.job.js';
-import type { StoredMessage } from './messages.repository.js';
+import { presentMessage, travelSchemas } from './travel.schema.js';
 
 const errors = errorResponses(400, 401, 403, 404, 413);
 
-const MessageView = Type.Object(
-  {
-    id: Type.String(),
-    receivedAt: Type.String({ format: 'date-time' }),
-    status: Type.Enum(['received', 'parsed', 'screened', 'failed']),
-    kind: Type.Union([Type.String(), Type.Null()]),
-    size: Type.Integer(),
-    duplicate: Type.Optional(Type.Boolean()),
-    error: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()], {
-      description: 'for a failed message: code, message, segment, tag, offset, expected, found',
-    }),
-    warnings: Type.Integer({ description: 'how many warnings (count mismatches, unknown segments)' }),
-    flightId: Type.Union([Type.String(), Type.Null()]),
-    travellers: Type.Integer(),
-    bookings: Type.Integer(),
-    alerts: Type.Integer(),
-  },
-  { $id: 'Message' },
-);
-
-function presentMessage(m: StoredMessage, duplicate?: boolean) {
-  return {
-    id: m.id,
-    receivedAt: m.receivedAt.toISOString(),
-    status: m.status,
-    kind: m.kind,
-    size: m.size,
-    ...(duplicate === undefined ? {} : { duplicate }),
-    error: m.error === null ? null : { ...m.error },
-    warnings: m.warnings.length,
-    flightId: m.flightId,
-    travellers: m.travellers,
-    bookings: m.bookings,
-    alerts: m.alerts,
-  };
-}
-
 export function travelRoutes(app: App, services: Services, dispatch: MessageDispatch): void {
-  app.addSchema(MessageView);
+  for (const schema of travelSchemas) app.addSchema(schema);
 
   app.post(
     '/api/messages',
@@ -126,7 +89,7 @@ export function travelRoutes(app: App, services: Services, dispatch: MessageDisp
           status: Type.Optional(Type.Enum(['open', 'closed', 'cancelled'])),
           limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
         }),
-        response: { 200: Type.Array(Type.Record(Type.String(), Type.Unknown())), ...errors },
+        response: { 200: Type.Array(Type.Ref('FlightSummary')), ...errors },
       },
     },
     async (request) =>
@@ -149,7 +112,7 @@ export function travelRoutes(app: App, services: Services, dispatch: MessageDisp
         description:
           "An alert on a watchlist entry whose owner has not shared it with the caller's country has restricted: true and contactCountry (whom to contact), and no entity id, score or explanation; every other alert has restricted: false.",
         params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
-        response: { 200: Type.Record(Type.String(), Type.Unknown()), ...errors },
+        response: { 200: Type.Ref('FlightDetail'), ...errors },
       },
     },
     async (request) => services.flights.get(principalOf(request), request.params.id, requestContext(request)),
@@ -163,7 +126,7 @@ export function travelRoutes(app: App, services: Services, dispatch: MessageDisp
         tags: ['flights'],
         summary: "A traveller's appearances on other flights (same surname and birth date, or same document)",
         params: Type.Object({ id: Type.String({ format: 'uuid' }), travellerId: Type.String({ format: 'uuid' }) }),
-        response: { 200: Type.Record(Type.String(), Type.Unknown()), ...errors },
+        response: { 200: Type.Ref('TravellerHistory'), ...errors },
       },
     },
     async (request) =>
