@@ -190,7 +190,7 @@ describeEachBackend('access routes', (database) => {
       payload: { currentPassword: user.password, newPassword: 'short' },
     });
     assert.equal(short.statusCode, 400);
-    assert.equal(short.json<{ error: { field: string } }>().error.field, 'newPassword');
+    assert.equal(short.json<{ error: { field: string } }>().error.field, 'body.newPassword');
     const ok = await app.inject({
       method: 'POST',
       url: '/api/auth/password',
@@ -199,6 +199,32 @@ describeEachBackend('access routes', (database) => {
     });
     assert.equal(ok.statusCode, 204);
     await signIn(app, { email: user.email, password: 'a brand new passphrase' });
+  });
+
+  it('documents the shortest password the server takes', async () => {
+    const spec = (await app.inject({ method: 'GET', url: '/openapi.json' })).json<{
+      paths: Record<string, { post: { requestBody: { content: Record<string, { schema: unknown }> } } }>;
+    }>();
+    const body = (path: string) =>
+      spec.paths[path]!.post.requestBody.content['application/json']!.schema as {
+        properties: Record<string, { minLength?: number; maxLength?: number }>;
+      };
+    for (const [path, field] of [
+      ['/api/users', 'password'],
+      ['/api/auth/password', 'newPassword'],
+    ] as const) {
+      const { minLength, maxLength } = body(path).properties[field]!;
+      assert.deepEqual({ minLength, maxLength }, { minLength: 12, maxLength: 256 }, `${path} ${field}`);
+    }
+    const session = await signIn(app, admin);
+    const short = await app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: session.headers(true),
+      payload: { email: `short.${Date.now()}@police.example`, roles: ['officer'], password: 'eleven char' },
+    });
+    assert.equal(short.statusCode, 400);
+    assert.equal(short.json<{ error: { field: string } }>().error.field, 'body.password');
   });
 
   it('lets a person whose password an admin set do nothing but manage themself until they change it', async () => {

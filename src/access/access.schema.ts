@@ -4,6 +4,7 @@ import { roles, scopes } from './policy.js';
 import type { AuditEntry } from './audit.js';
 import type { ApiToken } from './tokens.repository.js';
 import type { User } from './users.repository.js';
+import { maxPasswordLength, minPasswordLength } from './secrets.js';
 
 const RoleSchema = Type.Enum(roles);
 const ScopeSchema = Type.Enum(scopes);
@@ -61,7 +62,7 @@ export const MeView = Type.Object({
 export const PasswordBody = Type.Object(
   {
     currentPassword: Type.String({ minLength: 1, maxLength: 256 }),
-    newPassword: Type.String({ minLength: 1, maxLength: 256 }),
+    newPassword: Type.String({ minLength: minPasswordLength, maxLength: maxPasswordLength }),
   },
   { additionalProperties: false },
 );
@@ -73,8 +74,8 @@ export const NewUserBody = Type.Object(
     country: Type.Optional(Country),
     roles: Type.Array(RoleSchema, { minItems: 1, maxItems: 5 }),
     password: Type.String({
-      minLength: 1,
-      maxLength: 256,
+      minLength: minPasswordLength,
+      maxLength: maxPasswordLength,
       description: 'initial password, to be changed at first sign-in',
     }),
   },

@@ -5,6 +5,7 @@ import { errorResponses } from '../http/errors.js';
 import { principalOf, requestContext } from '../http/auth.js';
 import type { Services } from '../services.js';
 import { AuditQuery, AuditVerifyView, presentAuditEntry } from './access.schema.js';
+import { requireCountry } from './users.service.js';
 
 const errors = errorResponses(400, 401, 403);
 
@@ -25,7 +26,8 @@ export function auditRoutes(app: App, services: Services): void {
       const principal = principalOf(request);
       const entries = await services.audit.search(principal, {
         actorId: q.actor,
-        country: q.country,
+        // Entries store canonical codes (FRA): FR, fra and ICAO codes find them too; an unknown code is a 400.
+        country: q.country === undefined ? undefined : requireCountry(q.country, 'querystring.country'),
         action: q.action,
         subjectType: q.subjectType,
         subjectId: q.subject,

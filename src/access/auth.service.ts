@@ -17,17 +17,19 @@ import {
   verifyPassword,
 } from './secrets.js';
 import { countTokenUses, findTokenByHash, isTokenValid, type ApiToken } from './tokens.repository.js';
+import { tokenPrefix } from './tokens.service.js';
 import {
+  clearFailedPasswordChecks,
   findLiveSession,
   findUserByEmail,
   findUserById,
   insertSession,
-  recordFailedSignIn,
-  recordSuccessfulSignIn,
+  reservePasswordCheck,
   revokeSession,
   revokeUserSessions,
   setPassword,
   withoutSecret,
+  type LockoutRule,
   type User,
 } from './users.repository.js';
 
@@ -89,6 +91,14 @@ function tokenSubject(token: ApiToken) {
 
 const badCredentials = 'email or password is wrong, or the account is locked after repeated failures';
 
+/**
+ * What the audit log keeps of a bearer token no token has: its first characters, as many as a token's stored `prefix`
+ * (enough to recognise a mistyped or leaked token, far too few to use one), and only characters a token may have.
+ */
+export function unknownTokenPrefix(bearer: string): string {
+  return tokenPrefix(bearer).replace(/[^A-Za-z0-9_-]/g, '?');
+}
+
 export class AuthService {
   /**
    * Tokens by the digest of their secret, as last read: a token's name, country, scopes and expiry never change, so a
@@ -128,26 +138,31 @@ export class AuthService {
       sessionId: '',
     };
     const subject = { type: 'user', id: user.id, country: user.country };
-    const locked = user.lockedUntil !== null && user.lockedUntil > now;
-    const valid = await verifyPassword(user.passwordHash, password);
-    if (!valid || locked || user.disabled) {
-      if (!valid) {
-        const lockUntil = new Date(now.getTime() + this.config.lockoutMinutes * 60_000);
-        await recordFailedSignIn(this.db, user.id, this.config.lockoutAttempts, lockUntil);
-      }
-      const reason = user.disabled ? 'disabled' : locked ? 'locked' : 'wrong password';
+    const deny = async (reason: string): Promise<never> => {
       await this.audit.record(
         actor,
         { action: 'session.sign_in', subject, outcome: 'denied', details: { reason } },
         context,
       );
       throw new AppError('auth.required', badCredentials);
+    };
+    if (user.disabled) {
+      // Nothing to count: the answer is the same whatever the password. Hashed all the same, to take as long.
+      await verifyPassword(decoyPasswordHash, password);
+      return deny('disabled');
     }
+    // Counted before it is verified, so that guesses sent at once are limited like guesses sent in turn.
+    const place = await reservePasswordCheck(this.db, user.id, this.lockoutRule(now));
+    if (place === undefined) {
+      await verifyPassword(decoyPasswordHash, password);
+      return deny('locked');
+    }
+    if (!(await verifyPassword(user.passwordHash, password))) return deny('wrong password');
     const sessionToken = newSecret();
     const csrfToken = newSecret(24);
     const expiresAt = new Date(now.getTime() + this.config.sessionTtlHours * 3_600_000);
     const session = await this.db.transaction().execute(async (trx) => {
-      await recordSuccessfulSignIn(trx, user.id);
+      await clearFailedPasswordChecks(trx, user.id, place, this.config.lockoutAttempts);
       const row = await insertSession(trx, {
         tokenHash: digestSecret(sessionToken),
         csrfToken,
@@ -207,7 +222,18 @@ export class AuthService {
       }
     }
     const token = await findTokenByHash(this.db, digest);
-    if (token === undefined) throw new AppError('auth.required', 'the bearer token is not valid');
+    if (token === undefined) {
+      await this.audit.record(
+        undefined,
+        {
+          action: 'token.use',
+          outcome: 'denied',
+          details: { reason: 'unknown token', prefix: unknownTokenPrefix(bearer) },
+        },
+        context,
+      );
+      throw new AppError('auth.required', 'the bearer token is not valid');
+    }
     const refused =
       token.revokedAt !== null
         ? 'revoked'
@@ -260,7 +286,11 @@ export class AuthService {
     });
   }
 
-  /** Changes the caller's password after checking the current one; ends the caller's other sessions. */
+  /**
+   * Changes the caller's password after checking the current one; ends the caller's other sessions. Wrong current
+   * passwords count with failed sign-ins: the one that locks the account, or any try while it is locked, ends this
+   * session, so that a session left open cannot be used to guess the password.
+   */
   async changePassword(
     principal: Principal & { kind: 'user' },
     current: string,
@@ -271,14 +301,22 @@ export class AuthService {
     const user = await findUserById(this.db, principal.id);
     if (user === undefined) throw new AppError('resource.not_found', 'not found');
     const subject = { type: 'user', id: user.id, country: user.country };
+    const place = await reservePasswordCheck(this.db, user.id, this.lockoutRule(new Date()));
+    if (place === undefined) {
+      await verifyPassword(decoyPasswordHash, current);
+      return this.endLockedSession(principal, subject, 'locked', context);
+    }
     if (!(await verifyPassword(user.passwordHash, current))) {
+      const reason = 'wrong current password';
+      if (place >= this.config.lockoutAttempts) return this.endLockedSession(principal, subject, reason, context);
       await this.audit.record(
         principal,
-        { action: 'user.password_change', subject, outcome: 'denied', details: { reason: 'wrong current password' } },
+        { action: 'user.password_change', subject, outcome: 'denied', details: { reason } },
         context,
       );
       throw new AppError('auth.forbidden', 'the current password is wrong', { location: { field: 'currentPassword' } });
     }
+    await clearFailedPasswordChecks(this.db, user.id, place, this.config.lockoutAttempts);
     if (current === next)
       throw new AppError('request.invalid', 'the new password must differ from the current one', {
         location: { field: 'newPassword' },
@@ -289,5 +327,41 @@ export class AuthService {
       await revokeUserSessions(trx, user.id, principal.sessionId);
       await this.audit.record(principal, { action: 'user.password_change', subject }, context, trx);
     });
+  }
+
+  /** The lockout of this configuration for a password check at `now`. */
+  private lockoutRule(now: Date): LockoutRule {
+    return {
+      limit: this.config.lockoutAttempts,
+      now,
+      lockUntil: new Date(now.getTime() + this.config.lockoutMinutes * 60_000),
+    };
+  }
+
+  /** Refuses a password change on a locked account, and ends the session that tried it. */
+  private async endLockedSession(
+    principal: Principal & { kind: 'user' },
+    subject: { type: string; id: string; country: string },
+    reason: string,
+    context: RequestContext,
+  ): Promise<never> {
+    await this.db.transaction().execute(async (trx) => {
+      await revokeSession(trx, principal.sessionId);
+      await this.audit.record(
+        principal,
+        {
+          action: 'user.password_change',
+          subject,
+          outcome: 'denied',
+          details: { reason, locked: true, session: 'ended' },
+        },
+        context,
+        trx,
+      );
+    });
+    throw new AppError(
+      'auth.required',
+      'the account is locked after repeated wrong passwords: this session has ended, sign in again later',
+    );
   }
 }

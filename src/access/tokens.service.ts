@@ -21,6 +21,20 @@ export interface CreatedToken {
   readonly record: ApiToken;
 }
 
+/** The first characters of a token, kept to recognise it: the marker and six characters of the secret. */
+export function tokenPrefix(token: string): string {
+  return token.slice(0, machineTokenPrefix.length + 6);
+}
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A token id as given (on the command line, say), or a `request.invalid` before the database sees it. */
+function requireTokenId(id: string): string {
+  if (!uuidPattern.test(id))
+    throw new AppError('request.invalid', `id: "${id}" is not a token id (a UUID)`, { location: { field: 'id' } });
+  return id;
+}
+
 function requireScopes(scopes: readonly string[]): Scope[] {
   if (scopes.length === 0)
     throw new AppError('request.invalid', 'scopes: at least one scope is needed', { location: { field: 'scopes' } });
@@ -66,7 +80,7 @@ export class TokensService {
         country,
         scopes,
         tokenHash: digestSecret(token),
-        prefix: token.slice(0, machineTokenPrefix.length + 6),
+        prefix: tokenPrefix(token),
         createdBy: principal.name,
         expiresAt: days === undefined ? null : new Date(Date.now() + days * 86_400_000),
       });
@@ -86,6 +100,7 @@ export class TokensService {
   }
 
   async revoke(principal: Principal, id: string, context: RequestContext): Promise<ApiToken> {
+    requireTokenId(id);
     return this.db.transaction().execute(async (trx) => {
       const token = await findTokenById(trx, id);
       if (token === undefined || !canAdminister(principal, token.country))

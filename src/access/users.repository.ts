@@ -71,11 +71,15 @@ export async function insertUser(db: Kysely<Database>, user: NewUser): Promise<U
   return toUser(row);
 }
 
+/**
+ * The user with this email in any case. Both sides are lowered by the database: JavaScript's toLowerCase and
+ * PostgreSQL's lower() disagree on some letters ('İ'), and the unique index is on lower(email).
+ */
 export async function findUserByEmail(db: Kysely<Database>, email: string): Promise<UserWithSecret | undefined> {
   const row = await db
     .selectFrom('users')
     .selectAll()
-    .where(sql`lower(email)`, '=', email.toLowerCase())
+    .where(sql`lower(email)`, '=', sql`lower(${email})`)
     .executeTakeFirst();
   return row === undefined ? undefined : toUser(row);
 }
@@ -130,25 +134,60 @@ export async function updateUser(
   return row === undefined ? undefined : toUser(row);
 }
 
-/** Counts a failed sign-in; locks the account until `lockUntil` when the count reaches `limit`. */
-export async function recordFailedSignIn(
-  db: Kysely<Database>,
-  id: string,
-  limit: number,
-  lockUntil: Date,
-): Promise<void> {
-  await db
-    .updateTable('users')
-    .set((eb) => ({
-      failed_sign_ins: eb('failed_sign_ins', '+', 1),
-      locked_until: sql`case when failed_sign_ins + 1 >= ${limit} then ${lockUntil}::timestamptz else locked_until end`,
-    }))
-    .where('id', '=', id)
-    .execute();
+/** How failed password checks lock an account: after `limit` in a row, until `lockUntil`. */
+export interface LockoutRule {
+  readonly limit: number;
+  readonly now: Date;
+  readonly lockUntil: Date;
 }
 
-export async function recordSuccessfulSignIn(db: Kysely<Database>, id: string): Promise<void> {
-  await db.updateTable('users').set({ failed_sign_ins: 0, locked_until: null }).where('id', '=', id).execute();
+/**
+ * Reserves a password check: counts it as failed before the password is verified, so that checks made at once cannot
+ * all pass an unlocked account (one statement, serialised by the row's lock). Locks the account when the count
+ * reaches the limit; a lock that has expired starts the count again. Returns the check's place in the row of failures
+ * (1 for the first), for `clearFailedPasswordChecks`, or undefined when the account is locked: then nothing is verified.
+ */
+export async function reservePasswordCheck(
+  db: Kysely<Database>,
+  id: string,
+  rule: LockoutRule,
+): Promise<number | undefined> {
+  const expired = sql<boolean>`(locked_until is not null and locked_until <= ${rule.now}::timestamptz)`;
+  const count = sql<number>`case when ${expired} then 1 else failed_sign_ins + 1 end`;
+  const row = await db
+    .updateTable('users')
+    .set({
+      failed_sign_ins: count,
+      locked_until: sql`case when ${count} >= ${rule.limit} then ${rule.lockUntil}::timestamptz else null end`,
+    })
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', rule.now)]))
+    .returning('failed_sign_ins')
+    .executeTakeFirst();
+  return row?.failed_sign_ins;
+}
+
+/**
+ * After a check that passed, at `place` in the row (see reservePasswordCheck): removes it and the checks reserved
+ * before it from the count, and unlocks. Checks reserved after it, still being verified, stay counted, so a sign-in
+ * does not wipe the failures of guesses made at the same time. (Should the lock have expired and the count started
+ * again meanwhile, the count cannot go below 0.)
+ */
+export async function clearFailedPasswordChecks(
+  db: Kysely<Database>,
+  id: string,
+  place: number,
+  limit: number,
+): Promise<void> {
+  const count = sql<number>`greatest(failed_sign_ins - ${place}::int, 0)`;
+  await db
+    .updateTable('users')
+    .set({
+      failed_sign_ins: count,
+      locked_until: sql`case when ${count} >= ${limit} then locked_until else null end`,
+    })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function setPassword(

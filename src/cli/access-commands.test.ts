@@ -74,6 +74,37 @@ describe('lodestar users, tokens and audit commands', () => {
     assert.match(bad.stderr, /Allowed choices are screen, messages:push/);
   });
 
+  it('takes --expires-in-days as a plain whole number of days only', () => {
+    const create = (days: string) =>
+      runCli(
+        ['tokens', 'create', '--name', 'feed', '--country', 'FRA', '--scope', 'screen'].concat([
+          '--expires-in-days',
+          days,
+          '--data-dir',
+          dataDir,
+        ]),
+      );
+    for (const days of ['0x10', '1e1', '16.0', '0', '-3', '3651', ' 7']) {
+      const refused = create(days);
+      assert.equal(refused.status, 1, `${days}: ${refused.stdout}`);
+      assert.equal(
+        refused.stderr.trim(),
+        `lodestar: --expires-in-days: expected a whole number from 1 to 3650, got "${days}"`,
+      );
+    }
+    const ok = create('16');
+    assert.equal(ok.status, 0, ok.stderr);
+  });
+
+  it('refuses to revoke a token id that is not one with a clear message, not a database error', () => {
+    const result = runCli(['tokens', 'revoke', 'not-a-uuid', '--data-dir', dataDir]);
+    assert.equal(result.status, 1);
+    assert.equal(result.stderr.trim(), 'lodestar: id: "not-a-uuid" is not a token id (a UUID)');
+    const absent = runCli(['tokens', 'revoke', '00000000-0000-4000-8000-000000000000', '--data-dir', dataDir]);
+    assert.equal(absent.status, 1);
+    assert.equal(absent.stderr.trim(), 'lodestar: not found');
+  });
+
   it('verifies the audit chain, and names the row changed directly in the database', async () => {
     const intact = runCli(['audit', 'verify', '--data-dir', dataDir]);
     assert.equal(intact.status, 0, intact.stderr);
