@@ -60,7 +60,7 @@ export function auditRoutes(app: App, services: Services): void {
       const result = await services.audit.verify();
       await services.audit.record(
         principalOf(request),
-        { action: 'audit.verify', details: { ok: result.ok, entries: result.entries } },
+        { action: 'audit.verify', details: { ok: result.ok, entries: result.entries, head: result.head } },
         requestContext(request),
       );
       return { ok: result.ok, entries: result.entries, head: result.head, firstBroken: result.firstBroken ?? null };

@@ -2,7 +2,13 @@
  * Builds the Fastify application: validation from TypeBox schemas, the OpenAPI 3.1 description generated from
  * the same schemas, one error handler, and every feature's routes. Nothing here listens; `server.ts` does.
  */
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifySchema,
+  type RawServerDefault,
+  type RouteOptions,
+} from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -14,12 +20,12 @@ import type { Logger } from '../logger.js';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import { ErrorResponse, installErrorHandling } from './errors.js';
+import { documentedResponses, ErrorResponse, installErrorHandling } from './errors.js';
 import { systemRoutes } from './system.routes.js';
 import { version } from '../version.js';
 import type { Services } from '../services.js';
 import { installAuth } from './auth.js';
-import { installRawBodies } from './raw-body.js';
+import { installRawBodies, rawBodyDocument } from './raw-body.js';
 import { installInputGuard, narrowDateFormats } from './input-guard.js';
 import { authRoutes } from '../access/auth.routes.js';
 import { usersRoutes } from '../access/users.routes.js';
@@ -50,6 +56,43 @@ export type App = FastifyInstance<
   TypeBoxTypeProvider
 >;
 
+/** A word of a path segment, capitalised: "sign-in" → "SignIn", "openapi.json" → "OpenapiJson". */
+const capitalised = (segment: string) =>
+  segment
+    .split(/[^A-Za-z0-9]+/)
+    .filter((word) => word.length > 0)
+    .map((word) => word[0]!.toUpperCase() + word.slice(1))
+    .join('');
+
+/**
+ * The operation id of a route, from its method and path, so that it stays as long as the route does and no two
+ * routes share one: GET /api/users/:id → getApiUsersById.
+ */
+export function operationIdOf(method: string, url: string): string {
+  const words = url
+    .split('/')
+    .filter((segment) => segment.length > 0)
+    .map((segment) => (segment.startsWith(':') ? `By${capitalised(segment.slice(1))}` : capitalised(segment)));
+  return `${method.toLowerCase()}${words.join('')}`;
+}
+
+/**
+ * A route's schema as the OpenAPI description shows it (the route keeps its own for validation): an operation id,
+ * the raw media types as the body of a route that reads its body as a stream, and the responses every route can give.
+ */
+function describeRoute(schema: FastifySchema | undefined, route: RouteOptions): FastifySchema | undefined {
+  if (schema === undefined || schema.hide === true) return schema;
+  const rawBody = route.config?.rawBody === true;
+  const method = [route.method].flat()[0] ?? 'GET';
+  const response = documentedResponses(schema.response, rawBody || schema.body !== undefined);
+  return {
+    ...schema,
+    operationId: schema.operationId ?? operationIdOf(method, route.url),
+    ...(rawBody && schema.body === undefined ? { body: rawBodyDocument } : {}),
+    ...(response === undefined ? {} : { response }),
+  };
+}
+
 export async function buildApp(deps: AppDependencies): Promise<App> {
   // The logger type is named so that the instance's type matches `App` (pino's own type is narrower).
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-arguments
@@ -75,6 +118,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
     refResolver: {
       buildLocalReference: (json, _base, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`),
     },
+    transform: ({ schema, url, route }) => ({ schema: describeRoute(schema, route) ?? schema, url }),
     openapi: {
       openapi: '3.1.0',
       info: {

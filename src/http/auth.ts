@@ -2,11 +2,12 @@
  * Authentication and authorisation for every route, in one place. Each route declares `config.access`: 'public'
  * or the permission it needs; a route without a declaration refuses to register. Before anything else runs, the
  * caller is identified (bearer token or session cookie: 401 if neither is valid), the permission is checked
- * against the access policy (403), and a cookie-authenticated write must carry the session's CSRF token (403).
+ * against the access policy (403), and a cookie-authenticated write must carry the session's CSRF token (403). Each
+ * 403 of a known caller is on the audit record (access.denied).
  */
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../errors.js';
-import { authorize, type Permission, type Principal } from '../access/policy.js';
+import { authorize, permissions, type Permission, type Principal } from '../access/policy.js';
 import type { RequestContext } from '../access/audit.service.js';
 import { sameSecret } from '../access/secrets.js';
 import type { Services } from '../services.js';
@@ -65,6 +66,15 @@ export function userOf(request: FastifyRequest): Principal & { kind: 'user' } {
   return principal;
 }
 
+/**
+ * How a route needing `permission` may be authenticated, as its OpenAPI description says: a bearer token with one of
+ * the scopes that grant it, or a session; a session only when no scope grants it (people only: tokens get 403).
+ */
+export function securityOf(permission: Permission): Record<string, string[]>[] {
+  const scopes: readonly string[] = permissions[permission].scopes;
+  return scopes.length === 0 ? [{ session: [] }] : [{ bearer: [...scopes] }, { session: [] }];
+}
+
 export function installAuth(app: App, services: Services): void {
   app.decorateRequest('principal', undefined);
   app.decorateRequest('tokenUse', undefined);
@@ -80,10 +90,27 @@ export function installAuth(app: App, services: Services): void {
       if (method !== 'HEAD') declared.push({ method, url: route.url, access });
     }
     // The OpenAPI description says how to authenticate each protected route.
-    if (access !== undefined && access !== 'public' && route.schema !== undefined) {
-      route.schema = { ...route.schema, security: [{ bearer: [] }, { session: [] }] };
+    if (access !== 'public' && route.schema !== undefined) {
+      route.schema = { ...route.schema, security: securityOf(access.permission) };
     }
   });
+
+  /**
+   * Refuses a known caller (403), the refusal on the audit record first: who was refused what, and why. A request
+   * without valid credentials is not recorded here (anyone may send one; the log would fill with noise).
+   */
+  async function refuse(request: FastifyRequest, principal: Principal, permission: Permission, reason: string) {
+    await services.audit.record(
+      principal,
+      {
+        action: 'access.denied',
+        outcome: 'denied',
+        details: { method: request.method, route: request.routeOptions.url, permission, reason },
+      },
+      requestContext(request),
+    );
+    return new AppError('auth.forbidden', reason);
+  }
 
   app.addHook('onRequest', async (request) => {
     const access = request.routeOptions.config.access;
@@ -115,13 +142,15 @@ export function installAuth(app: App, services: Services): void {
     request.principal = principal;
 
     const decision = authorize(principal, access.permission);
-    if (!decision.allowed) throw new AppError('auth.forbidden', decision.reason);
+    if (!decision.allowed) throw await refuse(request, principal, access.permission, decision.reason);
 
     if (csrfToken !== undefined && !safeMethods.has(request.method)) {
       const sent = request.headers[csrfHeader];
       if (typeof sent !== 'string' || !sameSecret(sent, csrfToken)) {
-        throw new AppError(
-          'auth.forbidden',
+        throw await refuse(
+          request,
+          principal,
+          access.permission,
           `a write with a session cookie must send the session's CSRF token in the ${csrfHeader} header`,
         );
       }

@@ -3,6 +3,7 @@
  * into the database; a message is read into memory up to its limit), never parsed or buffered by the framework.
  * A route that takes such a body declares `config.rawBody`: a body of another type is refused (415) before anything
  * reads it, since its parser would buffer up to the route's limit (2 GiB for an import) only to be refused after.
+ * A route that takes JSON refuses these types (415) in turn: its schema check would otherwise see the unread stream.
  */
 import { Readable } from 'node:stream';
 import { AppError } from '../errors.js';
@@ -31,6 +32,11 @@ function mediaType(header: string | undefined): string | undefined {
   return type === undefined || type.length === 0 ? undefined : type;
 }
 
+/** The request body of a route that declares `rawBody`, as its OpenAPI description shows it: bytes of any raw type. */
+export const rawBodyDocument = {
+  content: Object.fromEntries(rawBodyTypes.map((type) => [type, { schema: { type: 'string', format: 'binary' } }])),
+};
+
 function unsupported(type: string | undefined): AppError {
   return new AppError(
     'request.unsupported_media_type',
@@ -39,14 +45,24 @@ function unsupported(type: string | undefined): AppError {
   );
 }
 
+function notJson(type: string): AppError {
+  return new AppError('request.unsupported_media_type', `the body must be sent as application/json, not ${type}`, {
+    location: { field: 'headers.content-type' },
+  });
+}
+
 export function installRawBodies(app: App): void {
   app.addContentTypeParser(rawBodyTypes, (_request, payload, done) => {
     done(null, payload);
   });
   app.addHook('preParsing', async (request, _reply, payload) => {
-    if (request.routeOptions.config.rawBody !== true) return payload;
     const type = mediaType(request.headers['content-type']);
-    if (type === undefined || !rawBodyTypes.includes(type)) throw unsupported(type);
+    if (request.routeOptions.config.rawBody === true) {
+      if (type === undefined || !rawBodyTypes.includes(type)) throw unsupported(type);
+    } else if (request.routeOptions.schema?.body !== undefined && type !== undefined && rawBodyTypes.includes(type)) {
+      // A route that takes no body (a sign-out) ignores one, whatever its type: only a JSON route is refused.
+      throw notJson(type);
+    }
     return payload;
   });
 }

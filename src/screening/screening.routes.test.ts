@@ -428,12 +428,12 @@ describeEachBackend('screening routes', (database) => {
     const cases: [unknown, string][] = [
       [{ person: { names: [] } }, 'body.person.names'],
       [{ person: { names: ['x'.repeat(400)] } }, 'body.person.names.0'],
-      [{ person: { names: ['Karim'], birthDate: '1980-13-45' } }, 'person.birthDate'],
-      [{ person: { names: ['\u0007\u0008'] } }, 'person.names[0]'],
-      [{ document: { number: 'X0001234', country: 'QQ' } }, 'document.country'],
+      [{ person: { names: ['Karim'], birthDate: '1980-13-45' } }, 'body.person.birthDate'],
+      [{ person: { names: ['\u0007\u0008'] } }, 'body.person.names.0'],
+      [{ document: { number: 'X0001234', country: 'QQ' } }, 'body.document.country'],
       [
         { person: { names: ['Karim'], documents: [{ number: 'RL1234567', country: 'QQQ' }] } },
-        'person.documents[0].country',
+        'body.person.documents.0.country',
       ],
       [{}, 'body'],
     ];
@@ -502,6 +502,7 @@ describeEachBackend('screening routes', (database) => {
       payload: { queries: {} },
     });
     assert.equal(unknown.statusCode, 404);
+    assert.equal(unknown.json<{ error: { field: string } }>().error.field, 'params.list');
   });
 
   it('sees entries imported after start-up without a restart', async () => {

@@ -1,6 +1,7 @@
 /** Screening routes: Lodestar's own `POST /api/screenings`, and `POST /match/{list}` in yente's format. */
 import { Type } from 'typebox';
 import type { Config } from '../config.js';
+import { AppError } from '../errors.js';
 import type { App } from '../http/app.js';
 import { errorResponses } from '../http/errors.js';
 import { principalOf, requestContext } from '../http/auth.js';
@@ -159,12 +160,19 @@ export function screeningRoutes(app: App, services: Services, config: Config): v
       const queries = Object.fromEntries(
         Object.entries(request.body.queries).map(([id, q]) => [id, fromYenteQuery(q)]),
       );
-      const hits = await services.screening.screenBatch(
-        principalOf(request),
-        queries,
-        { lists: list === 'default' ? [] : [list], limit, threshold: request.query.threshold },
-        requestContext(request),
-      );
+      const hits = await services.screening
+        .screenBatch(
+          principalOf(request),
+          queries,
+          { lists: list === 'default' ? [] : [list], limit, threshold: request.query.threshold },
+          requestContext(request),
+        )
+        .catch((error: unknown) => {
+          // The service names its `lists` option; here the list came from the path.
+          if (error instanceof AppError && error.location?.field === 'lists')
+            throw new AppError(error.code, error.message, { location: { field: 'params.list' }, cause: error });
+          throw error;
+        });
       const responses = Object.fromEntries(
         Object.entries(request.body.queries).map(([id, query]) => {
           const results = (hits[id] ?? []).map(presentYenteResult);
