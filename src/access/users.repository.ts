@@ -3,7 +3,11 @@ import type { Kysely, Selectable } from 'kysely';
 import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { Database, UserTable } from '../db/schema.js';
+import { AppError } from '../errors.js';
 import type { Role } from './policy.js';
+
+/** PostgreSQL's SQLSTATE for a unique index refusing a row. */
+const uniqueViolation = '23505';
 
 export interface User {
   readonly id: string;
@@ -67,7 +71,16 @@ export async function insertUser(db: Kysely<Database>, user: NewUser): Promise<U
       must_change_password: user.mustChangePassword,
     })
     .returningAll()
-    .executeTakeFirstOrThrow();
+    .executeTakeFirstOrThrow()
+    .catch((error: unknown) => {
+      // Two admins creating one email at once both pass the service's check; the unique index stops the second.
+      if ((error as { code?: unknown }).code === uniqueViolation)
+        throw new AppError('resource.conflict', `a user with email ${user.email} exists already`, {
+          location: { field: 'email' },
+          cause: error,
+        });
+      throw error;
+    });
   return toUser(row);
 }
 

@@ -7,6 +7,7 @@ import { operator } from '../../test/factories.js';
 import { testServices } from '../../test/services.js';
 import { isAppError } from '../errors.js';
 import type { Services } from '../services.js';
+import { insertUser } from './users.repository.js';
 
 const context = { ip: null, requestId: null, userAgent: null };
 
@@ -40,4 +41,15 @@ describeEachBackend('users by email', (database) => {
       }
     });
   }
+
+  it('answers a duplicate that gets past the check (two creates at once) as a conflict, not a database error', async () => {
+    const email = `twice.${randomUUID().slice(0, 8)}@police.example`;
+    const user = { email, name: email, country: 'FRA', roles: ['officer' as const], mustChangePassword: false };
+    // The service's check has passed for both; the second insert meets the unique index.
+    await insertUser(database().db, { ...user, passwordHash: 'x' });
+    await assert.rejects(
+      insertUser(database().db, { ...user, email: email.toUpperCase(), passwordHash: 'y' }),
+      (e) => isAppError(e, 'resource.conflict') && e.location?.field === 'email',
+    );
+  });
 });
