@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
@@ -66,6 +66,27 @@ describe('lodestar synth flights', () => {
     assert.match(readFileSync(path.join(dir, 'pnrgov', pnr[0]!), 'utf8'), /PNRGOV/);
     assert.match(printed, /^3 flights: \d+ passengers/m);
     assert.match(printed, /done in/);
+  });
+
+  it('refuses to mix two runs in one directory unless asked to overwrite, which replaces the earlier files', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'lodestar-synth-flights-'));
+    await run(['flights', '--flights', '3', '--seed', '7', '--persons', '50', '--out', dir]);
+    const before = readdirSync(path.join(dir, 'pnrgov'));
+    // Writing again used to replace files of the same name silently and leave the others.
+    await assert.rejects(
+      run(['flights', '--flights', '1', '--seed', '8', '--persons', '50', '--out', dir]),
+      (error: unknown) => isAppError(error, 'resource.conflict') && /already holds .*--overwrite/.test(error.message),
+    );
+    assert.deepEqual(readdirSync(path.join(dir, 'pnrgov')), before, 'nothing written by the refused run');
+    // Explicitly: the earlier messages go, this run's are written.
+    await run(['flights', '--flights', '1', '--seed', '8', '--persons', '50', '--out', dir, '--overwrite']);
+    assert.equal(readdirSync(path.join(dir, 'pnrgov')).length, 1);
+    assert.equal(readdirSync(path.join(dir, 'paxlst')).filter((f) => f.endsWith('-crew.edi')).length, 1);
+    // An existing but empty directory is fine.
+    const empty = mkdtempSync(path.join(tmpdir(), 'lodestar-synth-flights-'));
+    mkdirSync(path.join(empty, 'paxlst'));
+    await run(['flights', '--flights', '1', '--out', empty]);
+    assert.deepEqual(readdirSync(path.join(empty, 'pnrgov')), ['LA0001-2025-07-01-pnrgov.edi']);
   });
 
   it('rejects a bad flight count naming the flag', async () => {

@@ -40,6 +40,7 @@ interface FlightsFlags {
   seed: number;
   persons: number;
   out: string;
+  overwrite?: boolean;
 }
 
 /** `synth flights`: PAXLST and PNRGOV files for synthetic flights, planted from the watchlist of the same seed. */
@@ -63,6 +64,11 @@ function flightsSubcommand(): Command {
       1000,
     )
     .option('--out <dir>', 'output directory (files go to <dir>/paxlst and <dir>/pnrgov)', './synth/flights')
+    .option(
+      '--overwrite',
+      'delete the .edi files an earlier run left in <dir>/paxlst and <dir>/pnrgov first (without it, a run into ' +
+        'directories that hold files stops with an error)',
+    )
     .addHelpText(
       'after',
       '\nExample: lodestar synth watchlist --persons 1000 --documents 1000 --seed 7 --out ./synth\n' +
@@ -77,6 +83,7 @@ function flightsSubcommand(): Command {
         seed: flags.seed,
         personCount: flags.persons,
         hitRate: DEFAULT_HIT_RATE,
+        overwrite: flags.overwrite === true,
         onProgress: (written) => bar.update(written),
       });
       if (flags.flights > 0) bar.finish();

@@ -1,7 +1,10 @@
 /**
  * Travel-document numbers in the shape each issuing state uses (German passports: C01X00T47 from a restricted
- * alphabet; French: 09AA12345; British and US: nine digits; Chinese: E12345678; Spanish DNI with its check letter).
- * Templates are compiled once into arrays of alphabets so the hot loop only draws characters.
+ * alphabet; French: 09AA12345; British and US: nine digits; Chinese: E12345678; Spanish DNI with its check letter;
+ * visa stickers: the issuing state's code and nine digits). Templates are compiled once into arrays of alphabets so
+ * the hot loop only draws characters. A state's passport, identity-card and visa formats are either one format
+ * (Dutch passports and cards) or never produce the same string: doc-serials.ts relies on it to keep the numbers of
+ * a generated set unique.
  */
 import type { Rng } from './prng.js';
 
@@ -85,10 +88,17 @@ const passportTemplates: Readonly<Record<string, string>> = {
   ARG: '99999999A',
 };
 
-/** National identity card number templates; other states fall back to nine digits. */
+/**
+ * National identity card number templates; other states fall back to nine digits. Where nine digits could read as
+ * the state's passport number, the state has its own: the US passport card, the Russian internal passport (series
+ * and number), a British residence card, a French card that starts with a letter.
+ */
 const idTemplates: Readonly<Record<string, string>> = {
   DEU: '[LMNPRTVWXY]XXXXXXXX',
-  FRA: 'XXXXXXXXX',
+  FRA: '[ABCDEFGHJKLMNPRSTUVWXYZ]XXXXXXXX',
+  USA: 'C99999999',
+  GBR: 'AA9999999',
+  RUS: '9999999999',
   ITA: 'CA99999AA',
   ESP: '99999999',
   NLD: 'AAXXXXXX9',
@@ -117,26 +127,49 @@ export function drawTemplate(rng: Rng, alphabets: readonly string[]): string {
 }
 
 /** The check letter of a Spanish DNI (the number modulo 23 indexes a fixed alphabet). */
-function dniLetter(digits: string): string {
+export function dniLetter(digits: string): string {
   return 'TRWAGMYFPDXBNJZSQVHLCKE'[Number(digits) % 23]!;
 }
 
-/** A passport number in the issuing state's format. */
+/** What a document number is: a passport (also diplomatic and service), an identity card, a visa or permit. */
+export type DocumentFormatKind = 'P' | 'ID' | 'V';
+
+/** A state's format for a kind of document: an alphabet per position, and whether a DNI check letter follows. */
+export interface DocumentFormat {
+  readonly alphabets: readonly string[];
+  readonly dniLetter: boolean;
+}
+
+const visaFormats = new Map<string, readonly string[]>();
+
+/** The number format a state uses for a kind of document. */
+export function documentFormat(state: string, kind: DocumentFormatKind): DocumentFormat {
+  if (kind === 'P') {
+    const alphabets =
+      compiledPassports.get(state) ?? (state.charCodeAt(0) % 2 === 0 ? fallbackPassport : fallbackPassport2);
+    return { alphabets, dniLetter: false };
+  }
+  if (kind === 'ID') return { alphabets: compiledIds.get(state) ?? fallbackId, dniLetter: state === 'ESP' };
+  let alphabets = visaFormats.get(state);
+  if (alphabets === undefined) {
+    // A Schengen-style sticker number: the state's code, then nine digits (FRA123456789).
+    alphabets = compileTemplate(`${state.replace(/./g, (c) => `[${c}]`)}999999999`);
+    visaFormats.set(state, alphabets);
+  }
+  return { alphabets, dniLetter: false };
+}
+
+/**
+ * A passport number in the issuing state's format, drawn at random (a listed person's, a traveller's). States
+ * without a known format get one letter and eight digits, or two letters and seven — the common shapes.
+ */
 export function passportNumber(rng: Rng, state: string): string {
-  const t = compiledPassports.get(state);
-  if (t !== undefined) return drawTemplate(rng, t);
-  // States without a known format: one letter and eight digits, or two letters and seven — the common shapes.
-  return drawTemplate(rng, state.charCodeAt(0) % 2 === 0 ? fallbackPassport : fallbackPassport2);
+  return drawTemplate(rng, documentFormat(state, 'P').alphabets);
 }
 
-/** A national identity card number in the issuing state's format. */
+/** A national identity card number in the issuing state's format, drawn at random. */
 export function idCardNumber(rng: Rng, state: string): string {
-  const t = compiledIds.get(state);
-  const number = drawTemplate(rng, t ?? fallbackId);
-  return state === 'ESP' ? number + dniLetter(number) : number;
-}
-
-/** A visa or residence-permit foil number: two letters, seven digits. */
-export function visaNumber(rng: Rng): string {
-  return drawTemplate(rng, fallbackPassport2);
+  const format = documentFormat(state, 'ID');
+  const number = drawTemplate(rng, format.alphabets);
+  return format.dniLetter ? number + dniLetter(number) : number;
 }

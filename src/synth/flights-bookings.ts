@@ -5,7 +5,8 @@
  * bookings sharing one phone and e-mail, refugee travel documents, cash, third-party payers, last-minute and
  * one-way tickets, documents issued days before travel.
  */
-import { addDays, ageAt, birthDateForAge, passengerAt, reshape, type PeopleOptions } from './flights-people.js';
+import { addDays, addYears, ageAt, birthDateForAge, passengerAt, reshape, withBirthDate } from './flights-people.js';
+import type { PeopleOptions } from './flights-people.js';
 import type { SynthPassenger } from './flights-people.js';
 import type { Rng } from './prng.js';
 
@@ -101,11 +102,11 @@ export interface BookingContext {
 }
 
 function adult(rng: Rng, p: SynthPassenger, on: string): SynthPassenger {
-  return ageAt(p.birthDate, on) >= 18 ? p : reshape(p, { birthDate: birthDateForAge(rng, on, 20, 65) });
+  return ageAt(p.birthDate, on) >= 18 ? p : withBirthDate(p, birthDateForAge(rng, on, 20, 65), on);
 }
 
 function child(rng: Rng, p: SynthPassenger, on: string, min: number, max: number): SynthPassenger {
-  return reshape(p, { birthDate: birthDateForAge(rng, on, min, max) });
+  return withBirthDate(p, birthDateForAge(rng, on, min, max), on);
 }
 
 /** A family member of `lead`: same surname and nationality, a passport of the same state. */
@@ -121,6 +122,13 @@ function specials(c: BookingContext, cursor: PassengerCursor): Party[] {
   const { rng, departure } = c;
   const day = departure.slice(0, 10);
   const parties: Party[] = [];
+  let count = 0;
+  // A pattern that would take the flight past its size is left out (only with a small configured size).
+  const add = (party: Party) => {
+    if (count + party.people.length > c.passengers) return;
+    parties.push(party);
+    count += party.people.length;
+  };
   if (rng.chance(0.3)) {
     const study = rng.chance(0.4);
     const size = rng.range(10, 24);
@@ -129,27 +137,28 @@ function specials(c: BookingContext, cursor: PassengerCursor): Party[] {
       const p = cursor.unlisted();
       people.push(study && i >= 2 ? child(rng, p, day, 13, 17) : adult(rng, p, day));
     }
-    parties.push({ pattern: 'group', people, group: rng.pick(groupNames) });
+    add({ pattern: 'group', people, group: rng.pick(groupNames) });
   }
   if (rng.chance(0.5)) {
     const escort = adult(rng, cursor.unlisted(), day);
     const minors = Array.from({ length: rng.range(1, 2) }, () => child(rng, cursor.unlisted(), day, 4, 16));
-    parties.push({ pattern: 'minor-with-other-adults', people: [escort, ...minors] });
+    add({ pattern: 'minor-with-other-adults', people: [escort, ...minors] });
   }
   if (rng.chance(0.4)) {
-    parties.push({ pattern: 'unaccompanied-minor', people: [child(rng, cursor.unlisted(), day, 6, 15)], umnr: true });
+    add({ pattern: 'unaccompanied-minor', people: [child(rng, cursor.unlisted(), day, 6, 15)], umnr: true });
   }
   if (rng.chance(0.35)) {
     for (let i = rng.range(3, 4); i > 0; i--)
-      parties.push({ pattern: 'shared-contact', people: [adult(rng, cursor.unlisted(), day)] });
+      add({ pattern: 'shared-contact', people: [adult(rng, cursor.unlisted(), day)] });
   }
   if (rng.chance(0.3)) {
     for (let i = rng.range(1, 2); i > 0; i--) {
       const p = adult(rng, cursor.unlisted(), day);
       const host = rng.pick(refugeeHosts);
       const issued = addDays(day, -(rng.chance(0.4) ? rng.range(2, 25) : rng.range(90, 1500)));
-      const document = { ...p.document, type: 'P' as const, issuer: host, issued, expiry: addDays(issued, 1825) };
-      parties.push({
+      const expiry = addYears(issued, 5);
+      const document = { ...p.document, type: 'P' as const, issuer: host, issued, issuedSent: true, expiry };
+      add({
         pattern: 'refugee',
         people: [reshape(p, { nationality: rng.chance(0.7) ? 'XXB' : 'XXA', document })],
       });
@@ -158,7 +167,8 @@ function specials(c: BookingContext, cursor: PassengerCursor): Party[] {
   return parties;
 }
 
-function ordinary(c: BookingContext, cursor: PassengerCursor): Party {
+/** An ordinary booking of at most `room` travellers (room ≥ 1): a solo traveller, a couple or a family. */
+function ordinary(c: BookingContext, cursor: PassengerCursor, room: number): Party {
   const { rng } = c;
   const day = c.departure.slice(0, 10);
   const r = rng.next();
@@ -168,10 +178,15 @@ function ordinary(c: BookingContext, cursor: PassengerCursor): Party {
     return { pattern: 'solo', people: [p.expectedIds.length > 0 ? p : adult(rng, p, day)] };
   }
   const lead = adult(rng, cursor.unlisted(), day);
+  // The last booking of a flight takes only the seats left: a couple without the partner travels alone, a family
+  // with fewer children.
+  if (room < 2) return { pattern: 'solo', people: [lead] };
   const partner = () => kin(adult(rng, cursor.unlisted(), day), lead);
   if (r < 0.76) return { pattern: 'couple', people: [lead, partner()] };
-  const people = [lead, ...(r < 0.92 ? [partner()] : [])];
-  for (let i = rng.range(1, 3); i > 0; i--) people.push(kin(child(rng, cursor.unlisted(), day, 1, 17), lead));
+  const people = [lead, ...(r < 0.92 && room >= 3 ? [partner()] : [])];
+  for (let i = rng.range(1, 3); i > 0 && people.length < room; i--) {
+    people.push(kin(child(rng, cursor.unlisted(), day, 1, 17), lead));
+  }
   return { pattern: 'family', people };
 }
 
@@ -190,7 +205,7 @@ function phone(rng: Rng): string {
   return `+${rng.range(20, 98)}${String(rng.range(100_000_000, 999_999_999))}`;
 }
 
-/** The bookings of one flight, `c.passengers` travellers in all (a last party may round it up by a few). */
+/** The bookings of one flight, exactly `c.passengers` travellers in all. */
 export function bookingsOf(c: BookingContext): SynthBooking[] {
   const { rng } = c;
   const cursor = new PassengerCursor(c.people, c.base, c.departure.slice(0, 10));
@@ -198,7 +213,9 @@ export function bookingsOf(c: BookingContext): SynthBooking[] {
   let count = parties.reduce((n, p) => n + p.people.length, 0);
   while (count < c.passengers) {
     const party =
-      cursor.planted.length > 0 ? { pattern: 'solo' as const, people: [cursor.planted.shift()!] } : ordinary(c, cursor);
+      cursor.planted.length > 0
+        ? { pattern: 'solo' as const, people: [cursor.planted.shift()!] }
+        : ordinary(c, cursor, c.passengers - count);
     parties.push(party);
     count += party.people.length;
   }

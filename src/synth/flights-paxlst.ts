@@ -78,7 +78,7 @@ function person(
   if (extra.seat !== undefined) out.push(seg('RFF', ['SEA', extra.seat]));
   const d = p.document;
   out.push(seg('DOC', [d.type, '110', '111'], d.number), seg('DTM', ['36', yymmdd(d.expiry)]));
-  if (d.issued !== undefined) out.push(seg('DTM', ['182', yymmdd(d.issued)]));
+  if (d.issuedSent) out.push(seg('DTM', ['182', yymmdd(d.issued)]));
   out.push(seg('LOC', '91', d.issuer));
   return out;
 }

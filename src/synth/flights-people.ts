@@ -4,6 +4,7 @@
  * has and a query may lack — full birth date, gender, nationality, a document with expiry and often issue date —
  * deterministically, and reshapes unlisted draws into the family members and minors a booking pattern needs.
  */
+import { daysInMonth, isoDate } from './dates.js';
 import { passportNumber, idCardNumber } from './doc-numbers.js';
 import { personAt } from './persons.js';
 import { deriveSeed, Rng } from './prng.js';
@@ -16,8 +17,10 @@ export interface SynthTravelDocument {
   /** ICAO/ISO alpha-3 issuing state. */
   readonly issuer: string;
   readonly expiry: string;
-  /** Issue date, when the carrier sends one (DTM+182). */
-  readonly issued: string | undefined;
+  /** Issue date: on or after the holder's birth, on or before the travel date, before the expiry. */
+  readonly issued: string;
+  /** Whether the carrier sends the issue date (DTM+182); many do not. */
+  readonly issuedSent: boolean;
 }
 
 /** One person on a flight. */
@@ -52,6 +55,55 @@ export function addDays(date: string, days: number): string {
 export function ageAt(birth: string, on: string): number {
   const years = Number(on.slice(0, 4)) - Number(birth.slice(0, 4));
   return on.slice(5, 10) < birth.slice(5, 10) ? years - 1 : years;
+}
+
+/** Whole days from `from` to `to` (ISO dates). */
+function daysBetween(from: string, to: string): number {
+  return Math.round(
+    (Date.parse(`${to.slice(0, 10)}T00:00:00Z`) - Date.parse(`${from.slice(0, 10)}T00:00:00Z`)) / 86_400_000,
+  );
+}
+
+/** The same day `years` later (28 February for a 29th in a common year). */
+export function addYears(date: string, years: number): string {
+  const year = Number(date.slice(0, 4)) + years;
+  const month = Number(date.slice(5, 7));
+  return isoDate(year, month, Math.min(Number(date.slice(8, 10)), daysInMonth(year, month)));
+}
+
+/** Passports and identity cards issued before the holder's 16th birthday are valid 5 years, others 10. */
+function validityYears(birth: string, issued: string): number {
+  return ageAt(birth, issued) < 16 ? 5 : 10;
+}
+
+/**
+ * Issue and expiry dates of a document held on `on` by someone born on `birth`, issued about `back` days before
+ * `on`: moved later when that would be before the birth or the document would have expired by `on` (a child's
+ * passport lasts 5 years). The same inputs give the same dates, so a traveller re-aged by a booking pattern gets a
+ * document that fits the new birth date without a new draw.
+ */
+export function documentDates(birth: string, on: string, back: number): { issued: string; expiry: string } {
+  const lived = Math.max(0, daysBetween(birth, on));
+  let days = back > lived ? back % (lived + 1) : back;
+  let issued = addDays(on, -days);
+  let expiry = addYears(issued, validityYears(birth, issued));
+  if (expiry <= on) {
+    // Later, within as many 365-day years as it lasts: valid on the travel date. The holder is older then, so the
+    // validity does not shorten.
+    days %= 365 * validityYears(birth, issued);
+    issued = addDays(on, -days);
+    expiry = addYears(issued, validityYears(birth, issued));
+  }
+  return { issued, expiry };
+}
+
+/**
+ * The same traveller with another birth date (a booking pattern's adult, child or crew member): the document is
+ * re-dated to fit it, keeping how long before travel it was issued where that still fits.
+ */
+export function withBirthDate(p: SynthPassenger, birthDate: string, on: string): SynthPassenger {
+  const dates = documentDates(birthDate, on, daysBetween(p.document.issued, on));
+  return { ...p, birthDate, document: { ...p.document, ...dates } };
 }
 
 /** A birth date giving an age in [min, max] on `on`. */
@@ -112,7 +164,7 @@ export function passengerAt(options: PeopleOptions, index: number, departure: st
     q.documentNumber || (type === 'P' ? passportNumber(rng, issuer) : idCardNumber(rng, issuer)).replace(/\W/g, '');
   // About 1 % hold a document issued in the month before travel (an indicator); the rest older ones.
   const recent = rng.chance(0.01);
-  const issued = addDays(departure, -(recent ? rng.range(1, 28) : rng.range(60, 3600)));
+  const dates = documentDates(birthDate, departure, recent ? rng.range(1, 28) : rng.range(60, 3600));
   return {
     id: q.id,
     surname,
@@ -124,8 +176,8 @@ export function passengerAt(options: PeopleOptions, index: number, departure: st
       type,
       number,
       issuer,
-      expiry: addDays(issued, 3650),
-      issued: recent || rng.chance(0.5) ? issued : undefined,
+      ...dates,
+      issuedSent: recent || rng.chance(0.5),
     },
     // Most carriers send a bag count; a few travellers check none (an indicator on long-haul flights).
     bags: rng.chance(0.7) ? (rng.chance(0.05) ? 0 : rng.range(1, 2)) : undefined,
@@ -133,7 +185,7 @@ export function passengerAt(options: PeopleOptions, index: number, departure: st
   };
 }
 
-/** The same person with some fields replaced (family members, minors, refugees). */
-export function reshape(p: SynthPassenger, changes: Partial<Omit<SynthPassenger, 'id'>>): SynthPassenger {
+/** The same person with some fields replaced (family members, refugees); `withBirthDate` changes the age. */
+export function reshape(p: SynthPassenger, changes: Partial<Omit<SynthPassenger, 'id' | 'birthDate'>>): SynthPassenger {
   return { ...p, ...changes };
 }

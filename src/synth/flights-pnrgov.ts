@@ -56,11 +56,14 @@ function booking(f: SynthFlight, b: SynthBooking, ticketBase: number): EdifactSe
     const given = first === '' ? '' : `${first} ${title}`;
     out.push(seg('TIF', p.surname.replace(/[^A-Z]/g, ''), [given, type, String(i + 1)]));
     const d = p.document;
-    const names = [p.surname, ...p.givenNames.split(' ').filter((n) => n !== '')].join('/');
+    // DOCS has two given-name fields (GIVEN/MIDDLE): the first given name, then the others in one field — a third
+    // field would be read as the holder indicator.
+    const rest = p.givenNames.split(' ').slice(1).join(' ');
+    const names = rest !== '' ? [p.surname, first, rest] : first !== '' ? [p.surname, first] : [p.surname];
     out.push(
       ssr(
         'DOCS',
-        `/${d.type}/${d.issuer}/${d.number}/${p.nationality}/${ddmmmyy(p.birthDate)}/${p.gender}/${ddmmmyy(d.expiry)}/${names}`,
+        `/${d.type}/${d.issuer}/${d.number}/${p.nationality}/${ddmmmyy(p.birthDate)}/${p.gender}/${ddmmmyy(d.expiry)}/${names.join('/')}`,
       ),
     );
     if (b.unaccompaniedMinor) out.push(ssr('UMNR', `/UM${age}`));

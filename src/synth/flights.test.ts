@@ -7,6 +7,8 @@ import { builtinRules } from '../travel/rules/builtin.js';
 import { evaluateRules } from '../travel/rules/evaluate.js';
 import { buildFlightFacts } from '../travel/rules/facts.js';
 import { flightMessages, synthAirportInfo, type FlightMessages } from './flights.js';
+import { ageAt } from './flights-people.js';
+import { FIRST_FLIGHT_DATE, flightAt, flightKeyAt, FLIGHTS_PER_WEEK } from './flights-plan.js';
 import { personAt } from './persons.js';
 
 const options = { seed: 7, personCount: 1000, hitRate: 0.01 };
@@ -68,8 +70,81 @@ describe('synthetic flights', () => {
     const names = flights.flatMap((f) => [...f.generated.paxlst, ...f.generated.pnrgov].map((m) => m.name));
     assert.equal(new Set(names).size, names.length);
     for (const f of flights) {
-      assert.ok(f.generated.flight.passengerCount >= 150 && f.generated.flight.passengerCount <= 430);
+      assert.ok(f.generated.flight.passengerCount >= 150 && f.generated.flight.passengerCount <= 400);
     }
+  });
+
+  it('never takes a flight past its size: 150–400 travellers, a last family cut to the seats left', () => {
+    for (let i = 0; i < 150; i++) {
+      const n = flightAt(options, i).passengerCount;
+      assert.ok(n >= 150 && n <= 400, `flight ${i}: ${n} travellers`);
+    }
+    // Sizes near the top: a family drawn last once took the flight to 403.
+    for (let i = 0; i < 50; i++) {
+      const n = flightAt({ ...options, seed: 3, minPassengers: 396, maxPassengers: 400 }, i).passengerCount;
+      assert.ok(n >= 396 && n <= 400, `flight ${i}: ${n} travellers`);
+    }
+    // A size smaller than the indicator patterns: only the patterns that fit.
+    for (let i = 0; i < 20; i++) {
+      assert.equal(flightAt({ ...options, minPassengers: 12, maxPassengers: 12 }, i).passengerCount, 12);
+    }
+  });
+
+  it('dates every document after its holder was born, before the flight, and valid on the day', () => {
+    let children = 0;
+    for (const f of flights) {
+      const flight = f.generated.flight;
+      const day = flight.departure.slice(0, 10);
+      for (const p of [...flight.bookings.flatMap((b) => b.passengers), ...flight.crew]) {
+        const d = p.document;
+        const what = `${p.id}: born ${p.birthDate}, issued ${d.issued}, expires ${d.expiry}, flies ${day}`;
+        assert.ok(d.issued >= p.birthDate, what);
+        assert.ok(d.issued <= day, what);
+        assert.ok(d.expiry > day, what);
+        const years = Number(d.expiry.slice(0, 4)) - Number(d.issued.slice(0, 4));
+        if (ageAt(p.birthDate, d.issued) < 16) {
+          children++;
+          assert.ok(years <= 5, `${what}: a child's document lasts 5 years`);
+        } else assert.ok(years === 5 || years === 10, what);
+      }
+    }
+    assert.ok(children > 100, `${children} documents issued to children`);
+  });
+
+  it('writes every given name into SSR DOCS, as the PAXLST has them', () => {
+    let long = 0;
+    for (const f of flights) {
+      const list = f.parts.length > 1 ? assemblePaxlst(f.parts) : f.parts[0]!;
+      const paxlst = new Map(list.travellers.map((t) => [t.documents[0]!.number, t.givenNames ?? '']));
+      for (const b of f.pnr.bookings) {
+        for (const t of b.travellers.filter((x) => x.type !== 'group')) {
+          const docs = t.documents.find((d) => d.source === 'DOCS')!;
+          assert.equal(docs.givenNames, paxlst.get(docs.number), `${b.recordLocator} ${docs.surname}`);
+          if (docs.givenNames.split(' ').length >= 3) long++;
+        }
+      }
+    }
+    assert.ok(long > 20, `${long} travellers with three given names or more`);
+  });
+
+  it('gives every flight index its own flight key and file names, past 9,999 flights of a carrier a day', () => {
+    const keys = new Set<string>();
+    const sample = [0, 1, 41_999, 42_000, FLIGHTS_PER_WEEK - 1, FLIGHTS_PER_WEEK, FLIGHTS_PER_WEEK + 1, 999_999];
+    for (let i = 0; i < 3000; i++) sample.push(Math.floor((i * 1_000_000) / 3000) + (i % 7));
+    for (const i of new Set(sample)) {
+      const k = flightKeyAt(i);
+      const key = `${k.carrier.code}${k.number}/${k.day}`;
+      assert.ok(!keys.has(key), `flight ${i} repeats ${key}`);
+      keys.add(key);
+    }
+    // Flight 419,958 once had flight 0's key and file names (and overwrote its files).
+    const [a, b] = [flightMessages(options, 0), flightMessages(options, FLIGHTS_PER_WEEK)];
+    assert.equal(a.flight.departure.slice(0, 10), FIRST_FLIGHT_DATE);
+    const names = (m: FlightMessages) => [...m.paxlst, ...m.pnrgov].map((x) => x.name);
+    assert.deepEqual(
+      names(a).filter((n) => names(b).includes(n)),
+      [],
+    );
   });
 
   it('parses back with the real parsers: every traveller, multi-part lists reassembled, crew and bookings', () => {

@@ -4,8 +4,9 @@
  * from the list `synth watchlist` writes with the same seed and person count) and the indicator patterns of
  * docs/domain.md §6. Flights are generated one at a time, so memory stays flat however many are asked for.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { AppError } from '../errors.js';
 import type { BookingPattern } from './flights-bookings.js';
 import { paxlstFiles, type SynthMessageFile } from './flights-paxlst.js';
 import { flightAt, type FlightOptions, type SynthFlight } from './flights-plan.js';
@@ -40,6 +41,11 @@ export function* flightsWithMessages(options: FlightOptions, count: number): Gen
 export interface GenerateFlightsOptions extends FlightOptions {
   readonly dir: string;
   readonly flights: number;
+  /**
+   * Delete the message files (`*.edi`) an earlier run left in `dir/paxlst/` and `dir/pnrgov/` first. Without it a
+   * run refuses directories that already hold files, rather than mixing two runs' flights.
+   */
+  readonly overwrite?: boolean;
   /** Called after each flight is written. */
   readonly onProgress?: (written: number, total: number) => void;
 }
@@ -58,13 +64,45 @@ export interface FlightsSummary {
   readonly millis: number;
 }
 
+/**
+ * Makes `dir` ready for a run's files: created if missing; if it holds files, their `.edi` files deleted when
+ * `overwrite` is set, a `resource.conflict` error otherwise (another run's flights would be ingested with these).
+ */
+async function prepareDirectory(dir: string, overwrite: boolean): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  const present = await readdir(dir);
+  if (present.length === 0) return;
+  if (!overwrite) {
+    const files = present.length === 1 ? 'a file' : `${present.length} files`;
+    throw new AppError(
+      'resource.conflict',
+      `${dir} already holds ${files} (${present[0]!}…): write into a new or empty directory, or pass --overwrite ` +
+        'to delete the earlier messages first',
+      { location: { field: '--out' } },
+    );
+  }
+  for (const name of present) if (name.endsWith('.edi')) await rm(path.join(dir, name), { force: true });
+}
+
+/** Writes one file, failing rather than replacing a file already there (two flights never share a name). */
+async function writeNew(file: string, text: string): Promise<void> {
+  try {
+    await writeFile(file, text, { flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    throw new AppError('internal.error', `${file} was already written by this run: two messages share a file name`, {
+      cause: error,
+    });
+  }
+}
+
 /** Writes every flight's messages under `dir/paxlst/` and `dir/pnrgov/` (created if missing). */
 export async function generateFlights(options: GenerateFlightsOptions): Promise<FlightsSummary> {
   const started = performance.now();
   const paxDir = path.join(options.dir, 'paxlst');
   const pnrDir = path.join(options.dir, 'pnrgov');
-  await mkdir(paxDir, { recursive: true });
-  await mkdir(pnrDir, { recursive: true });
+  await prepareDirectory(paxDir, options.overwrite === true);
+  await prepareDirectory(pnrDir, options.overwrite === true);
   const totals = { passengers: 0, crew: 0, bookings: 0, planted: 0, paxlst: 0, pnrgov: 0, multipart: 0, bytes: 0 };
   const patterns: Record<BookingPattern, number> = {
     solo: 0,
@@ -83,7 +121,7 @@ export async function generateFlights(options: GenerateFlightsOptions): Promise<
       [pnrDir, pnrgov],
     ] as const) {
       for (const file of files) {
-        await writeFile(path.join(dir, file.name), file.text);
+        await writeNew(path.join(dir, file.name), file.text);
         totals.bytes += Buffer.byteLength(file.text);
       }
     }

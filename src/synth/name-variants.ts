@@ -5,9 +5,9 @@
  * the full name and the passport's surname and given-name fields stay consistent.
  */
 import { addableParticles, cultures } from './names/index.js';
-import { latinPart } from './names/pool.js';
-import { renderName, surnameMask, type RenderOptions } from './names/render.js';
-import type { NameToken, PersonName } from './names/types.js';
+import { icaoFold, latinPart, plainFold } from './names/pool.js';
+import { latinOf, renderName, surnameMask, type RenderOptions } from './names/render.js';
+import type { NamePart, NameToken } from './names/types.js';
 import { token } from './names/types.js';
 import type { SynthPerson } from './persons.js';
 import type { Rng } from './prng.js';
@@ -42,15 +42,74 @@ export function typo(rng: Rng, word: string): string {
 
 const latin = (variant = 0, upperSurname = false): RenderOptions => ({ script: 'latin', variant, upperSurname });
 
+const lower = (text: string) => text.toLowerCase();
+
+/** The romanisation index of each token in the listed name: its own, or the passport form (0) for a native one. */
+function listedIndex(p: SynthPerson, i: number): number {
+  return p.nameSpelling?.[i] ?? 0;
+}
+
+/**
+ * The person's tokens spelt as the listed name spells them (the passport form for a name listed in native script):
+ * variants that change something else start from these, so they do not also change a romanisation.
+ */
+export function listedTokens(p: SynthPerson): readonly NameToken[] {
+  return p.structured.tokens.map((t, i) => token(t.role, { ...t.part, latin: [latinOf(t.part, listedIndex(p, i))] }));
+}
+
+/** The listed name as a romanised record writes it (what a passport of the listed person shows). */
+export function listedVariant(p: SynthPerson): NameVariant {
+  return { kind: 'exact', tokens: listedTokens(p), options: latin() };
+}
+
+/** The foldings of a part's native form (Müller, MUELLER, MULLER), lower-cased: one spelling in different hands. */
+function foldings(part: NamePart): readonly string[] {
+  return [part.native, icaoFold(part.native), plainFold(part.native)].map(lower);
+}
+
+/** A writing with case, diacritics, spaces and punctuation taken out (Al-Rifai, AL RIFAI, Yonās → alrifai, yonas). */
+const letters = (text: string) => lower(plainFold(text)).replace(/[^\p{L}\p{N}]/gu, '');
+
+/**
+ * Whether two writings of a part are one spelling: the same letters (ignoring case, diacritics, spaces and
+ * punctuation), or both foldings of its native form (Jürgens, Juergens, Jurgens).
+ */
+function sameSpelling(part: NamePart, a: string, b: string): boolean {
+  if (letters(a) === letters(b)) return true;
+  const f = foldings(part);
+  return f.includes(lower(a)) && f.includes(lower(b));
+}
+
 function romanisation(rng: Rng, p: SynthPerson): NameVariant | undefined {
-  const name = p.structured;
-  for (let attempt = 0; attempt < 4; attempt++) {
-    const options: RenderOptions = name.systematic
-      ? latin(rng.range(1, 4), rng.chance(0.3))
-      : { script: 'latin', variant: (part) => rng.int(part.latin.length), upperSurname: rng.chance(0.3) };
-    if (renderName(name, options) !== p.name) return { kind: 'romanisation', tokens: name.tokens, options };
+  const tokens = p.structured.tokens;
+  // A spelling of token i other than the listed one (for a name listed in native script, other than the passport
+  // form: that one is the 'script' variant). Another folding of the same letters is the 'icao' variant.
+  const changes = (i: number, form: string) => {
+    const part = tokens[i]!.part;
+    return !sameSpelling(part, form, latinOf(part, listedIndex(p, i)));
+  };
+  if (p.structured.systematic) {
+    const systems = Math.max(...tokens.map((t) => t.part.latin.length));
+    const other: number[] = [];
+    for (let v = 0; v < systems; v++) if (tokens.some((t, i) => changes(i, latinOf(t.part, v)))) other.push(v);
+    if (other.length === 0) return undefined;
+    return { kind: 'romanisation', tokens, options: latin(rng.pick(other), rng.chance(0.3)) };
   }
-  return undefined;
+  // Per token: its other spellings. One token certainly takes one, others now and then; the rest keep the listed
+  // spelling. The choice is made once, so the full name and the passport fields show the same spellings.
+  const alternatives = tokens.map((t, i) => t.part.latin.flatMap((form, v) => (changes(i, form) ? [v] : [])));
+  const movable = alternatives.flatMap((a, i) => (a.length > 0 ? [i] : []));
+  if (movable.length === 0) return undefined;
+  const forced = rng.pick(movable);
+  const choice = alternatives.map((a, i) =>
+    a.length > 0 && (i === forced || rng.chance(0.3)) ? rng.pick(a) : listedIndex(p, i),
+  );
+  const options: RenderOptions = {
+    script: 'latin',
+    variant: (_part, i) => choice[i] ?? 0,
+    upperSurname: rng.chance(0.3),
+  };
+  return { kind: 'romanisation', tokens, options };
 }
 
 function script(p: SynthPerson): NameVariant | undefined {
@@ -62,15 +121,21 @@ function script(p: SynthPerson): NameVariant | undefined {
 
 function reorder(rng: Rng, p: SynthPerson, latinOnly: boolean): NameVariant | undefined {
   const name = p.structured;
-  if (!name.tokens.some((t) => t.role === 'surname')) return undefined;
+  const tokens = listedTokens(p);
+  const mask = surnameMask(tokens);
+  // A family name and a given name that differ (Hidayat Hidayat reads the same both ways round), or there is
+  // nothing to put the other way round.
+  const side = (family: boolean) =>
+    letters(tokens.flatMap((t, i) => (mask[i] === family ? [t.part.latin[0]!] : [])).join(''));
+  if (side(true) === '' || side(false) === '' || side(true) === side(false)) return undefined;
   const order = rng.chance(0.5) ? 'surname-comma' : name.surnameFirst ? 'given-first' : 'surname-first';
   const native = !latinOnly && p.nameScript !== 'Latn';
-  const options: RenderOptions = native ? { script: 'native', order } : { ...latin(0, rng.chance(0.6)), order };
-  return { kind: 'reorder', tokens: name.tokens, options };
+  if (native) return { kind: 'reorder', tokens: name.tokens, options: { script: 'native', order } };
+  return { kind: 'reorder', tokens, options: { ...latin(0, rng.chance(0.6)), order } };
 }
 
 function particle(rng: Rng, p: SynthPerson): NameVariant | undefined {
-  const tokens = p.structured.tokens;
+  const tokens = listedTokens(p);
   if (tokens.some((t) => t.role === 'particle')) {
     return { kind: 'particle', tokens: tokens.filter((t) => t.role !== 'particle'), options: latin() };
   }
@@ -82,7 +147,7 @@ function particle(rng: Rng, p: SynthPerson): NameVariant | undefined {
 }
 
 function initials(rng: Rng, p: SynthPerson): NameVariant | undefined {
-  const tokens = p.structured.tokens;
+  const tokens = listedTokens(p);
   const mask = surnameMask(tokens);
   if (!mask.includes(true) || !mask.includes(false)) return undefined;
   const dot = rng.chance(0.6) ? '.' : '';
@@ -95,7 +160,7 @@ function initials(rng: Rng, p: SynthPerson): NameVariant | undefined {
 }
 
 function middle(rng: Rng, p: SynthPerson): NameVariant | undefined {
-  const tokens = p.structured.tokens;
+  const tokens = listedTokens(p);
   const middles = tokens.filter((t) => t.role === 'middle' || t.role === 'patronymic');
   if (middles.length > 0) {
     const kept = tokens.filter((t) => t.role !== 'middle' && t.role !== 'patronymic' && !isLink(t, tokens));
@@ -127,7 +192,7 @@ function isLink(t: NameToken, tokens: readonly NameToken[]): boolean {
 }
 
 function typoVariant(rng: Rng, p: SynthPerson): NameVariant | undefined {
-  const tokens = p.structured.tokens;
+  const tokens = listedTokens(p);
   const candidates = tokens.map((t, i) => [t, i] as const).filter(([t]) => (t.part.latin[0] ?? '').length >= 3);
   if (candidates.length === 0) return undefined;
   const [t, at] = rng.pick(candidates);
@@ -135,16 +200,49 @@ function typoVariant(rng: Rng, p: SynthPerson): NameVariant | undefined {
   const parts = t.part.latin[0]!.split(/([\s'-])/);
   const long = parts.map((w, i) => [w, i] as const).filter(([w]) => w.length >= 3);
   const [word, wi] = long.length > 0 ? rng.pick(long) : [parts[0]!, 0];
-  parts[wi] = typo(rng, word);
-  const edited = token(t.role, { native: t.part.native, latin: [parts.join('')] });
+  // An edit that lands on another spelling of the part (Ibraahim → Ibrahim) is a romanisation, not a typo.
+  const original = p.structured.tokens[at]!.part;
+  const spellings = [original.native, ...original.latin].map(letters);
+  let text = '';
+  for (let attempt = 0; attempt < 4 && (text === '' || spellings.includes(letters(text))); attempt++) {
+    parts[wi] = typo(rng, word);
+    text = parts.join('');
+  }
+  if (spellings.includes(letters(text))) return undefined;
+  const edited = token(t.role, { native: t.part.native, latin: [text] });
   return { kind: 'typo', tokens: tokens.map((x, i) => (i === at ? edited : x)), options: latin(0, rng.chance(0.3)) };
 }
 
-function icao(p: SynthPerson): NameVariant | undefined {
-  const name: PersonName = p.structured;
+/**
+ * The name in another ICAO folding (Ä as AE, as A, or kept): only the parts whose native form has letters the
+ * folding changes, and whose listed spelling is one of those foldings, change; the others keep the listed spelling.
+ * Undefined when no part has such letters. Passenger data (Latin only) has no diacritics, so it folds one way or
+ * the other.
+ */
+function icao(rng: Rng, p: SynthPerson, latinOnly: boolean): NameVariant | undefined {
+  const name = p.structured;
   if (name.script !== 'Latn') return undefined;
-  for (const options of [latin(1), latin(0), { script: 'native' } as const]) {
-    if (renderName(name, options) !== p.name) return { kind: 'icao', tokens: name.tokens, options };
+  const listed = listedTokens(p);
+  const folds = name.tokens.map((t, i) => {
+    const form = p.nameSpelling === undefined ? t.part.native : latinOf(t.part, listedIndex(p, i));
+    const foldable = lower(t.part.native) !== lower(icaoFold(t.part.native)) && foldings(t.part).includes(lower(form));
+    return foldable ? form : undefined;
+  });
+  if (folds.every((f) => f === undefined)) return undefined;
+  // A passport prints the ICAO folding, which is what passenger data shows for the name as listed: there the other
+  // folding comes first. Queries may show either, or the letters themselves.
+  const schemes = latinOnly || rng.chance(0.5) ? [plainFold, icaoFold] : [icaoFold, plainFold];
+  if (!latinOnly) schemes.push((native: string) => native);
+  for (const fold of schemes) {
+    const tokens = name.tokens.map((t, i) => {
+      const form = folds[i];
+      return form === undefined ? listed[i]! : token(t.role, { ...t.part, latin: [fold(t.part.native)] });
+    });
+    const changed = tokens.some((t, i) => folds[i] !== undefined && lower(t.part.latin[0]!) !== lower(folds[i]));
+    const options = latin();
+    if (changed && lower(renderName({ ...name, tokens }, options)) !== lower(p.name)) {
+      return { kind: 'icao', tokens, options };
+    }
   }
   return undefined;
 }
@@ -172,7 +270,7 @@ export function nameVariant(
     case 'typo':
       return typoVariant(rng, p);
     case 'icao':
-      return icao(p);
+      return icao(rng, p, latinOnly);
     case 'exact':
     case 'alias':
       return undefined;

@@ -10,6 +10,12 @@ import type { Rng } from './prng.js';
 export interface NameForms {
   readonly name: string;
   readonly nameScript: Script;
+  /**
+   * Per token of the structured name, the romanisation (index into its `latin`) the primary name is written with;
+   * undefined when the primary name is in native script. Variants start from it, so a variant changes only what
+   * its kind says (a typo does not also change a romanisation).
+   */
+  readonly nameSpelling: readonly number[] | undefined;
   readonly aliases: readonly string[];
   readonly previousNames: readonly string[];
   readonly weakAliases: readonly string[];
@@ -67,6 +73,11 @@ export function nameForms(rng: Rng, culture: Culture, name: PersonName, gender: 
     ? { script: 'native', upperSurname: upper }
     : latinStyle(rng, name, 0.75, upper);
   const primary = renderName(name, primaryStyle);
+  // A per-token chooser caches what it drew for each position, so asking again draws nothing new.
+  const v = primaryStyle.variant ?? 0;
+  const nameSpelling = nativePrimary
+    ? undefined
+    : name.tokens.map((t, i) => (typeof v === 'number' ? v : v(t.part, i)));
   const taken = new Set([primary]);
   const aliases: string[] = [];
   const add = (list: string[], value: string | undefined) => {
@@ -87,6 +98,7 @@ export function nameForms(rng: Rng, culture: Culture, name: PersonName, gender: 
   return {
     name: primary,
     nameScript: nativePrimary ? culture.script : 'Latn',
+    nameSpelling,
     aliases,
     previousNames,
     weakAliases,

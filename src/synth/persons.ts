@@ -29,6 +29,8 @@ export interface SynthPerson {
   readonly name: string;
   /** Script of the primary name (ISO 15924). */
   readonly nameScript: Script;
+  /** Per token of `structured`, the romanisation the primary name uses; undefined when it is in native script. */
+  readonly nameSpelling: readonly number[] | undefined;
   readonly aliases: readonly string[];
   readonly previousNames: readonly string[];
   readonly weakAliases: readonly string[];

@@ -8,7 +8,8 @@ import { idCardNumber, passportNumber } from './doc-numbers.js';
 import { cultures, cultureTable } from './names/index.js';
 import { renderGiven, renderName, renderSurname } from './names/render.js';
 import type { Gender, NameToken, PersonName, Script } from './names/types.js';
-import { nameVariant, type NameVariant, type NameVariantKind } from './name-variants.js';
+import { listedVariant, nameVariant, type NameVariant, type NameVariantKind } from './name-variants.js';
+import { icaoFold } from './names/pool.js';
 import { latinStyle } from './person-names.js';
 import { drawBirthDate, drawNationalities, personAt, type SynthPerson } from './persons.js';
 import { deriveSeed, Rng, streams, Weighted } from './prng.js';
@@ -18,7 +19,10 @@ export interface SynthQuery {
   /** `synth-q-0000001` for index 0 (`synth-t-…` for flight travellers). */
   readonly id: string;
   readonly name: string;
-  /** The family and given names as a passport's MRZ holds them (romanised, for passenger lists). */
+  /**
+   * The family and given names as a passport's MRZ holds them (romanised, for passenger lists), in the variant's
+   * spellings; swapped for a 'reorder' variant, as when a passenger list has the given names in the surname field.
+   */
   readonly surname: string;
   readonly givenNames: string;
   readonly birthDate: string;
@@ -58,45 +62,67 @@ const kindTable = new Weighted<QueryKind>([
   ['alias', 5],
 ]);
 
+/**
+ * The name and passport fields of a variant. The fields are romanised and folded as an MRZ holds them, in the
+ * spellings the full name shows; a 'reorder' variant has them swapped, as a passenger list does when the given
+ * names went into the surname field.
+ */
 function withNameFields(name: PersonName, v: NameVariant) {
   const structured: PersonName = { ...name, tokens: v.tokens };
   const native = v.options.script === 'native';
-  const variant = typeof v.options.variant === 'number' ? v.options.variant : 0;
+  const surname = icaoFold(renderSurname(structured, v.options.variant)).toUpperCase();
+  const given = icaoFold(renderGiven(structured, v.options.variant)).toUpperCase();
+  const swap = v.kind === 'reorder' && surname !== '' && given !== '';
   return {
     name: renderName(structured, v.options),
-    surname: renderSurname(structured, variant).toUpperCase(),
-    givenNames: renderGiven(structured, variant).toUpperCase(),
+    surname: swap ? given : surname,
+    givenNames: swap ? surname : given,
     script: native ? name.script : ('Latn' as Script),
   };
+}
+
+/**
+ * The listed name itself, with its kind: in queries the listed text ('exact'); in passenger data (romanised) the
+ * passport form, which is 'exact' when it reads as listed, 'script' when the person is listed in another script and
+ * 'icao' when the listed name has letters the passport folds (Müller → MUELLER).
+ */
+function asListed(p: SynthPerson, latinOnly: boolean): { fields: ReturnType<typeof withNameFields>; kind: string } {
+  const fields = withNameFields(p.structured, listedVariant(p));
+  if (!latinOnly) return { fields: { ...fields, name: p.name, script: p.nameScript }, kind: 'exact' };
+  if (p.nameScript !== 'Latn') return { fields, kind: 'script' };
+  return { fields, kind: fields.name.toLowerCase() === p.name.toLowerCase() ? 'exact' : 'icao' };
 }
 
 function planted(rng: Rng, id: string, p: SynthPerson, latinOnly: boolean): SynthQuery {
   let kind = kindTable.draw(rng);
   if (kind === 'document_ocr' && p.documents.length === 0) kind = 'typo';
   if (latinOnly && (kind === 'script' || kind === 'alias')) kind = 'romanisation';
-  let nameKind: NameVariantKind = kind === 'document_ocr' ? 'exact' : kind;
-  let fields: ReturnType<typeof withNameFields>;
-  const exact = { kind: 'exact' as const, tokens: p.structured.tokens, options: { script: 'latin' as const } };
-  if ((nameKind === 'exact' && !latinOnly) || (nameKind === 'alias' && p.aliases.length === 0)) {
-    fields = { ...withNameFields(p.structured, exact), name: p.name, script: p.nameScript };
-    nameKind = 'exact';
+  const nameKind: NameVariantKind = kind === 'document_ocr' ? 'exact' : kind;
+  let named: { fields: ReturnType<typeof withNameFields>; kind: string };
+  if (nameKind === 'exact' || (nameKind === 'alias' && p.aliases.length === 0)) {
+    named = asListed(p, latinOnly);
   } else if (nameKind === 'alias') {
-    fields = { ...withNameFields(p.structured, exact), name: rng.pick(p.aliases), script: 'Latn' };
+    let fields = {
+      ...withNameFields(p.structured, listedVariant(p)),
+      name: rng.pick(p.aliases),
+      script: 'Latn' as Script,
+    };
     if (/[^\p{Script=Latin}\p{P}\s]/u.test(fields.name)) fields = { ...fields, script: p.structured.script };
+    named = { fields, kind: 'alias' };
   } else {
-    const v = nameVariant(rng, p, nameKind, latinOnly) ?? nameVariant(rng, p, 'typo', latinOnly) ?? exact;
-    fields = withNameFields(p.structured, v);
-    nameKind = v.kind;
+    // A kind that does not apply to this name falls back to a typo, and a name too short for one to its listed form.
+    const v = nameVariant(rng, p, nameKind, latinOnly) ?? nameVariant(rng, p, 'typo', latinOnly);
+    named = v === undefined ? asListed(p, latinOnly) : { fields: withNameFields(p.structured, v), kind: v.kind };
   }
   const dob = p.birthDate.length === 10 ? birthDateVariant(rng, p.birthDate) : { kind: 'exact', value: p.birthDate };
   const doc =
     p.documents.length > 0 && (kind === 'document_ocr' || rng.chance(0.4)) ? rng.pick(p.documents) : undefined;
   const number = doc === undefined ? '' : kind === 'document_ocr' ? ocrVariant(rng, doc.number) : doc.number;
-  const labels = [nameKind, ...(dob.kind === 'exact' ? [] : [`dob_${dob.kind}`])];
+  const labels = [named.kind, ...(dob.kind === 'exact' ? [] : [`dob_${dob.kind}`])];
   if (kind === 'document_ocr' && number !== doc?.number) labels.push('document_ocr');
   return {
     id,
-    ...fields,
+    ...named.fields,
     birthDate: dob.value,
     nationality: rng.chance(0.85) ? p.nationalities[0]! : '',
     gender: rng.chance(0.8) ? p.gender : '',

@@ -76,20 +76,26 @@ export function renderName(name: PersonName, options: RenderOptions): string {
   return join([join(family, separator), join(given, separator)], separator);
 }
 
-/** The family-name part alone, romanised (what a passport's primary identifier holds). */
-export function renderSurname(name: PersonName, variant = 0): string {
+/** The romanised tokens on one side of the surname mask, each in the spelling `variant` gives its position. */
+function renderSide(name: PersonName, variant: RenderOptions['variant'], family: boolean): string {
   const mask = surnameMask(name.tokens);
-  return join(
-    name.tokens.filter((_t, i) => mask[i]).map((t) => latinOf(t.part, variant)),
-    ' ',
-  );
+  const v = variant ?? 0;
+  const texts: string[] = [];
+  name.tokens.forEach((t, i) => {
+    if (mask[i] === family) texts.push(latinOf(t.part, typeof v === 'number' ? v : v(t.part, i)));
+  });
+  return join(texts, ' ');
 }
 
-/** The given names alone, romanised (a passport's secondary identifier). */
-export function renderGiven(name: PersonName, variant = 0): string {
-  const mask = surnameMask(name.tokens);
-  return join(
-    name.tokens.filter((_t, i) => !mask[i]).map((t) => latinOf(t.part, variant)),
-    ' ',
-  );
+/**
+ * The family-name part alone, romanised (what a passport's primary identifier holds). A per-token chooser is asked
+ * with each token's position in the whole name, as `renderName` asks it, so both give the same spellings.
+ */
+export function renderSurname(name: PersonName, variant: RenderOptions['variant'] = 0): string {
+  return renderSide(name, variant, true);
+}
+
+/** The given names alone, romanised (a passport's secondary identifier), spelt as `renderSurname` spells. */
+export function renderGiven(name: PersonName, variant: RenderOptions['variant'] = 0): string {
+  return renderSide(name, variant, false);
 }
