@@ -95,7 +95,11 @@ export type EdifactWarningCode =
   | 'paxlst.part_missing'
   | 'pnrgov.eqn_mismatch'
   | 'pnrgov.invalid_date'
-  | 'pnrgov.unknown_segment';
+  // A value of the wrong form the PNR is read without (a DOCS gender, a birth date, a country code).
+  | 'pnrgov.invalid_value'
+  | 'pnrgov.unknown_segment'
+  // An SSR naming a traveller reference that no TIF of its booking has.
+  | 'pnrgov.unmatched_reference';
 
 /** A non-fatal finding: the data was read, but something in it disagrees with itself or the standard. */
 export interface EdifactWarning {

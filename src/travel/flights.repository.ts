@@ -405,7 +405,8 @@ export async function bookingsOfFlight(db: Db, flightId: string) {
 
 /**
  * A traveller's appearances on the country's other flights: the same surname and birth date, or the same document.
- * The flight asked about is left out (the traveller themself, and their copy from the other source, are on it).
+ * The flight asked about is left out (the traveller themself, and their copy from the other source, are on it). A
+ * traveller cancelled from a flight still appears, with `removed` (as on the flight's traveller) saying so.
  */
 export async function travellerHistory(db: Db, traveller: StoredTraveller, country: string | undefined) {
   const numbers = traveller.documents.map((d) => d.number);
@@ -418,6 +419,7 @@ export async function travellerHistory(db: Db, traveller: StoredTraveller, count
       't.given_names',
       't.birth_date',
       't.source',
+      't.removed',
       'f.id as flight_id',
       'f.carrier',
       'f.flight_number',

@@ -45,6 +45,15 @@ function paxlst(ref: string, flight: string, fn: string, pax: readonly Pax[]): s
   return segments;
 }
 
+// A PNR push (one UNH … UNT) for flight LA`flight` CDG→AMS on 1 October 2024, of one booking: `booking` from its SRC on.
+function pnrgov(ref: string, flight: string, booking: readonly string[]): string[] {
+  const leg = `TVL+011024:1210::1335+CDG+AMS+LA+${flight}`;
+  const segments = [`UNH+${ref}+PNRGOV:13:1:IA+LA${flight}/011024/1210+01:F`, 'MSG+:22', 'ORG+LA:AMS', leg, 'EQN+1'];
+  segments.push(...booking, `${leg}:Y`);
+  segments.push(`UNT+${segments.length + 1}+${ref}`);
+  return segments;
+}
+
 /** An interchange carrying these messages. */
 function interchange(n: number, ...messages: string[][]): Buffer {
   const ref = `IC${String(n).padStart(6, '0')}`;
@@ -142,6 +151,32 @@ describeEachBackend('targeting rules over ingested flights', (database) => {
       (await ruleAlerts(flightId, 'stateless-or-refugee')).map((a) => a.birth_date),
       ['2012-01-01'],
     );
+  });
+
+  it('raises an indicator on an infant on a lap with no TIF of its own, against the infant’s row', async () => {
+    const booking = (locator: string, infantSurname: string) => [
+      'SRC',
+      `RCI+LA:${locator}::150924:1022`,
+      'TIF+ONEILL+SIOBHAN MRS:A:1:1',
+      'SSR+DOCS:HK:1:LA:::::/P/IRL/PE1234567/IRL/12MAR85/F/11FEB30/ONEILL/SIOBHAN',
+      `SSR+INFT:HK:1:LA:::::/${infantSurname}/AOIFE/03MAR24`,
+      `SSR+DOCS:HK:1:LA:::::/P/IRL/PE7654321/IRL/03MAR24/FI/02MAR29/${infantSurname}/AOIFE`,
+    ];
+    const alerted = (flightId: string) =>
+      database()
+        .db.selectFrom('alerts')
+        .innerJoin('travellers', 'travellers.id', 'alerts.traveller_id')
+        .select(['travellers.surname', 'travellers.role', 'travellers.traveller_key'])
+        .where('alerts.flight_id', '=', flightId)
+        .where('alerts.rule_id', '=', 'minor-with-adults-of-another-surname')
+        .execute();
+    const other = await ingest(interchange(7, pnrgov('P1', '603', booking('LAP001', 'MURPHY'))));
+    assert.deepEqual(await alerted(other.flightId), [
+      { surname: 'MURPHY', role: 'infant', traveller_key: 'LAP001|1/INF' },
+    ]);
+    // Her mother's surname: family, no indicator.
+    const same = await ingest(interchange(8, pnrgov('P2', '604', booking('LAP002', 'ONEILL'))));
+    assert.deepEqual(await alerted(same.flightId), []);
   });
 
   it('runs the rules over every flight an interchange names, each from its own messages', async () => {

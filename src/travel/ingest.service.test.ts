@@ -292,11 +292,14 @@ describeEachBackend('passenger data ingestion', (database) => {
     // for a traveller the second cancelled.
     let release!: () => void;
     const paused = new Promise<void>((resolve) => (release = resolve));
+    let reached!: () => void;
+    const atPause = new Promise<void>((resolve) => (reached = resolve));
     let first = true;
     const timer: StageTimer = {
       time: async (stage, work) => {
         if (stage === 'rules: facts + evaluate' && first) {
           first = false;
+          reached();
           await paused;
         }
         return work();
@@ -306,7 +309,9 @@ describeEachBackend('passenger data ingestion', (database) => {
     const one = (await services.ingest.receive(nld, list(4, '', '0777'), noRequest)).message.id;
     const two = (await services.ingest.receive(nld, list(5, 'XR', '0777'), noRequest)).message.id;
     const a = slow.process(one);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // The second starts only once the first holds the flight's state (on a loaded machine 100 ms was not always enough,
+    // and the second then ran first: no alert was ever raised, so none was withdrawn).
+    await Promise.race([atPause, a]);
     const b = services.ingest.process(two);
     await Promise.race([b, new Promise((resolve) => setTimeout(resolve, 500))]);
     release();
@@ -355,13 +360,16 @@ describeEachBackend('passenger data ingestion', (database) => {
     await services.index.catchUp();
     assert.deepEqual(await personAlerts(await process(list(8, '', '0888'))), [{ entity_id: 'wanted-nowak' }]);
   });
-  it("lists a traveller's appearances on other flights, not the flight asked about", async () => {
+  it("lists a traveller's appearances on other flights, not the flight asked about, saying which were cancelled", async () => {
     const flightOf = async (raw: Buffer) => {
       const { message } = await services.ingest.receive(nld, raw, noRequest);
       return (await services.ingest.process(message.id)).flightId!;
     };
     const here = await flightOf(list(21, '', '0721'));
     const there = await flightOf(list(22, '', '0722'));
+    // Listed on a third flight, then cancelled from it.
+    const cancelled = await flightOf(list(23, '', '0723'));
+    assert.equal(await flightOf(list(24, 'XR', '0723')), cancelled);
     const { travellers } = await services.flights.get(operator, here, noRequest);
     const nowak = travellers.find((t) => t.surname === 'NOWAK')!;
     const { appearances } = await services.flights.history(operator, here, nowak.id, noRequest);
@@ -369,6 +377,9 @@ describeEachBackend('passenger data ingestion', (database) => {
     const flights = new Set(appearances.map((a) => a.flight_id));
     assert.ok(flights.has(there), 'the same traveller on another flight');
     assert.ok(!flights.has(here), 'not the traveller asked about, nor a copy of them on the same flight');
+    const removed = (flightId: string) => appearances.filter((a) => a.flight_id === flightId).map((a) => a.removed);
+    assert.deepEqual(removed(there), [false]);
+    assert.deepEqual(removed(cancelled), [true], 'still listed, as cancelled');
   });
   it("tells of a multi-part list the parts missing once its final part is in, and the whole list's totals once all are", async () => {
     const { db } = database();

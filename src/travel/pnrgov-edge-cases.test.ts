@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { EdifactWarning, EdifactWarningCode } from './edifact-errors.js';
 import { parsePnrgov } from './pnrgov.js';
 import { readCtce, readCtcm, readDoca, readDocs, readInft, readOsiContact } from './pnrgov-ssr.js';
 
@@ -181,6 +182,20 @@ describe('parsePnrgov: contacts', () => {
     const b = m.bookings[0]!;
     assert.deepEqual(b.phones, ['5555555555', '15555555555']);
     assert.deepEqual([b.addresses[0]!.phone, b.addresses[0]!.phones], ['5555555555', ['5555555555', '1 555 555 5555']]);
+  });
+});
+
+describe('parsePnrgov: warnings', () => {
+  it('gives its findings in the shared EDIFACT warning codes, as the other parsers do', () => {
+    const unmatched = parse(`SSR+DOCS:HK:1:LA:::::${smithDocs}+::7'TIF+SMITH+JOHN MR:A:1'${leg}`);
+    const invalid = parse(`TIF+SMITH+JOHN MR:A:1'SSR+DOCS:HK:1:LA:::::/P/GBR/123456789/GBR/12JUL64/Q/23AUG29'${leg}`);
+    // One list, as ingestion stores a message's warnings beside its envelope's (checked by the type checker too).
+    const warnings: readonly EdifactWarning[] = [...unmatched.warnings, ...invalid.warnings];
+    const codes: readonly EdifactWarningCode[] = ['pnrgov.unmatched_reference', 'pnrgov.invalid_value'];
+    assert.deepEqual(
+      warnings.map((w) => w.code),
+      codes,
+    );
   });
 });
 

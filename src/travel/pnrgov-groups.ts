@@ -31,7 +31,8 @@ import {
   type TicketDraft,
   type TravellerDraft,
 } from './pnrgov-drafts.js';
-import type { PnrgovBooking, PnrgovCheckIn, PnrgovSsr, PnrgovWarningCode } from './pnrgov.types.js';
+import type { EdifactWarningCode } from './edifact-errors.js';
+import type { PnrgovBooking, PnrgovCheckIn, PnrgovSsr } from './pnrgov.types.js';
 
 /** Where a warning points: the segment it is about. */
 export interface SegmentAt {
@@ -40,7 +41,7 @@ export interface SegmentAt {
 }
 
 /** Records a warning against a segment of the message. */
-export type Warn = (code: PnrgovWarningCode, at: SegmentAt, text: string) => void;
+export type Warn = (code: EdifactWarningCode, at: SegmentAt, text: string) => void;
 
 /**
  * SSRs that describe a passenger rather than a flight: sent in the itinerary (Gr5) with a traveller reference, they

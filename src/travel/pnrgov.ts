@@ -8,7 +8,7 @@
  * share is frozen, since a change to it would show in all of them; an organisation or flight number read from a
  * segment that repeats an earlier one is shared too (see pnrgov-flight.ts).
  */
-import { EdifactParseError } from './edifact-errors.js';
+import { EdifactParseError, type EdifactWarning, type EdifactWarningCode } from './edifact-errors.js';
 import {
   expectMessageType,
   readInterchange,
@@ -25,14 +25,7 @@ import { dateTimeKey, FlightNumber, readOrg, readTvl, Repeated, type LegRead } f
 import { OpenGroups, type SegmentAt } from './pnrgov-groups.js';
 import { closedLeg, Locator } from './pnrgov-drafts.js';
 import { add, addUnique } from './plain-objects.js';
-import type {
-  PnrgovInterchange,
-  PnrgovMessage,
-  PnrgovOptions,
-  PnrgovOrganisation,
-  PnrgovWarning,
-  PnrgovWarningCode,
-} from './pnrgov.types.js';
+import type { PnrgovInterchange, PnrgovMessage, PnrgovOptions, PnrgovOrganisation } from './pnrgov.types.js';
 
 export type * from './pnrgov.types.js';
 
@@ -65,8 +58,8 @@ export function parsePnrgovMessage(
   expectMessageType(message, 'PNRGOV');
   const walk = walkSegments(message);
   const unh = walk.at(0).pin();
-  const warnings: PnrgovWarning[] = [...message.warnings];
-  const warn = (code: PnrgovWarningCode, s: SegmentAt, text: string): void => {
+  const warnings: EdifactWarning[] = [...message.warnings];
+  const warn = (code: EdifactWarningCode, s: SegmentAt, text: string): void => {
     warnings.push({ code, message: text, segment: s.index, offset: s.offset });
   };
   let reference = options.referenceDate;

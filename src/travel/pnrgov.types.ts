@@ -3,7 +3,7 @@
  * per SRC group with its travellers, tickets, payments, itinerary, check-ins and history. Segment inventory:
  * `docs/domain.md` §2.2.
  */
-import type { EdifactWarning, EdifactWarningCode } from './edifact-errors.js';
+import type { EdifactWarning } from './edifact-errors.js';
 import type { EdifactParty, EdifactSegment } from './edifact.js';
 import type { IsoDate, LocalDateTime } from './dates.js';
 import type { CountryRef, Gender } from './travel.types.js';
@@ -264,20 +264,6 @@ export interface PnrgovBooking {
   readonly offset: number;
 }
 
-/**
- * Warning codes of the PNRGOV parser beyond the shared ones: a value of the wrong form (a DOCS birth date, a gender)
- * and an SSR naming a traveller reference no TIF of its booking has.
- */
-export type PnrgovWarningCode = EdifactWarningCode | 'pnrgov.invalid_value' | 'pnrgov.unmatched_reference';
-
-/** A non-fatal finding of the PNRGOV parser, against the segment it concerns. */
-export interface PnrgovWarning {
-  readonly code: PnrgovWarningCode;
-  readonly message: string;
-  readonly segment: number;
-  readonly offset: number;
-}
-
 /** One PNRGOV message. */
 export interface PnrgovMessage {
   readonly kind: 'pnrgov';
@@ -294,7 +280,7 @@ export interface PnrgovMessage {
   /** Segments this parser does not interpret, kept, and counted by tag. */
   readonly unknownSegments: readonly EdifactSegment[];
   readonly unknownSegmentCounts: Readonly<Record<string, number>>;
-  readonly warnings: readonly PnrgovWarning[];
+  readonly warnings: readonly EdifactWarning[];
 }
 
 /** A parsed PNRGOV interchange. */

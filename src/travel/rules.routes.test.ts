@@ -63,20 +63,25 @@ describeEachBackend('the rules routes', (database) => {
       payload,
     });
 
-  it('answers a rule written as the service stored it', async (t) => {
+  it('answers a rule written as the service stored it, as the list shows it', async (t) => {
     const save = t.mock.method(services.rules, 'save');
     const first = await post('/api/rules', JSON.stringify(oneWayPaidByOthers));
     assert.equal(first.statusCode, 201, first.body);
     const stored = await save.mock.calls[0]!.result!;
-    assert.deepEqual(first.json(), asJson(stored));
-    assert.deepEqual(stored.countries, ['DEU']);
+    assert.deepEqual(first.json(), asJson(presentRule(stored)));
+    assert.deepEqual(stored.rule.countries, ['DEU']);
+    assert.deepEqual([stored.builtin, stored.ownerCountry, stored.enabledHere], [false, 'DEU', false]);
 
     const { description: _left, ...without } = oneWayPaidByOthers;
     const second = await post('/api/rules', JSON.stringify({ ...without, severity: 'high' }));
     assert.equal(second.statusCode, 201, second.body);
-    assert.deepEqual(second.json(), asJson(await save.mock.calls[1]!.result));
+    assert.deepEqual(second.json(), asJson(presentRule(await save.mock.calls[1]!.result!)));
     assert.equal(second.json<{ version: number }>().version, 2);
     assert.ok(!('description' in second.json<object>()));
+    // The very entry GET /api/rules lists for it.
+    const listed = await app.inject({ method: 'GET', url: '/api/rules', headers: session.headers() });
+    const entry = listed.json<{ id: string }[]>().find((r) => r.id === oneWayPaidByOthers.id);
+    assert.deepEqual(second.json(), entry);
   });
 
   it('lists the rules as the service returns them', async (t) => {

@@ -33,9 +33,9 @@ export function rulesRoutes(app: App, services: Services): void {
         tags: ['flights'],
         summary: 'Write a rule (a new id) or a new version of one (an existing id); validated field by field',
         description:
-          'The body is checked field by field by the service, whose errors name the JSON path (`when.all[2].op`); the answer is the version stored. A new rule belongs to the writer’s country; only that country writes its next versions, and a person may name only their own country (never `"all"`). Built-in rules are changed by the operator only: a country switches them with `PUT /api/rules/{id}/enabled`.',
+          'The body is checked field by field by the service, whose errors name the JSON path (`when.all[2].op`); the answer is the version stored, as `GET /api/rules` lists it. A new rule belongs to the writer’s country; only that country writes its next versions, and a person may name only their own country (never `"all"`). Built-in rules are changed by the operator only: a country switches them with `PUT /api/rules/{id}/enabled`.',
         body: Type.Ref('RuleInput'),
-        response: { 201: Type.Ref('Rule'), ...errorResponses(400, 401, 403, 404, 409) },
+        response: { 201: Type.Ref('StoredRule'), ...errorResponses(400, 401, 403, 404, 409) },
       },
       // The body is described by RuleInput and checked by the service, whose errors name the rule's JSON path.
       validatorCompiler: ruleBodyValidator,
@@ -43,7 +43,7 @@ export function rulesRoutes(app: App, services: Services): void {
     async (request, reply) =>
       reply
         .code(201)
-        .send({ ...(await services.rules.save(principalOf(request), request.body, requestContext(request))) }),
+        .send(presentRule(await services.rules.save(principalOf(request), request.body, requestContext(request)))),
   );
 
   app.put(

@@ -102,7 +102,7 @@ export const RuleInput = Type.Object(
 /** The shared schemas of the rules routes, to add to the app once. */
 export const ruleSchemas: readonly TSchema[] = [RuleCondition, RuleDefinition, StoredRuleView, RuleInput];
 
-/** A rule as GET /api/rules lists it: the definition, with whose it is and whether it runs here. */
+/** A rule as GET /api/rules lists it (and POST answers it): the definition, with whose it is and whether it runs here. */
 export function presentRule(view: RuleView): Static<typeof StoredRuleView> {
   return {
     ...view.rule,

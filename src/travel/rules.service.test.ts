@@ -64,9 +64,19 @@ describeEachBackend('targeting rules', (database) => {
 
   it('stores a new rule, then a new version of it, and names where a bad rule is wrong', async () => {
     const first = await services.rules.save(fraAnalyst, minorAlone, noRequest);
-    assert.equal(first.version, 1);
+    assert.equal(first.rule.version, 1);
     const second = await services.rules.save(fraAnalyst, { ...minorAlone, severity: 'medium' }, noRequest);
-    assert.equal(second.version, 2);
+    assert.equal(second.rule.version, 2);
+    // The answer is the version stored as the list shows it: whose it is, when written, whether it runs here.
+    assert.deepEqual(
+      second,
+      (await services.rules.list(fraAnalyst)).find((v) => v.rule.id === 'minor-alone'),
+    );
+    assert.deepEqual(
+      [second.builtin, second.ownerCountry, second.createdBy, second.enabledHere],
+      [false, 'FRA', 'analyst@fr', true],
+    );
+    assert.ok(second.createdAt instanceof Date && second.createdAt >= first.createdAt);
     const rows = await database()
       .db.selectFrom('rules')
       .select('version')
@@ -123,7 +133,7 @@ describeEachBackend('targeting rules', (database) => {
     assert.ok((await services.rules.activeRules('DEU')).some((r) => r.rule.id === 'one-way-ticket'));
     // The operator changes a built-in for everyone; it stays a built-in of no country.
     const changed = await services.rules.save(operator, { ...oneWay, severity: 'high' }, noRequest);
-    assert.equal(changed.version, 2);
+    assert.deepEqual([changed.rule.version, changed.builtin, changed.ownerCountry], [2, true, null]);
     const view = (await services.rules.list(deuAnalyst)).find((v) => v.rule.id === 'one-way-ticket')!;
     assert.deepEqual([view.rule.severity, view.builtin, view.ownerCountry], ['high', true, null]);
     // A country still switches a built-in for itself.
@@ -141,8 +151,9 @@ describeEachBackend('targeting rules', (database) => {
       );
     }
     // Another person of the owner country may, and so may the operator.
-    assert.equal((await services.rules.save(fraAdmin, { ...fraRule, severity: 'low' }, noRequest)).version, 2);
-    assert.equal((await services.rules.save(operator, { ...fraRule, severity: 'medium' }, noRequest)).version, 3);
+    assert.equal((await services.rules.save(fraAdmin, { ...fraRule, severity: 'low' }, noRequest)).rule.version, 2);
+    const byOperator = await services.rules.save(operator, { ...fraRule, severity: 'medium' }, noRequest);
+    assert.deepEqual([byOperator.rule.version, byOperator.ownerCountry], [3, 'FRA'], 'still FRA’s rule');
     const view = (await services.rules.list(deuAnalyst)).find((v) => v.rule.id === 'fra-owned')!;
     assert.deepEqual([view.rule.severity, view.ownerCountry, view.enabledHere], ['medium', 'FRA', false]);
     assert.ok((await services.rules.activeRules('FRA')).some((r) => r.rule.id === 'fra-owned'));
@@ -169,7 +180,7 @@ describeEachBackend('targeting rules', (database) => {
         ),
       ),
     );
-    assert.deepEqual(saves.map((r) => r.version).sort(), [1, 2, 3, 4]);
+    assert.deepEqual(saves.map((r) => r.rule.version).sort(), [1, 2, 3, 4]);
     const rows = await database()
       .db.selectFrom('rules')
       .select(['version', 'created_by'])
@@ -179,6 +190,11 @@ describeEachBackend('targeting rules', (database) => {
     assert.deepEqual(
       rows.map((r) => r.version),
       [1, 2, 3, 4],
+    );
+    // Each writer is answered with the version it wrote, not one written meanwhile.
+    assert.deepEqual(
+      saves.map((r) => `${r.createdBy} v${r.rule.version}`).sort(),
+      rows.map((r) => `${r.created_by} v${r.version}`).sort(),
     );
     const audited = await database()
       .db.selectFrom('audit_log')

@@ -21,6 +21,7 @@ import {
   latestVersion,
   rulesStamp,
   setCountrySetting,
+  type StoredRule,
 } from './rules.repository.js';
 
 export interface RuleView {
@@ -39,6 +40,19 @@ function enabledFor(rule: Rule, country: string, settings: Map<string, Map<strin
   const own = settings.get(rule.id)?.get(country);
   if (own !== undefined) return own && rule.enabled;
   return appliesIn(rule, country);
+}
+
+/** A stored version of a rule as `principal` sees it listed. */
+function viewOf(principal: Principal, stored: StoredRule, settings: Map<string, Map<string, boolean>>): RuleView {
+  const rule = validateRule(stored.definition);
+  return {
+    rule,
+    builtin: stored.builtin,
+    ownerCountry: stored.ownerCountry,
+    createdBy: stored.createdBy,
+    createdAt: stored.createdAt,
+    enabledHere: principal.country === undefined ? rule.enabled : enabledFor(rule, principal.country, settings),
+  };
 }
 
 /**
@@ -121,25 +135,16 @@ export class RulesService {
   async list(principal: Principal): Promise<RuleView[]> {
     await this.ensureBuiltins();
     const [stored, settings] = await Promise.all([latestRules(this.db), countrySettings(this.db)]);
-    return stored.map((s) => {
-      const rule = validateRule(s.definition);
-      return {
-        rule,
-        builtin: s.builtin,
-        ownerCountry: s.ownerCountry,
-        createdBy: s.createdBy,
-        createdAt: s.createdAt,
-        enabledHere: principal.country === undefined ? rule.enabled : enabledFor(rule, principal.country, settings),
-      };
-    });
+    return stored.map((s) => viewOf(principal, s, settings));
   }
 
   /**
    * Stores a new rule, or a new version of an existing one; the definition is validated field by field. A person
    * writes rules for their own country only: a new rule becomes their country's, and only that country (or the
    * operator) writes its next versions. Built-ins are the operator's to change; a country switches them for itself.
+   * Answers the version stored as `list` shows it.
    */
-  async save(principal: Principal, definition: unknown, context: RequestContext): Promise<Rule> {
+  async save(principal: Principal, definition: unknown, context: RequestContext): Promise<RuleView> {
     await this.ensureBuiltins();
     const draft = validateRule({
       ...(typeof definition === 'object' && definition !== null ? definition : {}),
@@ -199,7 +204,9 @@ export class RulesService {
         context,
         trx,
       );
-      return rule;
+      // As the list reads it, within the lock: the latest version of this rule is the one just stored.
+      const written = (await latestRules(trx)).find((r) => r.id === rule.id)!;
+      return viewOf(principal, written, await countrySettings(trx));
     });
     // This process sees its own change at once (once committed); the others within the cache's two seconds.
     this.cache = undefined;

@@ -279,6 +279,7 @@ export const TravellerHistoryView = Type.Object(
         given_names: Type.String(),
         birth_date: nullable(Type.String({ description: 'YYYY-MM-DD' })),
         source: Type.Enum(['api', 'pnr']),
+        removed: Type.Boolean({ description: 'cancelled from that flight by a later passenger list' }),
         flight_id: Type.String({ format: 'uuid' }),
         carrier: Type.String(),
         flight_number: Type.String(),

@@ -78,7 +78,11 @@ const definitions = [
   fact('traveller.adult', 'boolean', '18 or over (or PNR adult)', (s) => s.traveller?.adult),
   fact('traveller.gender', 'string', 'M, F, X or U', (s) => s.traveller?.gender, ['M', 'F', 'X', 'U']),
   fact('traveller.nationality', 'country', 'Nationality (API NAT, else PNR)', (s) => s.traveller?.nationality),
-  fact('traveller.role', 'string', 'passenger or crew', (s) => s.traveller?.role, ['passenger', 'crew']),
+  fact('traveller.role', 'string', 'passenger, crew or infant (PNR)', (s) => s.traveller?.role, [
+    'passenger',
+    'crew',
+    'infant',
+  ]),
   fact('traveller.inTransit', 'boolean', 'In transit (NAD DDU/DDT)', (s) => s.traveller?.inTransit),
   fact('traveller.bags', 'number', 'Checked bags', (s) => s.traveller?.bags),
   fact('traveller.seat', 'string', 'Seat', (s) => s.traveller?.seat),

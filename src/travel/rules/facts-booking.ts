@@ -4,6 +4,7 @@
  * and are passed in by `buildFlightFacts`.
  */
 import type { LocalDateTime } from '../dates.js';
+import { lapInfants } from '../ingest-mapping.js';
 import type { PnrgovBooking } from '../pnrgov.types.js';
 import type { BookingFacts, PaymentKind, SharedContactFacts, TravellerFacts } from './facts.types.js';
 import { emailKey, instant, payerNames, phoneKey, pushUnique } from './normalise.js';
@@ -84,7 +85,8 @@ export function bookingFactsOf(
     emails: card.emails,
     cards: card.cards,
     contactParties: contactParties(b),
-    travellerCount: named.length,
+    // As the stored booking counts them: an infant on a lap with no TIF of its own is a traveller too.
+    travellerCount: named.length + lapInfants(b).length,
     adultCount: travellers.filter((t) => t.adult === true).length,
     minorCount: travellers.filter((t) => t.minor === true).length,
     groupSize,

@@ -6,6 +6,7 @@ import { builtinRule } from './builtin.js';
 import { evaluateRules } from './evaluate.js';
 import { buildFlightFacts } from './facts.js';
 import { greatCircleKm } from './facts-flight.js';
+import { contactCardOf } from './shared-contacts.js';
 
 // A long-haul API list: SILVA travels with no checked bag on a passport issued 11 days before departure.
 const paxlst = `UNA:+.? '
@@ -70,6 +71,23 @@ ${pnr('SHR003', 'SANTOS', 'PEDRO MR', `SSR+CTCM:HK:1:LA:::::/?+55 11 99999-0000'
 ${pnr('SHR004', 'LIMA', 'ANA MS', `SSR+CTCM:HK:1:LA:::::/5511888880000'`)}
 UNT+40+1'
 UNZ+1+PNR000043'`;
+
+// Three unrelated PNRs: PETROV's emergency contact (a traveller ADD) gives a home and a work number; the other two
+// give the work number as their own mobile.
+const work = '35922222222';
+const twoPhones = (
+  [
+    ['SHA001', 'PETROV', 'IVAN', 'ADD++702:1 VITOSHA BLVD:SOFIA:::BG:1000:H35921111111 W 359 2 222 2222'],
+    ['SHA002', 'KOVAC', 'ANA', `SSR+CTCM:HK:1:LA:::::/${work}`],
+    ['SHA003', 'NOVAK', 'EVA', `SSR+CTCM:HK:1:LA:::::/00${work}`],
+  ] as const
+)
+  .map(
+    ([locator, surname, given, contact]) =>
+      `SRC'RCI+LA:${locator}::150924:1000'TIF+${surname}+${given}:A:1'${contact}'TVL+011024:2200:021024:1430+GRU+AMS+LA+800:Y'`,
+  )
+  .join('');
+const twoPhonesPush = `UNB+UNOA:4+LODAIR:ZZ+NLDPIU:ZZ+241001:0800+PNR000044++PNRGOV'UNH+1+PNRGOV:13:1:IA+X'MSG+:22'TVL+011024:2200:021024:1430+GRU+AMS+LA+800'${twoPhones}UNT+20+1'UNZ+1+PNR000044'`;
 
 describe('facts from hand-written messages', () => {
   const lists = parsePaxlst(paxlst).lists;
@@ -147,5 +165,26 @@ describe('facts from hand-written messages', () => {
     });
     assert.equal(windowed.bookings[0]!.shared.phoneBookings, 3);
     assert.ok(windowed.bookings[0]!.shared.values.includes(phone));
+  });
+
+  it('counts every number of an ADD that gives two, not only the first', () => {
+    const push = parsePnrgov(twoPhonesPush).messages[0]!;
+    const petrov = push.bookings[0]!;
+    assert.deepEqual(petrov.travellers[0]!.addresses[0]!.phones, ['35921111111', '359 2 222 2222']);
+    assert.deepEqual(contactCardOf(petrov).phones, ['35921111111', work]);
+    const facts = buildFlightFacts([], push.bookings, { pnrgovFlight: push.flight });
+    assert.deepEqual(
+      facts.bookings.map((b) => [b.locator, b.shared.phoneBookings]),
+      [
+        ['SHA001', 3],
+        ['SHA002', 3],
+        ['SHA003', 3],
+      ],
+    );
+    const hits = evaluateRules([builtinRule('shared-contact')], facts, { country: 'NLD' });
+    assert.deepEqual(
+      hits.map((h) => (h.subject.kind === 'booking' ? h.subject.locator : '')),
+      ['SHA001', 'SHA002', 'SHA003'],
+    );
   });
 });

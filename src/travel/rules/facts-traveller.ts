@@ -3,19 +3,21 @@
  * speak (it is read from the document at check-in; the PNR is what the booker typed), the PNR fills the gaps.
  */
 import type { IsoDate } from '../dates.js';
-import { apiTravellerKey, pnrTravellerKey } from '../ingest-mapping.js';
+import { apiTravellerKey, pnrTravellerKey, type LapInfant } from '../ingest-mapping.js';
 import type { PaxlstDocument, PaxlstTraveller } from '../paxlst.types.js';
 import type { PnrgovBooking, PnrgovDocument, PnrgovItineraryLeg, PnrgovTraveller } from '../pnrgov.types.js';
 import type { CountryRef } from '../travel.types.js';
 import type { DocumentFacts, TravellerFacts } from './facts.types.js';
 import { pnrBirthDate } from './link.js';
-import { ageOn, daysBetween, pushUnique } from './normalise.js';
+import { ageOn, daysBetween, personKey, pushUnique } from './normalise.js';
 
 /** A PNR traveller with its booking and the itinerary leg that is this flight (when the PNR has it). */
 export interface PnrTravellerInput {
   readonly booking: PnrgovBooking;
   readonly traveller: PnrgovTraveller;
   readonly leg: PnrgovItineraryLeg | undefined;
+  /** Set when `traveller` is an infant on an adult's lap with no TIF of its own (`lapInfants`, ingest-mapping.ts). */
+  readonly lap?: LapInfant;
 }
 
 function keyOf(ref: CountryRef | undefined): string | undefined {
@@ -27,9 +29,48 @@ function mainApiDocument(docs: readonly PaxlstDocument[]): PaxlstDocument | unde
   return docs.find((d) => d.type.startsWith('P')) ?? docs.find((d) => d.type !== 'V');
 }
 
+/**
+ * The infant traveller (TIF type IN) of `booking` that an infant's document sent under `holder`'s TIF is for: the one
+ * it names, else the one the holder's SSR INFT names, else the booking's only infant (as ingest-mapping.ts gives it).
+ */
+function infantNamed(booking: PnrgovBooking, holder: PnrgovTraveller, d: PnrgovDocument): PnrgovTraveller | undefined {
+  const infants = booking.travellers.filter((t) => t.type === 'infant');
+  const named = (surname: string, givenNames: string) => {
+    const key = personKey(surname, givenNames);
+    return infants.find((i) => surname.trim() !== '' && personKey(i.surname, i.givenNames) === key);
+  };
+  const inft = holder.infant;
+  return (
+    named(d.surname, d.givenNames) ??
+    (inft === undefined ? undefined : named(inft.surname, inft.givenNames)) ??
+    (infants.length === 1 ? infants[0] : undefined)
+  );
+}
+
+/**
+ * A PNR traveller's own documents, as ingestion stores them. An infant's DOCS or DOCO (gender FI/MI, DOCO `I`) is
+ * often sent under the adult's TIF: it is the infant's, never the adult's. An infant has all of its own, and those its
+ * adults' TIFs carry for it; a lap infant (`lapInfants`) was given its holder's already.
+ */
+function pnrDocuments(p: PnrTravellerInput): readonly PnrgovDocument[] {
+  const t = p.traveller;
+  if (t.type !== 'infant') return t.documents.filter((d) => !d.infant);
+  if (p.lap !== undefined) return t.documents;
+  const own = [...t.documents];
+  for (const holder of p.booking.travellers) {
+    if (holder.type === 'infant') continue;
+    for (const d of holder.documents) {
+      // The same document may have been sent under the infant's own TIF too.
+      if (!d.infant || own.some((o) => o.type === d.type && o.number === d.number)) continue;
+      if (infantNamed(p.booking, holder, d) === t) own.push(d);
+    }
+  }
+  return own;
+}
+
 function mainPnrDocument(docs: readonly PnrgovDocument[]): PnrgovDocument | undefined {
-  const own = docs.filter((d) => !d.infant && d.type !== 'V');
-  return own.find((d) => d.type.startsWith('P')) ?? own[0];
+  const identity = docs.filter((d) => d.type !== 'V');
+  return identity.find((d) => d.type.startsWith('P')) ?? identity[0];
 }
 
 function documentFacts(
@@ -55,14 +96,18 @@ function documentFacts(
   });
 }
 
-// A checked-in traveller with no TBD checked no bag; a traveller not checked in has an unknown bag count.
+// A checked-in traveller with no TBD checked no bag; a traveller not checked in has an unknown bag count. An infant on
+// a lap has no TIF reference to be checked in by: its bags, if any, are its holder's.
 function pnrBags(p: PnrTravellerInput): number | undefined {
+  if (p.lap !== undefined) return undefined;
   const checkIn = p.leg?.checkIns.find((c) => c.travellerReference === p.traveller.reference);
   if (checkIn === undefined) return undefined;
   return checkIn.bags?.count ?? 0;
 }
 
+// An infant on a lap has no seat of its own (a seat for no one in particular is not the infant's).
 function pnrSeat(p: PnrTravellerInput): string | undefined {
+  if (p.lap !== undefined) return undefined;
   const ref = p.traveller.reference;
   const checkIn = p.leg?.checkIns.find((c) => c.travellerReference === ref);
   return checkIn?.seat ?? p.leg?.seats.find((s) => s.travellerReference === ref)?.seat ?? p.traveller.seats[0];
@@ -76,8 +121,13 @@ export function travellerFactsOf(
   departure: IsoDate | undefined,
 ): TravellerFacts {
   const t = pnr?.traveller;
-  const pnrDoc = t === undefined ? undefined : mainPnrDocument(t.documents);
-  const dateOfBirth = api?.dateOfBirth ?? (pnr === undefined ? undefined : pnrBirthDate(pnr.booking, pnr.traveller));
+  const pnrDocs = pnr === undefined ? [] : pnrDocuments(pnr);
+  const pnrDoc = mainPnrDocument(pnrDocs);
+  // An infant's birth date may be given by its DOCS alone, sent under its adult's TIF.
+  const dateOfBirth =
+    api?.dateOfBirth ??
+    (pnr === undefined ? undefined : pnrBirthDate(pnr.booking, pnr.traveller)) ??
+    pnrDocs.find((d) => d.source === 'DOCS' && d.dateOfBirth !== undefined)?.dateOfBirth;
   const age = ageOn(dateOfBirth, departure);
   const umnr = t?.unaccompaniedMinor !== undefined;
   const childType = t?.type === 'child' || t?.type === 'infant';
@@ -90,7 +140,7 @@ export function travellerFactsOf(
     key,
     rowKeys: Object.freeze({
       api: api === undefined ? undefined : apiTravellerKey(api),
-      pnr: pnr === undefined ? undefined : pnrTravellerKey(pnr.booking, pnr.traveller),
+      pnr: pnr === undefined ? undefined : (pnr.lap?.key ?? pnrTravellerKey(pnr.booking, pnr.traveller)),
     }),
     source: api === undefined ? 'pnr' : t === undefined ? 'api' : 'api+pnr',
     surname: api?.surname ?? t?.surname ?? '',
@@ -101,7 +151,8 @@ export function travellerFactsOf(
     adult: age !== undefined ? age >= 18 : childType || umnr ? false : t?.type === 'adult' ? true : undefined,
     gender: api?.gender ?? t?.gender ?? pnrDoc?.gender,
     nationality,
-    role: api?.role ?? 'passenger',
+    // The API list says passenger of an infant too; the PNR says which passengers are infants, as the stored rows do.
+    role: api?.role === 'crew' ? 'crew' : t?.type === 'infant' ? 'infant' : 'passenger',
     inTransit: api?.inTransit ?? false,
     bags: api?.bags?.count ?? (pnr === undefined ? undefined : pnrBags(pnr)),
     seat: api?.seat ?? (pnr === undefined ? undefined : pnrSeat(pnr)),

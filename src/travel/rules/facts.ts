@@ -2,11 +2,14 @@
  * `buildFlightFacts`: one flight's API lists and PNRs → the flat facts the rules read. API travellers come first
  * (in list order, a traveller repeated by a later list counted once), each carrying its linked PNR traveller
  * (see `link.ts`); PNR travellers with no API match follow, so a booked-but-not-yet-reported traveller is still
- * covered. Companions and the cross-booking aggregates are computed here, where the whole flight is in view.
+ * covered. An infant on an adult's lap that its PNR lists under no TIF of its own (`lapInfants`) is a PNR traveller
+ * too, as ingestion stores and screens it. Companions and the cross-booking aggregates are computed here, where the
+ * whole flight is in view.
  */
 import type { IsoDate } from '../dates.js';
+import { lapInfants, type LapInfant } from '../ingest-mapping.js';
 import type { PaxlstList, PaxlstTraveller } from '../paxlst.types.js';
-import type { PnrgovBooking, PnrgovItineraryLeg } from '../pnrgov.types.js';
+import type { PnrgovBooking, PnrgovItineraryLeg, PnrgovTraveller } from '../pnrgov.types.js';
 import { bookingFactsOf, payerOf } from './facts-booking.js';
 import { flightFactsOf, type LongHaulOptions } from './facts-flight.js';
 import { type PnrTravellerInput, travellerFactsOf } from './facts-traveller.js';
@@ -41,6 +44,15 @@ function distinctTravellers(lists: readonly PaxlstList[]): PaxlstTraveller[] {
   return out;
 }
 
+/** A PNR traveller's fact key: its TIF reference, else its place in the booking; a lap infant's, its holder's + `/INF`. */
+function pnrFactKey(booking: PnrgovBooking, t: PnrgovTraveller, index: number, lap: LapInfant | undefined): string {
+  if (lap !== undefined) {
+    const holder = booking.travellers.indexOf(lap.holder);
+    return `${pnrFactKey(booking, lap.holder, holder, undefined)}/INF`;
+  }
+  return `pnr:${booking.recordLocator}:${t.reference || String(index + 1)}`;
+}
+
 /** The itinerary leg of a booking that is this flight: same flight number (marketing or operating), else origin. */
 function legOf(b: PnrgovBooking, number: string, from: string | undefined): PnrgovItineraryLeg | undefined {
   return (
@@ -56,7 +68,9 @@ function companionsOf(t: TravellerFacts, byLocator: ReadonlyMap<string, Travelle
   const adults = others.filter((o) => o.adult === true);
   const otherSurnames: string[] = [];
   let same = 0;
-  for (const a of adults) {
+  // Without a surname (an infant known by its DOCO alone) no adult is known to share it, nor known not to.
+  const named = nameKey(t.surname) !== '';
+  for (const a of named ? adults : []) {
     if (sameFamilyName(t.surname, a.surname)) same++;
     else pushUnique(otherSurnames, nameKey(a.surname));
   }
@@ -64,7 +78,7 @@ function companionsOf(t: TravellerFacts, byLocator: ReadonlyMap<string, Travelle
     count: others.length,
     adultCount: adults.length,
     adultsSameSurname: same,
-    adultsOtherSurname: adults.length - same,
+    adultsOtherSurname: named ? adults.length - same : 0,
     otherSurnames: Object.freeze(otherSurnames),
   });
 }
@@ -82,17 +96,25 @@ export function buildFlightFacts(
   const departure = apiFlight?.scheduledDeparture ?? options.pnrgovFlight?.departure;
   const departureDate: IsoDate | undefined = departure?.slice(0, 10);
 
-  const links = linkTravellers(api, pnrgovBookings);
+  // An infant on a lap with no TIF of its own is a traveller as ingestion stores it: after its booking's named ones.
+  const laps = pnrgovBookings.map(lapInfants);
+  const pnrTravellers = pnrgovBookings.map((b, bi) => {
+    const lap = laps[bi]!;
+    return lap.length === 0 ? b.travellers : [...b.travellers, ...lap.map((l) => l.infant)];
+  });
+  const links = linkTravellers(api, pnrgovBookings, (_, bi) => pnrTravellers[bi]!);
   const pnrOfApi = new Map<number, PnrTravellerInput>();
   const unlinked: [string, PnrTravellerInput][] = [];
   pnrgovBookings.forEach((booking, bi) => {
     const leg = legOf(booking, number, origin);
-    booking.travellers.forEach((traveller, ti) => {
+    const named = booking.travellers.length;
+    pnrTravellers[bi]!.forEach((traveller, ti) => {
       if (traveller.type === 'group') return;
-      const input = { booking, traveller, leg };
+      const lap = ti < named ? undefined : laps[bi]![ti - named]!;
+      const input = { booking, traveller, leg, lap };
       const a = links.get(`${bi}:${ti}`);
       if (a !== undefined) pnrOfApi.set(a, input);
-      else unlinked.push([`pnr:${booking.recordLocator}:${traveller.reference || String(ti + 1)}`, input]);
+      else unlinked.push([pnrFactKey(booking, traveller, ti, lap), input]);
     });
   });
 
@@ -122,7 +144,7 @@ export function buildFlightFacts(
 
   const flight = flightFactsOf(paxlstLists, options.pnrgovFlight, options, {
     travellerCount: travellers.length,
-    passengerCount: travellers.filter((t) => t.role === 'passenger').length,
+    passengerCount: travellers.filter((t) => t.role !== 'crew').length,
     bookingCount: bookings.length,
   });
   return Object.freeze({

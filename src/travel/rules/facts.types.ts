@@ -41,7 +41,8 @@ export interface FlightFacts {
 export interface TravellerFacts {
   readonly kind: 'traveller-facts';
   /**
-   * Unique within the fact set: `api:<n>` for an API traveller (linked or not), `pnr:<locator>:<ref>` otherwise. A
+   * Unique within the fact set: `api:<n>` for an API traveller (linked or not), `pnr:<locator>:<ref>` otherwise
+   * (`pnr:<locator>:<holder's ref>/INF` for an infant on a lap with no TIF of its own). A
    * position in the messages, not an identity: the same person has another key once a list names them or cancels
    * someone before them (see `rowKeys`).
    */
@@ -65,7 +66,8 @@ export interface TravellerFacts {
   readonly gender: Gender | undefined;
   /** Nationality key (`nationalityKey`: D → DEU; XXA/XXB/XXC kept) — API NAT, else PNR DOCS. */
   readonly nationality: string | undefined;
-  readonly role: 'passenger' | 'crew';
+  /** `infant` for a PNR infant (TIF type IN, or on an adult's lap): a passenger, whom API lists call one. */
+  readonly role: 'passenger' | 'crew' | 'infant';
   readonly inTransit: boolean;
   /** Checked bags: API MEA/FTX count, else the PNR check-in TBD count; undefined when no source gives one. */
   readonly bags: number | undefined;
@@ -103,7 +105,8 @@ export interface DocumentFacts {
  * locator: with no booking, who travels with whom is unknown rather than "nobody".
  */
 export interface CompanionFacts {
-  // "Same surname" means sharing a surname word (`sameFamilyName`), so GARCIA LOPEZ travels with GARCIA as family.
+  // "Same surname" means sharing a surname word (`sameFamilyName`), so GARCIA LOPEZ travels with GARCIA as family. A
+  // traveller with no surname (an infant known by its DOCO alone) has adults of neither kind: neither is known.
   readonly count: number;
   readonly adultCount: number;
   readonly adultsSameSurname: number;
@@ -146,6 +149,7 @@ export interface BookingFacts {
   readonly cards: readonly string[];
   /** Parties giving contact details: the booking-level contact counts once, plus each traveller with their own. */
   readonly contactParties: number;
+  /** Named travellers (not a group name), and infants on a lap with no TIF of their own. */
   readonly travellerCount: number;
   readonly adultCount: number;
   readonly minorCount: number;

@@ -45,10 +45,14 @@ export function pnrBirthDate(booking: PnrgovBooking, t: PnrgovTraveller): string
   return undefined;
 }
 
-/** Links PNR travellers to API travellers; returns the API index of each linked PNR traveller (`b:t` → index). */
+/**
+ * Links PNR travellers to API travellers; returns the API index of each linked PNR traveller (`b:t` → index, `t` its
+ * place in `travellersOf` the booking: by default its travellers; `buildFlightFacts` adds its lap infants after them).
+ */
 export function linkTravellers(
   api: readonly PaxlstTraveller[],
   bookings: readonly PnrgovBooking[],
+  travellersOf: (booking: PnrgovBooking, index: number) => readonly PnrgovTraveller[] = (b) => b.travellers,
 ): ReadonlyMap<string, number> {
   const apiKeys = api.map((t) => personKey(t.surname, t.givenNames));
   const byKey = new Map<string, number[]>();
@@ -60,7 +64,7 @@ export function linkTravellers(
   const pnr: PnrSide[] = [];
   bookings.forEach((b, bi) => {
     const locators = [b.recordLocator, ...b.locators.map((l) => l.locator)];
-    b.travellers.forEach((t, ti) => {
+    travellersOf(b, bi).forEach((t, ti) => {
       if (t.type === 'group') return;
       const dob = pnrBirthDate(b, t);
       pnr.push({ ref: { booking: bi, traveller: ti }, key: personKey(t.surname, t.givenNames), dob, locators });

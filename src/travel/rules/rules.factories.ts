@@ -124,7 +124,7 @@ export function buildFactSet(parts: {
     kind: 'flight-fact-set',
     flight: buildFlight({
       travellerCount: travellers.length,
-      passengerCount: travellers.filter((t) => t.role === 'passenger').length,
+      passengerCount: travellers.filter((t) => t.role !== 'crew').length,
       bookingCount: bookings.length,
       ...parts.flight,
     }),

@@ -39,7 +39,8 @@ export function contactCardOf(b: PnrgovBooking): ContactCard {
     if (pay.type === 'card') pushUnique(cards, cardKey(pay.cardVendor, pay.cardNumber, pay.cardExpiry));
   }
   for (const a of addresses) {
-    if (a.phone !== undefined) pushUnique(phones, phoneKey(a.phone));
+    // An ADD may give several numbers (`H5555555555 W 1 555 555 5555`): `phone` is only the first.
+    for (const p of a.phones) pushUnique(phones, phoneKey(p));
     if (a.email !== undefined) pushUnique(emails, emailKey(a.email));
   }
   const surnames = new Set(b.travellers.filter((t) => t.type !== 'group').map((t) => nameKey(t.surname)));
