@@ -64,7 +64,8 @@ export async function insertAlerts(db: Kysely<Database>, alerts: readonly NewAle
 /**
  * Stores the alerts processed messages raised and marks those messages screened, each with the count of its new
  * alerts, in one statement: one round trip and one commit, and a message is never screened without its alerts.
- * Returns the count of new alerts by message id.
+ * A message screened already (processed again, or twice at once) keeps the alerts it counted: the insert skips those,
+ * so it adds only new ones. Returns the count of each message's alerts by message id.
  */
 export async function recordMessageAlerts(
   db: Kysely<Database>,
@@ -75,11 +76,13 @@ export async function recordMessageAlerts(
   const now = new Date();
   const result =
     alerts.length === 0
-      ? await sql<{ id: string; alerts: number }>`update messages set status = 'screened', alerts = 0,
+      ? await sql<{ id: string; alerts: number }>`update messages set status = 'screened',
+          alerts = case when status = 'screened' then alerts else 0 end,
           processed_at = ${now} where id = any(${[...messageIds]}::uuid[]) returning id, alerts`.execute(db)
       : await sql<{ id: string; alerts: number }>`with inserted as (${insertStatement(alerts)}),
           counts as (select message_id, count(*)::int as n from inserted group by message_id)
-          update messages m set status = 'screened', alerts = coalesce(c.n, 0), processed_at = ${now}
+          update messages m set status = 'screened',
+            alerts = case when m.status = 'screened' then m.alerts else 0 end + coalesce(c.n, 0), processed_at = ${now}
           from unnest(${[...messageIds]}::uuid[]) as b(id) left join counts c on c.message_id = b.id
           where m.id = b.id returning m.id, m.alerts`.execute(db);
   return new Map(result.rows.map((r) => [r.id, r.alerts]));

@@ -1,5 +1,5 @@
 /** Checks of the files a command reads and writes, made before it starts so a mistake costs nothing. */
-import { accessSync, constants, realpathSync, statSync } from 'node:fs';
+import { accessSync, constants, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../errors.js';
 
@@ -8,6 +8,39 @@ function reason(error: unknown): string {
   if (code === 'ENOENT') return 'no such file';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   return error instanceof Error ? error.message : String(error);
+}
+
+/** A path given to a command, or found under one, that cannot be read; and why. */
+export interface UnreadablePath {
+  readonly path: string;
+  readonly reason: string;
+}
+
+/**
+ * Every file under the given paths (directories are walked, hidden entries skipped), in a stable order, and the
+ * paths that cannot be read (a dangling link, a directory without permission): those are left out, not fatal.
+ */
+export function filesUnder(paths: readonly string[]): { files: string[]; unreadable: UnreadablePath[] } {
+  const files: string[] = [];
+  const unreadable: UnreadablePath[] = [];
+  const walk = (p: string) => {
+    let stat;
+    let names: string[] = [];
+    try {
+      stat = statSync(p);
+      if (stat.isDirectory()) names = readdirSync(p).sort();
+    } catch (error) {
+      unreadable.push({ path: p, reason: reason(error) });
+      return;
+    }
+    if (stat.isDirectory()) {
+      for (const name of names) if (!name.startsWith('.')) walk(path.join(p, name));
+    } else if (stat.isFile()) {
+      files.push(p);
+    }
+  };
+  paths.forEach(walk);
+  return { files, unreadable };
 }
 
 /** The size of a file the command is about to read; `request.invalid` when it is missing, unreadable or a directory. */

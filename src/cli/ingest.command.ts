@@ -1,32 +1,12 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { AppError } from '../errors.js';
 import type { FlightStatus } from '../travel/ingest-mapping.js';
 import { isoDate } from '../travel/dates.js';
 import { RowError, cleanState } from '../watchlists/entries.js';
 import { withCli } from './context.js';
+import { filesUnder } from './files.js';
 import { progressBar } from './progress.js';
-
-/** Every file under the given paths (directories are walked), in a stable order. */
-function filesOf(paths: readonly string[]): string[] {
-  const out: string[] = [];
-  const walk = (p: string) => {
-    let stat;
-    try {
-      stat = statSync(p);
-    } catch {
-      throw new AppError('request.invalid', `cannot read ${p}: no such file or directory`);
-    }
-    if (stat.isDirectory()) {
-      for (const name of readdirSync(p).sort()) if (!name.startsWith('.')) walk(path.join(p, name));
-    } else if (stat.isFile()) {
-      out.push(p);
-    }
-  };
-  paths.forEach(walk);
-  return out;
-}
 
 /**
  * A country option as flights and messages are owned: the state's alpha-3 code (`fr` and `FRA` both give FRA), so a
@@ -61,29 +41,45 @@ export function ingestCommand(): Command {
     .option('--data-dir <dir>', 'embedded database directory (LODESTAR_DATA_DIR, default ./data)')
     .action(async (paths: string[], options: { country: string; dataDir?: string }) => {
       const country = stateOption(options.country, '--country');
-      const files = filesOf(paths);
+      const { files, unreadable } = filesUnder(paths);
+      // A path that cannot be read is told and counted; the others are ingested. Nothing at all to read is an error.
+      if (files.length === 0 && unreadable[0] !== undefined)
+        throw new AppError('request.invalid', `cannot read ${unreadable[0].path}: ${unreadable[0].reason}`);
+      for (const u of unreadable) console.error(`${u.path}: cannot read — ${u.reason}`);
       await withCli(options, async ({ services, operator, request }) => {
         await services.index.load();
         const bar = progressBar('ingesting', files.length, 'items');
         const totals = { messages: 0, duplicates: 0, screened: 0, failed: 0, travellers: 0, bookings: 0, alerts: 0 };
         const started = performance.now();
         for (const file of files) {
-          const { message, duplicate } = await services.ingest.receive(operator, readFileSync(file), request, country);
           totals.messages += 1;
-          if (duplicate) totals.duplicates += 1;
-          else {
-            const result = await services.ingest.process(message.id);
-            totals[result.status] += 1;
-            totals.travellers += result.travellers;
-            totals.bookings += result.bookings;
-            totals.alerts += result.alerts;
-            if (result.status === 'failed') {
+          // One file that cannot be taken is reported and counted; the run goes on with the others.
+          try {
+            const { message, duplicate, result, error } = await services.ingest.receiveAndProcess(
+              operator,
+              readFileSync(file),
+              request,
+              country,
+            );
+            if (duplicate) totals.duplicates += 1;
+            if (result !== undefined) {
+              totals[result.status] += 1;
+              totals.travellers += result.travellers;
+              totals.bookings += result.bookings;
+              totals.alerts += result.alerts;
+            }
+            if (result?.status === 'failed') {
               // The reason is stored with the message; the CLI has no command to show a message, so it is told here,
               // with the route that shows the whole record.
-              const stored = await services.flights.message(operator, message.id);
-              const reason = typeof stored.error?.message === 'string' ? stored.error.message : 'see the message';
+              const stored = error === undefined ? await services.flights.message(operator, message.id) : undefined;
+              const reason =
+                error?.message ??
+                (typeof stored?.error?.message === 'string' ? stored.error.message : 'see the message');
               console.error(`${file}: failed — ${reason} (message ${message.id}; GET /api/messages/${message.id})`);
             }
+          } catch (error) {
+            totals.failed += 1;
+            console.error(`${file}: failed — ${error instanceof Error ? error.message : String(error)}`);
           }
           bar.update(totals.messages);
         }
@@ -92,7 +88,9 @@ export function ingestCommand(): Command {
         console.log(
           `${totals.messages} messages (${totals.duplicates} duplicates, ${totals.failed} failed): ${totals.travellers} travellers, ${totals.bookings} bookings, ${totals.alerts} alerts in ${seconds.toFixed(1)} s (${Math.round(totals.travellers / Math.max(seconds, 1e-6))} travellers/s)`,
         );
-        if (totals.failed > 0) process.exitCode = 1;
+        if (totals.failed > 0) console.error(`${totals.failed} of ${totals.messages} messages failed`);
+        if (unreadable.length > 0) console.error(`${unreadable.length} paths could not be read`);
+        if (totals.failed > 0 || unreadable.length > 0) process.exitCode = 1;
       });
     });
 }

@@ -70,6 +70,53 @@ describeEachBackend('job queue', (database) => {
     assert.deepEqual(state.output, { message: 'the input is broken' });
   });
 
+  it('tells a definition when a job gives up, with its last attempt, before marking it failed', async () => {
+    const gaveUp: { data: object; message: string; attempt: number }[] = [];
+    await queue.register<{ n: number }>({
+      name: 'test.gives-up',
+      retryLimit: 1,
+      retryDelaySeconds: 1,
+      expireInSeconds: 30,
+      run: () => Promise.reject(new Error('still down')),
+      gaveUp(data, error, job) {
+        gaveUp.push({ data, message: error.message, attempt: job.attempt });
+        return Promise.resolve();
+      },
+    });
+    const id = await queue.send('test.gives-up', { n: 1 });
+    assert.equal((await settled(queue, 'test.gives-up', id)).state, 'failed');
+    assert.deepEqual(gaveUp, [{ data: { n: 1 }, message: 'still down', attempt: 2 }], 'once, at the last attempt');
+  });
+
+  it('runs a sweep once the kind is registered and again at its interval, and tells which jobs are live', async () => {
+    let sweeps = 0;
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await queue.register<{ key: string }>({
+      name: 'test.swept',
+      retryLimit: 0,
+      retryDelaySeconds: 1,
+      expireInSeconds: 30,
+      run: () => held,
+      sweep: {
+        everySeconds: 0.3,
+        run() {
+          sweeps += 1;
+          return Promise.resolve(0);
+        },
+      },
+    });
+    assert.equal(sweeps, 1, 'at once');
+    await sleep(1000);
+    assert.ok(sweeps >= 2, `again at its interval (${sweeps})`);
+    const { db } = database();
+    const id = await queue.send('test.swept', { key: 'a' });
+    assert.deepEqual(await queue.liveWithin(db, 'test.swept', 'key', ['a', 'b']), new Set(['a']));
+    release();
+    await settled(queue, 'test.swept', id);
+    assert.deepEqual(await queue.liveWithin(db, 'test.swept', 'key', ['a', 'b']), new Set());
+  });
+
   it('runs up to `concurrency` jobs of a kind at once, each completed on its own', async () => {
     let active = 0;
     let most = 0;

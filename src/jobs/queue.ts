@@ -32,6 +32,21 @@ export interface JobDefinition<T extends object> {
    * throws, each job of the batch is run again on its own with `run`, so one bad job fails alone.
    */
   runBatch?(jobs: readonly { readonly data: T; readonly id: string; readonly attempt: number }[]): Promise<void>;
+  /**
+   * Called when a job's last attempt has failed, before the job is marked failed: what the job was about can be
+   * marked failed too, rather than left waiting for a job that will never run again. Its own failure is logged.
+   */
+  gaveUp?(data: T, error: Error, job: { readonly id: string; readonly attempt: number }): Promise<void>;
+  /**
+   * Work that finds what should have a job of this kind and has none (a job expired past its retries, a process
+   * that died before a job's completion), run by a working process once the kind is registered and then every
+   * `everySeconds` until the queue stops.
+   */
+  readonly sweep?: {
+    readonly everySeconds: number;
+    /** Returns how many things it found to do again. */
+    run(queue: JobQueue): Promise<number>;
+  };
 }
 
 export interface JobState {
@@ -52,6 +67,10 @@ export class JobQueue {
   private readonly definitions = new Map<string, JobDefinition<object>>();
   /** This process's workers of each kind, woken at once when this process queues a job of that kind. */
   private readonly workers = new Map<string, string[]>();
+  /** The timers of the sweeps this process runs, cleared when it stops, and the sweeps running now. */
+  private readonly sweepTimers: NodeJS.Timeout[] = [];
+  private readonly sweeping = new Set<Promise<void>>();
+  private stopping = false;
 
   private constructor(
     private readonly boss: PgBoss,
@@ -109,10 +128,13 @@ export class JobQueue {
         try {
           await definition.run(job.data, { id: job.id, attempt: job.retryCount + 1 });
         } catch (error) {
-          this.logger.warn(
-            { err: error, job: job.id, name: definition.name, attempt: job.retryCount + 1 },
-            'job failed',
-          );
+          const attempt = job.retryCount + 1;
+          this.logger.warn({ err: error, job: job.id, name: definition.name, attempt }, 'job failed');
+          if (job.retryCount >= job.retryLimit && definition.gaveUp !== undefined) {
+            await definition.gaveUp(job.data, error as Error, { id: job.id, attempt }).catch((cause: unknown) => {
+              this.logger.error({ err: cause, job: job.id, name: definition.name }, 'job gave up: cannot record it');
+            });
+          }
           await this.boss.fail(definition.name, job.id, { message: (error as Error).message });
         }
       }
@@ -134,6 +156,24 @@ export class JobQueue {
       ids.push(id);
     }
     this.workers.set(definition.name, ids);
+    const sweep = definition.sweep;
+    if (sweep !== undefined) {
+      const run = () => {
+        if (this.stopping || this.sweeping.size > 0) return;
+        const running = sweep
+          .run(this)
+          .then((found) => {
+            if (found > 0) this.logger.warn({ name: definition.name, found }, 'sweep: queued again what had no job');
+          })
+          .catch((error: unknown) => this.logger.error({ err: error, name: definition.name }, 'sweep failed'))
+          .finally(() => this.sweeping.delete(running));
+        this.sweeping.add(running);
+      };
+      run();
+      const timer = setInterval(run, sweep.everySeconds * 1000);
+      timer.unref();
+      this.sweepTimers.push(timer);
+    }
   }
 
   /** Queues a job of a registered kind; returns its id. */
@@ -162,6 +202,22 @@ export class JobQueue {
     return id;
   }
 
+  /**
+   * Which of `values` a job of kind `name` has pending or running (created, waiting for a retry, or active) for its
+   * data field `field`, read within the caller's transaction `db`.
+   */
+  async liveWithin(db: Db, name: string, field: string, values: readonly string[]): Promise<Set<string>> {
+    if (values.length === 0) return new Set();
+    const result = await db.executeQuery<{ value: string }>(
+      CompiledQuery.raw(
+        `select distinct data->>$2 as value from pgboss.job
+          where name = $1 and state in ('created', 'retry', 'active') and data->>$2 = any($3::text[])`,
+        [name, field, [...values]],
+      ),
+    );
+    return new Set(result.rows.map((r) => r.value));
+  }
+
   /** Lets this process's idle workers of a kind take a job queued within a transaction that has now committed. */
   wake(name: string): void {
     for (const worker of this.workers.get(name) ?? []) this.boss.notifyWorker(worker);
@@ -176,6 +232,9 @@ export class JobQueue {
 
   /** Stops taking jobs, lets running ones finish (up to `timeoutMs`), then stops. */
   async stop(timeoutMs: number): Promise<void> {
+    this.stopping = true;
+    for (const timer of this.sweepTimers) clearInterval(timer);
+    await Promise.all(this.sweeping);
     await this.boss.stop({ graceful: true, wait: true, close: false, timeout: Math.max(timeoutMs, 1000) });
   }
 }

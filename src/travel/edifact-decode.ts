@@ -79,11 +79,12 @@ export function decodeEdifact(bytes: Uint8Array): string {
   } catch {
     const at = firstInvalidUtf8(bytes);
     const byte = bytes[at] ?? 0;
+    const { segment, tag } = segmentAt(bytes, at);
     throw new EdifactParseError(
       'edifact.encoding',
       {
-        segment: 0,
-        tag: '',
+        segment,
+        tag,
         offset: at,
         expected: `UTF-8 text (syntax ${syntax ?? 'not declared'})`,
         found: `byte 0x${byte.toString(16).padStart(2, '0')}`,
@@ -91,4 +92,32 @@ export function decodeEdifact(bytes: Uint8Array): string {
       'declare UNOC…UNOK in UNB for ISO 8859 data',
     );
   }
+}
+
+/**
+ * The segment holding byte `at`, numbered as the envelope numbers them (within its message from UNH = 1, else within
+ * the interchange), with its tag: a walk over the bytes before it, by the separators UNA declares (the defaults
+ * otherwise), which are ASCII whatever the character set. Tag '' when `at` is not inside a segment with a tag.
+ */
+export function segmentAt(bytes: Uint8Array, at: number): { segment: number; tag: string } {
+  const una = bytes[0] === 0x55 && bytes[1] === 0x4e && bytes[2] === 0x41 && bytes.length >= 9;
+  const terminator = una ? bytes[8]! : 0x27;
+  const release = una ? (bytes[6] === 0x20 ? -1 : bytes[6]!) : 0x3f;
+  let ordinal = 0; // segments of the interchange
+  let inMessage = 0; // segments of the current message, 0 outside one
+  let tag = '';
+  let i = una ? 9 : 0;
+  while (i <= at && i < bytes.length) {
+    while (bytes[i] === 0x0d || bytes[i] === 0x0a) i++;
+    if (i > at) return { segment: ordinal + 1, tag: '' };
+    tag = String.fromCharCode(bytes[i]!, bytes[i + 1] ?? 0x20, bytes[i + 2] ?? 0x20);
+    ordinal++;
+    if (tag === 'UNH') inMessage = 1;
+    else if (inMessage > 0) inMessage++;
+    while (i < bytes.length && bytes[i] !== terminator) i += bytes[i] === release ? 2 : 1;
+    if (i >= at) break;
+    i++;
+    if (tag === 'UNT') inMessage = 0;
+  }
+  return { segment: inMessage > 0 ? inMessage : ordinal, tag: /^[A-Z0-9]{3}$/.test(tag) ? tag : '' };
 }

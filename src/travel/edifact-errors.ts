@@ -10,6 +10,8 @@ export const edifactErrorCodes = {
   'edifact.empty': 'empty message',
   /** Bytes given to the parser are not valid in the character set the interchange declares (UTF-8 by default). */
   'edifact.encoding': 'invalid character encoding',
+  /** A control character (NUL and the like; not a line break or tab) inside a segment, where no data may hold it. */
+  'edifact.bad_character': 'character not allowed',
   /** The UNA service string advice is cut short or repeats a separator. */
   'edifact.una_invalid': 'invalid UNA service string advice',
   /** A segment tag is not three upper-case letters or digits (often: wrong or missing separators). */

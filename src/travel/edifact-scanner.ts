@@ -85,6 +85,11 @@ const COMPONENT = 1;
 const ELEMENT = 2;
 const TERMINATOR = 3;
 const RELEASE = 4;
+/**
+ * A control character (C0) the EDIFACT character sets do not allow in data, save the line breaks and tab that
+ * senders put between or inside segments: a NUL would otherwise reach the database, which refuses it in text.
+ */
+const CONTROL = 5;
 
 /** Character classes by separator set (few sets exist: the defaults and those some airlines declare in UNA). */
 const classTables = new Map<string, Uint8Array>();
@@ -94,6 +99,7 @@ function classesOf(separators: EdifactSeparators): Uint8Array {
   let classes = classTables.get(key);
   if (classes === undefined) {
     classes = new Uint8Array(65536);
+    for (let c = 0; c < 32; c++) if (c !== 9 && c !== LF && c !== CR) classes[c] = CONTROL;
     classes[separators.component.charCodeAt(0)] = COMPONENT;
     classes[separators.element.charCodeAt(0)] = ELEMENT;
     classes[separators.terminator.charCodeAt(0)] = TERMINATOR;
@@ -116,12 +122,14 @@ function isTagChar(c: number): boolean {
 export class ScanFailure {
   constructor(
     readonly text: string,
-    readonly kind: 'bad_tag' | 'cut_tag' | 'truncated',
+    readonly kind: 'bad_tag' | 'cut_tag' | 'truncated' | 'control',
     /** Where the segment that could not be read starts. */
     readonly start: number,
     /** Its tag, '' when the tag itself is wrong. */
     readonly tag: string,
     readonly terminator: string,
+    /** Where the character at fault is ('control'). */
+    readonly at = start,
   ) {}
 
   /** The error, for the segment numbered `index`. */
@@ -134,6 +142,15 @@ export class ScanFailure {
         offset: start,
         expected: 'a complete segment',
         found: `end of input after ${describeFound(text.slice(start))}`,
+      });
+    }
+    if (this.kind === 'control') {
+      return new EdifactParseError('edifact.bad_character', {
+        segment: index,
+        tag: this.tag,
+        offset: this.at,
+        expected: 'a character allowed in EDIFACT data (no control character but line breaks and tab)',
+        found: `control character U+${text.charCodeAt(this.at).toString(16).toUpperCase().padStart(4, '0')}`,
       });
     }
     if (this.kind === 'bad_tag') {
@@ -241,9 +258,18 @@ export function scanSegments(text: string, start: number, separators: EdifactSep
         kind = classes[codes[i]!]!;
       }
       if (kind === RELEASE) {
-        released = RELEASED_VALUE;
-        i += 2;
-        continue;
+        if (classes[codes[i + 1]!] !== CONTROL) {
+          released = RELEASED_VALUE;
+          i += 2;
+          continue;
+        }
+        kind = CONTROL; // released, it is still not allowed
+        i += 1;
+      }
+      if (kind === CONTROL) {
+        table.failure = new ScanFailure(text, 'control', segmentStart, tagName(tagCode), terminatorChar, i);
+        complete = false;
+        break;
       }
       // The sentinels past the end read as terminators.
       if (i >= n) {

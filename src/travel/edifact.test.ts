@@ -226,6 +226,30 @@ describe('parseEdifact: bytes and character sets', () => {
     const error = throwsCode(() => parseEdifact(bad), 'edifact.encoding');
     assert.equal(error.offset, at);
     assert.match(error.message, /byte 0xc3/);
+    assert.deepEqual([error.segment, error.tag], [3, 'NAD'], 'the segment it sits in, numbered within its message');
+    const inHeader = Buffer.from(edi(oneMessage).replace('ICR1++', 'ICR\xff++'), 'latin1');
+    const head = throwsCode(() => parseEdifact(inHeader), 'edifact.encoding');
+    assert.deepEqual([head.segment, head.tag], [1, 'UNB']);
+  });
+
+  it('rejects a NUL or other control character inside a segment, naming segment, tag and offset', () => {
+    for (const control of ['\u0000', '\u0001', '\u001b', '\u000b']) {
+      for (const breaks of ['\n', '', '\r\n']) {
+        const text = edi([...oneMessage.slice(0, 3), `NAD+FL+++DO${control}E:JANE`, ...oneMessage.slice(4)], breaks);
+        for (const input of [text, Buffer.from(text)]) {
+          const error = throwsCode(() => parseEdifact(input), 'edifact.bad_character');
+          assert.deepEqual([error.segment, error.tag, error.offset], [3, 'NAD', text.indexOf(control)]);
+        }
+      }
+    }
+    const released = edi([...oneMessage.slice(0, 3), 'NAD+FL+++DO?\u0000E:JANE', ...oneMessage.slice(4)]);
+    assert.equal(throwsCode(() => parseEdifact(released), 'edifact.bad_character').tag, 'NAD');
+  });
+
+  it('keeps tabs, and line breaks between or inside segments, as before', () => {
+    const text = edi([...oneMessage.slice(0, 3), 'NAD+FL+++DOE\t:JANE\r\nX', ...oneMessage.slice(4)], '\r\n');
+    const nad = parseEdifact(text).messages[0]!.segments[2]!;
+    assert.deepEqual(nad.elements[3], ['DOE\t', 'JANE\r\nX']);
   });
 
   it('decodes ISO 8859-1 when UNB declares UNOC', () => {

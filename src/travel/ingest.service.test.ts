@@ -105,8 +105,37 @@ describeEachBackend('passenger data ingestion', (database) => {
   it('recognises the same message again and does not apply it twice', async () => {
     const again = await services.ingest.receive(nld, fixture('paxlst-d05b-passengers.edi'), noRequest);
     assert.equal(again.duplicate, true);
+    const { db } = database();
+    const alertRows = () => db.selectFrom('alerts').select('id').where('message_id', '=', again.message.id).execute();
+    const before = await alertRows();
+    assert.ok(before.length > 0);
+    // Its job run again (its completion lost to a crash): the message stays screened, with the alerts it raised.
     const reprocessed = await services.ingest.process(again.message.id);
-    assert.equal(reprocessed.alerts, 0, 'no alert is raised twice');
+    assert.equal(reprocessed.status, 'screened');
+    assert.equal(reprocessed.alerts, before.length);
+    assert.deepEqual(await alertRows(), before, 'no alert is raised twice');
+    const stored = await db
+      .selectFrom('messages')
+      .select(['status', 'alerts'])
+      .where('id', '=', again.message.id)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(stored, { status: 'screened', alerts: before.length });
+    // Two runs of a new one at once (a job taken again after expiry): whichever screens it second keeps the count.
+    const raw = Buffer.from(
+      fixture('paxlst-d05b-passengers.edi')
+        .toString('latin1')
+        .replace(/LA0417/g, 'LA8889'),
+    );
+    const { message } = await services.ingest.receive(nld, raw, noRequest);
+    await Promise.all([services.ingest.process(message.id), services.ingest.process(message.id)]);
+    const raised = await db.selectFrom('alerts').select('id').where('message_id', '=', message.id).execute();
+    const after = await db
+      .selectFrom('messages')
+      .select(['status', 'alerts'])
+      .where('id', '=', message.id)
+      .executeTakeFirstOrThrow();
+    assert.ok(raised.length > 0);
+    assert.deepEqual(after, { status: 'screened', alerts: raised.length });
     const travellers = await database()
       .db.selectFrom('travellers')
       .select('id')

@@ -10,6 +10,7 @@
  * when its latest messages no longer meet the rule.
  */
 import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
 import { AppError } from '../errors.js';
 import type { AuditedBatch, AuditService, RequestContext } from '../access/audit.service.js';
@@ -54,7 +55,11 @@ import {
   insertMessages,
   type NewMessage,
   loadMessages,
+  awaitsProcessing,
   markMessagesParsed,
+  markProcessingFailed,
+  markReceivedAgain,
+  waitingMessages,
   messagesOfFlights,
   readRawMessages,
   updateMessage,
@@ -93,8 +98,15 @@ export interface StageTimer {
 
 const untimed: StageTimer = { time: async (_stage, work) => work() };
 
-/** Queues the processing of a new message within the transaction that stores it (see MessageDispatch). */
-type Enqueue = (db: Db, messageId: string) => Promise<void>;
+/** Queues the processing of a message within the transaction that stores (or re-queues) it (see MessageDispatch). */
+export interface Enqueue {
+  (db: Db, messageId: string): Promise<void>;
+  /**
+   * Which of these messages have a processing job pending or running. Without it, a duplicate of a message still
+   * waiting is presumed to have its job and is not queued again.
+   */
+  readonly live?: (db: Db, messageIds: readonly string[]) => Promise<Set<string>>;
+}
 
 /** A message received, to store: as it came, and how to queue its processing (in the same transaction). */
 interface Receipt extends NewMessage {
@@ -133,6 +145,31 @@ const failed = (flightId: string | null = null): ProcessResult => ({
   alerts: 0,
 });
 
+/** The result a message already processed had, as stored. */
+function resultOf(message: StoredMessage): ProcessResult {
+  if (message.status !== 'screened') return failed(message.flightId);
+  const { flightId, travellers, bookings, alerts } = message;
+  return { status: 'screened', flightId, travellers, bookings, alerts };
+}
+
+/** The advisory lock one server holds while it looks for stranded messages (requeueStranded). */
+const sweepLockKey = 7_270_017;
+
+/**
+ * Queues a message received again whose processing was lost or failed (awaitsProcessing), when no job of it is
+ * pending or running; one failed by processing is put back to `received`. Returns whether it was queued.
+ */
+async function queueAgain(trx: Db, message: StoredMessage, enqueue: Enqueue): Promise<boolean> {
+  if (!awaitsProcessing(message)) return false;
+  if (message.status !== 'failed') {
+    if (enqueue.live === undefined || (await enqueue.live(trx, [message.id])).has(message.id)) return false;
+  } else if (!(await markReceivedAgain(trx, message.id))) {
+    return false;
+  }
+  await enqueue(trx, message.id);
+  return true;
+}
+
 export class IngestService {
   private readonly ruleInputs = new RuleInputCache(2000);
 
@@ -143,9 +180,16 @@ export class IngestService {
   private readonly receipts: AuditedBatch<Receipt, Received> = {
     async run(trx, items) {
       const stored = await insertMessages(trx, items);
+      const queued = new Set<string>();
       for (let i = 0; i < items.length; i++) {
         const { enqueue } = items[i]!;
-        if (!stored[i]!.duplicate && enqueue !== undefined) await enqueue(trx, stored[i]!.message.id);
+        if (enqueue === undefined) continue;
+        const { message, duplicate } = stored[i]!;
+        if (!duplicate) await enqueue(trx, message.id);
+        else if (!queued.has(message.id) && (await queueAgain(trx, message, enqueue))) {
+          stored[i] = { message: { ...message, status: 'received', error: null }, duplicate };
+        } else continue;
+        queued.add(message.id);
       }
       return stored.map((result, i) => ({
         value: result,
@@ -211,8 +255,60 @@ export class IngestService {
   }
 
   /**
+   * Receives and processes a message at once, without a job (`lodestar ingest`). A duplicate still waiting (a run
+   * stopped before processing it) or whose processing failed is processed; one processed already is not (`result`
+   * undefined). Processing that throws marks the message failed with the reason (`processing.failed`), rather than
+   * leaving it waiting, and is given as a failed result with `error`.
+   */
+  async receiveAndProcess(
+    principal: Principal,
+    raw: Buffer,
+    context: RequestContext,
+    ownerCountry: string,
+  ): Promise<Received & { readonly result: ProcessResult | undefined; readonly error?: Error }> {
+    const { message, duplicate } = await this.receive(principal, raw, context, ownerCountry);
+    if (duplicate && !awaitsProcessing(message)) return { message, duplicate, result: undefined };
+    try {
+      return { message, duplicate, result: await this.process(message.id) };
+    } catch (cause) {
+      const error = cause instanceof Error ? cause : new Error(String(cause));
+      await this.markProcessingFailed(message.id, error.message, 1);
+      return { message, duplicate, result: failed(), error };
+    }
+  }
+
+  /**
+   * Marks a message failed whose processing gave up (every attempt of its job failed), so that it does not wait
+   * forever; the same content received again is processed again.
+   */
+  async markProcessingFailed(messageId: string, message: string, attempts: number): Promise<void> {
+    await markProcessingFailed(this.db, messageId, { message, attempts });
+  }
+
+  /**
+   * Queues again (`enqueue`) the messages left `received` or `parsed` with no processing job pending or running — a
+   * job expired past its retries, or a process that died between processing and completing it — that arrived more
+   * than `minAgeSeconds` ago, up to `limit`. One server at a time does it (an advisory lock; another returns at once).
+   * Returns the ids queued.
+   */
+  async requeueStranded(enqueue: Enqueue, minAgeSeconds = 60, limit = 1000): Promise<string[]> {
+    return this.db.transaction().execute(async (trx) => {
+      const { rows } = await sql<{
+        locked: boolean;
+      }>`select pg_try_advisory_xact_lock(${sweepLockKey}) as locked`.execute(trx);
+      if (rows[0]?.locked !== true) return [];
+      const waiting = await waitingMessages(trx, new Date(Date.now() - minAgeSeconds * 1000), limit);
+      const live = enqueue.live === undefined ? new Set(waiting) : await enqueue.live(trx, waiting);
+      const stranded = waiting.filter((id) => !live.has(id));
+      for (const id of stranded) await enqueue(trx, id);
+      return stranded;
+    });
+  }
+
+  /**
    * Processes received messages together, oldest first: returns each one's result by id (a message that is not
-   * stored has none). Safe to run twice, or at once with other batches.
+   * stored has none). Safe to run twice, or at once with other batches: a message screened already, or failed by its
+   * content, is not processed again (its stored result is given).
    */
   async processBatch(messageIds: readonly string[]): Promise<Map<string, ProcessResult>> {
     // A server starting takes messages while its screening index loads: they are screened once it has.
@@ -222,6 +318,10 @@ export class IngestService {
     const loaded = await t.time('load messages', () => loadMessages(this.db, [...new Set(messageIds)]));
     const batch: Parsed[] = [];
     for (const { message, raw } of loaded) {
+      if (!awaitsProcessing(message)) {
+        results.set(message.id, resultOf(message));
+        continue;
+      }
       let parsed: ParsedMessage;
       try {
         parsed = await t.time('parse', () => parseMessage(raw, todayUtc(message.receivedAt)));

@@ -220,7 +220,10 @@ export interface ParsedMessageState {
   readonly warnings: readonly unknown[];
 }
 
-/** Marks several messages parsed, each with what was found in it, and links each to its flights, in one statement. */
+/**
+ * Marks several messages parsed, each with what was found in it, and links each to its flights, in one statement. A
+ * message screened meanwhile (by another run of its job) stays screened.
+ */
 export async function markMessagesParsed(db: Kysely<Database>, states: readonly ParsedMessageState[]): Promise<void> {
   if (states.length === 0) return;
   const links = states.flatMap((s) => s.flightIds.map((flightId) => [s.id, flightId] as const));
@@ -232,7 +235,7 @@ export async function markMessagesParsed(db: Kysely<Database>, states: readonly 
       travellers = s.travellers, bookings = s.bookings, warnings = s.warnings, error = null, processed_at = now()
     from jsonb_to_recordset(${JSON.stringify(states)}::jsonb) as s(id uuid, kind text, "flightIds" uuid[],
       travellers integer, bookings integer, warnings jsonb)
-    where m.id = s.id`.execute(db);
+    where m.id = s.id and m.status <> 'screened'`.execute(db);
 }
 
 /**
@@ -297,4 +300,67 @@ export async function listMessages(
     .limit(limit)
     .execute();
   return rows.map(toMessage);
+}
+
+/** The error of a message whose processing failed on every attempt (not a parse error: it may succeed later). */
+export const processingFailedCode = 'processing.failed';
+
+/**
+ * Marks a message whose processing gave up failed, with what went wrong, unless it got further meanwhile (a
+ * message screened, or failed by its content, keeps that).
+ */
+export async function markProcessingFailed(
+  db: Kysely<Database>,
+  id: string,
+  error: { readonly message: string; readonly attempts: number },
+): Promise<void> {
+  await db
+    .updateTable('messages')
+    .set({
+      status: 'failed',
+      error: JSON.stringify({ code: processingFailedCode, message: error.message, attempts: error.attempts }),
+      processed_at: new Date(),
+    })
+    .where('id', '=', id)
+    .where('status', 'in', ['received', 'parsed'])
+    .execute();
+}
+
+/** Whether a message should be processed (again): waiting, or failed by processing rather than by its content. */
+export function awaitsProcessing(message: Pick<StoredMessage, 'status' | 'error'>): boolean {
+  return (
+    message.status === 'received' ||
+    message.status === 'parsed' ||
+    (message.status === 'failed' && message.error?.code === processingFailedCode)
+  );
+}
+
+/**
+ * Puts a message whose processing failed back to `received`, to be processed again; false when it is no longer
+ * failed (another receipt of it did so first).
+ */
+export async function markReceivedAgain(db: Kysely<Database>, id: string): Promise<boolean> {
+  const result = await db
+    .updateTable('messages')
+    .set({ status: 'received', error: null })
+    .where('id', '=', id)
+    .where('status', '=', 'failed')
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/**
+ * Messages still `received` or `parsed` that arrived before `before`, oldest first, at most `limit`: processing that
+ * may have been lost (see IngestService.requeueStranded).
+ */
+export async function waitingMessages(db: Kysely<Database>, before: Date, limit: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('messages')
+    .select('id')
+    .where('status', 'in', ['received', 'parsed'])
+    .where('received_at', '<', before)
+    .orderBy('received_at')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
 }

@@ -5,7 +5,7 @@
  */
 import type { Db } from '../db/database.js';
 import type { JobDefinition, JobQueue } from '../jobs/queue.js';
-import type { IngestService } from './ingest.service.js';
+import type { Enqueue, IngestService } from './ingest.service.js';
 
 export const processMessageJobName = 'messages.process';
 
@@ -15,7 +15,7 @@ export interface MessageDispatch {
    * Queues its processing within the transaction that stores the message (IngestService.receive), so a message is
    * never stored without the job that processes it: a server that stops between the two loses nothing.
    */
-  readonly enqueue?: (db: Db, messageId: string) => Promise<void>;
+  readonly enqueue?: Enqueue;
   /** Called once the message is committed. */
   committed(messageId: string): Promise<void>;
 }
@@ -23,9 +23,7 @@ export interface MessageDispatch {
 /** Processing on the job queue, shared by every server (`lodestar serve`). */
 export function queuedDispatch(queue: JobQueue): MessageDispatch {
   return {
-    async enqueue(db, messageId) {
-      await queue.sendWithin(db, processMessageJobName, { messageId });
-    },
+    enqueue: queuedEnqueue(queue),
     committed() {
       // A worker of this process takes it now rather than at its next poll.
       queue.wake(processMessageJobName);
@@ -33,6 +31,20 @@ export function queuedDispatch(queue: JobQueue): MessageDispatch {
     },
   };
 }
+
+/** Queues a message's processing on the job queue, and tells which messages have a job pending or running. */
+function queuedEnqueue(queue: JobQueue): Enqueue {
+  const enqueue = async (db: Db, messageId: string) => {
+    await queue.sendWithin(db, processMessageJobName, { messageId });
+  };
+  return Object.assign(enqueue, {
+    live: (db: Db, messageIds: readonly string[]) =>
+      queue.liveWithin(db, processMessageJobName, 'messageId', messageIds),
+  });
+}
+
+/** How often a working server looks for messages whose processing was lost (see IngestService.requeueStranded). */
+export const sweepEverySeconds = 300;
 
 /** Processing at once, in the caller (an app without a job queue: tests, one-shot use). */
 export function inlineDispatch(ingest: IngestService): MessageDispatch {
@@ -62,6 +74,19 @@ export function processMessageJob(
     },
     async runBatch(jobs) {
       await ingest.processBatch(jobs.map((j) => j.data.messageId));
+    },
+    // The last attempt failed: the message says so rather than waiting for a job that will not run again.
+    async gaveUp(data, error, job) {
+      await ingest.markProcessingFailed(data.messageId, error.message, job.attempt);
+    },
+    // A message whose job was lost (expired past its retries, or completed by no one after a crash) is queued again.
+    sweep: {
+      everySeconds: sweepEverySeconds,
+      async run(queue) {
+        const queued = await ingest.requeueStranded(queuedEnqueue(queue));
+        if (queued.length > 0) queue.wake(processMessageJobName);
+        return queued.length;
+      },
     },
   };
 }
