@@ -6,7 +6,9 @@
  * compacts again when the changes reach a quarter of the index, so the index follows imports and deletions
  * without a rebuild. A query walks its own keys rarest first within a budget of postings, and ranks persons by
  * the summed informativeness of the keys they share; the best go on to the quick score, then the full scorer.
- * Cost per query depends on the query's keys and the budget, not on the size of the list.
+ * Cost per query depends on the query's keys and the budget, not on the size of the list. The informativeness the
+ * scorer weighs words and birth dates by (idf) is read from exact counts of those keys (KeyCounts), not from the
+ * buckets, which other keys share: a list scores the same whatever the table's size or how it grew.
  */
 import {
   dateKey,
@@ -18,6 +20,7 @@ import {
   KEY_NEAR,
   KEY_NEAR_PAIR,
   KEY_PAIR,
+  KEY_SKELETON,
 } from './blocking-keys.js';
 import { forEachNearSkeleton, KnownSkeletons } from './near-skeletons.js';
 import type { PersonStore } from './person-store.js';
@@ -52,10 +55,18 @@ export function includes(a: Int32Array, n: number, v: number): boolean {
   return false;
 }
 
+/** Where a[0..n) holds v, or -1. */
+function indexOf(a: Int32Array, n: number, v: number): number {
+  for (let i = 0; i < n; i++) if (a[i] === v) return i;
+  return -1;
+}
+
 const keyScratch: number[] = [];
 /** 32-bit words per accumulator slot (see PersonIndex.accSlots). */
 const ACC_STRIDE = 4;
-const keyBuckets = new Int32Array(256);
+/** The buckets of the keys a query asks for, rarest first, and their kinds (grown for a query with more keys). */
+let keyBuckets = new Int32Array(256);
+let keyKinds = new Int32Array(256);
 /**
  * What a pair of a near skeleton and another word of the query's name weighs in blocking, against a single word's key
  * (see pushNear). A slip into a common word beside a common word (Jacol Murphy for Jacob Murphy) leaves only keys too
@@ -73,16 +84,94 @@ const INITIAL_WEIGHT = 1;
 const KIND_WEIGHT = [1, 1.5, 0.9, 0.8, NEAR_PAIR_WEIGHT, INITIAL_WEIGHT];
 /** The skeleton hashes of the other words of the name a near skeleton pairs with (see pushNear). */
 const partners = new Uint32Array(5);
-const keyKinds = new Int32Array(256);
+/** A person's distinct counted keys (see countKeys). */
+let countedScratch = new Int32Array(64);
+
+/**
+ * Exact counts of live persons by key hash, for the keys whose frequency is an informativeness (idf): words' skeletons
+ * and birth dates. An open-addressing table of [hash, count] pairs (one cache line a probe), keyed by the full 32-bit
+ * hash: the buckets of the posting lists are shared by these keys, pair keys and date keys alike, so a bucket's count
+ * depended on which other keys fell into it, and a word's weight or a date's rarity changed with the size of the table
+ * (a date shared by 5 persons counted 6 in a table sized for 20,000, 5 in one sized for a million). A key no one has
+ * any more keeps its slot (count 0) until the table grows.
+ */
+class KeyCounts {
+  /** Pairs [hash, count]; count -1: the slot is empty. */
+  private slots: Int32Array;
+  private mask: number;
+  private used = 0;
+
+  /** Sized for the distinct keys of `expectedPersons` (fewer than one a person: 187,142 for 200,000 synthetic ones). */
+  constructor(expectedPersons: number) {
+    const size = nextPow2(Math.max(1024, expectedPersons * 2));
+    this.mask = size - 1;
+    this.slots = new Int32Array(size * 2).fill(-1);
+  }
+
+  /** How many live persons have the key `hash`. */
+  get(hash: number): number {
+    const slots = this.slots;
+    const h = hash | 0;
+    for (let i = hash & this.mask; ; i = (i + 1) & this.mask) {
+      const count = slots[2 * i + 1]!;
+      if (count < 0) return 0;
+      if (slots[2 * i] === h) return count;
+    }
+  }
+
+  /** Adds `delta` to the count of the key `hash`. */
+  add(hash: number, delta: number): void {
+    const h = hash | 0;
+    for (let i = hash & this.mask; ; i = (i + 1) & this.mask) {
+      const count = this.slots[2 * i + 1]!;
+      if (count < 0) break;
+      if (this.slots[2 * i] === h) {
+        this.slots[2 * i + 1] = count + delta;
+        return;
+      }
+    }
+    if (delta <= 0) return;
+    if (2 * (this.used + 1) > this.mask + 1) this.grow();
+    let i = hash & this.mask;
+    while (this.slots[2 * i + 1]! >= 0) i = (i + 1) & this.mask;
+    this.slots[2 * i] = h;
+    this.slots[2 * i + 1] = delta;
+    this.used++;
+  }
+
+  /** Re-spreads the keys some live person has into a table a third full at most (it grows at half full). */
+  private grow(): void {
+    const old = this.slots;
+    let live = 0;
+    for (let i = 1; i < old.length; i += 2) if (old[i]! > 0) live++;
+    const size = nextPow2(Math.max(1024, (live + 1) * 3));
+    this.mask = size - 1;
+    this.slots = new Int32Array(size * 2).fill(-1);
+    this.used = 0;
+    for (let j = 0; j < old.length; j += 2) {
+      if (old[j + 1]! <= 0) continue;
+      let i = old[j]! & this.mask;
+      while (this.slots[2 * i + 1]! >= 0) i = (i + 1) & this.mask;
+      this.slots[2 * i] = old[j]!;
+      this.slots[2 * i + 1] = old[j + 1]!;
+      this.used++;
+    }
+  }
+}
 
 /** Posting lists of blocking keys over a PersonStore. */
 export class PersonIndex {
-  /** Buckets [0, mask] hold the keys whose frequency is a token's informativeness; initial keys have their own after. */
+  /** Buckets [0, mask] hold the name and birth-date keys; initial keys have their own after. */
   private mask: number;
   private initialMask: number;
   private heads: Int32Array;
-  /** Number of live persons per bucket: the document frequency of its key(s). */
+  /**
+   * Number of postings per bucket: what a walk of it costs, and the frequency blocking weighs its key(s) by. The
+   * informativeness the scorer reads is from keyCounts.
+   */
   private counts: Int32Array;
+  /** Exact numbers of live persons by skeleton and birth-date key (see KeyCounts). */
+  private readonly keyCounts: KeyCounts;
   private postPerson = new Int32Array(1 << 16);
   private postNext = new Int32Array(1 << 16);
   /** The bucket of each linked posting, -1 once unlinked (compact() reads the postings in order by it). */
@@ -105,7 +194,7 @@ export class PersonIndex {
   private accSlots: Int32Array;
   private accSums: Float32Array;
   private epoch = 0;
-  /** Slots in the order their persons were first reached (ties keep blocking order). */
+  /** Slots in the order their persons were first reached (selectTop orders them, ties by person key). */
   private touched: Int32Array;
   private touchedCount = 0;
   private readonly selected = new Float64Array(1024);
@@ -123,6 +212,7 @@ export class PersonIndex {
     this.initialMask = (buckets >> 1) - 1;
     this.heads = new Int32Array(buckets + (buckets >> 1)).fill(-1);
     this.counts = new Int32Array(buckets + (buckets >> 1));
+    this.keyCounts = new KeyCounts(options.expectedPersons ?? 0);
     this.maxPostings = options.maxPostings ?? 4000;
     this.walkBudget = options.walkBudget ?? 1500;
     this.nearFrequency = options.nearFrequency ?? 10;
@@ -141,8 +231,8 @@ export class PersonIndex {
     return this.postUsed + this.csrPersons.length - this.stale;
   }
 
-  /** The buckets of a stored person's keys, each once. */
-  private personBuckets(key: number): number[] {
+  /** Writes a stored person's keys into keyScratch as [hash, kind] pairs. */
+  private personKeys(key: number): void {
     const s = this.store;
     const a = s.records;
     const end = s.namesEnd(key);
@@ -160,6 +250,10 @@ export class PersonIndex {
       const d = a[i]!;
       if (d % 100 !== 0) keyScratch.push(dateKey(d), KEY_DATE);
     }
+  }
+
+  /** The buckets of the keys in keyScratch, each once. */
+  private bucketsOfKeys(): number[] {
     this.bucketSeen.clear();
     const out: number[] = [];
     for (let i = 0; i < keyScratch.length; i += 2) {
@@ -172,10 +266,38 @@ export class PersonIndex {
     return out;
   }
 
+  /**
+   * Adds `delta` to the exact count (keyCounts) of each of the skeleton and birth-date keys in keyScratch, once per key:
+   * a person with the same word in two names is one person who has it.
+   */
+  private countKeys(delta: number): void {
+    let n = 0;
+    for (let i = 0; i < keyScratch.length; i += 2) {
+      const kind = keyScratch[i + 1]!;
+      if (kind !== KEY_SKELETON && kind !== KEY_DATE) continue;
+      const h = keyScratch[i]! | 0;
+      if (includes(countedScratch, n, h)) continue;
+      if (n === countedScratch.length) {
+        const grown = new Int32Array(n * 2);
+        grown.set(countedScratch);
+        countedScratch = grown;
+      }
+      countedScratch[n++] = h;
+      this.keyCounts.add(h, delta);
+    }
+  }
+
   /** Adds the postings of a person already put in the store. */
   insert(key: number): void {
-    if (this.store.liveCount * 8 > this.mask + 1) this.rebuild((this.mask + 1) * 2);
-    for (const b of this.personBuckets(key)) this.link(b, key);
+    this.personKeys(key);
+    this.countKeys(1);
+    // Grown, the table links every live person, this one too: linked again, its postings were doubled, and removing
+    // it (one posting a bucket) left it a candidate.
+    if (this.store.liveCount * 8 > this.mask + 1) {
+      this.rebuild((this.mask + 1) * 2);
+      return;
+    }
+    for (const b of this.bucketsOfKeys()) this.link(b, key);
   }
 
   private link(b: number, key: number): void {
@@ -198,10 +320,15 @@ export class PersonIndex {
     this.counts[b]!++;
   }
 
-  /** Removes the postings of a person still in the store (call before dropping it there). */
+  /**
+   * Removes the postings of a person still in the store (call before dropping it there). A person has one posting a
+   * bucket (insert links it once): the first found is it. A bucket's count falls only with a posting found, so that it
+   * stays the number of postings a walk of it reads.
+   */
   delete(key: number): void {
-    for (const b of this.personBuckets(key)) {
-      this.counts[b]!--;
+    this.personKeys(key);
+    this.countKeys(-1);
+    for (const b of this.bucketsOfKeys()) {
       let prev = -1;
       let found = false;
       for (let at = this.heads[b]!; at !== -1; prev = at, at = this.postNext[at]!) {
@@ -212,14 +339,17 @@ export class PersonIndex {
         found = true;
         break;
       }
-      if (found || b + 1 >= this.csrStart.length) continue;
-      // In the compact arrays: leave a hole (-1) until the next compaction; walks skip it.
-      for (let i = this.csrStart[b]!; i < this.csrStart[b + 1]!; i++) {
-        if (this.csrPersons[i] !== key) continue;
-        this.csrPersons[i] = -1;
-        this.stale++;
-        break;
+      if (!found && b + 1 < this.csrStart.length) {
+        // In the compact arrays: leave a hole (-1) until the next compaction; walks skip it.
+        for (let i = this.csrStart[b]!; i < this.csrStart[b + 1]!; i++) {
+          if (this.csrPersons[i] !== key) continue;
+          this.csrPersons[i] = -1;
+          this.stale++;
+          found = true;
+          break;
+        }
       }
+      if (found) this.counts[b]!--;
     }
   }
 
@@ -227,44 +357,54 @@ export class PersonIndex {
    * Moves every posting into compact arrays (each bucket's persons contiguous), which walks read sequentially and
    * which take a third of the memory of the linked postings (person, next, bucket). Postings added later go to the
    * linked lists again; the engine compacts when those (and the stale postings of removed persons) grow past a
-   * quarter of the index.
+   * quarter of the index. A bucket keeps its persons in the order they were added (its compact postings, then its
+   * linked ones oldest first): by ascending key where keys follow additions, the order selectTop breaks ties in, so
+   * that among many equal sums each compares with the worst kept only, and a bucket too frequent to walk whole gives
+   * the slice the tie order prefers.
    */
   compact(): void {
     const buckets = this.heads.length;
     const csr = this.csrStart.length > buckets;
-    // Where each bucket's postings go: its linked ones (counted by reading them in order, not by following the
-    // lists, whose every step is a cache miss at millions of postings), then its compact ones.
+    // Where each bucket's postings go: its compact ones, then its linked ones (counted by reading them in order, not
+    // by following the lists, whose every step is a cache miss at millions of postings). Only a live person's
+    // postings are kept, linked or compact: a posting left of a removed person is never walked again.
     const start = new Int32Array(buckets + 1);
     const bucketOf = this.postBucket;
+    const alive = this.store.alive;
     for (let at = 0; at < this.postUsed; at++) {
       const b = bucketOf[at]!;
-      if (b >= 0) start[b + 1]!++;
+      if (b >= 0 && alive[this.postPerson[at]!] === 1) start[b + 1]!++;
     }
     const linked = new Int32Array(buckets);
+    const fill = new Int32Array(buckets);
     for (let b = 0; b < buckets; b++) {
       linked[b] = start[b + 1]!;
-      start[b + 1] = start[b]! + linked[b]! + (csr ? this.csrStart[b + 1]! - this.csrStart[b]! : 0);
+      const old = csr ? this.csrStart[b + 1]! - this.csrStart[b]! : 0;
+      fill[b] = start[b]! + old;
+      start[b + 1] = fill[b]! + linked[b]!;
     }
     const persons = new Int32Array(start[buckets]!);
-    // Linked postings newest first, as the lists hold them; the compact ones keep their order after them.
-    const fill = start.slice(0, buckets);
-    for (let at = this.postUsed - 1; at >= 0; at--) {
+    // Linked postings oldest first, after room for the bucket's compact ones.
+    for (let at = 0; at < this.postUsed; at++) {
       const b = bucketOf[at]!;
-      if (b >= 0) persons[fill[b]!++] = this.postPerson[at]!;
+      const p = this.postPerson[at]!;
+      if (b >= 0 && alive[p] === 1) persons[fill[b]!++] = p;
     }
-    // Then, bucket by bucket, slide everything down over the holes of removed persons.
-    const alive = this.store.alive;
+    // Then, bucket by bucket, the compact postings of live persons and the linked ones, slid down over the room of
+    // removed persons (never past the linked ones not yet moved: the room is as large as the compact postings), and
+    // counted.
     let used = 0;
     for (let b = 0; b < buckets; b++) {
-      const from = start[b]!;
+      const from = fill[b]! - linked[b]!;
       start[b] = used;
-      for (let i = from, n = from + linked[b]!; i < n; i++) persons[used++] = persons[i]!;
       if (csr) {
         for (let i = this.csrStart[b]!; i < this.csrStart[b + 1]!; i++) {
           const p = this.csrPersons[i]!;
           if (p >= 0 && alive[p] === 1) persons[used++] = p;
         }
       }
+      for (let i = from, n = from + linked[b]!; i < n; i++) persons[used++] = persons[i]!;
+      this.counts[b] = used - start[b]!;
     }
     start[buckets] = used;
     this.csrStart = start;
@@ -293,9 +433,13 @@ export class PersonIndex {
     this.csrPersons = new Int32Array(0);
     this.stale = 0;
     this.postUsed = 0;
+    // Links only: the exact key counts do not depend on the buckets.
     const s = this.store;
-    for (let k = 0; k < s.alive.length; k++)
-      if (s.alive[k] === 1) for (const b of this.personBuckets(k)) this.link(b, k);
+    for (let k = 0; k < s.alive.length; k++) {
+      if (s.alive[k] !== 1) continue;
+      this.personKeys(k);
+      for (const b of this.bucketsOfKeys()) this.link(b, k);
+    }
   }
 
   /** The bucket of a key: an initial key's in the buckets after the others'. */
@@ -303,15 +447,18 @@ export class PersonIndex {
     return kind === KEY_INITIAL ? this.mask + 1 + (hash & this.initialMask) : hash & this.mask;
   }
 
-  /** How many live persons share a key hash (an upper bound when keys collide in a bucket). */
+  /** How many live persons have a skeleton or birth-date key (exactly, whatever other keys share its bucket). */
   frequency(hash: number): number {
-    return this.counts[hash & this.mask]!;
+    return this.keyCounts.get(hash);
   }
 
-  /** Informativeness in (0, 1] of a key hash: 1 for a key no one or one person has, low for frequent ones. */
+  /**
+   * Informativeness in (0, 1] of a skeleton or birth-date key: 1 for a key no one or one person has, low for frequent
+   * ones.
+   */
   idf(hash: number): number {
     const n = this.store.liveCount;
-    const df = this.counts[hash & this.mask]!;
+    const df = this.keyCounts.get(hash);
     if (df <= 1 || n <= 1) return 1;
     return Math.log(1 + n / df) / Math.log(1 + n);
   }
@@ -341,8 +488,8 @@ export class PersonIndex {
     }
     if (birthDate % 100 !== 0) keyScratch.push(dateKey(birthDate), KEY_DATE);
     // A rare query word asks for the listed skeletons one edit from its own too (near-skeletons.ts): a slip in the one
-    // rare word of a name would otherwise leave only common keys. They come after the query's own keys, so these
-    // always find a place among the keys walked.
+    // rare word of a name would otherwise leave only common keys. They come after the query's own keys, but the keys
+    // walked are the rarest of all that are asked for (below), so they find a place as far as they are rare.
     // A word with CH or KH asks for the skeletons of its other spellings as well (name-match.ts, forEachChSkeleton):
     // ACHWAN and AKHWAN share no skeleton, and beside a common MUHAMMAD nothing else would find the person.
     if (this.nearFrequency >= 0) {
@@ -356,7 +503,7 @@ export class PersonIndex {
         }
         const flags = table.flags[id]!;
         if ((flags & (TOKEN_PARTICLE | TOKEN_TITLE | TOKEN_INITIAL)) !== 0) continue;
-        const rare = this.counts[table.skelHash[id]! & this.mask]! <= this.nearFrequency;
+        const rare = this.keyCounts.get(table.skelHash[id]!) <= this.nearFrequency;
         const ch = (flags & TOKEN_LOSSY) === 0 && mayRespellCh(table.letters[id]!);
         if (!rare && !ch) continue;
         // The words of the same name the near skeletons pair with (see pushNear).
@@ -374,20 +521,34 @@ export class PersonIndex {
     this.prepareAccumulators();
     // Rarest keys first, within a budget of postings: the rare keys (a rare surname, a pair of tokens, a birth
     // date) find the person; a frequent one would only add thousands of weak candidates and the time to walk them.
+    // Every key asked for is ordered, by postings then bucket, and a bucket asked for as two kinds of key weighs as the
+    // weightier: the same keys are walked whatever the order of the query's names. (The first 256 were taken: a query
+    // of many names filled them with its first names' keys, and its rarest, of a name listed last, was never walked.)
+    if (keyBuckets.length * 2 < keyScratch.length) {
+      keyBuckets = new Int32Array(keyScratch.length);
+      keyKinds = new Int32Array(keyScratch.length);
+    }
     let nk = 0;
     for (let i = 0; i < keyScratch.length; i += 2) {
-      const b = this.bucketOf(keyScratch[i]!, keyScratch[i + 1]!);
+      const kind = keyScratch[i + 1]!;
+      const b = this.bucketOf(keyScratch[i]!, kind);
       const df = this.counts[b]!;
-      if (df === 0 || includes(keyBuckets, nk, b)) continue;
+      if (df === 0) continue;
+      const known = indexOf(keyBuckets, nk, b);
+      if (known >= 0) {
+        if (KIND_WEIGHT[kind]! > KIND_WEIGHT[keyKinds[known]!]!) keyKinds[known] = kind;
+        continue;
+      }
       let at = nk++;
-      while (at > 0 && this.counts[keyBuckets[at - 1]!]! > df) {
-        keyBuckets[at] = keyBuckets[at - 1]!;
+      for (; at > 0; at--) {
+        const before = keyBuckets[at - 1]!;
+        const beforeDf = this.counts[before]!;
+        if (beforeDf < df || (beforeDf === df && before < b)) break;
+        keyBuckets[at] = before;
         keyKinds[at] = keyKinds[at - 1]!;
-        at--;
       }
       keyBuckets[at] = b;
-      keyKinds[at] = keyScratch[i + 1]!;
-      if (nk === keyBuckets.length) break;
+      keyKinds[at] = kind;
     }
     this.warmed = this.warmKeys(nk);
     let budget = this.walkBudget;
@@ -538,24 +699,95 @@ export class PersonIndex {
     this.touched[this.touchedCount++] = slot;
   }
 
-  /** Partial selection of the `limit` best accumulated persons (a small insertion-sorted buffer). */
+  /**
+   * Selection of the `limit` best accumulated persons, best first, equal sums by lower person key: the order in which
+   * the postings were walked (the order persons were added, compacted, rebuilt) chose among namesakes before, so the
+   * same list returned other persons depending on its history. An insertion-sorted buffer: most persons compare with
+   * its last only, and ties, which arrive by ascending key from compacted buckets (see compact), do not slide. Persons
+   * added since the last compaction arrive newest first: where their ties would slide through the buffer too long,
+   * heapSelect takes over.
+   */
   private selectTop(limit: number, out: Int32Array): number {
     let n = 0;
     const sums = this.accSums;
+    const slots = this.accSlots;
     const sel = this.selected.length >= limit ? this.selected : new Float64Array(limit);
+    // Moves allowed: what filling the buffer in any order takes, and a few dozen a person (a heap's cost, about).
+    let moves = ((limit * limit) >> 1) + 32 * this.touchedCount;
     for (let t = 0; t < this.touchedCount; t++) {
       const at = this.touched[t]! * ACC_STRIDE;
       const v = sums[at + 2]!;
-      if (n === limit && v <= sel[n - 1]!) continue;
+      const p = slots[at + 1]!;
+      if (n === limit && (v < sel[n - 1]! || (v === sel[n - 1]! && p > out[n - 1]!))) continue;
       let i = n < limit ? n++ : n - 1;
-      while (i > 0 && sel[i - 1]! < v) {
+      for (; i > 0; i--) {
+        const w = sel[i - 1]!;
+        if (w > v || (w === v && out[i - 1]! < p)) break;
         out[i] = out[i - 1]!;
-        sel[i] = sel[i - 1]!;
-        i--;
+        sel[i] = w;
+        if (--moves === 0) return this.heapSelect(limit, out, sel);
       }
-      out[i] = this.accSlots[at + 1]!;
+      out[i] = p;
       sel[i] = v;
     }
     return n;
   }
+
+  /** selectTop by a heap of the best so far, its worst on top: O(log limit) a person whatever the order they come in. */
+  private heapSelect(limit: number, out: Int32Array, sel: Float64Array): number {
+    let n = 0;
+    const sums = this.accSums;
+    const slots = this.accSlots;
+    for (let t = 0; t < this.touchedCount; t++) {
+      const at = this.touched[t]! * ACC_STRIDE;
+      const v = sums[at + 2]!;
+      const p = slots[at + 1]!;
+      if (n < limit) {
+        // Up from the bottom while better than the parent.
+        let i = n++;
+        while (i > 0) {
+          const up = (i - 1) >> 1;
+          if (!better(sel[up]!, out[up]!, v, p)) break;
+          sel[i] = sel[up]!;
+          out[i] = out[up]!;
+          i = up;
+        }
+        sel[i] = v;
+        out[i] = p;
+      } else if (better(v, p, sel[0]!, out[0]!)) {
+        siftDown(sel, out, n, v, p);
+      }
+    }
+    // Heap sort: the worst goes last, so the best end first.
+    for (let last = n - 1; last > 0; last--) {
+      const v = sel[last]!;
+      const p = out[last]!;
+      sel[last] = sel[0]!;
+      out[last] = out[0]!;
+      siftDown(sel, out, last, v, p);
+    }
+    return n;
+  }
+}
+
+/** Whether the sum v of person p ranks before the sum w of person q: higher, or as high and of a lower key. */
+function better(v: number, p: number, w: number, q: number): boolean {
+  return v > w || (v === w && p < q);
+}
+
+/** Puts (v, p) at the top of the heap sel/out[0 .. n) (its worst on top) and moves it down to its place. */
+function siftDown(sel: Float64Array, out: Int32Array, n: number, v: number, p: number): void {
+  let i = 0;
+  for (;;) {
+    let child = 2 * i + 1;
+    if (child >= n) break;
+    // The worse of the two children.
+    if (child + 1 < n && better(sel[child]!, out[child]!, sel[child + 1]!, out[child + 1]!)) child++;
+    if (!better(v, p, sel[child]!, out[child]!)) break;
+    sel[i] = sel[child]!;
+    out[i] = out[child]!;
+    i = child;
+  }
+  sel[i] = v;
+  out[i] = p;
 }

@@ -148,13 +148,16 @@ export function relation(qs: Int32Array, q: number, cs: Int32Array, c: number): 
   const qd = qs[q + 3]!;
   const cd = cs[c + 3]!;
   const consonants = ((cb >>> 5) & 31) !== NO_CONSONANT;
-  const r = partOf(qs, q, cs, c);
+  let r = partOf(qs, q, cs, c);
   if (qs[q + 2] === cs[c + 2]) return r | ALIKE | CLOSE | EXACT;
   const lossy = ((qa | ca) & LOSSY) !== 0;
   // An initial is like a token with its first letter (0.8), and like nothing else.
   if (((qa | ca) & INITIAL) !== 0) return (qa & ca & INITIAL) === 0 && !lossy && firstEq ? r | ALIKE : r;
+  // The ways below that make two tokens alike only (Abd or Abu before one, Q for GH, W for V) set this and go on: the
+  // same skeleton may still make them close (ABSHIR and ABUBASHIR, GENEWIEVE and GENEVIEVE score 0.94 by Jaro–Winkler).
+  let alike = 0;
   // One may be the other with Abd or Abu before it (name-match.ts, HEAD_TAIL).
-  if (ql === cl + 3 ? mayBeHeadTail(qa, qb, ca, cb) : cl === ql + 3 && mayBeHeadTail(ca, cb, qa, qb)) return r | ALIKE;
+  if (ql === cl + 3 ? mayBeHeadTail(qa, qb, ca, cb) : cl === ql + 3 && mayBeHeadTail(ca, cb, qa, qb)) alike = ALIKE;
   const vowels = lossy ? VOWELS_LOSSY : VOWELS;
   const qv = (vowels >>> (qb & 31)) & 1;
   const cv = (vowels >>> (cb & 31)) & 1;
@@ -175,9 +178,10 @@ export function relation(qs: Int32Array, q: number, cs: Int32Array, c: number): 
   // Q against GH past the first letter (name-match.ts, qAsGhWithin): the masks differ in K and G at most, and the
   // spellings have a Q and a G and an H between them.
   const qgh = sameStart && qsl === csl && qsl >= 2 && ((qd ^ cd) & ~K_OR_G) === 0 && ((qa | ca) & QGH) === QGH;
-  if (qgh) return r | ALIKE;
+  if (qgh) alike = ALIKE;
   // W against V (name-match.ts, W_AS_V): a W and a V between them, the skeleton classes the same but for F.
-  if (!lossy && mayBeWAsVMasks(qa & LETTERS, ca & LETTERS, qd, cd)) return r | ALIKE;
+  if (!lossy && mayBeWAsVMasks(qa & LETTERS, ca & LETTERS, qd, cd)) alike = ALIKE;
+  r |= alike;
   if (lossy) {
     if (!sameStart) return r;
     if (sameSkeleton) return r | ALIKE;
