@@ -187,7 +187,7 @@ function infantOf(booking: PnrgovBooking, holder: PnrgovTraveller, d: PnrgovDocu
  * infant's name, birth date and passport. It goes to the booking's infant traveller it belongs to (`infantOf`); when
  * the booking lists none, to the infant `lapInfants` makes up for that adult.
  */
-function ownDocuments(booking: PnrgovBooking, t: PnrgovTraveller): readonly PnrgovDocument[] {
+export function ownDocuments(booking: PnrgovBooking, t: PnrgovTraveller): readonly PnrgovDocument[] {
   if (t.type !== 'infant') {
     return t.documents.some((d) => d.infant) ? t.documents.filter((d) => !d.infant) : t.documents;
   }

@@ -3,13 +3,13 @@
  * speak (it is read from the document at check-in; the PNR is what the booker typed), the PNR fills the gaps.
  */
 import type { IsoDate } from '../dates.js';
-import { apiTravellerKey, pnrTravellerKey, type LapInfant } from '../ingest-mapping.js';
+import { apiTravellerKey, ownDocuments, pnrTravellerKey, type LapInfant } from '../ingest-mapping.js';
 import type { PaxlstDocument, PaxlstTraveller } from '../paxlst.types.js';
 import type { PnrgovBooking, PnrgovDocument, PnrgovItineraryLeg, PnrgovTraveller } from '../pnrgov.types.js';
 import type { CountryRef } from '../travel.types.js';
 import type { DocumentFacts, TravellerFacts } from './facts.types.js';
 import { pnrBirthDate } from './link.js';
-import { ageOn, daysBetween, personKey, pushUnique } from './normalise.js';
+import { ageOn, daysBetween, pushUnique } from './normalise.js';
 
 /** A PNR traveller with its booking and the itinerary leg that is this flight (when the PNR has it). */
 export interface PnrTravellerInput {
@@ -27,45 +27,6 @@ function keyOf(ref: CountryRef | undefined): string | undefined {
 // A visa says where one may go, not who one is: the identity document is a passport first, else any non-visa.
 function mainApiDocument(docs: readonly PaxlstDocument[]): PaxlstDocument | undefined {
   return docs.find((d) => d.type.startsWith('P')) ?? docs.find((d) => d.type !== 'V');
-}
-
-/**
- * The infant traveller (TIF type IN) of `booking` that an infant's document sent under `holder`'s TIF is for: the one
- * it names, else the one the holder's SSR INFT names, else the booking's only infant (as ingest-mapping.ts gives it).
- */
-function infantNamed(booking: PnrgovBooking, holder: PnrgovTraveller, d: PnrgovDocument): PnrgovTraveller | undefined {
-  const infants = booking.travellers.filter((t) => t.type === 'infant');
-  const named = (surname: string, givenNames: string) => {
-    const key = personKey(surname, givenNames);
-    return infants.find((i) => surname.trim() !== '' && personKey(i.surname, i.givenNames) === key);
-  };
-  const inft = holder.infant;
-  return (
-    named(d.surname, d.givenNames) ??
-    (inft === undefined ? undefined : named(inft.surname, inft.givenNames)) ??
-    (infants.length === 1 ? infants[0] : undefined)
-  );
-}
-
-/**
- * A PNR traveller's own documents, as ingestion stores them. An infant's DOCS or DOCO (gender FI/MI, DOCO `I`) is
- * often sent under the adult's TIF: it is the infant's, never the adult's. An infant has all of its own, and those its
- * adults' TIFs carry for it; a lap infant (`lapInfants`) was given its holder's already.
- */
-function pnrDocuments(p: PnrTravellerInput): readonly PnrgovDocument[] {
-  const t = p.traveller;
-  if (t.type !== 'infant') return t.documents.filter((d) => !d.infant);
-  if (p.lap !== undefined) return t.documents;
-  const own = [...t.documents];
-  for (const holder of p.booking.travellers) {
-    if (holder.type === 'infant') continue;
-    for (const d of holder.documents) {
-      // The same document may have been sent under the infant's own TIF too.
-      if (!d.infant || own.some((o) => o.type === d.type && o.number === d.number)) continue;
-      if (infantNamed(p.booking, holder, d) === t) own.push(d);
-    }
-  }
-  return own;
 }
 
 function mainPnrDocument(docs: readonly PnrgovDocument[]): PnrgovDocument | undefined {
@@ -121,7 +82,8 @@ export function travellerFactsOf(
   departure: IsoDate | undefined,
 ): TravellerFacts {
   const t = pnr?.traveller;
-  const pnrDocs = pnr === undefined ? [] : pnrDocuments(pnr);
+  // As ingestion stores them: an infant's documents sent under its adult's TIF are the infant's.
+  const pnrDocs = pnr === undefined ? [] : ownDocuments(pnr.booking, pnr.traveller);
   const pnrDoc = mainPnrDocument(pnrDocs);
   // An infant's birth date may be given by its DOCS alone, sent under its adult's TIF.
   const dateOfBirth =
