@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { before, it } from 'node:test';
 import { describeEachBackend } from '../../test/database.js';
-import { nldFeed } from '../../test/factories.js';
+import { nldFeed, operator } from '../../test/factories.js';
 import { testServices } from '../../test/services.js';
 import type { Services } from '../services.js';
 import { messagesOfFlights } from './messages.repository.js';
@@ -63,8 +63,11 @@ function interchange(n: number, ...messages: string[][]): Buffer {
 
 describeEachBackend('targeting rules over ingested flights', (database) => {
   let services: Services;
-  before(() => {
+  before(async () => {
     services = testServices(database());
+    // Weak indicators run on their own only where a country switches them on (builtin.ts): NLD does, for these two.
+    for (const id of ['stateless-or-refugee', 'last-minute-booking'])
+      await services.rules.setEnabled(operator, id, true, noRequest, 'NLD');
   });
 
   const ingest = async (raw: Buffer) => {

@@ -50,6 +50,8 @@ describeEachBackend('passenger data ingestion', (database) => {
       persons: [{ id: 'wanted-1', name: 'Amal Haddad', birthDate: '2001-01-01', nationality: 'SYR', gender: 'female' }],
       documents: [{ number: 'TD0012345', issuingState: 'FRA', status: 'stolen' }],
     });
+    // A weak indicator runs on its own only where a country switches it on (builtin.ts): NLD does, for this one.
+    await services.rules.setEnabled(operator, 'stateless-or-refugee', true, noRequest, 'NLD');
   });
 
   it('stores, parses and screens a passenger list: flight, travellers, alerts for the planted person, document and indicators', async () => {

@@ -503,7 +503,7 @@ export class IngestService {
         const facts = buildFlightFacts(state.lists, state.bookings, { pnrgovFlight: state.pnrgovFlight });
         return {
           facts,
-          hits: evaluateRules(rulesOf.get(message.ownerCountry)!, facts, { country: message.ownerCountry }),
+          hits: evaluateRules(rulesOf.get(message.ownerCountry)!, facts),
         };
       }),
     );

@@ -53,6 +53,8 @@ export function rulesRoutes(app: App, services: Services): void {
       schema: {
         tags: ['flights'],
         summary: 'Switch a rule on or off for the caller’s country',
+        description:
+          'The country’s own switch wins over the rule’s `enabled` and `countries` (where it runs by default), either way: a country may switch on for itself a built-in weak indicator that runs nowhere by default, or another country’s rule.',
         params: RuleParams,
         body: Type.Object({ enabled: Type.Boolean() }, { additionalProperties: false }),
         response: { 204: Type.Null(), ...errors },

@@ -19,7 +19,7 @@ export const ConditionValue = Type.Union([Scalar, Type.Array(Scalar)], {
 const conditions = (description: string) =>
   Type.Array(Type.Ref('RuleCondition'), { minItems: 1, maxItems: ruleLimits.maxChildren, description });
 
-/** A node of a rule's condition tree (recursive: `all`, `any` and `not` hold further nodes). */
+/** A node of a rule's condition tree (recursive: `all`, `any`, `not` and `atLeast` hold further nodes). */
 export const RuleCondition = Type.Union(
   [
     Type.Object(
@@ -33,10 +33,17 @@ export const RuleCondition = Type.Union(
     Type.Object({ all: conditions('every one holds') }, { title: 'all' }),
     Type.Object({ any: conditions('at least one holds') }, { title: 'any' }),
     Type.Object({ not: Type.Ref('RuleCondition') }, { title: 'not' }),
+    Type.Object(
+      {
+        atLeast: Type.Integer({ minimum: 1, maximum: ruleLimits.maxChildren, description: 'at most the length of of' }),
+        of: conditions('the conditions counted'),
+      },
+      { title: 'atLeast' },
+    ),
   ],
   {
     $id: 'RuleCondition',
-    description: `{all: […]}, {any: […]}, {not: …} or a comparison {fact, op, value}; at most ${ruleLimits.maxDepth} levels and ${ruleLimits.maxConditions} nodes`,
+    description: `{all: […]}, {any: […]}, {not: …}, {atLeast: n, of: […]} (n of them hold) or a comparison {fact, op, value}; at most ${ruleLimits.maxDepth} levels and ${ruleLimits.maxConditions} nodes`,
   },
 );
 
@@ -61,7 +68,9 @@ const ruleFields = {
       description: 'nationality keys (ISO 3166 alpha-3) of the countries it runs for, or "all"',
     },
   ),
-  enabled: Type.Boolean(),
+  enabled: Type.Boolean({
+    description: 'whether it runs by default for its countries; a country’s own switch wins (PUT …/enabled)',
+  }),
 };
 
 /** A rule as stored: one version of it, validated and normalised (country codes as nationality keys). */

@@ -7,7 +7,9 @@ import { up as addRuleOwner } from '../db/migrations/0013_rule_owner.js';
 import { isAppError } from '../errors.js';
 import type { Principal } from '../access/policy.js';
 import type { Services } from '../services.js';
-import { builtinRules } from './rules/builtin.js';
+import { builtinRules, weakIndicatorIds } from './rules/builtin.js';
+import { evaluateRules } from './rules/evaluate.js';
+import { buildCompanions, buildFactSet, buildTraveller } from './rules/rules.factories.js';
 
 const noRequest = { ip: null, requestId: null };
 const fraAnalyst: Principal = {
@@ -55,11 +57,18 @@ describeEachBackend('targeting rules', (database) => {
     );
   });
 
-  it('installs the built-in indicators as version 1 and runs them everywhere', async () => {
+  it('installs the built-ins as version 1: the weak indicators off by default, the rest running everywhere', async () => {
     const active = await services.rules.activeRules('FRA');
-    assert.equal(active.length, builtinRules.length);
+    assert.deepEqual(
+      active.map((r) => r.rule.id).sort(),
+      builtinRules
+        .filter((r) => !(weakIndicatorIds as readonly string[]).includes(r.id))
+        .map((r) => r.id)
+        .sort(),
+    );
     const listed = await services.rules.list(fraAnalyst);
-    assert.ok(listed.every((r) => r.builtin && r.rule.version === 1 && r.enabledHere));
+    assert.equal(listed.length, builtinRules.length);
+    assert.ok(listed.every((r) => r.builtin && r.rule.version === 1 && r.enabledHere === r.rule.enabled));
   });
 
   it('stores a new rule, then a new version of it, and names where a bad rule is wrong', async () => {
@@ -107,10 +116,27 @@ describeEachBackend('targeting rules', (database) => {
     assert.ok(!(await services.rules.activeRules('DEU')).some((r) => r.rule.id === 'minor-alone'));
   });
 
-  it('lets a country switch a rule off for itself only', async () => {
-    await services.rules.setEnabled(deuAnalyst, 'cash-payment', false, noRequest);
-    assert.ok(!(await services.rules.activeRules('DEU')).some((r) => r.rule.id === 'cash-payment'));
-    assert.ok((await services.rules.activeRules('FRA')).some((r) => r.rule.id === 'cash-payment'));
+  it('lets a country switch a rule off or on for itself only, over the rule’s own default and countries', async () => {
+    const runs = async (country: string, id: string) =>
+      (await services.rules.activeRules(country)).some((r) => r.rule.id === id);
+    // Off for DEU, a built-in that runs everywhere.
+    await services.rules.setEnabled(deuAnalyst, 'shared-contact', false, noRequest);
+    assert.ok(!(await runs('DEU', 'shared-contact')) && (await runs('FRA', 'shared-contact')));
+    // On for FRA, a weak indicator that runs nowhere by default.
+    assert.ok(!(await runs('FRA', 'cash-payment')));
+    await services.rules.setEnabled(fraAnalyst, 'cash-payment', true, noRequest);
+    assert.ok((await runs('FRA', 'cash-payment')) && !(await runs('DEU', 'cash-payment')));
+    const view = (await services.rules.list(fraAnalyst)).find((v) => v.rule.id === 'cash-payment')!;
+    assert.deepEqual([view.rule.enabled, view.enabledHere], [false, true]);
+    // On for DEU, FRA's own rule listed for FRA only: DEU's flights are checked by it, and it fires there.
+    assert.ok(!(await runs('DEU', 'minor-alone')));
+    await services.rules.setEnabled(deuAnalyst, 'minor-alone', true, noRequest);
+    const deu = await services.rules.activeRules('DEU');
+    const child = buildTraveller({ age: 9, minor: true, adult: false, companions: buildCompanions() });
+    const hits = evaluateRules(deu, buildFactSet({ travellers: [child] }));
+    assert.deepEqual(hits.map((h) => h.ruleId).sort(), ['minor-alone', 'unaccompanied-minor']);
+    await services.rules.setEnabled(deuAnalyst, 'minor-alone', false, noRequest);
+    assert.ok(!(await runs('DEU', 'minor-alone')));
     await assert.rejects(
       services.rules.setEnabled(deuAnalyst, 'no-such-rule', false, noRequest),
       /no rule no-such-rule/,
@@ -118,10 +144,10 @@ describeEachBackend('targeting rules', (database) => {
   });
 
   it('lets no person re-version a built-in or write a rule for all countries; the operator may', async () => {
-    const oneWay = builtinRules.find((r) => r.id === 'one-way-ticket')!;
+    const group = builtinRules.find((r) => r.id === 'group-single-contact')!;
     for (const who of [fraAnalyst, fraAdmin]) {
       await assert.rejects(
-        services.rules.save(who, { ...oneWay, countries: ['FRA'] }, noRequest),
+        services.rules.save(who, { ...group, countries: ['FRA'] }, noRequest),
         forbidden(/built-in rule: only the operator/),
       );
     }
@@ -130,16 +156,16 @@ describeEachBackend('targeting rules', (database) => {
       forbidden(/only your own country/),
     );
     assert.ok(!(await services.rules.list(fraAnalyst)).some((v) => v.rule.id === 'fra-everywhere'));
-    assert.ok((await services.rules.activeRules('DEU')).some((r) => r.rule.id === 'one-way-ticket'));
+    assert.ok((await services.rules.activeRules('DEU')).some((r) => r.rule.id === 'group-single-contact'));
     // The operator changes a built-in for everyone; it stays a built-in of no country.
-    const changed = await services.rules.save(operator, { ...oneWay, severity: 'high' }, noRequest);
+    const changed = await services.rules.save(operator, { ...group, severity: 'high' }, noRequest);
     assert.deepEqual([changed.rule.version, changed.builtin, changed.ownerCountry], [2, true, null]);
-    const view = (await services.rules.list(deuAnalyst)).find((v) => v.rule.id === 'one-way-ticket')!;
+    const view = (await services.rules.list(deuAnalyst)).find((v) => v.rule.id === 'group-single-contact')!;
     assert.deepEqual([view.rule.severity, view.builtin, view.ownerCountry], ['high', true, null]);
     // A country still switches a built-in for itself.
-    await services.rules.setEnabled(fraAnalyst, 'one-way-ticket', false, noRequest);
-    assert.ok(!(await services.rules.activeRules('FRA')).some((r) => r.rule.id === 'one-way-ticket'));
-    assert.ok((await services.rules.activeRules('DEU')).some((r) => r.rule.id === 'one-way-ticket'));
+    await services.rules.setEnabled(fraAnalyst, 'group-single-contact', false, noRequest);
+    assert.ok(!(await services.rules.activeRules('FRA')).some((r) => r.rule.id === 'group-single-contact'));
+    assert.ok((await services.rules.activeRules('DEU')).some((r) => r.rule.id === 'group-single-contact'));
   });
 
   it('lets only the owner country (and the operator) change its rule, and audits it under that country', async () => {
@@ -263,5 +289,54 @@ describeEachBackend('targeting rules', (database) => {
         'old-ita v1 ITA',
       ],
     );
+  });
+  it('brings the built-ins a release changed up to date, where nobody else re-versioned them; once', async () => {
+    const { db } = database();
+    const current = (id: string) => builtinRules.find((r) => r.id === id)!;
+    const stored = (id: string, version: number, by: string, changes: Record<string, unknown>) => ({
+      id,
+      version,
+      definition: JSON.stringify({ ...current(id), ...changes, version }),
+      builtin: true,
+      owner_country: null,
+      created_by: by,
+    });
+    // As an earlier release left them: the one-way ticket on everywhere, the stateless codes on and then re-versioned
+    // by the operator, and no combination rule yet.
+    await db
+      .deleteFrom('rules')
+      .where('id', 'in', ['one-way-ticket', 'stateless-or-refugee', 'several-weak-indicators'])
+      .execute();
+    await db
+      .insertInto('rules')
+      .values([
+        stored('one-way-ticket', 1, 'lodestar', { enabled: true }),
+        stored('stateless-or-refugee', 1, 'lodestar', { enabled: true }),
+        stored('stateless-or-refugee', 2, operator.name, { enabled: true, severity: 'high' }),
+      ])
+      .execute();
+    await services.rules.installBuiltins();
+    await services.rules.installBuiltins();
+    const rows = await db
+      .selectFrom('rules')
+      .select(['id', 'version', 'created_by', 'definition'])
+      .where('id', 'in', ['one-way-ticket', 'stateless-or-refugee', 'several-weak-indicators'])
+      .orderBy('id')
+      .orderBy('version')
+      .execute();
+    assert.deepEqual(
+      rows.map((r) => [r.id, r.version, r.created_by, (r.definition as { enabled: boolean }).enabled]),
+      [
+        ['one-way-ticket', 1, 'lodestar', true],
+        ['one-way-ticket', 2, 'lodestar', false],
+        ['several-weak-indicators', 1, 'lodestar', true],
+        ['stateless-or-refugee', 1, 'lodestar', true],
+        ['stateless-or-refugee', 2, operator.name, true],
+      ],
+    );
+    assert.deepEqual(rows[1]!.definition, { ...JSON.parse(JSON.stringify(current('one-way-ticket'))), version: 2 });
+    const running = (await services.rules.activeRules('ITA')).map((r) => r.rule.id);
+    assert.ok(running.includes('stateless-or-refugee') && running.includes('several-weak-indicators'));
+    assert.ok(!running.includes('one-way-ticket'));
   });
 });

@@ -35,11 +35,21 @@ export interface RuleView {
   readonly enabledHere: boolean;
 }
 
-/** Whether `rule` runs for `country`, the country's own switch winning over the rule's list. */
+/** Who the built-ins' own versions are stored as written by. */
+const builtinAuthor = 'lodestar';
+
+/** Whether two rules say the same, whatever their version numbers. */
+function sameRule(a: Rule, b: Rule): boolean {
+  return JSON.stringify({ ...a, version: 0 }) === JSON.stringify({ ...b, version: 0 });
+}
+
+/**
+ * Whether `rule` runs for `country`. The rule's `enabled` and `countries` say where it runs by default; a country's own
+ * switch wins over both, either way: a country may turn off a rule that runs everywhere, or turn on for itself a
+ * built-in that runs nowhere by default (the weak indicators, builtin.ts) or another country's rule.
+ */
 function enabledFor(rule: Rule, country: string, settings: Map<string, Map<string, boolean>>): boolean {
-  const own = settings.get(rule.id)?.get(country);
-  if (own !== undefined) return own && rule.enabled;
-  return appliesIn(rule, country);
+  return settings.get(rule.id)?.get(country) ?? appliesIn(rule, country);
 }
 
 /** A stored version of a rule as `principal` sees it listed. */
@@ -79,16 +89,27 @@ export class RulesService {
     private readonly audit: AuditService,
   ) {}
 
-  /** Installs the built-in indicators as version 1 where they are not stored yet (idempotent). */
+  /**
+   * Installs the built-in indicators: version 1 where a built-in is not stored yet, and the next version where this
+   * release changed a built-in nobody else has changed since it was installed (its latest version is Lodestar's own
+   * and says something else: a new default, a new condition). A built-in the operator has re-versioned is theirs and
+   * is left as it is. Idempotent, and safe for two processes at once (a version is stored once; the second insert is
+   * skipped).
+   */
   async installBuiltins(): Promise<void> {
+    const stored = new Map((await latestRules(this.db)).map((r) => [r.id, r]));
     for (const rule of builtinRules) {
+      const head = stored.get(rule.id);
+      const untouched = head?.builtin === true && head.createdBy === builtinAuthor;
+      if (head !== undefined && (!untouched || sameRule(validateRule(head.definition), rule))) continue;
+      const version = (head?.version ?? 0) + 1;
       await insertRule(this.db, {
         id: rule.id,
-        version: 1,
-        definition: { ...rule, version: 1 },
+        version,
+        definition: { ...rule, version },
         builtin: true,
         ownerCountry: null,
-        createdBy: 'lodestar',
+        createdBy: builtinAuthor,
       });
     }
   }

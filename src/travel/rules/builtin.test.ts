@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { builtinRule, builtinRules } from './builtin.js';
+import { builtinRule, builtinRules, weakIndicatorIds } from './builtin.js';
 import { evaluateRules } from './evaluate.js';
 import type { BookingFacts, FlightFactSet, FlightFacts, TravellerFacts } from './facts.types.js';
 import { buildBooking, buildCompanions, buildDocument, buildFactSet, buildTraveller } from './rules.factories.js';
@@ -15,7 +15,7 @@ function run(
     travellers: parts.traveller === undefined ? [] : [parts.traveller],
     bookings: parts.booking === undefined ? [] : [parts.booking],
   });
-  return evaluateRules([builtinRule(id)], set, { country: 'NLD' });
+  return evaluateRules([builtinRule(id)], set);
 }
 
 /** The matched facts of the single hit, as `fact op → actual`. */
@@ -27,10 +27,55 @@ function explanation(hits: ReturnType<typeof evaluateRules>): Record<string, unk
 const child = { age: 9, minor: true, adult: false, dateOfBirth: '2015-07-04' } as const;
 
 describe('built-in indicators', () => {
-  it('are twelve valid rules with distinct ids, enabled for all countries', () => {
-    assert.equal(builtinRules.length, 12);
-    assert.equal(new Set(builtinRules.map((r) => r.id)).size, 12);
-    for (const r of builtinRules) assert.deepEqual([r.enabled, r.countries, r.version], [true, 'all', 1]);
+  it('are thirteen valid rules with distinct ids for all countries: the eight weak indicators off by default', () => {
+    assert.equal(builtinRules.length, 13);
+    assert.equal(new Set(builtinRules.map((r) => r.id)).size, 13);
+    for (const r of builtinRules) {
+      const weak = (weakIndicatorIds as readonly string[]).includes(r.id);
+      assert.deepEqual([r.enabled, r.countries, r.version], [!weak, 'all', 1], r.id);
+    }
+    assert.deepEqual(
+      builtinRules.filter((r) => r.enabled).map((r) => r.id),
+      [
+        'minor-with-adults-of-another-surname',
+        'unaccompanied-minor',
+        'shared-contact',
+        'group-single-contact',
+        'several-weak-indicators',
+      ],
+    );
+  });
+
+  it('several weak indicators: three of the eight on one traveller fire, naming them; two do not', () => {
+    const booking = buildBooking({ oneWay: true, paymentKinds: ['cash'], hoursBeforeDeparture: 200 });
+    const traveller = buildTraveller({ bags: 0 });
+    const hits = run('several-weak-indicators', { traveller, booking, flight: { longHaul: true } });
+    assert.deepEqual(explanation(hits), {
+      'booking.payment.kinds contains': ['cash'],
+      'booking.oneWay eq': true,
+      'flight.longHaul eq': true,
+      'traveller.role eq': 'passenger',
+      'traveller.bags eq': 0,
+    });
+    assert.equal(hits[0]!.severity, 'medium');
+    assert.deepEqual(hits[0]!.subject.kind, 'traveller');
+    // Two of them: a one-way ticket paid in cash, bags on a short flight.
+    assert.deepEqual(run('several-weak-indicators', { traveller, booking, flight: { longHaul: false } }), []);
+    // Each counts once, whatever part of it holds: the last-minute window needs both its bounds.
+    const notLastMinute = buildBooking({ oneWay: true, paymentKinds: ['cash'], hoursBeforeDeparture: -3 });
+    assert.deepEqual(run('several-weak-indicators', { traveller: buildTraveller(), booking: notLastMinute }), []);
+    const lastMinute = buildBooking({ oneWay: true, paymentKinds: ['cash'], hoursBeforeDeparture: 3 });
+    assert.equal(run('several-weak-indicators', { traveller: buildTraveller(), booking: lastMinute }).length, 1);
+  });
+
+  it('several weak indicators counts exactly the eight, each as its own rule states it', () => {
+    const several = builtinRule('several-weak-indicators').when;
+    assert.ok('atLeast' in several);
+    assert.equal(several.atLeast, 3);
+    assert.deepEqual(
+      several.of,
+      weakIndicatorIds.map((id) => builtinRule(id).when),
+    );
   });
 
   it('minor with adults of another surname: fires without a same-surname adult, not with one', () => {

@@ -32,17 +32,70 @@ const maria = buildTraveller({
   document: buildDocument({ issuer: 'BRA', expiresOn: '2029-01-01' }),
 });
 const set = buildFactSet({ travellers: [maria], bookings: [buildBooking()] });
-const fires = (r: Rule) => evaluateRules([r], set, { country: 'FRA' }).length === 1;
+const fires = (r: Rule) => evaluateRules([r], set).length === 1;
 
 describe('evaluateRules', () => {
-  it('skips a disabled rule and a rule restricted to other countries; country codes in any form', () => {
+  it('runs the rules it is given; appliesIn says where a rule runs by default, country codes in any form', () => {
     const minor = { fact: 'traveller.minor', op: 'eq', value: true };
     assert.ok(fires(rule('traveller', minor)));
-    assert.ok(!fires(rule('traveller', minor, { enabled: false })));
-    assert.ok(!fires(rule('traveller', minor, { countries: ['NLD', 'BEL'] })));
+    // Which rules are in force for a country is the rules service's choice (a country may switch on a rule that is
+    // off by default): evaluation runs what it is handed.
+    assert.ok(fires(rule('traveller', minor, { enabled: false })));
     const germany = rule('traveller', minor, { countries: ['DEU'] });
-    assert.equal(evaluateRules([germany], set, { country: 'D' }).length, 1);
-    assert.ok(appliesIn(germany, 'deu') && !appliesIn(germany, 'FRA'));
+    assert.ok(appliesIn(germany, 'deu') && appliesIn(germany, 'D') && !appliesIn(germany, 'FRA'));
+    assert.ok(!appliesIn(rule('traveller', minor, { enabled: false }), 'FRA'));
+    assert.ok(appliesIn(rule('traveller', minor), 'FRA'));
+  });
+
+  it('atLeast holds when n of its conditions do, and names the ones that hold (or, under not, that fail)', () => {
+    const minor = { fact: 'traveller.minor', op: 'eq', value: true };
+    const brazilian = { fact: 'traveller.nationality', op: 'eq', value: 'BRA' };
+    const crew = { fact: 'traveller.role', op: 'eq', value: 'crew' };
+    const old = { fact: 'traveller.age', op: 'gte', value: 60 };
+    const of = [minor, crew, brazilian, old];
+    for (const [n, expected] of [
+      [1, true],
+      [2, true],
+      [3, false],
+      [4, false],
+    ] as const) {
+      assert.equal(fires(rule('traveller', { atLeast: n, of })), expected, `atLeast ${n}`);
+    }
+    const [hit] = evaluateRules([rule('traveller', { atLeast: 2, of })], set);
+    assert.deepEqual(
+      hit!.matched.map((m) => [m.fact, m.actual, m.negated]),
+      [
+        ['traveller.minor', true, false],
+        ['traveller.nationality', 'BRA', false],
+      ],
+    );
+    const [negated] = evaluateRules([rule('traveller', { not: { atLeast: 3, of } })], set);
+    assert.deepEqual(
+      negated!.matched.map((m) => [m.fact, m.actual, m.negated]),
+      [
+        ['traveller.role', 'passenger', true],
+        ['traveller.age', 16, true],
+      ],
+    );
+  });
+
+  it('atLeast agrees with counting its conditions one by one, for any mix and any n', () => {
+    const pool = [
+      { fact: 'traveller.minor', op: 'eq', value: true },
+      { fact: 'traveller.role', op: 'eq', value: 'crew' },
+      { fact: 'traveller.nationality', op: 'eq', value: 'BRA' },
+      { fact: 'traveller.age', op: 'gte', value: 60 },
+      { fact: 'traveller.bags', op: 'exists', value: false },
+      { fact: 'traveller.surname', op: 'eq', value: 'SANTOS' },
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pool), { minLength: 1, maxLength: 8 }), fc.nat(), (of, k) => {
+        const n = 1 + (k % of.length);
+        const held = of.filter((c) => fires(rule('traveller', c))).length;
+        assert.equal(fires(rule('traveller', { atLeast: n, of })), held >= n);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('applies each operator, an absent fact matching nothing but exists: false', () => {
@@ -84,7 +137,7 @@ describe('evaluateRules', () => {
         { not: { fact: 'traveller.nationality', op: 'in', value: ['FRA'] } },
       ],
     });
-    const [hit] = evaluateRules([r], set, { country: 'FRA' });
+    const [hit] = evaluateRules([r], set);
     assert.deepEqual(hit, {
       ruleId: 't',
       ruleVersion: 3,
@@ -134,7 +187,7 @@ describe('evaluateRules', () => {
     ];
     for (const [op, value, expected] of cases) assert.equal(dep(op, value), expected, `${op} ${JSON.stringify(value)}`);
     const created = (op: string, value: unknown) =>
-      evaluateRules([rule('booking', { fact: 'booking.createdAt', op, value })], set, { country: 'FRA' }).length === 1;
+      evaluateRules([rule('booking', { fact: 'booking.createdAt', op, value })], set).length === 1;
     assert.ok(created('eq', '2024-09-01') && created('lte', '2024-09-01') && !created('gt', '2024-09-01'));
     // A date fact is compared as before: its values are days already.
     assert.ok(fires(rule('traveller', { fact: 'traveller.dateOfBirth', op: 'eq', value: '2008-05-01' })));
@@ -167,9 +220,7 @@ describe('evaluateRules', () => {
           const value = op === 'in' || op === 'between' ? values : values[0];
           const flightSet = buildFactSet({ flight: { scheduledDeparture: x } });
           const fired =
-            evaluateRules([rule('flight', { fact: 'flight.scheduledDeparture', op, value })], flightSet, {
-              country: 'FRA',
-            }).length === 1;
+            evaluateRules([rule('flight', { fact: 'flight.scheduledDeparture', op, value })], flightSet).length === 1;
           assert.equal(fired, oracle[op]!(x.slice(0, 10), values), `${x} ${op} ${JSON.stringify(value)}`);
         },
       ),
@@ -179,13 +230,13 @@ describe('evaluateRules', () => {
 
   it('runs booking rules per booking and flight rules once', () => {
     const two = buildFactSet({ bookings: [buildBooking(), buildBooking({ locator: 'XYZ789', oneWay: true })] });
-    const hits = evaluateRules([builtinRule('one-way-ticket')], two, { country: 'FRA' });
+    const hits = evaluateRules([builtinRule('one-way-ticket')], two);
     assert.deepEqual(
       hits.map((h) => h.subject),
       [{ kind: 'booking', locator: 'XYZ789' }],
     );
     const flightRule = rule('flight', { fact: 'flight.passengerCount', op: 'eq', value: 0 });
-    assert.deepEqual(evaluateRules([flightRule], two, { country: 'FRA' })[0]!.subject, {
+    assert.deepEqual(evaluateRules([flightRule], two)[0]!.subject, {
       kind: 'flight',
       carrier: 'LA',
       number: '417',
@@ -199,7 +250,7 @@ describe('evaluateRules', () => {
       bookings: [buildBooking({ paymentKinds: ['cash'] })],
     });
     assert.deepEqual(
-      evaluateRules([cash], paid, { country: 'FRA' }).map((h) => (h.subject.kind === 'traveller' ? h.subject.key : '')),
+      evaluateRules([cash], paid).map((h) => (h.subject.kind === 'traveller' ? h.subject.key : '')),
       [maria.key],
     );
   });
@@ -208,12 +259,12 @@ describe('evaluateRules', () => {
     const r = builtinRule('cash-payment');
     assert.equal(compileRule(r), compileRule(r));
     const cash = buildFactSet({ bookings: [buildBooking({ paymentKinds: ['cash'] })] });
-    assert.equal(evaluateRules([compileRule(r)], cash, { country: 'FRA' }).length, 1);
+    assert.equal(evaluateRules([compileRule(r)], cash).length, 1);
   });
 
   it('tests at most the first 256 characters of a long value', () => {
     const long = buildFactSet({ travellers: [buildTraveller({ surname: `${'A'.repeat(300)}Z` })] });
     const endsInZ = rule('traveller', { fact: 'traveller.surname', op: 'matches', value: 'Z$' });
-    assert.equal(evaluateRules([endsInZ], long, { country: 'FRA' }).length, 0);
+    assert.equal(evaluateRules([endsInZ], long).length, 0);
   });
 });

@@ -201,6 +201,28 @@ function compileNode(c: Condition): Node {
     const test = inner.test;
     return { test: (s) => !test(s), explain: (s, want, out) => inner.explain(s, !want, out) };
   }
+  if ('atLeast' in c) {
+    const children = c.of.map(compileNode);
+    const tests = children.map((ch) => ch.test);
+    const need = c.atLeast;
+    const test: Test = (s) => {
+      let held = 0;
+      for (let i = 0; i < tests.length; i++) {
+        if (tests[i]!(s) && ++held >= need) return true;
+        // Stops as soon as the rest could not make up the number.
+        if (held + (tests.length - 1 - i) < need) return false;
+      }
+      return false;
+    };
+    // It holds because of the children that hold (every one of them: the indicators the analyst reads), fails
+    // because of the children that fail.
+    return {
+      test,
+      explain: (s, want, out) => {
+        for (const ch of children) if (ch.test(s) === want) ch.explain(s, want, out);
+      },
+    };
+  }
   const all = 'all' in c;
   const children = (all ? c.all : c.any).map(compileNode);
   const tests = children.map((ch) => ch.test);
@@ -250,13 +272,12 @@ function hit(rule: Rule, subject: HitSubject, matched: readonly MatchedFact[]): 
   });
 }
 
-/** Runs every enabled rule that applies in `country` over a flight's facts; returns the hits, rule by rule. */
-export function evaluateRules(
-  rules: readonly (Rule | CompiledRule)[],
-  facts: FlightFactSet,
-  options: { readonly country: string },
-): RuleHit[] {
-  const active = rules.map((r) => ('kind' in r ? r : compileRule(r))).filter((c) => appliesIn(c.rule, options.country));
+/**
+ * Runs these rules over a flight's facts; returns the hits, rule by rule. Which rules are in force for a country (a
+ * rule's own switch and countries, the country's switch over both) is RulesService.activeRules' to say, not this.
+ */
+export function evaluateRules(rules: readonly (Rule | CompiledRule)[], facts: FlightFactSet): RuleHit[] {
+  const active = rules.map((r) => ('kind' in r ? r : compileRule(r)));
   const byLocator = new Map<string, BookingFacts>();
   for (const b of facts.bookings) if (!byLocator.has(b.locator)) byLocator.set(b.locator, b);
   // A traveller's booking is the first of its locators the push holds (the PNR it was linked from, else RFF+AVF).

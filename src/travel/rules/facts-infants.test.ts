@@ -38,7 +38,7 @@ const infant = (surname: string) => [
 /** The facts of a push, and the built-ins that fire, as `rule key`. */
 function factsOf(message: ReturnType<typeof push>, paxlst: Parameters<typeof buildFlightFacts>[0] = []) {
   const facts = buildFlightFacts(paxlst, message.bookings, { pnrgovFlight: message.flight });
-  const hits = evaluateRules(builtinRules, facts, { country: 'NLD' }).map(
+  const hits = evaluateRules(builtinRules, facts).map(
     (h) => `${h.ruleId} ${h.subject.kind === 'traveller' ? h.subject.key : ''}`,
   );
   return { facts, hits };

@@ -112,7 +112,7 @@ describe('facts from hand-written messages', () => {
       [0, '2024-09-20', 11],
     );
     const rules = [builtinRule('no-bags-long-haul'), builtinRule('document-issued-recently')];
-    const hits = evaluateRules(rules, facts, { country: 'NLD' });
+    const hits = evaluateRules(rules, facts);
     assert.deepEqual(
       hits.map((h) => [h.ruleId, h.subject.kind === 'traveller' ? h.subject.surname : '']),
       [
@@ -144,7 +144,7 @@ describe('facts from hand-written messages', () => {
         ['SHR004', 1, 4],
       ],
     );
-    const hits = evaluateRules([builtinRule('shared-contact')], facts, { country: 'NLD' });
+    const hits = evaluateRules([builtinRule('shared-contact')], facts);
     assert.deepEqual(
       hits.map((h) => (h.subject.kind === 'booking' ? h.subject.locator : '')),
       ['SHR001', 'SHR002', 'SHR003', 'SHR004'],
@@ -181,7 +181,7 @@ describe('facts from hand-written messages', () => {
         ['SHA003', 3],
       ],
     );
-    const hits = evaluateRules([builtinRule('shared-contact')], facts, { country: 'NLD' });
+    const hits = evaluateRules([builtinRule('shared-contact')], facts);
     assert.deepEqual(
       hits.map((h) => (h.subject.kind === 'booking' ? h.subject.locator : '')),
       ['SHA001', 'SHA002', 'SHA003'],

@@ -80,8 +80,8 @@ describe('buildFlightFacts on the API and PNR fixtures of flight LA417 CDG–AMS
     assert.deepEqual([group.group, group.groupSize, group.travellerCount, group.contactParties], [true, 12, 0, 1]);
   });
 
-  it('fires the expected built-ins, each on the right subject', () => {
-    const hits = evaluateRules(builtinRules, facts, { country: 'NLD' }).map((h) =>
+  it('fires the expected built-ins (the weak indicators too, when switched on), each on the right subject', () => {
+    const hits = evaluateRules(builtinRules, facts).map((h) =>
       h.subject.kind === 'booking'
         ? `${h.ruleId} ${h.subject.locator}`
         : `${h.ruleId} ${h.subject.kind === 'traveller' ? h.subject.key : ''}`,
@@ -96,6 +96,8 @@ describe('buildFlightFacts on the API and PNR fixtures of flight LA417 CDG–AMS
       'one-way-ticket QX7P2L',
       'one-way-ticket RT9K4Z',
       'paid-by-non-traveller RT9K4Z',
+      // The minor's booking is one-way, paid in cash by someone not on the flight, made 12.5 hours before departure.
+      'several-weak-indicators pnr:RT9K4Z:1',
       'stateless-or-refugee api:3',
       'unaccompanied-minor pnr:RT9K4Z:1',
     ]);

@@ -55,8 +55,16 @@ export interface AnyOf {
 export interface NotOf {
   readonly not: Condition;
 }
+/**
+ * At least `atLeast` of the sub-conditions hold: weak indicators combined (domain.md §6: each alone says little, several
+ * together are worth a look).
+ */
+export interface AtLeastOf {
+  readonly atLeast: number;
+  readonly of: readonly Condition[];
+}
 /** A node of a rule's condition tree. */
-export type Condition = Comparison | AllOf | AnyOf | NotOf;
+export type Condition = Comparison | AllOf | AnyOf | NotOf | AtLeastOf;
 
 /** Limits on a rule's size, so a stored rule stays cheap to validate and to run. */
 export const ruleLimits = {
@@ -211,7 +219,22 @@ export function checkCondition(root: unknown, path: string, subject: Subject): C
       onlyKeys(node, ['not'], at);
       return Object.freeze({ not: walk(node.not, `${at}.not`, depth + 1) });
     }
-    if (!Object.hasOwn(node, 'fact')) invalid(at, 'expected all, any, not or a comparison {fact, op, value}');
+    if (Object.hasOwn(node, 'atLeast') || Object.hasOwn(node, 'of')) {
+      onlyKeys(node, ['atLeast', 'of'], at);
+      const list = node.of;
+      if (!Array.isArray(list) || list.length === 0 || list.length > ruleLimits.maxChildren) {
+        invalid(`${at}.of`, `expected a list of 1 to ${ruleLimits.maxChildren} conditions`);
+      }
+      const n = node.atLeast;
+      if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > list.length) {
+        invalid(`${at}.atLeast`, `expected a whole number from 1 to ${list.length} (the conditions in of)`);
+      }
+      const children = Object.freeze(list.map((c: unknown, i) => walk(c, `${at}.of[${i}]`, depth + 1)));
+      return Object.freeze({ atLeast: n, of: children });
+    }
+    if (!Object.hasOwn(node, 'fact')) {
+      invalid(at, 'expected all, any, not, atLeast with of, or a comparison {fact, op, value}');
+    }
     return comparison(node, at, subject);
   };
   return walk(root, path, 1);

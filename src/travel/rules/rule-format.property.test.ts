@@ -37,6 +37,10 @@ const nearCondition = fc.letrec<{ cond: unknown }>((tie) => ({
     fc.record({ all: fc.array(tie('cond'), { maxLength: 4 }) }),
     fc.record({ any: fc.oneof(fc.array(tie('cond'), { maxLength: 4 }), anyValue) }),
     fc.record({ not: tie('cond') }),
+    fc.record({
+      atLeast: fc.oneof(fc.integer({ min: -1, max: 5 }), anyValue),
+      of: fc.oneof(fc.array(tie('cond'), { maxLength: 4 }), anyValue),
+    }),
     anyValue,
   ),
 })).cond;
@@ -127,7 +131,7 @@ describe('validateRule on arbitrary input (property)', () => {
         };
         const rule = validateRule(json);
         assert.deepEqual(validateRule(JSON.parse(JSON.stringify(rule))), rule);
-        const hits = evaluateRules([compileRule(rule)], set, { country: 'FRA' });
+        const hits = evaluateRules([compileRule(rule)], set);
         for (const h of hits) assert.ok(h.matched.length >= 1);
       }),
       { numRuns: 1500 },

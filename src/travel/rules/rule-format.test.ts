@@ -112,7 +112,17 @@ describe('validateRule', () => {
       /unknown property/,
     );
     rejects(withWhen({ all: [42] }), 'when.all[0]', /condition object/);
-    rejects(withWhen({ some: [] }), 'when', /expected all, any, not/);
+    rejects(withWhen({ some: [] }), 'when', /expected all, any, not, atLeast/);
+    const yes = { fact: 'booking.oneWay', op: 'eq', value: true };
+    rejects(withWhen({ atLeast: 0, of: [yes] }), 'when.atLeast', /whole number from 1 to 1/);
+    rejects(withWhen({ atLeast: 3, of: [yes, yes] }), 'when.atLeast', /from 1 to 2/);
+    rejects(withWhen({ atLeast: 1.5, of: [yes, yes] }), 'when.atLeast', /whole number/);
+    rejects(withWhen({ atLeast: '2', of: [yes, yes] }), 'when.atLeast', /whole number/);
+    rejects(withWhen({ atLeast: 1 }), 'when.of', /list of 1 to 32/);
+    rejects(withWhen({ of: [yes] }), 'when.atLeast', /whole number/);
+    rejects(withWhen({ atLeast: 1, of: [yes], any: [yes] }), 'when.atLeast', /unknown property/);
+    rejects(withWhen({ atLeast: 1, of: [yes, { fact: 'x' }] }), 'when.of[1].fact', /unknown fact/);
+    assert.deepEqual(validateRule(withWhen({ atLeast: 2, of: [yes, yes] })).when, { atLeast: 2, of: [yes, yes] });
     let deep: unknown = { fact: 'booking.oneWay', op: 'eq', value: true };
     for (let i = 0; i < 6; i++) deep = { not: deep };
     rejects(withWhen(deep), 'when.not.not.not.not.not.not', /deeper than 6/);

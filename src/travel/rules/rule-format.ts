@@ -5,8 +5,8 @@
  *     "when": { "all": [ { "fact": "booking.payment.kinds", "op": "contains", "value": "cash" } ] },
  *     "severity": "medium", "countries": "all", "enabled": true }
  *
- * A condition is `{ all: [...] }`, `{ any: [...] }`, `{ not: ... }` or a comparison `{ fact, op, value }` over a
- * fact of the catalogue. `validateRule` is the only way from JSON to a `Rule`: it names the JSON path of the first
+ * A condition is `{ all: [...] }`, `{ any: [...] }`, `{ not: ... }`, `{ atLeast: n, of: [...] }` (n or more of them
+ * hold: weak indicators combined) or a comparison `{ fact, op, value }` over a fact of the catalogue. `validateRule` is the only way from JSON to a `Rule`: it names the JSON path of the first
  * problem (`when.all[2].op`) in an `AppError('request.invalid')`.
  *
  * Absent facts: a comparison on a fact the data does not give is false (so is `ne`); only `exists: false` is true.
