@@ -90,11 +90,19 @@ export type EdifactWarningCode =
   | 'edifact.unz_reference'
   | 'edifact.no_interchange_header'
   | 'paxlst.cnt_mismatch'
+  // A list complete in itself (or assembled from its parts) with no CNT+42 or CNT+41: its total was not checked.
+  | 'paxlst.cnt_missing'
   | 'paxlst.unknown_country'
   | 'paxlst.invalid_date'
+  // A value of the wrong form the list is read without (a bag weight or count that is not a number).
+  | 'paxlst.invalid_value'
   | 'paxlst.unknown_segment'
+  // A TDT naming another flight than the first TDT: its legs are kept, the list's flight is the first TDT's.
+  | 'paxlst.several_flights'
   | 'paxlst.part_flight_differs'
   | 'paxlst.part_missing'
+  // Parts of a multi-part list whose final marks disagree: two parts marked final, or a part after the final one.
+  | 'paxlst.final_part_conflict'
   | 'pnrgov.eqn_mismatch'
   | 'pnrgov.invalid_date'
   // A value of the wrong form the PNR is read without (a DOCS gender, a birth date, a country code).

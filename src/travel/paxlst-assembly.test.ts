@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { PaxlstAssemblyError, assemblePaxlst, isPartialList } from './paxlst-assembly.js';
+import { PaxlstAssemblyError, assemblePaxlst, isPartialList, partWarnings } from './paxlst-assembly.js';
 import { parsePaxlst } from './paxlst.js';
 import type { PaxlstList } from './paxlst.types.js';
 
@@ -91,6 +91,43 @@ describe('assemblePaxlst', () => {
     assert.deepEqual(
       list.warnings.map((w) => w.code),
       ['paxlst.cnt_mismatch'],
+    );
+  });
+
+  it('says the same, whatever the order, when two parts are marked final or a part follows the final one', () => {
+    // Parts 1 (01:C), 2 (02:F) and 3 (03:F) of one list, in one interchange.
+    const messages = ['01:C', '02:F', '03:F'].map((sequence, i) =>
+      [
+        `UNH+F${i}+PAXLST:D:05B:UN:IATA+LA0700/241001/0800+${sequence}'BGM+745'TDT+20+LA700+++LA'LOC+125+MAD'`,
+        `NAD+FL+++P${i + 1}:X'UNT+6+F${i}'`,
+      ].join(''),
+    );
+    const [one, two, three] = parsePaxlst(messages.join('')).lists as [PaxlstList, PaxlstList, PaxlstList];
+    for (const order of [
+      [one, two, three],
+      [three, one, two],
+      [two, three, one],
+    ]) {
+      const error = assemblyError(() => assemblePaxlst(order));
+      assert.equal(error.code, 'paxlst.final_part_conflict');
+      assert.deepEqual(error.parts, [2, 3]);
+      assert.equal(error.message, 'list LA0700/241001/0800: parts 2 and 3 are both marked final');
+      assert.deepEqual(
+        partWarnings(order.at(-1)!, order).map((w) => [w.code, w.message]),
+        [['paxlst.final_part_conflict', error.message]],
+      );
+    }
+    // Part 2 marked final, part 3 not.
+    const follows = assemblyError(() => assemblePaxlst([{ ...three, part: { number: 3, final: false } }, two, one]));
+    assert.equal(follows.code, 'paxlst.final_part_conflict');
+    assert.match(follows.message, /part 2 is marked final but part 3 exists/);
+  });
+
+  it('warns when no part of the assembled list gives a CNT', () => {
+    const list = assemblePaxlst(parts.map((p) => ({ ...p, declaredPassengers: undefined })));
+    assert.deepEqual(
+      list.warnings.map((w) => [w.code, w.message]),
+      [['paxlst.cnt_missing', 'no CNT in any of the 3 parts: the list total was not checked']],
     );
   });
 });

@@ -1,11 +1,11 @@
 /**
  * Multi-part PAXLST lists: a large flight's list is split into messages that share a UNH common access reference and
- * carry sequence `01:C`, `02:C` … `nn:F`. The parts may arrive in any order and in separate interchanges; this joins
- * them into one list once all are present, and says which are missing otherwise.
+ * carry sequence `01:C`, `02` … `nn:F` (ISO 9735 marks only the first and the last; some senders write `02:C`). The
+ * parts may arrive in any order and in separate interchanges; this joins them into one list once all are present, and
+ * says which are missing otherwise.
  */
 import type { EdifactWarning, EdifactWarningCode } from './edifact-errors.js';
-import type { EdifactSegment } from './edifact.js';
-import { checkTotals } from './paxlst.js';
+import type { EdifactMessageSequence, EdifactSegment } from './edifact.js';
 import type { PaxlstList } from './paxlst.types.js';
 
 /** Stable codes of a failed assembly. */
@@ -17,14 +17,19 @@ export type PaxlstAssemblyErrorCode =
   /** Two parts carry the same sequence number. */
   | 'paxlst.part_duplicate'
   /** A sequence number between 1 and the final part is absent, or no part is marked final. */
-  | 'paxlst.part_missing';
+  | 'paxlst.part_missing'
+  /** The final marks disagree with the parts: two parts are marked final, or a part is numbered after the final one. */
+  | 'paxlst.final_part_conflict';
 
 /** Why parts could not be joined, naming the common access reference and the missing or duplicate parts. */
 export class PaxlstAssemblyError extends Error {
   override readonly name = 'PaxlstAssemblyError';
   readonly code: PaxlstAssemblyErrorCode;
   readonly commonAccessReference: string;
-  /** Part numbers that are missing (for `paxlst.part_missing`) or duplicated (for `paxlst.part_duplicate`). */
+  /**
+   * Part numbers that are missing (`paxlst.part_missing`), duplicated (`paxlst.part_duplicate`), or marked final with
+   * another part marked final or numbered after them (`paxlst.final_part_conflict`: those parts too).
+   */
   readonly parts: readonly number[];
 
   constructor(code: PaxlstAssemblyErrorCode, commonAccessReference: string, parts: readonly number[], message: string) {
@@ -35,9 +40,46 @@ export class PaxlstAssemblyError extends Error {
   }
 }
 
-/** True when the list is one part of a multi-part list (not `01:F`, not unnumbered). */
+/** `1`, `1 and 2`, `1, 2 and 3`. */
+function listed(numbers: readonly number[]): string {
+  return numbers.length < 2 ? numbers.join('') : `${numbers.slice(0, -1).join(', ')} and ${numbers.at(-1)!}`;
+}
+
+/**
+ * The part a message is of its list, from its UNH sequence (S010). ISO 9735 marks the first of several parts C and
+ * the last F, and a middle part not at all: only F ends a list, and a part 1 marked F or not at all is a whole list.
+ */
+export function partOf(sequence: EdifactMessageSequence | undefined): PaxlstList['part'] {
+  if (sequence?.number === undefined) return undefined;
+  const final = sequence.position === 'F' || (sequence.number === 1 && sequence.position === '');
+  return { number: sequence.number, final };
+}
+
+/** True for a part of a multi-part list (not `01:F`, not `01`, not unnumbered). */
+export function isPartial(part: PaxlstList['part']): boolean {
+  return part !== undefined && !(part.number === 1 && part.final);
+}
+
+/** True when the list is one part of a multi-part list (not `01:F`, not `01`, not unnumbered). */
 export function isPartialList(list: PaxlstList): boolean {
-  return list.part !== undefined && !(list.part.number === 1 && list.part.final);
+  return isPartial(list.part);
+}
+
+/** Compares CNT totals with the travellers found and warns on a mismatch. */
+export function checkTotals(
+  declaredPassengers: number | undefined,
+  declaredCrew: number | undefined,
+  passengers: number,
+  crew: number,
+  at: EdifactSegment,
+  warn: (code: EdifactWarningCode, segment: EdifactSegment, text: string) => void,
+): void {
+  if (declaredPassengers !== undefined && declaredPassengers !== passengers) {
+    warn('paxlst.cnt_mismatch', at, `CNT+42 declares ${declaredPassengers} passengers, the list holds ${passengers}`);
+  }
+  if (declaredCrew !== undefined && declaredCrew !== crew) {
+    warn('paxlst.cnt_mismatch', at, `CNT+41 declares ${declaredCrew} crew, the list holds ${crew}`);
+  }
 }
 
 /** Joins the parts of one multi-part list (any order) into a single list; throws PaxlstAssemblyError if incomplete. */
@@ -69,23 +111,34 @@ export function assemblePaxlst(parts: readonly PaxlstList[]): PaxlstList {
       `list ${car}: part ${duplicates.join(', ')} received more than once`,
     );
   }
-  const finals = parts.filter((p) => p.part === undefined || p.part.final);
-  const highest = Math.max(...byNumber.keys());
-  const finalNumber = finals.length === 0 ? undefined : (finals[0]!.part?.number ?? 1);
+  const numbers = [...byNumber.keys()].sort((a, b) => a - b);
+  // Where the final marks disagree with the parts, which part ends the list is not known: said as such, the same
+  // whatever order the parts came in, rather than as parts missing.
+  const finals = numbers.filter((n) => byNumber.get(n)!.part?.final ?? true);
+  const highest = numbers.at(-1)!;
+  if (finals.length > 1) {
+    const detail = `parts ${listed(finals)} are ${finals.length > 2 ? 'all' : 'both'} marked final`;
+    throw new PaxlstAssemblyError('paxlst.final_part_conflict', car, finals, `list ${car}: ${detail}`);
+  }
+  const finalNumber = finals[0];
+  if (finalNumber !== undefined && finalNumber < highest) {
+    const after = numbers.filter((n) => n > finalNumber);
+    const more = after.length > 1;
+    const detail = `part ${finalNumber} is marked final but part${more ? 's' : ''} ${listed(after)} exist${more ? '' : 's'}`;
+    throw new PaxlstAssemblyError('paxlst.final_part_conflict', car, [finalNumber, ...after], `list ${car}: ${detail}`);
+  }
   const expected = finalNumber ?? highest + 1; // without a final part, at least the next one is missing
   const missing: number[] = [];
   for (let n = 1; n <= expected; n++) if (!byNumber.has(n)) missing.push(n);
-  if (missing.length > 0 || finalNumber === undefined || finalNumber < highest) {
+  if (missing.length > 0 || finalNumber === undefined) {
     const detail =
       finalNumber === undefined
-        ? `no final part (sequence :F) among parts ${[...byNumber.keys()].sort((a, b) => a - b).join(', ')}`
-        : finalNumber < highest
-          ? `part ${finalNumber} is marked final but part ${highest} exists`
-          : `part${missing.length > 1 ? 's' : ''} ${missing.join(', ')} of ${finalNumber} missing`;
+        ? `no final part (sequence :F) among parts ${numbers.join(', ')}`
+        : `part${missing.length > 1 ? 's' : ''} ${missing.join(', ')} of ${finalNumber} missing`;
     throw new PaxlstAssemblyError('paxlst.part_missing', car, missing, `list ${car}: ${detail}`);
   }
 
-  const ordered = [...byNumber.keys()].sort((a, b) => a - b).map((n) => byNumber.get(n)!);
+  const ordered = numbers.map((n) => byNumber.get(n)!);
   const head = ordered[0]!;
   const warnings: EdifactWarning[] = ordered.flatMap((p) => p.warnings);
   const warn = (code: EdifactWarningCode, segment: EdifactSegment, text: string): void => {
@@ -117,8 +170,18 @@ export function assemblePaxlst(parts: readonly PaxlstList[]): PaxlstList {
   };
   const declaredPassengers = declared((p) => p.declaredPassengers, passengerCount);
   const declaredCrew = declared((p) => p.declaredCrew, crewCount);
-  const anchor: EdifactSegment = { kind: 'segment', tag: 'CNT', elements: [], index: 0, offset: 0 };
-  checkTotals(declaredPassengers, declaredCrew, passengerCount, crewCount, anchor, warn);
+  // A list in one message was checked when it was parsed; a multi-part list only can be here, as a whole.
+  if (ordered.length > 1) {
+    const anchor: EdifactSegment = { kind: 'segment', tag: 'CNT', elements: [], index: 0, offset: 0 };
+    if (declaredPassengers === undefined && declaredCrew === undefined) {
+      warn(
+        'paxlst.cnt_missing',
+        anchor,
+        `no CNT in any of the ${ordered.length} parts: the list total was not checked`,
+      );
+    }
+    checkTotals(declaredPassengers, declaredCrew, passengerCount, crewCount, anchor, warn);
+  }
 
   return {
     ...head,
@@ -136,10 +199,10 @@ export function assemblePaxlst(parts: readonly PaxlstList[]): PaxlstList {
 
 /**
  * What the parts received so far say about the multi-part list `part` belongs to, once its final part is in: parts
- * missing, or, when every part is in, what only the whole list shows (CNT totals declared for the whole list, parts
- * naming different flights). `known` are the lists stored for its flight, oldest first, `part` among them; a part
- * received again replaces the earlier copy. Nothing while the final part has not arrived (the parts are still coming)
- * and nothing for a list in one message.
+ * missing or final marks that disagree, or, when every part is in, what only the whole list shows (CNT totals declared
+ * for the whole list or declared by no part, parts naming different flights). `known` are the lists stored for its
+ * flight, oldest first, `part` among them; a part received again replaces the earlier copy. Nothing while the final
+ * part has not arrived (the parts are still coming) and nothing for a list in one message.
  */
 export function partWarnings(part: PaxlstList, known: readonly PaxlstList[]): EdifactWarning[] {
   if (!isPartialList(part)) return [];
@@ -155,7 +218,8 @@ export function partWarnings(part: PaxlstList, known: readonly PaxlstList[]): Ed
     // The whole list's warnings begin with its parts' own, already on their messages.
     return whole.warnings.slice(received.reduce((n, p) => n + p.warnings.length, 0));
   } catch (error) {
-    if (!(error instanceof PaxlstAssemblyError) || error.code !== 'paxlst.part_missing') throw error;
-    return [{ code: 'paxlst.part_missing', message: error.message, segment: 0, offset: 0 }];
+    if (!(error instanceof PaxlstAssemblyError)) throw error;
+    if (error.code !== 'paxlst.part_missing' && error.code !== 'paxlst.final_part_conflict') throw error;
+    return [{ code: error.code, message: error.message, segment: 0, offset: 0 }];
   }
 }

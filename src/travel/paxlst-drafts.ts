@@ -1,16 +1,30 @@
 /**
- * The PAXLST parser's open traveller, its documents, references and bags, as they are built from the segments of the
- * traveller's group. They are made by constructors, not literals (see plain-objects.ts), and handed out where they
- * stand when the group closes, under their readonly types (see paxlst.ts).
+ * The PAXLST parser's reporting party and open traveller, with the traveller's documents, references, contacts and
+ * bags, as they are built from the segments of their groups. They are made by constructors, not literals (see
+ * plain-objects.ts), and handed out where they stand when the group closes, under their readonly types (see paxlst.ts).
  */
 import type { EdifactSegment, SegmentView } from './edifact.js';
-import { none, plainObject, type Mutable } from './plain-objects.js';
+import { add, none, plainObject, type Mutable } from './plain-objects.js';
 import type { CountryRef } from './travel.types.js';
-import type { PaxlstBags, PaxlstDocument, PaxlstReference, PaxlstRole, PaxlstTraveller } from './paxlst.types.js';
+import type {
+  PaxlstBags,
+  PaxlstBagTags,
+  PaxlstContact,
+  PaxlstDocument,
+  PaxlstReference,
+  PaxlstReportingParty,
+  PaxlstRole,
+  PaxlstTraveller,
+} from './paxlst.types.js';
 
-export type TravellerDraft = Mutable<PaxlstTraveller> & { documents: PaxlstDocument[]; references: PaxlstReference[] };
+export type TravellerDraft = Mutable<PaxlstTraveller> & {
+  documents: PaxlstDocument[];
+  references: PaxlstReference[];
+  contacts: PaxlstContact[];
+};
 export type DocumentDraft = Mutable<PaxlstDocument>;
-export type BagsDraft = Mutable<PaxlstBags> & { tags: string[] };
+export type PartyDraft = Mutable<PaxlstReportingParty>;
+export type BagsDraft = Mutable<PaxlstBags> & { tags: string[]; tagRuns: PaxlstBagTags[] };
 
 /** The non-empty components of element `e` from component `from` on, each after a space (` A B` for `A::B`). */
 function spacedComponents(segment: SegmentView, e: number, from: number): string {
@@ -21,6 +35,15 @@ function spacedComponents(segment: SegmentView, e: number, from: number): string
   }
   return out;
 }
+
+/** The reporting party opened by its NAD+MS, its COM and CTA to come. */
+export const Party = plainObject(function Party(this: PartyDraft, name: string) {
+  this.name = name;
+  this.phone = undefined;
+  this.fax = undefined;
+  this.email = undefined;
+  this.contactName = undefined;
+});
 
 /**
  * A traveller opened by its NAD (`NAD+FL+++SURNAME:GIVEN:MIDDLE+STREET+CITY+STATE+POSTCODE+COUNTRY`), with nothing
@@ -68,6 +91,7 @@ export const Traveller = plainObject(function Traveller(
   this.crewFunction = undefined;
   this.verified = undefined;
   this.contact = undefined;
+  this.contacts = none;
   this.segment = s.index;
   this.offset = s.offset;
 });
@@ -81,6 +105,38 @@ export const Reference = plainObject(function Reference(
   this.qualifier = qualifier;
   this.value = value;
 });
+
+/** A contact of a traveller (a COM element: value and type). */
+export const Contact = plainObject(function Contact(this: Mutable<PaxlstContact>, value: string, type: string) {
+  this.value = value;
+  this.type = type;
+});
+
+/**
+ * Reads a COM, each element a number or address and its type (TE phone, FX fax, EM e-mail…): the reporting party's
+ * (`party`, while its group is open) keeps its phone, fax and e-mail; a traveller's keeps every contact. False when it
+ * gives nothing, or something neither takes: the caller keeps it as a segment not interpreted.
+ */
+export function readCom(s: SegmentView, party: PartyDraft | undefined, traveller: TravellerDraft | undefined): boolean {
+  let read = false;
+  let other = false;
+  for (let e = 0; e < s.elementCount; e++) {
+    const value = s.component(e, 0);
+    if (value === '') continue;
+    const kind = s.component(e, 1);
+    if (party !== undefined) {
+      if (kind === 'TE') party.phone = value;
+      else if (kind === 'FX') party.fax = value;
+      else if (kind === 'EM') party.email = value;
+      else other = true;
+    } else if (traveller !== undefined) {
+      traveller.contacts = add(traveller.contacts, new Contact(value, kind));
+      traveller.contact ??= value;
+    } else other = true;
+    read = true;
+  }
+  return read && !other;
+}
 
 /** A document opened by its DOC (type and number), its dates and issuer to come. */
 export const Document = plainObject(function Document(this: DocumentDraft, s: SegmentView) {
@@ -99,4 +155,15 @@ export const Bags = plainObject(function Bags(this: BagsDraft) {
   this.weight = undefined;
   this.weightUnit = undefined;
   this.tags = none;
+  this.tagRuns = none;
+});
+
+/** The tags of one FTX+BAG: the first tag number and the count of consecutive ones. */
+export const BagTags = plainObject(function BagTags(
+  this: Mutable<PaxlstBagTags>,
+  first: string,
+  count: number | undefined,
+) {
+  this.first = first;
+  this.count = count;
 });

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { isEdifactParseError } from './edifact-errors.js';
-import { parsePaxlst } from './paxlst.js';
+import { assemblePaxlst, isPartialList, partWarnings } from './paxlst-assembly.js';
+import { parsePaxlst, type PaxlstList } from './paxlst.js';
 import { syntheticPaxlst } from './paxlst-synthetic.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../test/fixtures/travel/${name}`, import.meta.url));
@@ -24,6 +25,7 @@ describe('parsePaxlst: D05B passenger list', () => {
       phone: '31205550100',
       fax: '31205550101',
       email: 'api@lodair.example',
+      contactName: undefined,
     });
     assert.equal(list.flight.carrier, 'LA');
     assert.equal(list.flight.flightNumber, '417');
@@ -73,9 +75,16 @@ describe('parsePaxlst: D05B passenger list', () => {
     assert.equal(t.recordLocator, 'QX7P2L');
     assert.equal(t.seat, '14C');
     assert.equal(t.ticketNumber, '0742345678901');
-    assert.deepEqual(t.bags, { count: 2, weight: 31.5, weightUnit: 'KGM', tags: ['LA123456'] });
+    assert.deepEqual(t.bags, {
+      count: 2,
+      weight: 31.5,
+      weightUnit: 'KGM',
+      tags: ['LA123456'],
+      tagRuns: [{ first: 'LA123456', count: 2 }],
+    });
     assert.equal(t.verified, true);
     assert.equal(t.contact, '35315550123');
+    assert.deepEqual(t.contacts, [{ value: '35315550123', type: 'TE' }]);
     assert.equal(t.references.length, 4);
     const doc = t.documents[0]!;
     assert.equal(doc.type, 'P');
@@ -144,7 +153,7 @@ describe('parsePaxlst: D02B crew list', () => {
 describe('parsePaxlst: multi-leg flight with travellers in transit', () => {
   const list = parsePaxlst(fixture('paxlst-multileg-transit.edi')).lists[0]!;
 
-  it('builds one leg per pair of stops, merging the intermediate airport', () => {
+  it('builds one leg per pair of stops, the route joined at the intermediate airport', () => {
     assert.deepEqual(
       list.flight.legs.map((l) => [l.departure?.airport, l.departure?.time, l.arrival?.airport, l.arrival?.time]),
       [
@@ -167,7 +176,7 @@ describe('parsePaxlst: multi-leg flight with travellers in transit', () => {
     assert.deepEqual(list.warnings, []);
   });
 
-  it('reads legs from repeated TDT groups', () => {
+  it('keeps the legs of a TDT naming another flight, takes the first as the flight and warns at the other', () => {
     const text = [
       "UNH+T1+PAXLST:D:05B:UN:IATA+X+01:F'BGM+745'",
       "TDT+20+KL0589+++KL'LOC+125+LOS'DTM+189:2410012200:201'LOC+87+AMS'DTM+232:2410020530:201'",
@@ -179,8 +188,17 @@ describe('parsePaxlst: multi-leg flight with travellers in transit', () => {
       l.flight.legs.map((x) => `${x.carrier}${x.flightNumber} ${x.departure?.airport}-${x.arrival?.airport}`),
       ['KL589 LOS-AMS', 'KL641 AMS-JFK'],
     );
-    assert.equal(l.flight.flightNumber, '589');
-    assert.deepEqual(l.warnings, []);
+    // KL589 itself, not KL589 flying on to KL641's destination at KL641's time.
+    const { carrier, flightNumber, origin, destination, scheduledDeparture, scheduledArrival } = l.flight;
+    assert.deepEqual(
+      [carrier, flightNumber, origin, destination, scheduledDeparture, scheduledArrival],
+      ['KL', '589', 'LOS', 'AMS', '2024-10-01T22:00', '2024-10-02T05:30'],
+    );
+    assert.deepEqual(
+      l.warnings.map((w) => [w.code, w.segment, text.slice(w.offset, w.offset + 14)]),
+      [['paxlst.several_flights', 8, 'TDT+20+KL0641+']],
+    );
+    assert.match(l.warnings[0]!.message, /flight KL641, not KL589 of the first TDT/);
   });
 });
 
@@ -221,7 +239,11 @@ describe('parsePaxlst: totals, unknown segments, bad lists', () => {
       l.unknownSegments.map((s) => s.tag),
       ['ZZZ'],
     );
-    assert.deepEqual(l.warnings.map((w) => w.code).sort(), ['paxlst.invalid_date', 'paxlst.unknown_country']);
+    assert.deepEqual(l.warnings.map((w) => w.code).sort(), [
+      'paxlst.invalid_date',
+      'paxlst.unknown_country',
+      'paxlst.unknown_segment',
+    ]);
     assert.equal(l.travellers[0]!.nationality?.known, false);
     assert.equal(l.travellers[0]!.dateOfBirth, undefined);
   });
@@ -305,5 +327,286 @@ describe('parsePaxlst: totals, unknown segments, bad lists', () => {
     assert.equal(l.declaredPassengers, 400);
     assert.deepEqual(l.warnings, []);
     assert.ok(l.travellers.every((t) => t.documents.length === 1 && t.dateOfBirth !== undefined));
+  });
+});
+
+/**
+ * An interchange of PAXLST messages, each given as its segments between UNH and UNT (no terminators), its UNT counted;
+ * `sequences[i]` is message i's UNH sequence (S010), none when undefined.
+ */
+function interchange(
+  messages: readonly (readonly string[])[],
+  sequences: readonly (string | undefined)[] = [],
+  una = "UNA:+.? '",
+): string {
+  const body = messages.map((segments, i) => {
+    const sequence = sequences[i] === undefined ? '' : `+${sequences[i]}`;
+    return [
+      `UNH+M${i}+PAXLST:D:05B:UN:IATA+LA0417/241001/1210${sequence}`,
+      ...segments,
+      `UNT+${segments.length + 2}+M${i}`,
+    ];
+  });
+  const segments = [`UNB+UNOA:4+S:ZZ+R:ZZ+241001:0930+IC1++APIS`, ...body.flat(), `UNZ+${messages.length}+IC1`];
+  return una + segments.map((s) => `${s}'`).join('');
+}
+
+/** The header of a list for flight LA417 CDG–AMS: BGM and the TDT group. */
+const flightHeader = [
+  'BGM+745',
+  'TDT+20+LA0417+++LA',
+  'LOC+125+CDG',
+  'DTM+189:2410011210:201',
+  'LOC+87+AMS',
+  'DTM+232:2410011335:201',
+];
+
+/** The one list of an interchange of one message. */
+const listOf = (segments: readonly string[], sequence: string | undefined = '01:F', una?: string) =>
+  parsePaxlst(interchange([segments], [sequence], una)).lists[0]!;
+
+const legsOf = (l: PaxlstList) =>
+  l.flight.legs.map(
+    (x) => `${x.departure?.airport}@${x.departure?.time ?? ''}-${x.arrival?.airport}@${x.arrival?.time ?? ''}`,
+  );
+
+describe('parsePaxlst: legs from proper pairs only', () => {
+  it('never joins the arrival of one pair to the departure of another (LOC+92 after LOC+87)', () => {
+    const l = listOf([
+      'BGM+745',
+      'TDT+20+UA0900+++UA',
+      'LOC+125+FRA',
+      'DTM+189:2410011000:201',
+      'LOC+87+JFK',
+      'DTM+232:2410011300:201',
+      'LOC+92+BOS',
+      'DTM+189:2410011600:201',
+      'LOC+92+SFO',
+      'DTM+232:2410012000:201',
+      'NAD+FL+++A:B',
+      'CNT+42:1',
+    ]);
+    assert.deepEqual(legsOf(l), [
+      'FRA@2024-10-01T10:00-JFK@2024-10-01T13:00',
+      'BOS@2024-10-01T16:00-SFO@2024-10-01T20:00',
+    ]);
+    // The routing leg BOS–SFO does not begin where the flight lands: the flight ends at JFK.
+    assert.deepEqual(
+      [l.flight.origin, l.flight.destination, l.flight.scheduledArrival],
+      ['FRA', 'JFK', '2024-10-01T13:00'],
+    );
+    assert.deepEqual(l.warnings, []);
+  });
+
+  it('keeps LOC+130 as the final destination, never a leg end, and the arrival time', () => {
+    const l = listOf([...flightHeader, 'LOC+130+JFK', 'NAD+FL+++A:B', 'CNT+42:1']);
+    assert.deepEqual(legsOf(l), ['CDG@2024-10-01T12:10-AMS@2024-10-01T13:35']);
+    assert.deepEqual(
+      [l.flight.destination, l.flight.scheduledArrival, l.flight.finalDestination],
+      ['AMS', '2024-10-01T13:35', 'JFK'],
+    );
+    assert.deepEqual(l.warnings, []);
+  });
+
+  it('follows a route through shared airports: routing stops, a stop with both times, repeated TDTs of one flight', () => {
+    const through = listOf([
+      'BGM+745',
+      'TDT+20+LA500+++LA',
+      'LOC+92+LOS',
+      'DTM+189:2410010610:201',
+      'LOC+92+ACC',
+      'DTM+232:2410010740:201',
+      'DTM+189:2410010900:201',
+      'LOC+92+AMS',
+      'DTM+232:2410011650:201',
+      'NAD+FL+++A:B',
+      'CNT+42:1',
+    ]);
+    assert.deepEqual(legsOf(through), [
+      'LOS@2024-10-01T06:10-ACC@2024-10-01T07:40',
+      'ACC@2024-10-01T09:00-AMS@2024-10-01T16:50',
+    ]);
+    const repeated = listOf([
+      'BGM+745',
+      'TDT+20+LA500+++LA',
+      'LOC+87+ACC',
+      'DTM+232:2410010740:201',
+      'LOC+125+LOS',
+      'DTM+189:2410010610:201',
+      'TDT+20+LA0500+++LA',
+      'LOC+125+ACC',
+      'DTM+189:2410010900:201',
+      'LOC+87+AMS',
+      'DTM+232:2410011650:201',
+      'NAD+FL+++A:B',
+      'CNT+42:1',
+    ]);
+    assert.deepEqual(legsOf(repeated), legsOf(through));
+    for (const l of [through, repeated]) {
+      assert.deepEqual(
+        [l.flight.origin, l.flight.scheduledDeparture, l.flight.destination, l.flight.scheduledArrival],
+        ['LOS', '2024-10-01T06:10', 'AMS', '2024-10-01T16:50'],
+      );
+      assert.deepEqual(l.warnings, []);
+    }
+  });
+});
+
+describe('parsePaxlst: multi-part lists', () => {
+  const parts = (sequences: readonly (string | undefined)[]) =>
+    parsePaxlst(
+      interchange(
+        sequences.map((_, i) => [...flightHeader, `NAD+FL+++P${i + 1}:X`]),
+        sequences,
+      ),
+    ).lists;
+
+  it('reads a middle part without a position as a part still followed by others', () => {
+    const lists = parts(['01:C', '02', '03:F']);
+    assert.deepEqual(
+      lists.map((l) => l.part),
+      [
+        { number: 1, final: false },
+        { number: 2, final: false },
+        { number: 3, final: true },
+      ],
+    );
+    assert.ok(lists.every(isPartialList));
+    const whole = assemblePaxlst(lists);
+    assert.deepEqual(
+      whole.travellers.map((t) => t.surname),
+      ['P1', 'P2', 'P3'],
+    );
+    assert.deepEqual(partWarnings(lists[2]!, lists), [
+      {
+        code: 'paxlst.cnt_missing',
+        message: 'no CNT in any of the 3 parts: the list total was not checked',
+        segment: 0,
+        offset: 0,
+      },
+    ]);
+  });
+
+  it('reads part 01 marked F or not at all as a whole list, and checks its totals', () => {
+    for (const sequence of ['01:F', '01']) {
+      const l = listOf([...flightHeader, 'NAD+FL+++A:B', 'CNT+42:2'], sequence);
+      assert.deepEqual(l.part, { number: 1, final: true });
+      assert.equal(isPartialList(l), false);
+      assert.deepEqual(
+        l.warnings.map((w) => w.code),
+        ['paxlst.cnt_mismatch'],
+      );
+    }
+  });
+});
+
+describe('parsePaxlst: nothing dropped unseen', () => {
+  it('warns once per tag not interpreted, with the count, at its first segment', () => {
+    const text = interchange([[...flightHeader, 'ZZZ+1', 'NAD+FL+++A:B', 'QQQ+X', 'ZZZ+2', 'CNT+42:1']]);
+    const l = parsePaxlst(text).lists[0]!;
+    assert.deepEqual(
+      l.warnings.map((w) => [w.code, w.message, w.segment, text.slice(w.offset, w.offset + 5)]),
+      [
+        ['paxlst.unknown_segment', '2 ZZZ segments not interpreted', 8, 'ZZZ+1'],
+        ['paxlst.unknown_segment', '1 QQQ segment not interpreted', 10, 'QQQ+X'],
+      ],
+    );
+  });
+
+  it('keeps what it does not interpret: EMP and GEI outside a traveller, unknown GEI and MEA, a second CTA', () => {
+    const l = listOf([
+      'BGM+745',
+      'NAD+MS+++LODAIR API',
+      'CTA+IC+:JANE DOE',
+      'CTA+IC+:JOHN DOE',
+      'TDT+20+LA0417+++LA',
+      'LOC+125+CDG',
+      'EMP+1+CR1',
+      'GEI+4+173',
+      'NAD+FL+++A:B',
+      'GEI+9+ZZ',
+      'GEI+4+999',
+      'MEA+HT++CMT:180',
+      'CNT+42:1',
+    ]);
+    assert.deepEqual(
+      l.unknownSegments.map((s) => `${s.tag}+${s.elements.map((e) => e.join(':')).join('+')}`),
+      ['CTA+IC+:JOHN DOE', 'EMP+1+CR1', 'GEI+4+173', 'GEI+9+ZZ', 'GEI+4+999', 'MEA+HT++CMT:180'],
+    );
+    assert.equal(l.reportingParty?.contactName, 'JANE DOE');
+    const t = l.travellers[0]!;
+    assert.deepEqual([t.crewFunction, t.verified, t.bags], [undefined, undefined, undefined]);
+    assert.deepEqual(
+      l.warnings.map((w) => w.message),
+      [
+        '1 CTA segment not interpreted',
+        '1 EMP segment not interpreted',
+        '3 GEI segments not interpreted',
+        '1 MEA segment not interpreted',
+      ],
+    );
+  });
+
+  it('keeps every contact of a COM, and the count of consecutive bag tags', () => {
+    const l = listOf([
+      ...flightHeader,
+      'NAD+FL+++A:B',
+      'COM+123:TE+A@B.C:EM',
+      'COM+456:TE',
+      'FTX+BAG+++LA1:3',
+      'FTX+BAG+++LA7',
+      'CNT+42:1',
+    ]);
+    const t = l.travellers[0]!;
+    assert.equal(t.contact, '123');
+    assert.deepEqual(t.contacts, [
+      { value: '123', type: 'TE' },
+      { value: 'A@B.C', type: 'EM' },
+      { value: '456', type: 'TE' },
+    ]);
+    assert.deepEqual(t.bags?.tags, ['LA1', 'LA7']);
+    assert.deepEqual(t.bags?.tagRuns, [
+      { first: 'LA1', count: 3 },
+      { first: 'LA7', count: 1 },
+    ]);
+    assert.deepEqual(l.warnings, []);
+  });
+
+  it('reads a decimal comma, and warns of a number it cannot read', () => {
+    for (const una of ["UNA:+,? '", "UNA:+.? '"]) {
+      const l = listOf([...flightHeader, 'NAD+FL+++A:B', 'MEA+WT++KGM:12,5', 'MEA+CT++:2', 'CNT+42:1'], '01:F', una);
+      assert.deepEqual([l.travellers[0]!.bags?.weight, l.travellers[0]!.bags?.count], [12.5, 2]);
+      assert.deepEqual(l.warnings, []);
+    }
+    const bad = listOf([
+      ...flightHeader,
+      'NAD+FL+++A:B',
+      'MEA+WT++KGM:12 KG',
+      'MEA+CT++:1.5',
+      'FTX+BAG+++LA1:X',
+      'CNT+42:1',
+    ]);
+    const bags = bad.travellers[0]!.bags!;
+    assert.deepEqual([bags.weight, bags.count, bags.tagRuns[0]?.count], [undefined, undefined, undefined]);
+    assert.deepEqual(
+      bad.warnings.map((w) => [w.code, w.message]),
+      [
+        ['paxlst.invalid_value', 'MEA+WT "12 KG" is not a number'],
+        ['paxlst.invalid_value', 'MEA+CT "1.5" is not a whole number'],
+        ['paxlst.invalid_value', 'FTX+BAG "X" is not a whole number'],
+      ],
+    );
+  });
+
+  it('warns when a whole list has no CNT, at its UNT, and not on a part of a multi-part list', () => {
+    for (const sequence of ['01:F', '01', undefined]) {
+      const text = interchange([[...flightHeader, 'NAD+FL+++A:B']], [sequence]);
+      const l = parsePaxlst(text).lists[0]!;
+      assert.deepEqual(
+        l.warnings.map((w) => [w.code, w.message, text.slice(w.offset, w.offset + 4)]),
+        [['paxlst.cnt_missing', 'no CNT: the list total was not checked', 'UNT+']],
+      );
+    }
+    assert.deepEqual(listOf([...flightHeader, 'NAD+FL+++A:B'], '01:C').warnings, []);
   });
 });

@@ -1,8 +1,9 @@
 /**
  * PAXLST (API passenger and crew lists, D02B and D05B) from EDIFACT messages into `PaxlstList`s. One pass over the
  * segments with a small state machine that follows the MIG groups: header → Gr1 reporting party → Gr2/Gr3 transport
- * and legs → Gr4 travellers → Gr5 documents → CNT. CNT totals that disagree with the travellers found, or that cannot
- * be read, are warnings.
+ * and legs → Gr4 travellers → Gr5 documents → CNT. CNT totals that disagree with the travellers found, that cannot
+ * be read or that are missing are warnings, and so is every segment the parser does not interpret (kept in
+ * `unknownSegments`): nothing a list says is dropped unseen.
  *
  * The lists are immutable by type (`readonly` throughout, see paxlst.types.ts), not frozen at run time: freezing each
  * traveller, document, reference and list cost about a fifth of the parse. Only the empty list the travellers share
@@ -22,25 +23,23 @@ import {
 import { fromDtm, fromYymmdd, todayUtc, type IsoDate } from './dates.js';
 import { countryOf } from './edifact-values.js';
 import { genderOf, type CountryRef, type Gender } from './travel.types.js';
-import { buildFlight, splitJourney, type TransportDraft } from './paxlst-flight.js';
+import { checkTotals, isPartial, partOf } from './paxlst-assembly.js';
+import { buildFlight, checkJourney, timeStop, type StopDraft, type TransportDraft } from './paxlst-flight.js';
 import {
   Bags,
+  BagTags,
   Document,
+  Party,
   Reference,
   Traveller,
+  readCom,
   type BagsDraft,
   type DocumentDraft,
+  type PartyDraft,
   type TravellerDraft,
 } from './paxlst-drafts.js';
-import { add, type Mutable } from './plain-objects.js';
-import type {
-  PaxlstInterchange,
-  PaxlstList,
-  PaxlstListType,
-  PaxlstOptions,
-  PaxlstReportingParty,
-  PaxlstTraveller,
-} from './paxlst.types.js';
+import { add } from './plain-objects.js';
+import type { PaxlstInterchange, PaxlstList, PaxlstListType, PaxlstOptions, PaxlstTraveller } from './paxlst.types.js';
 
 export type * from './paxlst.types.js';
 
@@ -59,10 +58,25 @@ function gender(raw: string): Gender | undefined {
   return raw === 'F' ? 'F' : raw === 'M' ? 'M' : genderOf(raw);
 }
 
-function numberOrUndefined(raw: string): number | undefined {
-  if (raw === '') return undefined;
-  const n = Number(raw);
-  return Number.isFinite(n) ? n : undefined;
+/**
+ * A decimal number as sent. ISO 9735 writes the decimal mark as a comma or a full stop (UNA position 3 says which) and
+ * allows no digit-group separator, so either mark can only be the decimal mark: both are read, whatever the UNA says.
+ */
+const DECIMAL = /^-?(?:\d+(?:[.,]\d*)?|[.,]\d+)$/;
+
+/**
+ * A count (bags, consecutive bag tags, CNT totals) of one to seven digits, else undefined. Read digit by digit, not by
+ * a regular expression: bag counts come with many travellers, and the parse is a hot path.
+ */
+function wholeOf(raw: string): number | undefined {
+  if (raw.length === 0 || raw.length > 7) return undefined;
+  let n = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const digit = raw.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return undefined;
+    n = n * 10 + digit;
+  }
+  return n;
 }
 
 /** Parses every PAXLST message of an interchange (text, bytes, or an already tokenized interchange). */
@@ -102,9 +116,10 @@ export function parsePaxlstMessage(message: EdifactMessage, options: { readonly 
   let state: State = 'header';
   let bgm: EdifactSegment | undefined;
   let transactionReference: string | undefined;
-  let party: Mutable<PaxlstReportingParty> | undefined;
+  let party: PartyDraft | undefined;
   const transports: TransportDraft[] = [];
   let transport: TransportDraft | undefined;
+  let stop: StopDraft | undefined; // the stop of `transport` the next DTM gives a time of
   let reference = options.referenceDate;
   let referenceFixed = false;
   const travellers: PaxlstTraveller[] = [];
@@ -114,6 +129,7 @@ export function parsePaxlstMessage(message: EdifactMessage, options: { readonly 
   let declaredPassengers: number | undefined;
   let declaredCrew: number | undefined;
   let cnt: EdifactSegment | undefined;
+  let counted = false; // a CNT+42 or CNT+41 was found, readable or not
   const unknownSegments: EdifactSegment[] = [];
   const defaultRole = () => (bgm !== undefined && component(bgm, 0) === '250' ? 'crew' : 'passenger');
 
@@ -130,10 +146,24 @@ export function parsePaxlstMessage(message: EdifactMessage, options: { readonly 
   // that total unchecked, as a total that disagrees is, rather than rejecting travellers that were read.
   const count = (segment: SegmentView): number | undefined => {
     const raw = segment.component(0, 1);
-    if (/^\d{1,7}$/.test(raw)) return Number(raw);
+    const n = wholeOf(raw);
+    if (n !== undefined) return n;
     const what = `${segment.tag}+${segment.component(0, 0)}`;
     const found = describeFound(raw);
     warn('paxlst.cnt_mismatch', segment, `${what} gives no count (found ${found}, expected ${what}:n), not checked`);
+    return undefined;
+  };
+  // A number that cannot be read is a warning and leaves the value unknown; '' is a value not given.
+  const numeric = (segment: SegmentView, raw: string, whole: boolean): number | undefined => {
+    if (raw === '') return undefined;
+    const n = whole ? wholeOf(raw) : DECIMAL.test(raw) ? Number(raw.replace(',', '.')) : undefined;
+    if (n !== undefined) return n;
+    const what = `${segment.tag}+${segment.component(0)}`;
+    warn(
+      'paxlst.invalid_value',
+      segment,
+      `${what} ${describeFound(raw)} is not ${whole ? 'a whole number' : 'a number'}`,
+    );
     return undefined;
   };
   const date = (segment: SegmentView, rule: 'birth' | 'expiry'): string | undefined => {
@@ -169,7 +199,7 @@ export function parsePaxlstMessage(message: EdifactMessage, options: { readonly 
         const qualifier = s.component(0);
         if (qualifier === 'MS') {
           state = 'party';
-          party = { name: s.component(3) || s.component(1), phone: undefined, fax: undefined, email: undefined };
+          party = new Party(s.component(3) || s.component(1));
           continue;
         }
         closeTraveller();
@@ -185,25 +215,24 @@ export function parsePaxlstMessage(message: EdifactMessage, options: { readonly 
         );
         continue;
       }
-      case 'COM': {
-        if (state === 'party' && party !== undefined) {
-          for (const element of s.elements) {
-            const kind = element[1];
-            if (kind === 'TE') party.phone = element[0];
-            else if (kind === 'FX') party.fax = element[0];
-            else if (kind === 'EM') party.email = element[0];
-          }
-        } else if (traveller !== undefined) traveller.contact = s.component(0);
-        else unknownSegments.push(s.keep());
+      case 'COM':
+        if (!readCom(s, state === 'party' ? party : undefined, traveller)) unknownSegments.push(s.keep());
+        continue;
+      case 'CTA': {
+        // CTA+IC+:NAME: the contact at the reporting party (its name, else its department code), whose name also
+        // names the party when its NAD+MS gives none. A second contact is kept as an unknown segment.
+        const name = s.component(1, 1) || s.component(1, 0);
+        if (party !== undefined && state === 'party' && party.contactName === undefined && name !== '') {
+          party.contactName = name;
+          party.name ||= s.component(1, 1);
+        } else unknownSegments.push(s.keep());
         continue;
       }
-      case 'CTA':
-        if (party !== undefined && state === 'party' && s.component(1, 1) !== '') party.name ||= s.component(1, 1);
-        continue;
       case 'TDT': {
         closeTraveller();
         state = 'transport';
-        transport = { segment: s.pin(), stops: [] };
+        transport = { segment: s.pin(), stops: [], finalDestination: undefined };
+        stop = undefined;
         checkJourney(transport.segment);
         transports.push(transport);
         continue;
@@ -212,7 +241,14 @@ export function parsePaxlstMessage(message: EdifactMessage, options: { readonly 
         const qualifier = s.component(0);
         const place = s.component(1);
         if (state === 'transport' && transport !== undefined) {
-          transport.stops.push({ qualifier, airport: place, arrival: undefined, departure: undefined });
+          // The airports of the flight (paxlst-flight.ts); LOC+130, the final destination, ends no leg.
+          stop = undefined;
+          if (place !== '' && (qualifier === '125' || qualifier === '87' || qualifier === '92')) {
+            stop = { qualifier, airport: place, arrival: undefined, departure: undefined };
+            transport.stops.push(stop);
+          } else if (place !== '' && qualifier === '130' && transport.finalDestination === undefined) {
+            transport.finalDestination = place;
+          } else unknownSegments.push(s.keep());
         } else if (state === 'document' && doc !== undefined && qualifier === '91') {
           doc.issuingState = country(s, place);
           doc.issuingPlace = s.component(1, 3) || undefined;
@@ -232,11 +268,8 @@ export function parsePaxlstMessage(message: EdifactMessage, options: { readonly 
       case 'DTM': {
         const qualifier = s.component(0, 0);
         if (state === 'transport' && transport !== undefined) {
-          const stop = transport.stops.at(-1);
           const value = date(s, 'expiry');
-          if (stop !== undefined && qualifier === '189') stop.departure = value;
-          else if (stop !== undefined && qualifier === '232') stop.arrival = value;
-          else unknownSegments.push(s.keep());
+          if (stop === undefined || !timeStop(stop, qualifier, value)) unknownSegments.push(s.keep());
           // Birth years are placed against the flight date: the first scheduled date the message gives.
           if (!referenceFixed && value !== undefined) {
             reference = value.slice(0, 10);
@@ -260,33 +293,41 @@ export function parsePaxlstMessage(message: EdifactMessage, options: { readonly 
         continue;
       case 'EMP':
         if (traveller !== undefined) traveller.crewFunction = s.component(1) || undefined;
+        else unknownSegments.push(s.keep());
         continue;
-      case 'GEI':
-        if (traveller !== undefined && s.component(0) === '4') traveller.verified = s.component(1) === '173';
+      case 'GEI': {
+        // GEI+4: 173 data verified, 174 not verified.
+        const value = s.component(1);
+        if (traveller !== undefined && s.component(0) === '4' && (value === '173' || value === '174')) {
+          traveller.verified = value === '173';
+        } else unknownSegments.push(s.keep());
         continue;
+      }
       case 'MEA': {
-        if (traveller === undefined) {
+        const kind = s.component(0);
+        if (traveller === undefined || (kind !== 'CT' && kind !== 'WT')) {
           unknownSegments.push(s.keep());
           continue;
         }
         const b = ensureBags();
-        const kind = s.component(0);
-        if (kind === 'CT') b.count = numberOrUndefined(s.component(2, 1));
-        else if (kind === 'WT') {
-          b.weight = numberOrUndefined(s.component(2, 1));
+        if (kind === 'CT') b.count = numeric(s, s.component(2, 1), true);
+        else {
+          b.weight = numeric(s, s.component(2, 1), false);
           b.weightUnit = s.component(2, 0) || undefined;
         }
         continue;
       }
-      case 'FTX':
-        if (traveller !== undefined && s.component(0) === 'BAG') {
-          const tag = s.component(3, 0);
-          if (tag !== '') {
-            const b = ensureBags();
-            b.tags = add(b.tags, tag);
-          }
+      case 'FTX': {
+        // FTX+BAG+++LA123456:2: a bag tag number and the count of consecutive tag numbers from it (1 when not given).
+        const tag = s.component(3, 0);
+        if (traveller !== undefined && s.component(0) === 'BAG' && tag !== '') {
+          const b = ensureBags();
+          const run = s.component(3, 1);
+          b.tags = add(b.tags, tag);
+          b.tagRuns = add(b.tagRuns, new BagTags(tag, run === '' ? 1 : numeric(s, run, true)));
         } else unknownSegments.push(s.keep());
         continue;
+      }
       case 'DOC': {
         if (traveller === undefined) {
           unknownSegments.push(s.keep());
@@ -305,6 +346,7 @@ export function parsePaxlstMessage(message: EdifactMessage, options: { readonly 
         if (qualifier === '42') declaredPassengers = count(s);
         else if (qualifier === '41') declaredCrew = count(s);
         else unknownSegments.push(s.keep());
+        counted ||= qualifier === '42' || qualifier === '41';
         continue;
       }
       default:
@@ -318,12 +360,15 @@ export function parsePaxlstMessage(message: EdifactMessage, options: { readonly 
 
   const passengerCount = travellers.reduce((n, t) => n + (t.role === 'passenger' ? 1 : 0), 0);
   const crewCount = travellers.length - passengerCount;
-  const sequence = message.sequence;
-  const part =
-    sequence?.number === undefined ? undefined : { number: sequence.number, final: sequence.position !== 'C' };
-  // A part of a multi-part list may declare the whole list's totals: assemblePaxlst checks those.
-  const multiPart = part !== undefined && !(part.number === 1 && part.final);
-  if (!multiPart) checkTotals(declaredPassengers, declaredCrew, passengerCount, crewCount, cnt ?? walk.at(last), warn);
+  const part = partOf(message.sequence);
+  // A part of a multi-part list may declare the whole list's totals, or none: assemblePaxlst checks those.
+  if (!isPartial(part)) {
+    if (!counted) warn('paxlst.cnt_missing', walk.at(last), 'no CNT: the list total was not checked');
+    checkTotals(declaredPassengers, declaredCrew, passengerCount, crewCount, cnt ?? walk.at(last), warn);
+  }
+  const flight = buildFlight(transports, warn);
+  // One warning per tag not interpreted, at its first segment, with how many there were (as PNRGOV gives them).
+  if (unknownSegments.length > 0) warnUnknown(unknownSegments, warn);
 
   const documentCode = component(bgm, 0);
   return {
@@ -338,7 +383,7 @@ export function parsePaxlstMessage(message: EdifactMessage, options: { readonly 
     part,
     partCount: 1,
     reportingParty: party,
-    flight: buildFlight(transports),
+    flight,
     travellers,
     declaredPassengers,
     declaredCrew,
@@ -350,44 +395,20 @@ export function parsePaxlstMessage(message: EdifactMessage, options: { readonly 
   };
 }
 
-/** Compares CNT totals with the travellers found and warns on a mismatch. */
-export function checkTotals(
-  declaredPassengers: number | undefined,
-  declaredCrew: number | undefined,
-  passengers: number,
-  crew: number,
-  at: EdifactSegment,
+/** One `paxlst.unknown_segment` warning per tag of `segments`, at its first segment, saying how many there are. */
+function warnUnknown(
+  segments: readonly EdifactSegment[],
   warn: (code: EdifactWarningCode, segment: EdifactSegment, text: string) => void,
 ): void {
-  if (declaredPassengers !== undefined && declaredPassengers !== passengers) {
-    warn('paxlst.cnt_mismatch', at, `CNT+42 declares ${declaredPassengers} passengers, the list holds ${passengers}`);
+  const byTag = new Map<string, { first: EdifactSegment; n: number }>();
+  for (const segment of segments) {
+    const seen = byTag.get(segment.tag);
+    if (seen === undefined) byTag.set(segment.tag, { first: segment, n: 1 });
+    else seen.n++;
   }
-  if (declaredCrew !== undefined && declaredCrew !== crew) {
-    warn('paxlst.cnt_mismatch', at, `CNT+41 declares ${declaredCrew} crew, the list holds ${crew}`);
+  for (const [tag, { first, n }] of byTag) {
+    warn('paxlst.unknown_segment', first, `${n} ${tag} segment${n > 1 ? 's' : ''} not interpreted`);
   }
-}
-
-/**
- * Refuses a TDT that names no flight: without its journey id (element 2), or a carrier (that id's first characters,
- * or element 5), every such list of a day would be filed under one flight of no one's.
- */
-function checkJourney(tdt: EdifactSegment): void {
-  const journeyId = component(tdt, 1);
-  const fail = (expected: string, found: string) =>
-    new EdifactParseError('paxlst.invalid_value', {
-      segment: tdt.index,
-      tag: tdt.tag,
-      offset: tdt.offset,
-      expected,
-      found,
-    });
-  if (journeyId.trim() === '') throw fail('a journey id (carrier and flight number) in TDT element 2', 'none');
-  const { carrier, flightNumber } = splitJourney(journeyId, component(tdt, 4));
-  if (carrier === '' || flightNumber === '')
-    throw fail(
-      'a carrier code in TDT element 2 before the flight number, or in element 5',
-      `journey id "${journeyId.slice(0, 20)}" and no carrier`,
-    );
 }
 
 function missing(message: EdifactMessage, expected: string): EdifactParseError {

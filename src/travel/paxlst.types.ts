@@ -30,7 +30,10 @@ export interface PaxlstLeg {
   readonly arrival: LegPoint | undefined;
 }
 
-/** The flight the list is about (first TDT), with every leg of every TDT in message order. */
+/**
+ * The flight the list is about: the first TDT's flight, its origin and destination the ends of the route its legs make
+ * (see paxlst-flight.ts); `legs` holds every leg of every TDT in message order, another flight's too.
+ */
 export interface PaxlstFlight {
   readonly kind: 'flight';
   /** TDT qualifier: 20 arriving/departing, 34 overflight. */
@@ -45,6 +48,8 @@ export interface PaxlstFlight {
   readonly destination: string | undefined;
   readonly scheduledDeparture: LocalDateTime | undefined;
   readonly scheduledArrival: LocalDateTime | undefined;
+  /** LOC+130: the flight's final destination where the message names one; never a leg's end (it has no times). */
+  readonly finalDestination: string | undefined;
   readonly legs: readonly PaxlstLeg[];
 }
 
@@ -76,12 +81,27 @@ export interface PaxlstAddress {
   readonly country: CountryRef | undefined;
 }
 
+/** One FTX+BAG: a bag tag number and how many consecutive tag numbers it stands for (`LA123456:2`). */
+export interface PaxlstBagTags {
+  readonly first: string;
+  /** 1 when the FTX gives no count; undefined when the count it gives cannot be read. */
+  readonly count: number | undefined;
+}
+
 /** Bags declared for a traveller (MEA, FTX+BAG). */
 export interface PaxlstBags {
   readonly count: number | undefined;
   readonly weight: number | undefined;
   readonly weightUnit: string | undefined;
+  /** The first tag number of each FTX+BAG; `tagRuns` says how many consecutive tags each stands for. */
   readonly tags: readonly string[];
+  readonly tagRuns: readonly PaxlstBagTags[];
+}
+
+/** One contact of a traveller (an element of COM): a number or address and its type as sent (TE, EM, FX…). */
+export interface PaxlstContact {
+  readonly value: string;
+  readonly type: string;
 }
 
 /** A passenger or crew member (NAD group), with everything the list gives about them. */
@@ -117,7 +137,10 @@ export interface PaxlstTraveller {
   readonly crewFunction: string | undefined;
   /** GEI+4: 173 verified, 174 not verified; undefined when absent. */
   readonly verified: boolean | undefined;
+  /** The first contact the traveller's COM gives (its value), as `contacts[0]`. */
   readonly contact: string | undefined;
+  /** Every element of every COM of the traveller, in message order. */
+  readonly contacts: readonly PaxlstContact[];
   /** Segment number of the NAD in its message, and its character offset in the input. */
   readonly segment: number;
   readonly offset: number;
@@ -129,6 +152,8 @@ export interface PaxlstReportingParty {
   readonly phone: string | undefined;
   readonly fax: string | undefined;
   readonly email: string | undefined;
+  /** CTA: the contact person or department named (component 2, else its code). */
+  readonly contactName: string | undefined;
 }
 
 /** One PAXLST message (or, once assembled, a whole multi-part list). */
@@ -145,7 +170,10 @@ export interface PaxlstList {
   readonly transactionReference: string | undefined;
   /** UNH common access reference: the same on every part of a multi-part list. */
   readonly commonAccessReference: string;
-  /** UNH sequence: part number and whether it is the final part; undefined for a message without one. */
+  /**
+   * UNH sequence (S010): part number and whether it is the final part (position F; `01` without a position is a whole
+   * list in one message, and a middle part carries no position); undefined for a message without one.
+   */
   readonly part: { readonly number: number; readonly final: boolean } | undefined;
   /** Number of parts this list was assembled from (1 for a single message). */
   readonly partCount: number;
