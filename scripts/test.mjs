@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: runs every *.test.ts under src/ and test/ with node's test runner (TypeScript through tsx).
+// `npm test`: runs every *.test.ts under src/, test/ and bench/ with node's test runner (TypeScript through tsx).
 // Database tests run on PGlite, and also on PostgreSQL when LODESTAR_TEST_DATABASE_URL names a server.
 // Arguments narrow the run to files whose path contains one of them: `npm test -- screening`.
 import { spawnSync } from 'node:child_process';
@@ -21,7 +21,7 @@ function collect(dir) {
 }
 
 const filters = process.argv.slice(2);
-const files = ['src', 'test']
+const files = ['src', 'test', 'bench']
   .flatMap(collect)
   .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
   .sort();

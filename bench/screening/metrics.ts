@@ -56,7 +56,10 @@ export interface Accuracy {
   /** Planted queries whose expected person is among the hits at or above the threshold. */
   readonly foundAtThreshold: number;
   readonly nonMatches: number;
-  /** Non-match queries with at least one hit at or above the threshold, per 1,000. */
+  /**
+   * False alerts per 1,000 non-match queries: every hit of a non-match query at or above the threshold is one (a query
+   * with three such hits raised three), as eval:screening counts them (../shared/eval's protocol, step 3).
+   */
   readonly falseAlertsPer1000: number;
   /** Planted queries with another person at or above the threshold, per 1,000 planted. */
   readonly wrongAlertsPer1000: number;
@@ -81,7 +84,7 @@ export function accuracy(queries: readonly SynthQuery[], answers: readonly (Answ
     const expected = q.expectedIds[0];
     if (expected === undefined) {
       nonMatches++;
-      if (answer.matches.some(Boolean)) falseAlerts++;
+      falseAlerts += answer.matches.filter(Boolean).length;
       return;
     }
     const kind = q.variantKind.split('+')[0] ?? q.variantKind;

@@ -151,7 +151,7 @@ export function rows(
     },
     { quantity: `found at threshold ${engine.threshold}`, value: pct(a.foundAtThreshold), target: '', met: undefined },
     {
-      quantity: `false alerts per 1,000 non-matches (${int(a.nonMatches)})`,
+      quantity: `false alerts per 1,000 non-matches (${int(a.nonMatches)}; each hit at or above the threshold)`,
       value: a.falseAlertsPer1000.toFixed(1),
       target: '',
       met: undefined,

@@ -7,7 +7,16 @@ export interface Progress {
   finish(): void;
 }
 
-function human(n: number, unit: 'bytes' | 'items'): string {
+/** Progress counted in one unit (queries screened) through an input measured in another (a file's bytes). */
+export interface CountedProgress {
+  /** `count` done so far, `position` of the way through the total. */
+  update(count: number, position: number, note?: string): void;
+  finish(): void;
+}
+
+type Unit = 'bytes' | 'items';
+
+function human(n: number, unit: Unit): string {
   if (unit === 'items')
     return n >= 1e6 ? `${(n / 1e6).toFixed(2)}M` : n >= 1e4 ? `${(n / 1e3).toFixed(1)}k` : String(n);
   return n >= 1 << 30
@@ -17,44 +26,70 @@ function human(n: number, unit: 'bytes' | 'items'): string {
       : `${(n / 1024).toFixed(0)} KiB`;
 }
 
-/** A bar towards `total` (bytes or items); without a known total it shows the count and the rate. */
-export function progressBar(
-  label: string,
-  total: number | undefined,
-  unit: 'bytes' | 'items',
-  stream: NodeJS.WriteStream = process.stderr,
-): Progress {
+/** A rate as a person reads it: items whole (one decimal below 10 a second, for slow ones such as files). */
+function humanRate(perSecond: number, unit: Unit): string {
+  if (unit === 'bytes') return human(perSecond, unit);
+  return perSecond < 10 ? perSecond.toFixed(1) : human(Math.round(perSecond), unit);
+}
+
+function counted(label: string, total: number | undefined, unit: Unit, stream: NodeJS.WriteStream): CountedProgress {
   if (!stream.isTTY) return { update: () => undefined, finish: () => undefined };
   const started = performance.now();
   let last = 0;
-  let lastDone = 0;
-  const draw = (done: number, note = '') => {
+  let lastCount = 0;
+  let lastPosition = 0;
+  const draw = (count: number, position: number, note: string) => {
     const seconds = (performance.now() - started) / 1000;
-    const rate = seconds > 0 ? done / seconds : 0;
+    const rate = seconds > 0 ? count / seconds : 0;
     const width = Math.max(10, Math.min(40, (stream.columns || 80) - 60));
     let bar = '';
     if (total !== undefined && total > 0) {
-      const fraction = Math.min(1, done / total);
+      const fraction = Math.min(1, Math.max(0, position / total));
       const filled = Math.round(fraction * width);
       bar = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(fraction * 100).toFixed(0).padStart(3)}% `;
     }
     stream.write(
-      `\r${label} ${bar}${human(done, unit)} ${human(rate, unit)}/s ${note}`
+      `\r${label} ${bar}${human(count, unit)} ${humanRate(rate, unit)}/s ${note}`
         .slice(0, (stream.columns || 80) - 1)
         .padEnd(Math.min(79, (stream.columns || 80) - 1)),
     );
   };
   return {
-    update(done, note) {
-      lastDone = done;
+    update(count, position, note = '') {
+      lastCount = count;
+      lastPosition = position;
       const now = performance.now();
       if (now - last < 100) return;
       last = now;
-      draw(done, note);
+      draw(count, position, note);
     },
     finish() {
-      draw(lastDone);
+      draw(lastCount, lastPosition, '');
       stream.write('\n');
     },
   };
+}
+
+/** A bar towards `total` (bytes or items); without a known total it shows the count and the rate. */
+export function progressBar(
+  label: string,
+  total: number | undefined,
+  unit: Unit,
+  stream: NodeJS.WriteStream = process.stderr,
+): Progress {
+  const progress = counted(label, total, unit, stream);
+  return { update: (done, note) => progress.update(done, done, note), finish: () => progress.finish() };
+}
+
+/**
+ * Items counted (queries screened) while reading an input of `total` bytes: the bar and its percentage say how far
+ * through the input (`position`, the bytes read), the count and rate are of the items. Without a total (a pipe), only
+ * the count and the rate.
+ */
+export function countedProgress(
+  label: string,
+  total: number | undefined,
+  stream: NodeJS.WriteStream = process.stderr,
+): CountedProgress {
+  return counted(label, total, 'items', stream);
 }

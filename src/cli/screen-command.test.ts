@@ -1,10 +1,17 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { once } from 'node:events';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { before, describe, it } from 'node:test';
-import { runCli } from '../../test/cli.js';
+import { runCli, spawnCli } from '../../test/cli.js';
+import { searchAuditEntries } from '../access/audit.repository.js';
+import { openEmbedded } from '../db/database.js';
+import { main } from './main.js';
 
 interface ResultLine {
   id: string;
@@ -19,6 +26,48 @@ function readLines(file: string): ResultLine[] {
     .split('\n')
     .map((l) => JSON.parse(l) as ResultLine);
 }
+
+/** The lines of a results file written so far (none when it is not there yet). */
+function linesSoFar(file: string): string[] {
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l !== '');
+}
+
+/** Waits until `ready` holds, checking every 50 ms; fails after `seconds`. */
+async function until(ready: () => boolean, what: string, seconds = 90): Promise<void> {
+  const deadline = Date.now() + seconds * 1000;
+  while (!ready()) {
+    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
+    await sleep(50);
+  }
+}
+
+interface BatchDetails {
+  outcome: string;
+  error?: string;
+  screened: number;
+  errors: number;
+  matches: number;
+  lastLine: number;
+  input: { file: string; size: number; read: number; sha256: string };
+  matcher: string;
+}
+
+/** The newest `screening.batch` entry of the audit log, and its outcome column. */
+async function lastBatchEntry(dataDir: string): Promise<{ outcome: string; details: BatchDetails }> {
+  const store = await openEmbedded(dataDir);
+  try {
+    const [entry] = await searchAuditEntries(store.db, { action: 'screening.batch', limit: 1 }, undefined);
+    assert.ok(entry, 'a screening.batch entry');
+    return { outcome: entry.outcome, details: entry.details as unknown as BatchDetails };
+  } finally {
+    await store.close();
+  }
+}
+
+const sha256 = (bytes: string | Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 const fixtures = fileURLToPath(new URL('../../test/fixtures/travel/', import.meta.url));
 
@@ -162,7 +211,7 @@ describe('lodestar screen, watchlist import, ingest and flights: document hits a
         ['line-5', 5, 'not a JSON object (…)'],
         ['5', undefined, undefined],
         ['g', undefined, undefined],
-        ['h', 8, 'query.gender: "q" is not a gender (…)'],
+        ['h', 8, 'gender: "q" is not a gender (…)'],
         ['i', undefined, undefined],
       ],
     );
@@ -189,6 +238,211 @@ describe('lodestar screen, watchlist import, ingest and flights: document hits a
     const importFolder = cli(['watchlist', 'import', '--list', 'wanted', '--format', 'csv', folder]);
     assert.equal(importFolder.stderr.trim(), `lodestar: ${folder} is a directory, not a file`);
     assert.equal(readFileSync(output, 'utf8'), 'earlier results\n');
+  });
+
+  it('names the column at fault in a rejected line, as the file calls it, with its line', () => {
+    const input = file(
+      'columns.csv',
+      [
+        'id,name,birthDate,nationality,gender,documentNumber,documentCountry',
+        'c-1,Anna Berg,1990-05-06,FRA,,RL1234567,QQQ',
+        'c-2,???,,,,,',
+        'c-3,Anna Berg|???,,,,,',
+        'c-4,Anna Berg,1990-13,,,,',
+        'c-5,,,ZZ,,AB1234567,',
+        'c-6,,1990,,,,',
+        'c-7,,,,,AB1234567,QQQ',
+        'c-8,Anna Berg,,,,,',
+      ].join('\n'),
+    );
+    const output = path.join(dir, 'columns.jsonl');
+    const result = cli(['screen', '--list', 'wanted', '--input', input, '--output', output]);
+    assert.equal(result.status, 1, result.stderr);
+    assert.deepEqual(
+      readLines(output).map((l) => [l.id, l.line, l.error]),
+      [
+        ['c-1', 2, 'documentCountry: unknown country code "QQQ"'],
+        ['c-2', 3, 'name: "???" has no letters'],
+        ['c-3', 4, 'name (2 of 2, |-separated): "???" has no letters'],
+        ['c-4', 5, 'birthDate: 1990-13 has no month 13'],
+        ['c-5', 6, 'nationality: unknown country code "ZZ"'],
+        ['c-6', 7, 'name: at least one name is needed (or a documentNumber)'],
+        ['c-7', 8, 'documentCountry: unknown country code "QQQ"'],
+        ['c-8', undefined, undefined],
+      ],
+    );
+  });
+
+  it('reports a JSON line that is not UTF-8 with its id and line, as a CSV record is, and screens the others', () => {
+    const input = path.join(dir, 'latin1.jsonl');
+    writeFileSync(
+      input,
+      Buffer.concat([
+        Buffer.from('{"id":"u-1","name":"Anna Berg"}\n'),
+        Buffer.from('{"id":"u-2","name":"Anna B'),
+        Buffer.from([0xe9]), // "é" in Latin-1
+        Buffer.from('rg"}\n'),
+        Buffer.from([0xff, 0xfe, 0x0a]),
+        Buffer.from('{"id":"u-4","name":"Karim Haddad"}\n'),
+      ]),
+    );
+    const output = path.join(dir, 'latin1.out.jsonl');
+    const result = cli(['screen', '--list', 'wanted', '--input', input, '--output', output]);
+    assert.equal(result.status, 1, 'rows were rejected');
+    assert.match(result.stdout, /^screened 2 queries .* 2 rejected/);
+    const lines = readLines(output);
+    assert.deepEqual(
+      lines.map((l) => [l.id, l.line, l.error]),
+      [
+        ['u-1', undefined, undefined],
+        ['u-2', 2, 'not valid UTF-8: is the file saved in another encoding (Latin-1, Windows-1252)?'],
+        ['line-3', 3, 'not valid UTF-8: is the file saved in another encoding (Latin-1, Windows-1252)?'],
+        ['u-4', undefined, undefined],
+      ],
+    );
+    assert.equal(lines[3]?.results?.[0]?.entityId, 'p-2');
+  });
+
+  it('refuses a --limit or --threshold that is not a plain decimal in range as a usage error (exit 2)', async (t) => {
+    const input = file('usage.csv', 'id,name\nx,Anna Berg\n');
+    const output = path.join(dir, 'usage.jsonl');
+    const args = ['screen', '--list', 'wanted', '--input', input, '--output', output, '--data-dir', dataDir];
+    // As a user runs it, for one of each.
+    const limit = cli(['screen', '--list', 'wanted', '--input', input, '--output', output, '--limit', '0x5']);
+    assert.equal(limit.status, 2, limit.stderr);
+    assert.match(limit.stderr, /--limit <n>' argument '0x5' is invalid\. a whole number from 1 to 100/);
+    const threshold = cli(['screen', '--list', 'wanted', '--input', input, '--output', output, '--threshold', '0']);
+    assert.equal(threshold.status, 2, threshold.stderr);
+    assert.match(threshold.stderr, /--threshold <score>' argument '0' is invalid\. a decimal number in \(0, 1\]/);
+    // The rest through the same program in this process (commander refuses them before anything runs).
+    const written: string[] = [];
+    t.mock.method(process.stderr, 'write', (chunk: string) => written.push(chunk) > 0);
+    for (const flag of [
+      ['--limit', '0'],
+      ['--limit', '101'],
+      ['--limit', 'abc'],
+      ['--limit', '1.5'],
+      ['--limit', '1e1'],
+      ['--threshold', 'NaN'],
+      ['--threshold', '1.5'],
+      ['--threshold', '0x1'],
+      ['--threshold', '1e-1'],
+    ]) {
+      written.length = 0;
+      assert.equal(await main([...args, ...flag]), 2, `${flag.join(' ')}: ${written.join('')}`);
+      assert.match(written.join(''), new RegExp(`argument '${flag[1]!.replace('.', '\\.')}' is invalid`));
+    }
+    t.mock.restoreAll();
+    assert.equal(existsSync(output), false, 'nothing was screened');
+  });
+
+  it('audits a completed run with its counts, its outcome and the SHA-256 of the file it read', async () => {
+    const input = file(
+      'audited.csv',
+      'id,name,documentNumber,documentCountry\na-1,Anna Berg,,\na-2,Anna Berg,X1,QQQ\n',
+    );
+    const output = path.join(dir, 'audited.jsonl');
+    const result = cli(['screen', '--list', 'wanted', '--input', input, '--output', output, '--limit', '1']);
+    assert.equal(result.status, 1, result.stderr);
+    const { outcome, details } = await lastBatchEntry(dataDir);
+    assert.equal(outcome, 'ok');
+    const { matcher, ...rest } = details;
+    assert.match(matcher, /@/);
+    const bytes = readFileSync(input);
+    assert.deepEqual(rest, {
+      outcome: 'completed',
+      screened: 1,
+      errors: 1,
+      matches: 1,
+      lastLine: 3,
+      input: { file: input, size: bytes.length, read: bytes.length, sha256: sha256(bytes) },
+    });
+  });
+
+  it('on SIGINT stops reading, finishes the query at hand, audits what was done, and exits 130', async () => {
+    // A pipe: the command waits for lines, so the signal comes when the test says, and lines written after it
+    // must not be screened.
+    const fifo = path.join(dir, 'queries-pipe.csv');
+    execFileSync('mkfifo', [fifo]);
+    const output = path.join(dir, 'pipe.jsonl');
+    const child = spawnCli(['screen', '--list', 'wanted', '--input', fifo, '--output', output, '--data-dir', dataDir]);
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = once(child, 'exit') as Promise<[number | null]>;
+    const writer = createWriteStream(fifo);
+    writer.on('error', () => undefined); // EPIPE, once the command has stopped reading
+    const rows = (from: number, to: number) =>
+      Array.from({ length: to - from + 1 }, (_v, i) => `s-${from + i},Anna Berg\n`).join('');
+    const before = `id,name\n${rows(1, 50)}`;
+    writer.write(before);
+    await until(() => linesSoFar(output).length === 50 || child.exitCode !== null, 'the first 50 results');
+    child.kill('SIGINT');
+    await until(() => stderr.includes('SIGINT: stopping') || child.exitCode !== null, 'the command to take the signal');
+    writer.write(rows(51, 100));
+    const [code] = await exited;
+    writer.destroy();
+    assert.equal(code, 130, stderr);
+    assert.match(
+      stderr,
+      /lodestar: stopped by SIGINT after line 51 of .*queries-pipe\.csv; the results so far are in /,
+    );
+    const lines = linesSoFar(output).map((l) => JSON.parse(l) as ResultLine);
+    assert.deepEqual(
+      lines.map((l) => l.id),
+      Array.from({ length: 50 }, (_v, i) => `s-${i + 1}`),
+    );
+    const { outcome, details } = await lastBatchEntry(dataDir);
+    assert.equal(outcome, 'ok');
+    assert.equal(details.outcome, 'interrupted');
+    assert.deepEqual([details.screened, details.errors, details.matches, details.lastLine], [50, 0, 50, 51]);
+    // The bytes it read, which `head -c <read>` of what was written gives back.
+    const written = Buffer.from(before + rows(51, 100));
+    assert.ok(details.input.read >= Buffer.byteLength(before));
+    assert.equal(details.input.sha256, sha256(written.subarray(0, details.input.read)));
+  });
+
+  it('on SIGTERM in the middle of a large file stops, keeps every result whole, audits them, and exits 143', async () => {
+    const total = 300_000;
+    const input = file(
+      'large.csv',
+      `id,name\n${Array.from({ length: total }, (_v, i) => `l-${i + 1},${i % 2 === 0 ? 'Anna Berg' : 'Karim Haddad'}\n`).join('')}`,
+    );
+    const output = path.join(dir, 'large.jsonl');
+    const child = spawnCli(['screen', '--list', 'wanted', '--input', input, '--output', output, '--data-dir', dataDir]);
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = once(child, 'exit') as Promise<[number | null]>;
+    await until(() => linesSoFar(output).length > 0 || child.exitCode !== null, 'the first results');
+    child.kill('SIGTERM');
+    const [code] = await exited;
+    assert.equal(code, 143, stderr);
+    const lines = readLines(output);
+    const { outcome, details } = await lastBatchEntry(dataDir);
+    assert.equal(outcome, 'ok');
+    assert.equal(details.outcome, 'interrupted');
+    assert.ok(details.screened < total, `stopped before the end (${details.screened} of ${total})`);
+    assert.equal(lines.length, details.screened, 'every result the entry counts is in the file, whole');
+    assert.equal(lines.at(-1)?.id, `l-${details.screened}`);
+    assert.equal(details.lastLine, details.screened + 1);
+    assert.equal(details.input.size, statSync(input).size);
+    assert.equal(details.input.sha256, sha256(readFileSync(input).subarray(0, details.input.read)));
+  });
+
+  it('audits a run whose output fails (a full disk) as failed, with the error and what was screened', async (t) => {
+    if (!existsSync('/dev/full')) {
+      t.skip('no /dev/full here');
+      return;
+    }
+    const input = file('to-full.csv', 'id,name\nf-1,Anna Berg\nf-2,Karim Haddad\n');
+    const result = cli(['screen', '--list', 'wanted', '--input', input, '--output', '/dev/full']);
+    assert.equal(result.status, 1);
+    assert.match(result.stderr, /^lodestar: cannot write \/dev\/full: ENOSPC/m);
+    const { outcome, details } = await lastBatchEntry(dataDir);
+    assert.equal(outcome, 'failed');
+    assert.equal(details.outcome, 'failed');
+    assert.match(details.error ?? '', /^cannot write \/dev\/full: ENOSPC/);
+    assert.ok(details.screened >= 1 && details.screened <= 2, String(details.screened));
+    assert.equal(details.input.file, input);
   });
 
   it('checks the country of ingest, and points a failed message to where its reason can be read', () => {

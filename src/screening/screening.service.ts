@@ -93,28 +93,42 @@ function requestInvalid(error: unknown, prefix: string): never {
   throw error;
 }
 
+/** A person query's checks; a `RowError` names the query's own field at fault (`names[0]`, `documents[0].country`). */
+function checkPersonQuery(input: PersonQueryInput): PersonQueryInput {
+  if (input.names.length === 0) throw new RowError('names', 'at least one name is needed');
+  const names = input.names.map((n, i) => cleanName(n, `names[${i}]`));
+  const birthDate =
+    input.birthDate === undefined || input.birthDate === '' ? undefined : cleanDate(input.birthDate, 'birthDate');
+  if (input.nationality !== undefined && input.nationality !== '' && findCountry(input.nationality) === undefined) {
+    throw new RowError('nationality', `unknown country code "${input.nationality.slice(0, 10)}"`);
+  }
+  // As for a document asked about alone (validateDocumentQuery): an unknown issuing state would agree with none.
+  (input.documents ?? []).forEach((d, i) => {
+    const country = d.country?.trim() ?? '';
+    if (country !== '' && findCountry(country) === undefined)
+      throw new RowError(`documents[${i}].country`, `unknown country code "${country.slice(0, 10)}"`);
+  });
+  // A gender the scorer cannot read would be dropped without a word: the query would lose that evidence unseen.
+  const gender = cleanGender(input.gender, 'gender') ?? undefined;
+  return { ...input, names, birthDate, gender };
+}
+
 /** Checks a person query field by field; `request.invalid` names the field at fault. */
 export function validatePersonQuery(input: PersonQueryInput, prefix = 'person'): PersonQueryInput {
   try {
-    if (input.names.length === 0) throw new RowError('names', 'at least one name is needed');
-    const names = input.names.map((n, i) => cleanName(n, `names[${i}]`));
-    const birthDate =
-      input.birthDate === undefined || input.birthDate === '' ? undefined : cleanDate(input.birthDate, 'birthDate');
-    if (input.nationality !== undefined && input.nationality !== '' && findCountry(input.nationality) === undefined) {
-      throw new RowError('nationality', `unknown country code "${input.nationality.slice(0, 10)}"`);
-    }
-    // As for a document asked about alone (validateDocumentQuery): an unknown issuing state would agree with none.
-    (input.documents ?? []).forEach((d, i) => {
-      const country = d.country?.trim() ?? '';
-      if (country !== '' && findCountry(country) === undefined)
-        throw new RowError(`documents[${i}].country`, `unknown country code "${country.slice(0, 10)}"`);
-    });
-    // A gender the scorer cannot read would be dropped without a word: the query would lose that evidence unseen.
-    const gender = cleanGender(input.gender, 'gender') ?? undefined;
-    return { ...input, names, birthDate, gender };
+    return checkPersonQuery(input);
   } catch (error) {
     return requestInvalid(error, prefix);
   }
+}
+
+/** A document query's check; a `RowError` on `country` when it is no known code. */
+function checkDocumentQuery(input: DocumentQueryInput): DocumentQueryInput {
+  const country = input.country?.trim();
+  if (country === undefined || country === '') return { number: input.number };
+  if (findCountry(country) === undefined)
+    throw new RowError('country', `unknown country code "${country.slice(0, 10)}"`);
+  return { number: input.number, country };
 }
 
 /**
@@ -122,12 +136,11 @@ export function validatePersonQuery(input: PersonQueryInput, prefix = 'person'):
  * state and agree with none, so a stolen document asked about with a mistyped country would answer "not listed".
  */
 export function validateDocumentQuery(input: DocumentQueryInput, prefix = 'document'): DocumentQueryInput {
-  const country = input.country?.trim();
-  if (country === undefined || country === '') return { number: input.number };
-  if (findCountry(country) === undefined) {
-    return requestInvalid(new RowError('country', `unknown country code "${country.slice(0, 10)}"`), prefix);
+  try {
+    return checkDocumentQuery(input);
+  } catch (error) {
+    return requestInvalid(error, prefix);
   }
-  return { number: input.number, country };
 }
 
 /** One query of a batch file, and what became of it. */
@@ -151,30 +164,50 @@ interface BatchHit {
 }
 
 /**
+ * The column of a batch file (`lodestar screen`: id, name, birthDate, nationality, gender, documentNumber,
+ * documentCountry) that a query field was read from: its error line names what the file calls it, not the field of
+ * the HTTP API's body. One name of several (`|`-separated in the name column) is told by its place.
+ */
+function batchColumn(field: string, input: PersonQueryInput): string {
+  const name = /^names(?:\[(\d+)\])?$/.exec(field);
+  if (name !== null) {
+    const n = input.names.length;
+    return name[1] === undefined || n < 2 ? 'name' : `name (${Number(name[1]) + 1} of ${n}, |-separated)`;
+  }
+  const document = /^(?:documents\[\d+\]\.)?(country|number)$/.exec(field);
+  if (document !== null) return document[1] === 'country' ? 'documentCountry' : 'documentNumber';
+  return field;
+}
+
+/**
  * A batch query checked as screenStream uses it: the person when it has a name, and each of its documents. A query
  * with a document and no name is a document check (a stolen and lost documents list has no names to search); its
- * other fields are still checked, so a mistyped date is reported rather than dropped.
+ * other fields are still checked, so a mistyped date is reported rather than dropped. `request.invalid` names the
+ * file's column at fault (batchColumn).
  */
 function validateBatchQuery(input: PersonQueryInput): {
   person: PersonQueryInput | undefined;
   documents: DocumentQueryInput[];
 } {
-  const check = () => (input.documents ?? []).map((d, i) => validateDocumentQuery(d, `query.documents[${i}]`));
-  if (input.names.length > 0) {
-    const person = validatePersonQuery(input, 'query');
-    return { person, documents: check() };
-  }
-  if ((input.documents ?? []).length === 0)
-    return requestInvalid(new RowError('names', 'at least one name is needed (or a documentNumber)'), 'query');
   try {
-    if (input.birthDate !== undefined && input.birthDate !== '') cleanDate(input.birthDate, 'birthDate');
-    if (input.nationality !== undefined && input.nationality !== '' && findCountry(input.nationality) === undefined)
-      throw new RowError('nationality', `unknown country code "${input.nationality.slice(0, 10)}"`);
+    const person = input.names.length > 0 ? checkPersonQuery(input) : undefined;
+    if (person === undefined) {
+      if ((input.documents ?? []).length === 0)
+        throw new RowError('names', 'at least one name is needed (or a documentNumber)');
+      if (input.birthDate !== undefined && input.birthDate !== '') cleanDate(input.birthDate, 'birthDate');
+      if (input.nationality !== undefined && input.nationality !== '' && findCountry(input.nationality) === undefined)
+        throw new RowError('nationality', `unknown country code "${input.nationality.slice(0, 10)}"`);
+    }
+    return { person, documents: (input.documents ?? []).map(checkDocumentQuery) };
   } catch (error) {
-    return requestInvalid(error, 'query');
+    if (!(error instanceof RowError)) throw error;
+    const column = batchColumn(error.field, input);
+    // A RowError's message starts with its field: the reason is what follows.
+    const reason = error.message.startsWith(`${error.field}: `)
+      ? error.message.slice(error.field.length + 2)
+      : error.message;
+    throw new AppError('request.invalid', `${column}: ${reason}`, { location: { field: column } });
   }
-  const documents = check();
-  return { person: undefined, documents };
 }
 
 export type BatchResult =
@@ -188,6 +221,51 @@ export type BatchResult =
       }[];
     }
   | { readonly id: string; readonly line: number; readonly error: string };
+
+/** Where screenStream's result lines go. */
+export interface BatchOutput {
+  /** Takes one result line; may wait (for a full output to drain). A failure here fails the run. */
+  write(result: BatchResult): void | Promise<void>;
+  /**
+   * After the last line of a run that completed or was stopped: resolves once every line is written, so that a run
+   * is audited as completed only when its results were delivered. A failure here fails the run.
+   */
+  end(): Promise<void>;
+}
+
+/** The file a batch screening read, as its audit entry identifies it: asked when the entry is written. */
+export interface BatchSource {
+  readonly file: string;
+  /** Its size in bytes when the run started. */
+  readonly size: number;
+  /** The bytes read by the time the entry is written: all of them when the run completed. */
+  readonly read: number;
+  /** SHA-256 (hex) of those bytes, `head -c <read> <file> | sha256sum`: the file's own when all were read. */
+  readonly sha256: string;
+}
+
+export interface BatchStreamOptions {
+  readonly limit: number;
+  readonly threshold?: number | undefined;
+  /** Once aborted, the run stops before its next query; an AbortError from the source counts as the same stop. */
+  readonly signal?: AbortSignal | undefined;
+  readonly source?: (() => BatchSource) | undefined;
+}
+
+/** How a batch screening ended, as its audit entry says (`details.outcome`). */
+export type BatchOutcome = 'completed' | 'interrupted' | 'failed';
+
+export interface BatchSummary {
+  readonly outcome: Exclude<BatchOutcome, 'failed'>;
+  readonly screened: number;
+  readonly errors: number;
+  readonly matches: number;
+  /** The file line of the last query taken, screened or rejected (0 when none was). */
+  readonly lastLine: number;
+  readonly seconds: number;
+}
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error)).slice(0, 500);
 
 /** A presented hit, as far as ranking needs it. */
 interface Ranked {
@@ -354,70 +432,111 @@ export class ScreeningService {
 
   /**
    * Screens a stream of queries against one list for the operator of the machine (the CLI): straight through the
-   * index, one audit entry for the whole run. Each query's person (by name) and documents (by number) are screened,
-   * their hits merged best first. A bad query becomes an error line naming its field; the run goes on.
+   * index. Each query's person (by name) and documents (by number) are screened, their hits merged best first. A bad
+   * query becomes an error line naming its column; the run goes on. However the run ends (completed; interrupted by
+   * `signal`, before its next query; or failed: the source, the output or the index) it is audited, as one entry
+   * with what was done by then: the counts, the last line taken, the outcome (with the error's message) and the
+   * source's fingerprint (a digest of the file, not of each query: a million queries stay one small entry). A
+   * failure is thrown on once recorded.
    */
   async screenStream(
     principal: Principal,
     listId: string,
     queries: AsyncIterable<BatchQuery>,
-    options: { limit: number; threshold?: number | undefined },
-    emit: (result: BatchResult) => void | Promise<void>,
+    options: BatchStreamOptions,
+    output: BatchOutput,
     context: RequestContext,
-  ): Promise<{ screened: number; errors: number; matches: number; seconds: number }> {
+  ): Promise<BatchSummary> {
     if (principal.kind !== 'operator')
       throw new AppError('auth.forbidden', 'batch screening of files is for the operator of the machine');
     await this.listsFor({ lists: [listId] });
     const started = performance.now();
+    const signal = options.signal;
     let screened = 0;
     let errors = 0;
     let matches = 0;
-    for await (const q of queries) {
-      if (q.error !== undefined) {
-        errors += 1;
-        await emit({ id: q.id, line: q.line, error: q.error });
-        continue;
-      }
-      let query: ReturnType<typeof validateBatchQuery>;
+    let lastLine = 0;
+    let stopped = false;
+    let failure: { readonly error: unknown } | undefined;
+    try {
       try {
-        query = validateBatchQuery(q.input);
+        for await (const q of queries) {
+          if (signal?.aborted) {
+            stopped = true;
+            break;
+          }
+          lastLine = q.line;
+          if (q.error !== undefined) {
+            errors += 1;
+            await output.write({ id: q.id, line: q.line, error: q.error });
+            continue;
+          }
+          let query: ReturnType<typeof validateBatchQuery>;
+          try {
+            query = validateBatchQuery(q.input);
+          } catch (error) {
+            if (!(error instanceof AppError)) throw error;
+            errors += 1;
+            await output.write({ id: q.id, line: q.line, error: error.message });
+            continue;
+          }
+          const personHits: BatchHit[] =
+            query.person === undefined
+              ? []
+              : this.index.screenPerson(listId, query.person, { limit: options.limit, threshold: options.threshold });
+          // The person screening finds a person by name (a document only adds to the score of one found so): a
+          // stolen or lost document, or a listed person's document under another name, is found only by looking
+          // the number up.
+          const documentHits = await this.batchDocumentHits(listId, query.documents);
+          const results = mergeBatchHits(personHits, documentHits, options.limit);
+          screened += 1;
+          if (results.some((h) => h.match)) matches += 1;
+          await output.write({
+            id: q.id,
+            results: results.map((h) => ({
+              entityId: h.entityId,
+              score: h.score,
+              match: h.match,
+              explanation: h.explanation,
+            })),
+          });
+        }
       } catch (error) {
-        if (!(error instanceof AppError)) throw error;
-        errors += 1;
-        await emit({ id: q.id, line: q.line, error: error.message });
-        continue;
+        // The source stopped by the same signal (a read aborted) is the interruption, not a failure.
+        if (!(signal?.aborted === true && error instanceof Error && error.name === 'AbortError')) throw error;
+        stopped = true;
       }
-      const personHits: BatchHit[] =
-        query.person === undefined
-          ? []
-          : this.index.screenPerson(listId, query.person, { limit: options.limit, threshold: options.threshold });
-      // The person screening finds a person by name (a document only adds to the score of one found so): a stolen or
-      // lost document, or a listed person's document under another name, is found only by looking the number up.
-      const documentHits = await this.batchDocumentHits(listId, query.documents);
-      const results = mergeBatchHits(personHits, documentHits, options.limit);
-      screened += 1;
-      if (results.some((h) => h.match)) matches += 1;
-      await emit({
-        id: q.id,
-        results: results.map((h) => ({
-          entityId: h.entityId,
-          score: h.score,
-          match: h.match,
-          explanation: h.explanation,
-        })),
+      await output.end();
+    } catch (error) {
+      failure = { error };
+    }
+    const outcome: BatchOutcome = failure !== undefined ? 'failed' : stopped ? 'interrupted' : 'completed';
+    const facts = {
+      action: 'screening.batch',
+      subject: { type: 'watchlist', id: listId },
+      outcome: failure === undefined ? ('ok' as const) : ('failed' as const),
+      details: {
+        outcome,
+        ...(failure === undefined ? {} : { error: messageOf(failure.error) }),
+        screened,
+        errors,
+        matches,
+        lastLine,
+        input: options.source?.(),
+        matcher: `${MATCHER_NAME}@${MATCHER_VERSION}`,
+      },
+    };
+    try {
+      await this.audit.record(principal, facts, context);
+    } catch (auditError) {
+      if (failure === undefined) throw auditError;
+      throw new Error(`${messageOf(failure.error)}; and the audit entry of the run failed: ${messageOf(auditError)}`, {
+        cause: auditError,
       });
     }
+    if (failure !== undefined) throw failure.error;
     const seconds = (performance.now() - started) / 1000;
-    await this.audit.record(
-      principal,
-      {
-        action: 'screening.batch',
-        subject: { type: 'watchlist', id: listId },
-        details: { screened, errors, matches, matcher: `${MATCHER_NAME}@${MATCHER_VERSION}` },
-      },
-      context,
-    );
-    return { screened, errors, matches, seconds };
+    return { outcome: stopped ? 'interrupted' : 'completed', screened, errors, matches, lastLine, seconds };
   }
 
   /**
