@@ -40,7 +40,7 @@ console.log(
 const concurrency = Number(process.env.LODESTAR_TEST_CONCURRENCY ?? Math.max(1, availableParallelism()));
 const result = spawnSync(
   process.execPath,
-  ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-timeout=300000', ...files],
+  ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-timeout=900000', ...files],
   {
     cwd: root,
     stdio: 'inherit',

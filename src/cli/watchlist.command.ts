@@ -1,6 +1,6 @@
 import { createReadStream, createWriteStream, openSync, type WriteStream } from 'node:fs';
 import { Command, Option } from 'commander';
-import { AppError } from '../errors.js';
+import { AppError, isAppError } from '../errors.js';
 import { importFormats, type ImportFormat } from '../watchlists/formats.js';
 import { DEFAULT_THRESHOLD } from '../screening/engine.js';
 import { withCli } from './context.js';
@@ -80,7 +80,10 @@ export function watchlistCommand(): Command {
         .choices(importFormats)
         .makeOptionMandatory(),
     )
-    .option('--replace', 'remove the entries of the list that are not in the file')
+    .option(
+      '--replace',
+      'remove the entries of the list that are not in the file (persons for ftm and csv, documents for sltd)',
+    )
     .option(
       '--report <file>',
       'where to write rejected rows and warnings, one JSON line each (default: <file>.report.jsonl)',
@@ -114,14 +117,25 @@ export function watchlistCommand(): Command {
             return report;
           };
           const bar = progressBar(`importing ${file}`, size, 'bytes');
+          const input = createReadStream(file);
+          // Ctrl-C (or a TERM) stops the import as a cut-off upload would: the batches committed stay, the import is
+          // audited as failed, and the store is closed cleanly. A second signal ends the process at once.
+          const stop = new AbortController();
+          const interrupt = (signal: NodeJS.Signals) => {
+            stop.abort(new Error(`interrupted by ${signal}`));
+            input.destroy();
+          };
+          process.once('SIGINT', interrupt);
+          process.once('SIGTERM', interrupt);
           try {
             const summary = await services.imports.importStream(
               operator,
               options.list,
-              createReadStream(file),
+              input,
               {
                 format: options.format,
                 replace: options.replace === true,
+                signal: stop.signal,
                 onProgress: (bytes) => bar.update(bytes),
                 onProblem: (p) => reportFile().write(`${JSON.stringify(p)}\n`),
               },
@@ -133,12 +147,21 @@ export function watchlistCommand(): Command {
               .map(([schema, n]) => `${n} ${schema}`)
               .join(', ');
             console.log(
-              `read ${summary.read}, inserted ${summary.inserted}, updated ${summary.updated}, removed ${summary.removed}, rejected ${summary.rejected}, warnings ${summary.warnings}` +
+              `read ${summary.read}, inserted ${summary.inserted}, updated ${summary.updated}, unchanged ${summary.unchanged}, removed ${summary.removed}, rejected ${summary.rejected}, warnings ${summary.warnings}` +
                 `${skipped ? `, skipped ${skipped}` : ''} in ${summary.seconds.toFixed(1)} s (${Math.round(summary.read / Math.max(summary.seconds, 0.001))} rows/s)`,
             );
+            if (summary.replaceSkipped !== null) console.log(`replace: ${summary.replaceSkipped}`);
             if (summary.rejected + summary.warnings > 0) console.log(`rejected rows and warnings: ${reportPath}`);
             if (summary.rejected > 0) process.exitCode = 1;
+          } catch (error) {
+            bar.finish();
+            // The operator may read what failed underneath (the HTTP API tells a client only what it wrote).
+            if (isAppError(error, 'internal.error') && error.cause instanceof Error)
+              throw new AppError('internal.error', `${error.message} (${error.cause.message})`);
+            throw error;
           } finally {
+            process.off('SIGINT', interrupt);
+            process.off('SIGTERM', interrupt);
             const opened = report;
             if (opened !== undefined) await new Promise<void>((resolve) => opened.end(resolve));
           }

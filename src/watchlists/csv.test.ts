@@ -1,12 +1,25 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { readCsv, type CsvRecord } from './csv.js';
+import { CsvHeaderError, readCsv, readCsvObjects, type CsvRecord, type CsvRow } from './csv.js';
 import { readLines } from './utf8.js';
 
-async function all(chunks: (string | Uint8Array)[], maxRecordLength?: number): Promise<CsvRecord[]> {
+async function all(chunks: (string | Uint8Array)[], maxRecordLength?: number, header?: boolean): Promise<CsvRecord[]> {
   const out: CsvRecord[] = [];
-  for await (const r of readCsv(chunks, { maxRecordLength })) out.push(r);
+  for await (const r of readCsv(chunks, { maxRecordLength, header })) out.push(r);
+  return out;
+}
+
+/** `text` cut into chunks of `size` characters. */
+function pieces(text: string, size: number): string[] {
+  const chunks: string[] = [];
+  for (let i = 0; i < text.length; i += size) chunks.push(text.slice(i, i + size));
+  return chunks;
+}
+
+async function objects(chunks: string[]): Promise<CsvRow[]> {
+  const out: CsvRow[] = [];
+  for await (const r of readCsvObjects(chunks, ['id'])) out.push(r);
   return out;
 }
 
@@ -37,7 +50,9 @@ describe('readCsv', () => {
 
   it('reports an unclosed quote at the end (a truncated file) on its record', async () => {
     const records = await all(['id,name\n1,"unfinished']);
-    assert.equal(records[1]?.error, 'a quoted field is not closed before the end of the file (truncated?)');
+    assert.equal(records[1]?.error, 'a quote opened in field 2 is not closed before the end of the file (truncated?)');
+    // The file is not known to be whole: a replacing import must not take it as the whole list.
+    assert.equal(records[1]?.broken, true);
   });
 
   it('reports text after a closing quote', async () => {
@@ -67,7 +82,7 @@ describe('readCsv', () => {
     );
   });
 
-  it('reports a quote left open in a large file on its record, drops its text and reads on from the next line', async () => {
+  it('reports a quote left open in a large file on its record, and reads the lines it swallowed again', async () => {
     const text = 'id,name\nb1,Good\nb2,"Open quote\n' + 'x'.repeat(30) + '\n' + 'y'.repeat(30) + '\nb3,Next\n';
     for (const size of [1, 7, text.length]) {
       const chunks: string[] = [];
@@ -78,8 +93,14 @@ describe('readCsv', () => {
         [
           [1, ['id', 'name'], undefined],
           [2, ['b1', 'Good'], undefined],
-          // Past 40 characters within the line of x: the rest of that line is skipped, and the next read as a record.
-          [3, ['b2', ''], 'a quoted field runs past 0 MB: is a quote left open?'],
+          // Past 40 characters within the line of x: the record is reported, and the lines after its first are read
+          // again, each on its own.
+          [
+            3,
+            ['b2', ''],
+            'a quoted field runs past 0 MB: the quote of field 2 runs over the lines after this one (is a quote left open?); they were read again, each as a row of its own',
+          ],
+          [4, ['x'.repeat(30)], undefined],
           [5, ['y'.repeat(30)], undefined],
           [6, ['b3', 'Next'], undefined],
         ],
@@ -87,9 +108,101 @@ describe('readCsv', () => {
     }
     // The default limit is 1 MB; the report says so.
     const open = await all(['a,b\n1,"' + 'z\n'.repeat(600_000) + 'end\n2,x\n']);
-    assert.equal(open[1]?.error, 'a quoted field runs past 1 MB: is a quote left open?');
+    assert.match(open[1]?.error ?? '', /^a quoted field runs past 1 MB: the quote of field 2 runs over the lines/);
     assert.equal(open[1]?.line, 2);
-    assert.ok(open.length > 2);
+    assert.equal(open[1]?.broken, true);
+    // Every line after its first is read again: 599,999 of z, then end and the last row, on their own lines.
+    assert.equal(open.length, 600_003);
+    assert.deepEqual(open.at(-1), { line: 600_003, fields: ['2', 'x'] });
+    // A record past the limit without a line break in quotes is dropped whole: the file is not known to be whole.
+    const long = await all(['a,b\n1,' + 'q'.repeat(50) + '\n2,x\n'], 40);
+    assert.deepEqual(
+      long.map((r) => [r.line, r.broken]),
+      [
+        [1, undefined],
+        [2, true],
+        [3, undefined],
+      ],
+    );
+  });
+
+  it('reads again, each on its own line, the rows a stray quote swallowed, whatever ends the swallowing record', async () => {
+    const header = 'id,name,birthDate\n';
+    const cases: [string, string, [number, string, string | undefined][]][] = [
+      [
+        // Never closed: to the end of the file.
+        'q2,"Bo Berg,1971\nq3,Carl Dahl,1972\nq4,Dora Ek,1973\n',
+        'a quote opened in field 2 is not closed before the end of the file',
+        [
+          [3, 'q3', undefined],
+          [4, 'q4', undefined],
+        ],
+      ],
+      [
+        // Closed by the opening quote of a later field, which text follows.
+        'q2,"Bo Berg,1971\nq3,Carl Dahl,1972\nq4,"Dora Ek",1973\nq5,"Erik, Fors",1974\n',
+        'text after a closing quote in field 2',
+        [
+          [3, 'q3', undefined],
+          [4, 'q4', undefined],
+          [5, 'q5', undefined],
+        ],
+      ],
+      [
+        // Closed by a stray quote at the end of a later line: the record has fewer fields than the header.
+        'q2,"Bo Berg,1971\nq3,Carl Dahl,1972\nq4,Dora Ek,1973"\nq5,Erik Fors,1974\n',
+        '2 fields where the header has 3',
+        [
+          [3, 'q3', undefined],
+          [4, 'q4', undefined],
+          [5, 'q5', undefined],
+        ],
+      ],
+    ];
+    for (const [body, reason, rest] of cases) {
+      const text = `${header}q1,Anna Lind,1970\n${body}`;
+      for (const size of [1, 2, 5, text.length]) {
+        const rows = await objects(pieces(text, size));
+        assert.deepEqual(
+          rows.slice(0, 2).map((r) => [r.line, r.row.id, r.error, r.broken]),
+          [
+            [2, 'q1', undefined, undefined],
+            [
+              3,
+              'q2',
+              `${reason}: the quote of field 2 runs over the lines after this one (is a quote left open?); they were read again, each as a row of its own`,
+              true,
+            ],
+          ],
+          `${body} in chunks of ${size}`,
+        );
+        // The swallowed rows, under their own lines; the line of a stray closing quote keeps it as text.
+        assert.deepEqual(
+          rows.slice(2).map((r) => [r.line - 1, r.row.id, r.error]),
+          rest,
+          `${body} in chunks of ${size}`,
+        );
+      }
+    }
+    // A quote that spans lines in a record that fits the header is a field holding line breaks, read as one.
+    const kept = await objects([`${header}m1,"Multi\nLine",1980\nm2,Next,1981\n`]);
+    assert.deepEqual(
+      kept.map((r) => [r.line, r.row.name, r.error]),
+      [
+        [2, 'Multi\nLine', undefined],
+        [4, 'Next', undefined],
+      ],
+    );
+  });
+
+  it('names the line of a header that lacks a required column, after blank lines', async () => {
+    await assert.rejects(
+      objects(['\n\nname,birthDate\nA,1990\n']),
+      (error: unknown) =>
+        error instanceof CsvHeaderError &&
+        error.line === 3 &&
+        error.message === 'line 3: the header lacks the column(s) id; it has name, birthDate',
+    );
   });
 
   it('bounds a record without line breaks (a file that is not CSV), and many fields alike', async () => {
@@ -163,6 +276,8 @@ describe('readCsv', () => {
           );
           const whole = await all([bytes], limit);
           assert.deepEqual(await all(chunked(bytes, size), limit), whole);
+          // With a header, a broken record across lines is read again line by line: the same however it is split.
+          assert.deepEqual(await all(chunked(bytes, size), limit, true), await all([bytes], limit, true));
           const lenient = new TextDecoder().decode(bytes);
           // Valid input reads as its text does; invalid input is reported on some record.
           if (!units.some((u) => u === '\xff' || u === '\xc3')) assert.deepEqual(whole, await all([lenient], limit));

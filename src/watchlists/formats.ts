@@ -3,6 +3,9 @@
  * mapper turns one raw row into a clean entry (or a skip, for FollowTheMoney schemata that are not persons) and
  * throws `RowError` naming the field otherwise.
  */
+import { nationalityKey } from '../countries/countries.js';
+import { ftmSchemata } from './ftm-schemata.js';
+import { likelyMeant } from './spelling.js';
 import {
   RowError,
   cleanCountry,
@@ -57,6 +60,34 @@ export const documentCsvColumns = [
   'reference',
 ] as const;
 export const documentCsvRequired = ['number', 'issuingState', 'status'] as const;
+
+/** A name as a reason can quote it: cut at 50 characters, NUL and unpaired surrogates as U+FFFD. */
+function quoted(name: string): string {
+  const cut = name.replaceAll('\0', '\uFFFD').slice(0, 50) as string & { toWellFormed(): string };
+  return `"${cut.toWellFormed()}"${name.length > 50 ? '…' : ''}`;
+}
+
+/**
+ * A warning for each column of a CSV header that the format does not read, naming the column it most likely meant:
+ * its values would otherwise be lost without a word (a birthdate column leaves every person without a birth date).
+ */
+export function unknownColumnWarnings(header: readonly string[], known: readonly string[]): string[] {
+  const warnings: string[] = [];
+  header.forEach((name, i) => {
+    if (known.includes(name)) return;
+    if (name === '') {
+      warnings.push(`header: column ${i + 1} has no name: its values are not read`);
+      return;
+    }
+    const meant = likelyMeant(name, known);
+    warnings.push(
+      meant === undefined
+        ? `header: column ${quoted(name)} is not a column of this format: its values are not read (the columns are ${known.join(', ')})`
+        : `header: column ${quoted(name)} is not a column of this format: its values are not read (did you mean ${meant}?)`,
+    );
+  });
+  return warnings;
+}
 
 function values(raw: unknown, field: string): string[] {
   if (raw === undefined || raw === null) return [];
@@ -124,7 +155,14 @@ export function parseFtmLine(line: string, warnings: string[] = []): ParsedRow {
     throw new RowError('json', 'expected a JSON object');
   const record = entity as { id?: unknown; schema?: unknown; properties?: unknown };
   if (typeof record.schema !== 'string') throw new RowError('schema', 'is missing');
-  if (record.schema !== 'Person') return { kind: 'skipped', schema: record.schema.slice(0, 50) };
+  if (record.schema !== 'Person') {
+    if (ftmSchemata.has(record.schema)) return { kind: 'skipped', schema: record.schema };
+    const meant = likelyMeant(record.schema, ftmSchemata);
+    throw new RowError(
+      'schema',
+      `unknown ${quoted(record.schema)}${meant === undefined ? ' (not a FollowTheMoney schema)' : ` (did you mean ${meant}?)`}`,
+    );
+  }
   if (typeof record.id !== 'string') throw new RowError('id', 'is missing');
   const entityId = cleanId(record.id, 'id');
   const props = (record.properties ?? {}) as Record<string, unknown>;
@@ -209,10 +247,15 @@ export function parsePersonCsvRow(row: Readonly<Record<string, string>>, warning
   };
 }
 
-/** A stolen/lost document row's id: its issuing state and number, each as stored (throws RowError if either is bad). */
+/**
+ * A stolen/lost document row's id: its issuing state and number, each as stored (throws RowError if either is bad).
+ * The state is stored by its nationality key (D as DEU, GBD as GBR), as screening compares it: the same document is
+ * one entry whichever code a list writes for its state, and importing it again under the other finds it.
+ */
 function documentCsvId(row: Readonly<Record<string, string>>): { id: string; issuingState: string; number: string } {
   const number = cleanDocumentNumber(row.number ?? '', 'number');
-  const issuingState = cleanCountry(row.issuingState ?? '', 'issuingState');
+  const country = cleanCountry(row.issuingState ?? '', 'issuingState');
+  const issuingState = nationalityKey(country) ?? country;
   return { id: `${issuingState}:${number}`, issuingState, number };
 }
 

@@ -6,6 +6,7 @@ import { describeEachBackend } from '../../test/database.js';
 import { operator } from '../../test/factories.js';
 import { testServices } from '../../test/services.js';
 import { AuditService } from '../access/audit.service.js';
+import { isAppError } from '../errors.js';
 import type { Services } from '../services.js';
 import type { ImportFormat } from './formats.js';
 import { ImportService, type ImportProblem } from './import.service.js';
@@ -133,7 +134,10 @@ describeEachBackend('watchlist import', (database) => {
     const { list, summary } = await importText(first, 'ftm');
     assert.deepEqual([summary.inserted, summary.updated], [3, 0]);
     const again = await importText(first, 'ftm', { list });
-    assert.deepEqual([again.summary.inserted, again.summary.updated, again.summary.removed], [0, 3, 0]);
+    assert.deepEqual(
+      [again.summary.inserted, again.summary.updated, again.summary.unchanged, again.summary.removed],
+      [0, 0, 3, 0],
+    );
     const second = [ftm('a', { name: ['Anna Renamed'] }), ftm('d', { name: ['Dmitri D'] })].join('\n');
     const replaced = await importText(second, 'ftm', { list, replace: true });
     assert.deepEqual([replaced.summary.inserted, replaced.summary.updated, replaced.summary.removed], [1, 1, 2]);
@@ -387,7 +391,15 @@ describeEachBackend('watchlist import', (database) => {
       list,
       replace: true,
     });
-    assert.deepEqual([replaced.summary.updated, replaced.summary.removed, replaced.summary.rejected], [1, 2, 2]);
+    assert.deepEqual(
+      [
+        replaced.summary.unchanged,
+        replaced.summary.removed,
+        replaced.summary.rejected,
+        replaced.summary.replaceSkipped,
+      ],
+      [1, 2, 2, null],
+    );
     assert.deepEqual(
       (await personsOf(list)).map((r) => r.entity_id),
       ['p1', 'p2'],
@@ -409,6 +421,7 @@ describeEachBackend('watchlist import', (database) => {
     // The person CSV imported as FollowTheMoney by mistake: every row rejected, nothing removed, and the report says so.
     const wrong = await importText(`${header}p1,Paul One,\np3,Pia Three,\n`, 'ftm', { list, replace: true });
     assert.deepEqual([wrong.summary.rejected, wrong.summary.removed, wrong.summary.warnings], [3, 0, 1]);
+    assert.equal(wrong.summary.replaceSkipped, 'no row of the file loaded, so no entry was removed');
     assert.deepEqual(
       wrong.problems.filter((p) => p.severity === 'warning').map((p) => [p.line, p.reason]),
       [[0, 'replace: no row of the file loaded, so no entry was removed']],
@@ -419,27 +432,42 @@ describeEachBackend('watchlist import', (database) => {
     );
   });
 
-  it('audits an import whose skipped schemata hold a NUL or an unpaired surrogate, naming them as the log can hold them', async () => {
+  it('skips the other FollowTheMoney schemata, and rejects a schema the model does not have, keeping its entry under --replace', async () => {
+    const { list } = await importText(
+      [ftm('p-typo', { name: ['Tina Typo'] }), ftm('p-lower', { name: ['Lara Lower'] })].join('\n'),
+      'ftm',
+    );
     const lines = [
       ftm('kept', { name: ['Imported And Audited'] }),
-      ftm('v', { name: ['boat'] }, 'Vessel\u0000'),
-      ftm('s', { name: ['ship'] }, 'Ship\uD800'),
-      ftm('p', { name: ['prototype'] }, '__proto__'),
-      // 120 more schemata: the summary names 100 at most, and counts the others together.
-      ...Array.from({ length: 120 }, (_, i) => ftm(`o${i}`, { name: ['other'] }, `Schema${i}`)),
+      ftm('v', { name: ['boat'] }, 'Vessel'),
+      ftm('c', { name: ['Acme'] }, 'Company'),
+      ftm('s', { name: ['EU sanction'] }, 'Sanction'),
+      ftm('p-typo', { name: ['Tina Typo'] }, 'Persn'),
+      ftm('p-lower', { name: ['Lara Lower'] }, 'person'),
+      ftm('x', { name: ['prototype'] }, '__proto__'),
+      ftm('n', { name: ['nul'] }, 'Vessel\u0000'),
+      ftm('l', { name: ['long'] }, 'Ship\uD800' + 'x'.repeat(60)),
     ];
-    const { list, summary } = await importText(lines.join('\n'), 'ftm');
-    const skipped = new Map(Object.entries(summary.skipped));
-    assert.equal(summary.inserted, 1);
-    assert.equal(skipped.get('Vessel\uFFFD'), 1);
-    assert.equal(skipped.get('Ship\uFFFD'), 1);
-    assert.equal(skipped.get('__proto__'), 1);
-    assert.equal(skipped.size, 101);
-    assert.equal(skipped.get('(other schemata)'), 23);
-    const [entry, ...more] = await importEntries(list);
-    assert.equal(more.length, 0);
+    const { summary, problems } = await importText(lines.join('\n'), 'ftm', { list, replace: true });
+    assert.deepEqual(summary.skipped, { Vessel: 1, Company: 1, Sanction: 1 });
+    assert.deepEqual(
+      problems.map((p) => [p.line, p.severity, p.reason]),
+      [
+        [5, 'rejected', 'schema: unknown "Persn" (did you mean Person?)'],
+        [6, 'rejected', 'schema: unknown "person" (did you mean Person?)'],
+        [7, 'rejected', 'schema: unknown "__proto__" (not a FollowTheMoney schema)'],
+        [8, 'rejected', 'schema: unknown "Vessel\uFFFD" (did you mean Vessel?)'],
+        [9, 'rejected', `schema: unknown "Ship\uFFFD${'x'.repeat(45)}"… (not a FollowTheMoney schema)`],
+      ],
+    );
+    assert.deepEqual([summary.inserted, summary.rejected, summary.removed], [1, 5, 0]);
+    // The rows of a mistaken schema named their entities: --replace kept them.
+    assert.deepEqual(
+      (await personsOf(list)).map((r) => r.entity_id),
+      ['kept', 'p-lower', 'p-typo'],
+    );
+    const [, entry] = await importEntries(list);
     assert.deepEqual(entry!.skipped, summary.skipped);
-    assert.equal((await personsOf(list)).length, 1);
   });
 
   it('commits the last batch and the --replace removal with the audit entry, or neither', async () => {
@@ -501,12 +529,132 @@ describeEachBackend('watchlist import', (database) => {
       .select(['issuing_state', 'owner_country'])
       .where('list_id', '=', d.list)
       .execute();
-    // The issuing state is a document's, compared as written on it; only access control needs the state.
-    assert.deepEqual(documents, [{ issuing_state: 'D', owner_country: 'DEU' }]);
+    // The issuing state is stored by its nationality key, as screening compares it: D is DEU.
+    assert.deepEqual(documents, [{ issuing_state: 'DEU', owner_country: 'DEU' }]);
   });
 
-  it('refuses a CSV without the required header, naming the missing columns', async () => {
+  it('refuses a CSV without the required header, naming the missing columns and the line of the header', async () => {
     await assert.rejects(importText('name,birthDate\nA,1990\n', 'csv'), /line 1: the header lacks the column\(s\) id/);
+    // After blank lines, the header is not on line 1.
+    await assert.rejects(
+      importText('\n\nname,birthDate\nA,1990\n', 'csv'),
+      (error: unknown) =>
+        isAppError(error, 'request.invalid') &&
+        error.location?.line === 3 &&
+        error.message === 'line 3: the header lacks the column(s) id; it has name, birthDate',
+    );
+  });
+
+  it('warns on the header line of each column the format does not read, naming the column it most likely meant', async () => {
+    const csv = '\nid,name,birthdate,nationalty,Gender,dob,\nh1,Hanna Holm,1970-01-01,SWE,F,x,\n';
+    const { list, summary, problems } = await importText(csv, 'csv');
+    const notRead = 'is not a column of this format: its values are not read';
+    assert.deepEqual(
+      problems.map((p) => [p.line, p.severity, p.entityId, p.reason]),
+      [
+        [2, 'warning', undefined, `header: column "birthdate" ${notRead} (did you mean birthDate?)`],
+        [2, 'warning', undefined, `header: column "nationalty" ${notRead} (did you mean nationality?)`],
+        [2, 'warning', undefined, `header: column "Gender" ${notRead} (did you mean gender?)`],
+        [
+          2,
+          'warning',
+          undefined,
+          `header: column "dob" ${notRead} (the columns are id, name, aliases, birthDate, nationality, gender, documentNumber, documentCountry, noticeType, ownerCountry, restrictedTo, reference, remarks)`,
+        ],
+        [2, 'warning', undefined, 'header: column 7 has no name: its values are not read'],
+      ],
+    );
+    assert.deepEqual([summary.inserted, summary.rejected, summary.warnings], [1, 0, 5]);
+    assert.equal((await personsOf(list)).length, 1);
+    const documents = await importText(
+      'number,issuingState,status,reportedat\nAB123456,FRA,stolen,2024-01-02\n',
+      'sltd',
+    );
+    assert.deepEqual(
+      documents.problems.map((p) => [p.line, p.reason]),
+      [[1, `header: column "reportedat" ${notRead} (did you mean reportedAt?)`]],
+    );
+  });
+
+  it('keeps one entry for a stolen document whichever code its issuing state is written in, and screening finds it by either', async () => {
+    const { list } = await importText('number,issuingState,status\nDD123456,D,stolen\nEE123456,GBD,lost\n', 'sltd');
+    const again = await importText('number,issuingState,status\nDD123456,DEU,stolen\nEE123456,GBR,lost\n', 'sltd', {
+      list,
+    });
+    assert.deepEqual([again.summary.inserted, again.summary.updated, again.summary.unchanged], [0, 0, 2]);
+    const rows = await database()
+      .db.selectFrom('watchlist_documents')
+      .select(['entity_id', 'issuing_state'])
+      .where('list_id', '=', list)
+      .orderBy('entity_id')
+      .execute();
+    assert.deepEqual(rows, [
+      { entity_id: 'DEU:DD123456', issuing_state: 'DEU' },
+      { entity_id: 'GBR:EE123456', issuing_state: 'GBR' },
+    ]);
+    const fresh = testServices(database());
+    await fresh.index.load();
+    try {
+      for (const country of ['D', 'DEU', 'de', undefined])
+        assert.equal(fresh.index.screenDocument(list, { number: 'DD123456', country }).length, 1, String(country));
+      assert.equal(fresh.index.screenDocument(list, { number: 'DD123456', country: 'FRA' }).length, 0);
+      assert.equal(fresh.index.screenDocument(list, { number: 'EE123456', country: 'GBD' }).length, 1);
+    } finally {
+      await fresh.index.close();
+    }
+  });
+
+  it('leaves alone an entry the file gives as it is: counted unchanged, not rewritten, no change for the index to apply', async () => {
+    const csv = (remark: string) =>
+      `id,name,birthDate,remarks\nu1,Una Unchanged,1970,x\nu2,Ugo Unchanged,1971,y\nu3,Ulla Changed,1972,${remark}\n`;
+    const { list } = await importText(csv('first'), 'csv');
+    const state = async () => ({
+      rows: await database()
+        .db.selectFrom('watchlist_persons')
+        .select(['entity_id', 'updated_at'])
+        .where('list_id', '=', list)
+        .orderBy('entity_id')
+        .execute(),
+      changes: await database()
+        .db.selectFrom('watchlist_changes')
+        .select(['entry_key', 'op'])
+        .where('list_id', '=', list)
+        .orderBy('seq')
+        .execute(),
+    });
+    const fresh = testServices(database());
+    await fresh.index.load();
+    try {
+      const before = await state();
+      const again = await importText(csv('first'), 'csv', { list, replace: true });
+      assert.deepEqual(
+        [again.summary.inserted, again.summary.updated, again.summary.unchanged, again.summary.removed],
+        [0, 0, 3, 0],
+      );
+      // Not written: updated_at kept, no change logged, so no server's index reloads them.
+      assert.deepEqual(await state(), before);
+      assert.equal(await fresh.index.catchUp(), 0);
+      const changed = await importText(csv('second'), 'csv', { list, replace: true });
+      assert.deepEqual(
+        [changed.summary.inserted, changed.summary.updated, changed.summary.unchanged, changed.summary.removed],
+        [0, 1, 2, 0],
+      );
+      const after = await state();
+      assert.equal(after.changes.length, before.changes.length + 1);
+      assert.deepEqual(after.rows.slice(0, 2), before.rows.slice(0, 2));
+      assert.notDeepEqual(after.rows[2], before.rows[2]);
+      // The index applies that one change, and finds the changed entry as it now is.
+      assert.equal(await fresh.index.catchUp(), 1);
+      const hits = fresh.index.screenPerson(list, { names: ['Ulla Changed'] }, { limit: 1 });
+      assert.equal(hits.length, 1);
+      const entries = (await importEntries(list)).map((d) => [d.unchanged, d.updated]);
+      assert.deepEqual(entries.slice(-2), [
+        [3, 0],
+        [2, 1],
+      ]);
+    } finally {
+      await fresh.index.close();
+    }
   });
 
   it('refuses a list of another country, and a format the list cannot hold', async () => {

@@ -136,21 +136,59 @@ export async function listWatchlists(db: Db): Promise<WatchlistWithCounts[]> {
 export interface UpsertCounts {
   readonly inserted: number;
   readonly updated: number;
+  /** Entries that were already as given: not written (no change logged, updated_at kept). */
+  readonly unchanged: number;
 }
 
-function countUpserts(rows: readonly { inserted: boolean }[]): UpsertCounts {
+/** The counts of an upsert of `entries` rows that returned `rows`: the rows it inserted or changed. */
+function countUpserts(entries: number, rows: readonly { inserted: boolean }[]): UpsertCounts {
   const inserted = rows.filter((r) => r.inserted).length;
-  return { inserted, updated: rows.length - inserted };
+  return { inserted, updated: rows.length - inserted, unchanged: entries - rows.length };
 }
 
-/** Inserts or replaces person entries by (list, entity id), stamping them with `importId`. */
+/** `table`'s `columns` as stored differ from the row the upsert proposed (`excluded`), NULLs compared as values. */
+function contentDiffers(table: string, columns: readonly string[]) {
+  const stored = sql.join(columns.map((c) => sql.ref(`${table}.${c}`)));
+  const proposed = sql.join(columns.map((c) => sql.ref(`excluded.${c}`)));
+  return sql<boolean>`(${stored}) is distinct from (${proposed})`;
+}
+
+const personContent = [
+  'name',
+  'aliases',
+  'birth_dates',
+  'nationalities',
+  'gender',
+  'documents',
+  'notice_type',
+  'owner_country',
+  'restricted_to',
+  'reference',
+  'remarks',
+] as const;
+
+const documentContent = [
+  'number',
+  'document_type',
+  'issuing_state',
+  'status',
+  'reported_at',
+  'owner_country',
+  'restricted_to',
+  'reference',
+] as const;
+
+/**
+ * Inserts or replaces person entries by (list, entity id), stamping those it writes with `importId`. An entry already
+ * as given is left alone: rewriting it would log a change for every server's index to reload.
+ */
 export async function upsertPersons(
   db: Kysely<Database>,
   listId: string,
   entries: readonly (PersonInput & { ownerCountry: string })[],
   importId: string | null,
 ): Promise<UpsertCounts> {
-  if (entries.length === 0) return { inserted: 0, updated: 0 };
+  if (entries.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
   const rows = await db
     .insertInto('watchlist_persons')
     .values(
@@ -172,35 +210,38 @@ export async function upsertPersons(
       })),
     )
     .onConflict((oc) =>
-      oc.constraint('watchlist_persons_entity_key').doUpdateSet((eb) => ({
-        name: eb.ref('excluded.name'),
-        aliases: eb.ref('excluded.aliases'),
-        birth_dates: eb.ref('excluded.birth_dates'),
-        nationalities: eb.ref('excluded.nationalities'),
-        gender: eb.ref('excluded.gender'),
-        documents: eb.ref('excluded.documents'),
-        notice_type: eb.ref('excluded.notice_type'),
-        owner_country: eb.ref('excluded.owner_country'),
-        restricted_to: eb.ref('excluded.restricted_to'),
-        reference: eb.ref('excluded.reference'),
-        remarks: eb.ref('excluded.remarks'),
-        import_id: eb.ref('excluded.import_id'),
-        updated_at: sql`now()`,
-      })),
+      oc
+        .constraint('watchlist_persons_entity_key')
+        .doUpdateSet((eb) => ({
+          name: eb.ref('excluded.name'),
+          aliases: eb.ref('excluded.aliases'),
+          birth_dates: eb.ref('excluded.birth_dates'),
+          nationalities: eb.ref('excluded.nationalities'),
+          gender: eb.ref('excluded.gender'),
+          documents: eb.ref('excluded.documents'),
+          notice_type: eb.ref('excluded.notice_type'),
+          owner_country: eb.ref('excluded.owner_country'),
+          restricted_to: eb.ref('excluded.restricted_to'),
+          reference: eb.ref('excluded.reference'),
+          remarks: eb.ref('excluded.remarks'),
+          import_id: eb.ref('excluded.import_id'),
+          updated_at: sql`now()`,
+        }))
+        .where(contentDiffers('watchlist_persons', personContent)),
     )
     .returning(sql<boolean>`(xmax = 0)`.as('inserted'))
     .execute();
-  return countUpserts(rows);
+  return countUpserts(entries.length, rows);
 }
 
-/** Inserts or replaces document entries by (list, entity id). */
+/** Inserts or replaces document entries by (list, entity id), leaving alone those already as given (as upsertPersons). */
 export async function upsertDocuments(
   db: Kysely<Database>,
   listId: string,
   entries: readonly (DocumentInput & { ownerCountry: string })[],
   importId: string | null,
 ): Promise<UpsertCounts> {
-  if (entries.length === 0) return { inserted: 0, updated: 0 };
+  if (entries.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
   const rows = await db
     .insertInto('watchlist_documents')
     .values(
@@ -219,46 +260,25 @@ export async function upsertDocuments(
       })),
     )
     .onConflict((oc) =>
-      oc.constraint('watchlist_documents_entity_key').doUpdateSet((eb) => ({
-        number: eb.ref('excluded.number'),
-        document_type: eb.ref('excluded.document_type'),
-        issuing_state: eb.ref('excluded.issuing_state'),
-        status: eb.ref('excluded.status'),
-        reported_at: eb.ref('excluded.reported_at'),
-        owner_country: eb.ref('excluded.owner_country'),
-        restricted_to: eb.ref('excluded.restricted_to'),
-        reference: eb.ref('excluded.reference'),
-        import_id: eb.ref('excluded.import_id'),
-        updated_at: sql`now()`,
-      })),
+      oc
+        .constraint('watchlist_documents_entity_key')
+        .doUpdateSet((eb) => ({
+          number: eb.ref('excluded.number'),
+          document_type: eb.ref('excluded.document_type'),
+          issuing_state: eb.ref('excluded.issuing_state'),
+          status: eb.ref('excluded.status'),
+          reported_at: eb.ref('excluded.reported_at'),
+          owner_country: eb.ref('excluded.owner_country'),
+          restricted_to: eb.ref('excluded.restricted_to'),
+          reference: eb.ref('excluded.reference'),
+          import_id: eb.ref('excluded.import_id'),
+          updated_at: sql`now()`,
+        }))
+        .where(contentDiffers('watchlist_documents', documentContent)),
     )
     .returning(sql<boolean>`(xmax = 0)`.as('inserted'))
     .execute();
-  return countUpserts(rows);
-}
-
-/** Removes the list's entries that the import `importId` did not write (`--replace`), but for the ids in `keep`. */
-export async function deleteEntriesNotIn(
-  db: Kysely<Database>,
-  listId: string,
-  importId: string,
-  keep: readonly string[] = [],
-): Promise<number> {
-  // One array parameter, however many ids: a list of parameters would hit the protocol's limit of 65,535.
-  const kept = sql<boolean>`not (entity_id = any(${[...keep]}::text[]))`;
-  const persons = await db
-    .deleteFrom('watchlist_persons')
-    .where('list_id', '=', listId)
-    .where((eb) => eb.or([eb('import_id', 'is', null), eb('import_id', '!=', importId)]))
-    .where(kept)
-    .executeTakeFirst();
-  const documents = await db
-    .deleteFrom('watchlist_documents')
-    .where('list_id', '=', listId)
-    .where((eb) => eb.or([eb('import_id', 'is', null), eb('import_id', '!=', importId)]))
-    .where(kept)
-    .executeTakeFirst();
-  return Number(persons.numDeletedRows) + Number(documents.numDeletedRows);
+  return countUpserts(entries.length, rows);
 }
 
 export async function findPerson(

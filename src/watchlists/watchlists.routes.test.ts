@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
+import { connect, type AddressInfo } from 'node:net';
+import { PassThrough } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, it } from 'node:test';
 import { buildTestApp } from '../../test/app.js';
 import { describeEachBackend } from '../../test/database.js';
-import { buildUser, buildWatchlist, signIn } from '../../test/factories.js';
+import { buildToken, buildUser, buildWatchlist, operator, signIn } from '../../test/factories.js';
 import { testServices } from '../../test/services.js';
 import type { App } from '../http/app.js';
 import type { Services } from '../services.js';
@@ -114,8 +117,13 @@ describeEachBackend('watchlist routes', (database) => {
       payload: body,
     });
     assert.equal(res.statusCode, 200, res.body);
-    const summary = res.json<{ inserted: number; rejected: number; problems: { line: number; reason: string }[] }>();
-    assert.equal(summary.inserted, 1);
+    const summary = res.json<{
+      inserted: number;
+      unchanged: number;
+      replaceSkipped: string | null;
+      problems: { line: number; reason: string }[];
+    }>();
+    assert.deepEqual([summary.inserted, summary.unchanged, summary.replaceSkipped], [1, 0, null]);
     assert.deepEqual(
       summary.problems.map((p) => [p.line, p.reason]),
       [[2, 'properties.name: the person has no name']],
@@ -128,5 +136,77 @@ describeEachBackend('watchlist routes', (database) => {
     });
     assert.equal(bad.statusCode, 400);
     assert.equal(bad.json<{ error: { field: string } }>().error.field, 'querystring.format');
+  });
+
+  /** Waits until `check` holds, for at most 20 s. */
+  async function until(check: () => Promise<boolean>, what: string): Promise<void> {
+    for (let waited = 0; !(await check()); waited += 20) {
+      if (waited > 20_000) throw new Error(`gave up waiting: ${what}`);
+      await sleep(20);
+    }
+  }
+
+  it('answers 409 to an upload into a list another import is filling', async () => {
+    const { token } = await buildToken(services, { country: 'FRA', scopes: ['watchlists:write'] });
+    const list = await buildWatchlist(services, { ownerCountry: 'FRA' });
+    const input = new PassThrough();
+    let committed!: () => void;
+    const batch = new Promise<void>((resolve) => (committed = resolve));
+    const running = services.imports.importStream(
+      operator,
+      list.id,
+      input,
+      { format: 'csv', batchSize: 1, onProgress: () => committed() },
+      { ip: null, requestId: null },
+    );
+    input.write('id,name\nrun-1,Rune One\nrun-2,Runa Two\n');
+    await batch;
+    const refused = await app.inject({
+      method: 'POST',
+      url: `/api/watchlists/${list.id}/import?format=csv&replace=true`,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
+      payload: 'id,name\nother-1,Otto Other\n',
+    });
+    assert.equal(refused.statusCode, 409, refused.body);
+    assert.match(refused.json<{ error: { message: string } }>().error.message, /^an import into list .* is running/);
+    input.end();
+    assert.equal((await running).inserted, 2);
+  });
+
+  it('audits an upload the client cut off as a failed import, keeping the batches that committed', async () => {
+    const { token } = await buildToken(services, { country: 'FRA', scopes: ['watchlists:write'] });
+    const list = await buildWatchlist(services, { ownerCountry: 'FRA' });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const { port } = app.server.address() as AddressInfo;
+    // 2,500 rows of a file announced longer: batches of a thousand commit as the rows after them are read.
+    let body = 'id,name,birthDate\n';
+    for (let i = 0; i < 2500; i++) body += `cut-${i},Person Number${i} Lastname,1970\n`;
+    const socket = connect(port, '127.0.0.1');
+    socket.on('error', () => undefined);
+    socket.write(
+      `POST /api/watchlists/${list.id}/import?format=csv HTTP/1.1\r\nHost: 127.0.0.1\r\n` +
+        `Authorization: Bearer ${token}\r\nContent-Type: text/csv\r\nContent-Length: ${body.length * 2}\r\n\r\n${body}`,
+    );
+    const persons = async () =>
+      (await database().db.selectFrom('watchlist_persons').select('key').where('list_id', '=', list.id).execute())
+        .length;
+    await until(async () => (await persons()) === 2000, 'two batches committed');
+    socket.destroy();
+    const failed = () =>
+      database()
+        .db.selectFrom('audit_log')
+        .select(['outcome', 'details', 'actor_kind'])
+        .where('action', '=', 'watchlist.import')
+        .where('subject_id', '=', list.id)
+        .execute();
+    await until(async () => (await failed()).length > 0, 'the audit entry of the failed import');
+    const [entry, ...more] = await failed();
+    assert.equal(more.length, 0);
+    assert.deepEqual(
+      [entry!.outcome, entry!.actor_kind, entry!.details.interrupted, entry!.details.committedEntries],
+      ['failed', 'token', true, 2000],
+    );
+    assert.ok((entry!.details.read as number) > 2000);
+    assert.equal(await persons(), 2000);
   });
 });

@@ -169,7 +169,10 @@ export function watchlistsRoutes(app: App, services: Services): void {
       schema: {
         tags: ['watchlists'],
         summary: 'Import a file into a list of the caller’s country (streamed; bad rows reported, good rows loaded)',
-        description: `Body: the file itself (text/csv, application/x-ndjson, …), streamed; a body of another type is refused (415).`,
+        description:
+          'Body: the file itself (text/csv, application/x-ndjson, …), streamed; a body of another type is refused (415). ' +
+          'Imports into one list run one at a time: another while one runs is refused (409). Batches of a thousand ' +
+          'rows commit as they are read: an upload cut off leaves those that committed, and is audited as failed.',
         params: ListParams,
         querystring: ImportQuery,
         response: { 200: ImportSummaryView, ...errors, ...errorResponses(413, 415) },

@@ -183,7 +183,13 @@ export const ImportQuery = Type.Object(
     format: Type.Enum(['ftm', 'csv', 'sltd'], {
       description: 'ftm: FollowTheMoney JSON lines; csv: persons; sltd: stolen/lost documents',
     }),
-    replace: Type.Optional(Type.Boolean({ default: false, description: 'remove entries absent from the file' })),
+    replace: Type.Optional(
+      Type.Boolean({
+        default: false,
+        description:
+          'remove the entries absent from the file, of the kind its format fills (persons for ftm and csv, documents for sltd)',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -194,10 +200,15 @@ export const ImportSummaryView = Type.Object({
   read: Type.Integer(),
   inserted: Type.Integer(),
   updated: Type.Integer(),
+  unchanged: Type.Integer({ description: 'rows whose entry was already as the row gives it: not written again' }),
   removed: Type.Integer(),
   rejected: Type.Integer(),
   warnings: Type.Integer(),
   skipped: Type.Record(Type.String(), Type.Integer()),
+  replaceSkipped: Type.Union([Type.String(), Type.Null()], {
+    description:
+      'why replace removed nothing: no row loaded, or rows may be missing from what was read (a quote left open); null otherwise',
+  }),
   seconds: Type.Number(),
   problems: Type.Array(
     Type.Object({
